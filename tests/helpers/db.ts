@@ -1,0 +1,31 @@
+import pino from 'pino';
+import { loadConfig } from '../../src/config';
+import { Database, migrate } from '../../src/db';
+import { SCHEMA_STATEMENTS } from '../../src/schema-statements';
+
+export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+/** Configuration pointing at the test suite's Neo4j (started by tests/neo4j.global-setup.cjs). */
+export function testConfig(overrides: NodeJS.ProcessEnv = {}) {
+  const uri = process.env.MAILLON_TEST_NEO4J_URI;
+  if (!uri) throw new Error('MAILLON_TEST_NEO4J_URI is not set: run the tests through jest (npm test)');
+  return loadConfig({
+    NEO4J_URI: uri,
+    NEO4J_PASSWORD: process.env.MAILLON_TEST_NEO4J_PASSWORD,
+    LOG_LEVEL: 'silent',
+    SEED_ON_START: 'false',
+    ...overrides,
+  });
+}
+
+/** A driver on the test database, with the schema migrated. Close it in afterAll. */
+export async function connectTestDb(): Promise<Database> {
+  const db = Database.connect(testConfig().neo4j, silentLogger);
+  await migrate(db, SCHEMA_STATEMENTS, silentLogger);
+  return db;
+}
+
+/** Removes every node and relationship (the constraints and indexes stay). */
+export async function clearGraph(db: Database): Promise<void> {
+  await db.write('MATCH (n) DETACH DELETE n');
+}
