@@ -1,0 +1,227 @@
+import type { SchemaStatement } from '../db';
+
+export const ACTOR_SCHEMA: SchemaStatement[] = [
+  { name: 'actor_id', kind: 'constraint', cypher: 'CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE' },
+  { name: 'actor_siret', kind: 'constraint', cypher: 'CREATE CONSTRAINT actor_siret IF NOT EXISTS FOR (a:Actor) REQUIRE a.siret IS UNIQUE' },
+  { name: 'actor_location', kind: 'index', cypher: 'CREATE POINT INDEX actor_location IF NOT EXISTS FOR (a:Actor) ON (a.location)' },
+  { name: 'actor_name', kind: 'index', cypher: 'CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)' },
+];
+
+/**
+ * Upserts actors by id and places them in their commune; an actor without coordinates gets its
+ * commune's centroid. Params: $actors [ActorRecord].
+ */
+export const UPSERT_ACTORS = /* cypher */ `
+  UNWIND $actors AS row
+  MATCH (c:Commune {insee: row.communeInsee})
+  MERGE (a:Actor {id: row.id})
+  ON CREATE SET a.createdAt = datetime()
+  SET a.name = row.name,
+      a.roles = row.roles,
+      a.siret = row.siret,
+      a.agenceBioNumber = row.agenceBioNumber,
+      a.clubMember = row.clubMember,
+      a.memberGroup = row.memberGroup,
+      a.email = row.email,
+      a.phone = row.phone,
+      a.website = row.website,
+      a.description = row.description,
+      a.location = CASE WHEN row.latitude IS NULL OR row.longitude IS NULL THEN c.location
+                        ELSE point({latitude: row.latitude, longitude: row.longitude}) END
+  WITH a, c
+  CALL (a, c) {
+    OPTIONAL MATCH (a)-[old:LOCATED_IN]->(other:Commune) WHERE other <> c
+    DELETE old
+  }
+  MERGE (a)-[:LOCATED_IN]->(c)`;
+
+/** The actors among $ids and those holding one of $sirets. Returns rows: id, siret. */
+export const EXISTING_ACTORS = /* cypher */ `
+  CALL {
+    UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a
+    UNION
+    UNWIND $sirets AS siret MATCH (a:Actor {siret: siret}) RETURN a
+  }
+  RETURN a.id AS id, a.siret AS siret`;
+
+/** Counts actors per role. Returns rows: role, actors. */
+export const COUNT_ACTORS_PER_ROLE = /* cypher */ `
+  MATCH (a:Actor) UNWIND a.roles AS role
+  RETURN role, count(*) AS actors ORDER BY role`;
+
+/**
+ * The filters of an actor list, shared by the page and count queries. Every parameter may be null
+ * (filter off). Params: $roles, $productId, $labelIds, $organic, $communeInsee, $epciSiren,
+ * $departmentCode, $origin (point), $radiusM, $clubMember, $ids (from a full-text search).
+ * Product filters walk IS_A down at most 6 levels: the taxonomy is 4 deep.
+ */
+const ACTOR_FILTERS = /* cypher */ `
+      ($roles IS NULL OR any(role IN a.roles WHERE role IN $roles))
+  AND ($clubMember IS NULL OR a.clubMember = $clubMember)
+  AND ($ids IS NULL OR a.id IN $ids)
+  AND ($origin IS NULL OR point.distance(a.location, $origin) <= $radiusM)
+  AND ($communeInsee IS NULL OR EXISTS { (a)-[:LOCATED_IN]->(:Commune {insee: $communeInsee}) })
+  AND ($epciSiren IS NULL OR EXISTS { (a)-[:LOCATED_IN]->(:Commune)-[:IN_EPCI]->(:Epci {siren: $epciSiren}) })
+  AND ($departmentCode IS NULL OR EXISTS { (a)-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(:Department {code: $departmentCode}) })
+  AND (($productId IS NULL AND $labelIds IS NULL AND $organic IS NULL) OR EXISTS {
+        MATCH (a)-[:OFFERS]->(o:Offer)-[:OF_PRODUCT]->(p:Product)
+        WHERE ($productId IS NULL OR EXISTS { (p)-[:IS_A*0..6]->(:Product {id: $productId}) })
+          AND ($labelIds IS NULL OR all(labelId IN $labelIds WHERE EXISTS { (o)-[:CERTIFIED]->(:Label {id: labelId}) }))
+          AND ($organic IS NULL OR $organic = EXISTS { (o)-[:CERTIFIED]->(:Label {organic: true}) })
+      })`;
+
+/**
+ * A forward page of actors by name: an index seek from the cursor's name, so page 500 costs what
+ * page 1 costs. Params: filters, $afterName, $afterId ('' for the first page), $limit.
+ */
+export const ACTORS_BY_NAME_FORWARD = /* cypher */ `
+  MATCH (a:Actor)
+  WHERE a.name >= $afterName AND (a.name > $afterName OR a.id > $afterId)
+    AND ${ACTOR_FILTERS}
+  RETURN a {.*} AS actor
+  ORDER BY a.name, a.id
+  LIMIT $limit`;
+
+/** A backward page by name (reversed by the caller). Params: filters, $beforeName, $beforeId, $limit. */
+export const ACTORS_BY_NAME_BACKWARD = /* cypher */ `
+  MATCH (a:Actor)
+  WHERE a.name <= $beforeName AND (a.name < $beforeName OR a.id < $beforeId)
+    AND ${ACTOR_FILTERS}
+  RETURN a {.*} AS actor
+  ORDER BY a.name DESC, a.id DESC
+  LIMIT $limit`;
+
+/**
+ * A forward page by distance from $origin within $radiusM (the point index bounds the scan).
+ * Params: filters, $afterDistance (metres, -1 for the first page), $afterId, $limit.
+ */
+export const ACTORS_BY_DISTANCE_FORWARD = /* cypher */ `
+  MATCH (a:Actor)
+  WHERE point.distance(a.location, $origin) <= $radiusM AND ${ACTOR_FILTERS}
+  WITH a, point.distance(a.location, $origin) AS distance
+  WHERE distance > $afterDistance OR (distance = $afterDistance AND a.id > $afterId)
+  RETURN a {.*, distanceKm: distance / 1000.0} AS actor, distance
+  ORDER BY distance, a.id
+  LIMIT $limit`;
+
+/** A backward page by distance. Params: filters, $beforeDistance (metres; a huge value for the last page), $beforeId, $limit. */
+export const ACTORS_BY_DISTANCE_BACKWARD = /* cypher */ `
+  MATCH (a:Actor)
+  WHERE point.distance(a.location, $origin) <= $radiusM AND ${ACTOR_FILTERS}
+  WITH a, point.distance(a.location, $origin) AS distance
+  WHERE distance < $beforeDistance OR (distance = $beforeDistance AND a.id < $beforeId)
+  RETURN a {.*, distanceKm: distance / 1000.0} AS actor, distance
+  ORDER BY distance DESC, a.id DESC
+  LIMIT $limit`;
+
+/** How many actors pass the filters. Params: filters. Returns one row: total. */
+export const COUNT_ACTORS = /* cypher */ `
+  MATCH (a:Actor)
+  WHERE ${ACTOR_FILTERS}
+  RETURN count(a) AS total`;
+
+/**
+ * Actors passing the filters, for a map: the few properties a marker needs and the commune's INSEE
+ * code, by name then id, at most $limit. Params: filters, $limit (neo4j.int). Returns rows: id, name,
+ * roles, clubMember, communeInsee, location.
+ */
+export const ACTORS_FOR_MAP = /* cypher */ `
+  MATCH (a:Actor)
+  WHERE ${ACTOR_FILTERS}
+  MATCH (a)-[:LOCATED_IN]->(c:Commune)
+  RETURN a.id AS id, a.name AS name, a.roles AS roles, a.clubMember AS clubMember, c.insee AS communeInsee, a.location AS location
+  ORDER BY a.name, a.id
+  LIMIT $limit`;
+
+/** Actor ids whose names match a Lucene query, best first. Params: $query, $limit. Returns rows: id. */
+export const ACTOR_IDS_MATCHING = /* cypher */ `
+  CALL db.index.fulltext.queryNodes('name_fulltext', $query, {limit: $limit}) YIELD node
+  WHERE node:Actor
+  RETURN node.id AS id`;
+
+/** Actors by id. Params: $keys. Returns rows: key, value. */
+export const ACTORS_BY_ID = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (a:Actor {id: key})
+  RETURN key, a {.*} AS value`;
+
+/** Offers of each actor, by product name. Params: $keys (actor ids). Returns rows: key, value (list). */
+export const OFFERS_OF_ACTORS = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (:Actor {id: key})-[:OFFERS]->(o:Offer)-[:OF_PRODUCT]->(p:Product)
+  WITH key, o ORDER BY p.name, o.id
+  RETURN key, collect(o {.*}) AS value`;
+
+/** Needs of each actor. Params: $keys (actor ids). Returns rows: key, value (list). */
+export const NEEDS_OF_ACTORS = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (:Actor {id: key})-[:NEEDS]->(n:Need)-[:OF_PRODUCT]->(p:Product)
+  WITH key, n ORDER BY p.name, n.id
+  RETURN key, collect(n {.*}) AS value`;
+
+/** Links each actor buys on, with the supplier's id. Params: $keys. Returns rows: key, value (list of link maps with supplierId, buyerId). */
+export const PURCHASES_OF_ACTORS = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(:Actor {id: key})
+  WITH key, l, s ORDER BY l.volume DESC, l.id
+  RETURN key, collect(l {.*, supplierId: s.id, buyerId: key}) AS value`;
+
+/** Links each actor sells on, with the buyer's id. Params: $keys. Returns rows: key, value (list). */
+export const SALES_OF_ACTORS = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (:Actor {id: key})-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b:Actor)
+  WITH key, l, b ORDER BY l.volume DESC, l.id
+  RETURN key, collect(l {.*, supplierId: key, buyerId: b.id}) AS value`;
+
+/** The actor of each offer. Params: $keys (offer ids). Returns rows: key, value. */
+export const ACTOR_OF_OFFERS = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (a:Actor)-[:OFFERS]->(:Offer {id: key})
+  RETURN key, a {.*} AS value`;
+
+/** The actor of each need. Params: $keys (need ids). Returns rows: key, value. */
+export const ACTOR_OF_NEEDS = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (a:Actor)-[:NEEDS]->(:Need {id: key})
+  RETURN key, a {.*} AS value`;
+
+/**
+ * One actor as an import row would declare it, for partial updates (merge, re-validate, upsert).
+ * latitude and longitude are null when the location is the commune's centroid (never given), so a
+ * new communeInsee moves such an actor to its new commune. Params: $id. Returns one row: record
+ * (ActorRecord), or none when unknown.
+ */
+export const ACTOR_RECORD = /* cypher */ `
+  MATCH (a:Actor {id: $id})-[:LOCATED_IN]->(c:Commune)
+  WITH a, c, a.location = c.location AS atCentroid
+  RETURN a {
+    .id, .name, .roles, .siret, .agenceBioNumber, .clubMember, .memberGroup,
+    .email, .phone, .website, .description,
+    communeInsee: c.insee,
+    latitude: CASE WHEN atCentroid THEN null ELSE a.location.latitude END,
+    longitude: CASE WHEN atCentroid THEN null ELSE a.location.longitude END
+  } AS record`;
+
+/**
+ * Creates the node of a new actor before UPSERT_ACTORS fills it: CREATE, not MERGE, so that when
+ * two requests create the same id at once the second fails on the actor_id constraint (CONFLICT)
+ * instead of overwriting the first. Params: $id.
+ */
+export const CLAIM_ACTOR_ID = /* cypher */ `
+  CREATE (:Actor {id: $id, createdAt: datetime()})`;
+
+/**
+ * Deletes an actor with its offers, its needs and the supply links it is an end of (a link cannot
+ * outlive its supplier or buyer); DETACH DELETE removes the SOURCED_FROM relationships of those
+ * links, counted in `provenance`. Params: $id. Returns one row: offers, needs, supplyLinks,
+ * provenance (counts), or none when the actor is unknown.
+ */
+export const DELETE_ACTOR = /* cypher */ `
+  MATCH (a:Actor {id: $id})
+  CALL (a) { OPTIONAL MATCH (a)-[:OFFERS]->(o:Offer) RETURN collect(o) AS offers }
+  CALL (a) { OPTIONAL MATCH (a)-[:NEEDS]->(n:Need) RETURN collect(n) AS needs }
+  CALL (a) { OPTIONAL MATCH (a)-[:SUPPLIES|TO]-(l:SupplyLink) RETURN collect(DISTINCT l) AS links }
+  CALL (links) { UNWIND links AS l MATCH (l)-[p:SOURCED_FROM]-(:SupplyLink) RETURN count(DISTINCT p) AS provenance }
+  FOREACH (x IN offers + needs + links | DETACH DELETE x)
+  DETACH DELETE a
+  RETURN size(offers) AS offers, size(needs) AS needs, size(links) AS supplyLinks, provenance`;

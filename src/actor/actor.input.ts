@@ -1,0 +1,205 @@
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { GeoPointInput } from '../common/geo.type';
+import { IsRecordId, KeptWhenLeftOut } from '../common/mutation.input';
+import { NearInput } from '../common/place';
+import { ActorRole, MemberGroup } from './actor.enums';
+
+export enum ActorSort {
+  NAME = 'NAME',
+  DISTANCE = 'DISTANCE',
+}
+registerEnumType(ActorSort, {
+  name: 'ActorSort',
+  description: 'Order of an actor list.',
+  valuesConfig: {
+    NAME: { description: 'By name, then id (the default).' },
+    DISTANCE: { description: 'Nearest first from the `near` place of the filter (required), then by id.' },
+  },
+});
+
+@InputType({ description: 'Filters on actors; all given filters must hold.' })
+export class ActorFilter {
+  @Field(() => [ActorRole], { nullable: true, description: 'Has any of these roles.' })
+  @IsOptional()
+  @ArrayMaxSize(14)
+  roles?: ActorRole[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Offers this product or a narrower one (product id: "farine" matches offers of "farine-ble-t80").' })
+  @IsOptional()
+  @MaxLength(100)
+  productId?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Offers something carrying all these labels (with productId: that product with these labels).' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  labelIds?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Offers something organic (any label counting as organic; with productId: that product).' })
+  @IsOptional()
+  organic?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'In this commune (INSEE code).' })
+  @IsOptional()
+  @Matches(/^(\d{5}|2[AB]\d{3})$/, { message: 'communeInsee must be an INSEE code of 5 characters, e.g. "26362"' })
+  communeInsee?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'In this EPCI (SIREN).' })
+  @IsOptional()
+  @Matches(/^\d{9}$/, { message: 'epciSiren must be a SIREN of 9 digits, e.g. "200068781"' })
+  epciSiren?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'In this department (INSEE code, "26").' })
+  @IsOptional()
+  @Matches(/^(\d{2}|2[AB]|97\d)$/, { message: 'departmentCode must be a department code, e.g. "26"' })
+  departmentCode?: string | null;
+
+  @Field(() => NearInput, { nullable: true, description: 'Within a great-circle distance of a commune or a point.' })
+  @IsOptional()
+  @ValidateNested()
+  near?: NearInput | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Member of the club (true) or not (false).' })
+  @IsOptional()
+  clubMember?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Name matches this text (full-text: accent- and case-insensitive, words may be prefixes).' })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(200)
+  text?: string | null;
+}
+
+@InputType({
+  description:
+    'A new actor. Checked like a row of an actor import (docs/import.md): a Luhn-valid SIRET no other actor holds, a commune of the Drôme or a neighbouring department...',
+})
+export class CreateActorInput {
+  @Field(() => String, { nullable: true, description: 'Identifier; a new `act-<uuid>` when left out. CONFLICT when an actor already has it.' })
+  @IsOptional()
+  @IsRecordId()
+  id?: string | null;
+
+  @Field(() => String, { description: 'Trade name, at most 200 characters.' })
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @Field(() => [ActorRole], { description: 'Roles, at least one.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(14)
+  roles!: ActorRole[];
+
+  @Field(() => String, { description: 'SIRET: 14 digits (spaces allowed) with a valid Luhn check digit. CONFLICT when another actor holds it.' })
+  @MaxLength(32)
+  siret!: string;
+
+  @Field(() => String, { nullable: true, description: 'Agence Bio operator number, for organic operators.' })
+  @IsOptional()
+  @MaxLength(32)
+  agenceBioNumber?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Member of the Club Drômois de l\'Alimentation; false when left out.' })
+  @IsOptional()
+  clubMember?: boolean | null;
+
+  @Field(() => MemberGroup, { nullable: true, description: 'The club member group, for members.' })
+  @IsOptional()
+  memberGroup?: MemberGroup | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact email address.' })
+  @IsOptional()
+  @MaxLength(254)
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact phone number, 6 to 15 digits.' })
+  @IsOptional()
+  @MaxLength(32)
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Website address.' })
+  @IsOptional()
+  @MaxLength(500)
+  website?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Free text, in French, at most 2000 characters.' })
+  @IsOptional()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @Field(() => String, { description: 'INSEE code of the commune it operates in ("26362" is Valence).' })
+  @MaxLength(64)
+  communeInsee!: string;
+
+  @Field(() => GeoPointInput, { nullable: true, description: 'Where it operates; its commune\'s centroid when left out.' })
+  @IsOptional()
+  @ValidateNested()
+  location?: GeoPointInput | null;
+}
+
+@InputType({ description: 'Changes to an actor: only the fields given change; null clears an optional field. Checked like a row of an actor import.' })
+export class UpdateActorInput {
+  @Field(() => String, { nullable: true, description: 'Trade name, at most 200 characters.' })
+  @KeptWhenLeftOut()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @Field(() => [ActorRole], { nullable: true, description: 'Roles, at least one; replaces the current roles.' })
+  @KeptWhenLeftOut()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(14)
+  roles?: ActorRole[];
+
+  @Field(() => String, { nullable: true, description: 'SIRET: 14 digits with a valid Luhn check digit. CONFLICT when another actor holds it.' })
+  @KeptWhenLeftOut()
+  @MaxLength(32)
+  siret?: string;
+
+  @Field(() => String, { nullable: true, description: 'Agence Bio operator number.' })
+  @IsOptional()
+  @MaxLength(32)
+  agenceBioNumber?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Member of the Club Drômois de l\'Alimentation.' })
+  @KeptWhenLeftOut()
+  @IsBoolean()
+  clubMember?: boolean;
+
+  @Field(() => MemberGroup, { nullable: true, description: 'The club member group.' })
+  @IsOptional()
+  memberGroup?: MemberGroup | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact email address.' })
+  @IsOptional()
+  @MaxLength(254)
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact phone number, 6 to 15 digits.' })
+  @IsOptional()
+  @MaxLength(32)
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Website address.' })
+  @IsOptional()
+  @MaxLength(500)
+  website?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Free text, in French, at most 2000 characters.' })
+  @IsOptional()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'INSEE code of its new commune. An actor whose location was never given moves to the new commune\'s centroid.',
+  })
+  @KeptWhenLeftOut()
+  @MaxLength(64)
+  communeInsee?: string;
+
+  @Field(() => GeoPointInput, { nullable: true, description: 'Where it operates; null puts it back at its commune\'s centroid.' })
+  @IsOptional()
+  @ValidateNested()
+  location?: GeoPointInput | null;
+}

@@ -1,0 +1,3 @@
+export { ActorResolver } from './actor.resolver';
+export { createActorLoaders } from './actor.loaders';
+export { Actor } from './actor.type';

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { EXISTING_ACTORS } from '../actor/actor.cypher';
+import type { Context } from '../context';
+import type { Row, Tx } from '../db';
+import { BadUserInputError, ConflictError, NotFoundError, type EntityName } from '../errors';
+import type { ImportBundle } from '../import/bundle';
+import { EXISTING_REFERENCES } from '../import/import.cypher';
+import type { ImportIssue, RawRow, RecordKind } from '../import/parse';
+import { referencedIds, validateRows, type ReferenceData } from '../import/validate';
+import { writeBundle } from '../import/write';
+import type { Loaders } from '../loaders';
+import { EXISTING_SUPPLY_LINKS } from '../supply/supply.cypher';
+import type { DeletionCounts } from './deleted-record.type';
+
+/**
+ * The create / update / delete mutations of actors, offers, needs and supply links share one
+ * flow: each runs in one write transaction that turns the input into an import row, checks it
+ * with the importer's own rules (validateRows, against references read in that transaction),
+ * writes it with the importer's upserts (writeBundle) and reads the record back. So a record
+ * the API accepts is one an import would accept, and the other way round.
+ */
+
+/** The fields of an import row (see RECORD_COLUMNS in import/parse.ts); null clears an optional field. */
+export type Fields = Record<string, unknown>;
+
+/** How one kind of record is read, checked, written and deleted. */
+export interface RecordSpec {
+  kind: RecordKind;
+  entity: EntityName;
+  /** How reasons name one record: "actor", "supply link". */
+  noun: string;
+  /** Start of generated ids: `act` gives `act-<uuid>`. */
+  idPrefix: string;
+  /** Cypher, $id: one row `record` holding the record as an import row would declare it, none when unknown. */
+  recordQuery: string;
+  /** Cypher, $id: CREATEs the bare node, so a concurrent create of the same id fails on the uniqueness constraint. */
+  claimQuery: string;
+  /** Cypher, $keys: rows `key`, `value`: the object the mutation returns (the T of createRecord<T>), as by-id loaders return it. */
+  byIdQuery: string;
+  /** Cypher, $id: deletes the record and what depends on it; one row of counts, none when unknown. */
+  deleteQuery: string;
+  toCascade(row: Row): DeletionCounts;
+  /** Where an input field differs from the import column it becomes (the actor's location is latitude and longitude). */
+  inputFieldOf?: Readonly<Record<string, string>>;
+  /** Clashes with other records (CONFLICT rather than BAD_USER_INPUT), checked before the importer's rules. */
+  findConflict?(fields: Fields, refs: ReferenceData): ConflictError | undefined;
+}
+
+/** The fields an input object holds: left-out fields (undefined) are not part of it, explicit nulls are. */
+export function definedFields(input: object): Fields {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * Empties every per-request DataLoader cache. A write can change what any of them has loaded (a
+ * deleted actor disappears from its partners' sales, a moved offer from its old actor's offers), and
+ * listing the keys each mutation touches would be fragile; the caches live for one request, so
+ * reloading after a mutation costs a few queries at most.
+ */
+export function clearLoaders(loaders: Loaders): void {
+  for (const group of Object.values(loaders)) {
+    for (const loader of Object.values(group) as Array<{ clearAll(): unknown }>) loader.clearAll();
+  }
+}
+
+/** Creates a record; its id is the given one or a new `<prefix>-<uuid>`. CONFLICT when the id is taken. */
+export async function createRecord<T>(ctx: Context, spec: RecordSpec, fields: Fields): Promise<T> {
+  const id = typeof fields.id === 'string' ? fields.id : `${spec.idPrefix}-${randomUUID()}`;
+  const created = await ctx.db.transaction('WRITE', async (tx) => {
+    if (await findRecord(tx, spec, id)) {
+      throw new ConflictError(`${capitalized(spec.noun)} "${id}" already exists (expected a new id; to change it, use update${spec.entity})`, {
+        entity: spec.entity,
+        id,
+      });
+    }
+    const bundle = await checkRecord(tx, spec, { ...fields, id });
+    await tx.run(spec.claimQuery, { id });
+    await writeBundle(tx, bundle);
+    return readBack<T>(tx, spec, id);
+  });
+  clearLoaders(ctx.loaders);
+  return created;
+}
+
+/** Changes the given fields of a record and leaves the others as they are. NOT_FOUND when unknown. */
+export async function updateRecord<T>(ctx: Context, spec: RecordSpec, id: string, changes: Fields): Promise<T> {
+  const updated = await ctx.db.transaction('WRITE', async (tx) => {
+    const current = await findRecord(tx, spec, id);
+    if (!current) throw new NotFoundError(spec.entity, id);
+    const bundle = await checkRecord(tx, spec, { ...current, ...changes, id });
+    await writeBundle(tx, bundle);
+    return readBack<T>(tx, spec, id);
+  });
+  clearLoaders(ctx.loaders);
+  return updated;
+}
+
+/** Deletes a record and what cannot outlive it; returns the counts. NOT_FOUND when unknown. */
+export async function deleteRecord(ctx: Context, spec: RecordSpec, id: string): Promise<{ id: string; cascade: DeletionCounts }> {
+  const [row] = await ctx.db.write(spec.deleteQuery, { id });
+  if (!row) throw new NotFoundError(spec.entity, id);
+  clearLoaders(ctx.loaders);
+  return { id, cascade: spec.toCascade(row) };
+}
+
+async function findRecord(tx: Tx, spec: RecordSpec, id: string): Promise<Fields | null> {
+  const [row] = await tx.run<{ record: Fields }>(spec.recordQuery, { id });
+  return row?.record ?? null;
+}
+
+async function readBack<T>(tx: Tx, spec: RecordSpec, id: string): Promise<T> {
+  const [row] = await tx.run<{ key: string; value: T }>(spec.byIdQuery, { keys: [id] });
+  // Unreachable after a validated upsert; an Error (not an AppError) rolls back and is masked.
+  if (!row) throw new Error(`${spec.entity} ${id} missing after its upsert`);
+  return row.value;
+}
+
+/**
+ * Checks one record as the importer checks a row: conflicts first (CONFLICT), then every rule of
+ * validateRows (BAD_USER_INPUT listing each reason). Returns the bundle to write.
+ */
+async function checkRecord(tx: Tx, spec: RecordSpec, fields: Fields): Promise<ImportBundle> {
+  const rows: RawRow[] = [{ kind: spec.kind, line: 1, fields }];
+  const refs = await fetchReferences(tx, rows);
+  const conflict = spec.findConflict?.(fields, refs);
+  if (conflict) throw conflict;
+  const { bundle, issues } = validateRows(rows, refs);
+  if (issues.length > 0) throw toBadUserInput(spec, issues);
+  return bundle;
+}
+
+/**
+ * What the graph holds of the keys the rows mention, read in the write transaction itself. The
+ * same reads as fetchReferences in import/import.service.ts, which does not export it.
+ */
+async function fetchReferences(tx: Tx, rows: RawRow[]): Promise<ReferenceData> {
+  const ids = referencedIds(rows);
+  const [existing] = await tx.run<{ communes: string[]; epcis: string[]; products: string[]; labels: string[] }>(EXISTING_REFERENCES, {
+    communes: ids.communes,
+    epcis: ids.epcis,
+    products: ids.products,
+    labels: ids.labels,
+  });
+  const actors = await tx.run<{ id: string; siret: string }>(EXISTING_ACTORS, { ids: ids.actors, sirets: ids.sirets });
+  const links = await tx.run<{ id: string; supplierId: string; buyerId: string }>(EXISTING_SUPPLY_LINKS, { ids: ids.supplyLinks });
+  return {
+    communes: new Set(existing.communes),
+    epcis: new Set(existing.epcis),
+    products: new Set(existing.products),
+    labels: new Set(existing.labels),
+    existingActors: new Map(actors.map((a) => [a.id, { siret: a.siret }])),
+    existingSupplyLinks: new Map(links.map((l) => [l.id, { supplierId: l.supplierId, buyerId: l.buyerId }])),
+  };
+}
+
+/** One problem of a mutation's input, in `extensions.issues` of its BAD_USER_INPUT error. */
+export interface InputIssue {
+  /** The input field. */
+  field: string;
+  /** What was expected and what came. */
+  reason: string;
+  /** The value as given, when the problem is about one value. */
+  value?: string;
+}
+
+function toBadUserInput(spec: RecordSpec, issues: ImportIssue[]): BadUserInputError {
+  const listed = issues.map(
+    (issue): InputIssue => ({
+      field: spec.inputFieldOf?.[issue.column] ?? issue.column,
+      reason: issue.reason,
+      ...(issue.value !== undefined && { value: issue.value }),
+    }),
+  );
+  const reasons = listed.map((issue) => `${issue.field}: ${issue.reason}`).join('; ');
+  return new BadUserInputError(`The ${spec.noun} was not written: ${reasons}`, { issues: listed });
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,2 @@
+export { GraphResolver } from './graph.resolver';
+export { Graph, GraphEdge, GraphNode, GraphNodeKind, NeighbourhoodFilter } from './graph.type';

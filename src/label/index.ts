@@ -1,0 +1,3 @@
+export { LabelResolver } from './label.resolver';
+export { createLabelLoaders } from './label.loaders';
+export { Label } from './label.type';

@@ -1,0 +1,2 @@
+export { NeedResolver } from './need.resolver';
+export { Need } from './need.type';

@@ -1,0 +1,56 @@
+import type { SchemaStatement } from '../db';
+
+export const NEED_SCHEMA: SchemaStatement[] = [
+  { name: 'need_id', kind: 'constraint', cypher: 'CREATE CONSTRAINT need_id IF NOT EXISTS FOR (n:Need) REQUIRE n.id IS UNIQUE' },
+];
+
+/** Upserts needs with their buyer, product and required labels. Params: $needs [NeedRecord]. */
+export const UPSERT_NEEDS = /* cypher */ `
+  UNWIND $needs AS row
+  MATCH (a:Actor {id: row.actorId})
+  MATCH (p:Product {id: row.productId})
+  MERGE (n:Need {id: row.id})
+  SET n.volume = row.volume, n.unit = row.unit, n.months = row.months
+  WITH n, a, p, row
+  CALL (n, a, p, row) {
+    OPTIONAL MATCH (n)<-[r1:NEEDS]-(other:Actor) WHERE other <> a DELETE r1
+    WITH DISTINCT n
+    OPTIONAL MATCH (n)-[r2:OF_PRODUCT]->(q:Product) WHERE q <> p DELETE r2
+    WITH DISTINCT n
+    OPTIONAL MATCH (n)-[r3:REQUIRES]->(l:Label) WHERE NOT l.id IN row.requiredLabelIds DELETE r3
+  }
+  MERGE (a)-[:NEEDS]->(n)
+  MERGE (n)-[:OF_PRODUCT]->(p)
+  WITH n, row
+  CALL (n, row) { UNWIND row.requiredLabelIds AS id MATCH (l:Label {id: id}) MERGE (n)-[:REQUIRES]->(l) }`;
+
+/**
+ * One need as an import row would declare it, for partial updates. Params: $id. Returns one row:
+ * record (NeedRecord), or none when unknown.
+ */
+export const NEED_RECORD = /* cypher */ `
+  MATCH (a:Actor)-[:NEEDS]->(n:Need {id: $id})-[:OF_PRODUCT]->(p:Product)
+  RETURN n {
+    .id, actorId: a.id, productId: p.id, .volume, .unit,
+    requiredLabelIds: COLLECT { MATCH (n)-[:REQUIRES]->(l:Label) RETURN l.id ORDER BY l.id },
+    .months
+  } AS record`;
+
+/** Needs by id. Params: $keys. Returns rows: key, value. */
+export const NEEDS_BY_ID = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (n:Need {id: key})
+  RETURN key, n {.*} AS value`;
+
+/**
+ * Creates the node of a new need before UPSERT_NEEDS fills it: CREATE, not MERGE, so a concurrent
+ * create of the same id fails on the need_id constraint (CONFLICT). Params: $id.
+ */
+export const CLAIM_NEED_ID = /* cypher */ `
+  CREATE (:Need {id: $id})`;
+
+/** Deletes a need and its relationships. Params: $id. Returns one row: id, or none when unknown. */
+export const DELETE_NEED = /* cypher */ `
+  MATCH (n:Need {id: $id})
+  DETACH DELETE n
+  RETURN $id AS id`;

@@ -1,0 +1,79 @@
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { IsRecordId, KeptWhenLeftOut } from '../common/mutation.input';
+import { VolumeUnit } from '../product/product.enums';
+
+const MONTH_MESSAGE = 'each month must be a whole number from 1 (January) to 12 (December)';
+
+@InputType({ description: 'A new need. Checked like a row of a need import (docs/import.md): a known buyer, product and labels.' })
+export class CreateNeedInput {
+  @Field(() => String, { nullable: true, description: 'Identifier; a new `need-<uuid>` when left out. CONFLICT when a need already has it.' })
+  @IsOptional()
+  @IsRecordId()
+  id?: string | null;
+
+  @Field(() => String, { description: 'The buyer.' })
+  @MaxLength(64)
+  actorId!: string;
+
+  @Field(() => String, { description: 'The product wanted (a product id of the catalog; narrower products satisfy it).' })
+  @MaxLength(64)
+  productId!: string;
+
+  @Field(() => Float, { description: 'Volume wanted per year, in unit, at least 0.' })
+  @Min(0, { message: 'volume must be at least 0' })
+  volume!: number;
+
+  @Field(() => VolumeUnit, { description: 'Unit of volume.' })
+  unit!: VolumeUnit;
+
+  @Field(() => [String], { nullable: true, description: 'Labels the buyer requires (label ids); none when left out.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @MaxLength(64, { each: true })
+  requiredLabelIds?: string[] | null;
+
+  @Field(() => [Int], { nullable: true, description: 'Months when it is wanted, 1 = January ... 12 = December; all year when left out.' })
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'months must list at least one month; leave it out for all year' })
+  @ArrayMaxSize(12)
+  @Min(1, { each: true, message: MONTH_MESSAGE })
+  @Max(12, { each: true, message: MONTH_MESSAGE })
+  months?: number[] | null;
+}
+
+@InputType({ description: 'Changes to a need: only the fields given change. Checked like a row of a need import.' })
+export class UpdateNeedInput {
+  @Field(() => String, { nullable: true, description: 'Moves the need to this buyer.' })
+  @KeptWhenLeftOut()
+  @MaxLength(64)
+  actorId?: string;
+
+  @Field(() => String, { nullable: true, description: 'The product wanted.' })
+  @KeptWhenLeftOut()
+  @MaxLength(64)
+  productId?: string;
+
+  @Field(() => Float, { nullable: true, description: 'Volume wanted per year, in unit, at least 0.' })
+  @KeptWhenLeftOut()
+  @Min(0, { message: 'volume must be at least 0' })
+  volume?: number;
+
+  @Field(() => VolumeUnit, { nullable: true, description: 'Unit of volume.' })
+  @KeptWhenLeftOut()
+  unit?: VolumeUnit;
+
+  @Field(() => [String], { nullable: true, description: 'Labels the buyer requires; replaces the current ones (null or [] for none).' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @MaxLength(64, { each: true })
+  requiredLabelIds?: string[] | null;
+
+  @Field(() => [Int], { nullable: true, description: 'Months when it is wanted, 1 = January ... 12 = December; null for all year.' })
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'months must list at least one month; null for all year' })
+  @ArrayMaxSize(12)
+  @Min(1, { each: true, message: MONTH_MESSAGE })
+  @Max(12, { each: true, message: MONTH_MESSAGE })
+  months?: number[] | null;
+}

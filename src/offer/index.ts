@@ -1,0 +1,2 @@
+export { OfferResolver } from './offer.resolver';
+export { Offer } from './offer.type';

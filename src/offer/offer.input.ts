@@ -1,0 +1,127 @@
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { IsRecordId, KeptWhenLeftOut } from '../common/mutation.input';
+import { VolumeUnit } from '../product/product.enums';
+
+const MONTH_MESSAGE = 'each month must be a whole number from 1 (January) to 12 (December)';
+
+@InputType({ description: 'A new offer. Checked like a row of an offer import (docs/import.md): a known actor, product, labels and delivery area.' })
+export class CreateOfferInput {
+  @Field(() => String, { nullable: true, description: 'Identifier; a new `off-<uuid>` when left out. CONFLICT when an offer already has it.' })
+  @IsOptional()
+  @IsRecordId()
+  id?: string | null;
+
+  @Field(() => String, { description: 'The actor who offers it.' })
+  @MaxLength(64)
+  actorId!: string;
+
+  @Field(() => String, { description: 'The product offered (a product id of the catalog).' })
+  @MaxLength(64)
+  productId!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Labels of this line of product (label ids); none when left out.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @MaxLength(64, { each: true })
+  labelIds?: string[] | null;
+
+  @Field(() => [Int], { nullable: true, description: 'Months available, 1 = January ... 12 = December; all year when left out.' })
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'months must list at least one month; leave it out for all year' })
+  @ArrayMaxSize(12)
+  @Min(1, { each: true, message: MONTH_MESSAGE })
+  @Max(12, { each: true, message: MONTH_MESSAGE })
+  months?: number[] | null;
+
+  @Field(() => Float, { nullable: true, description: 'Volume the actor can supply per year, in capacityUnit (required with it), at least 0.' })
+  @IsOptional()
+  @Min(0, { message: 'capacity must be at least 0' })
+  capacity?: number | null;
+
+  @Field(() => VolumeUnit, { nullable: true, description: 'Unit of capacity and priceEur.' })
+  @IsOptional()
+  capacityUnit?: VolumeUnit | null;
+
+  @Field(() => Float, { nullable: true, description: 'Delivers to buyers within this great-circle distance of the actor, 0 to 500 km.' })
+  @IsOptional()
+  @Min(0, { message: 'deliveryRadiusKm must be from 0 to 500' })
+  @Max(500, { message: 'deliveryRadiusKm must be from 0 to 500' })
+  deliveryRadiusKm?: number | null;
+
+  @Field(() => [String], { nullable: true, description: 'Communes of its delivery area (INSEE codes).' })
+  @IsOptional()
+  @ArrayMaxSize(2000)
+  @MaxLength(64, { each: true })
+  deliveryCommunes?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'EPCIs of its delivery area, every commune of each (SIREN).' })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @MaxLength(64, { each: true })
+  deliveryEpcis?: string[] | null;
+
+  @Field(() => Float, { nullable: true, description: 'Indicative price excl. VAT per capacityUnit (required with it), in euros, at least 0.' })
+  @IsOptional()
+  @Min(0, { message: 'priceEur must be at least 0' })
+  priceEur?: number | null;
+}
+
+@InputType({ description: 'Changes to an offer: only the fields given change; null clears an optional field. Checked like a row of an offer import.' })
+export class UpdateOfferInput {
+  @Field(() => String, { nullable: true, description: 'Moves the offer to this actor.' })
+  @KeptWhenLeftOut()
+  @MaxLength(64)
+  actorId?: string;
+
+  @Field(() => String, { nullable: true, description: 'The product offered (a product id of the catalog).' })
+  @KeptWhenLeftOut()
+  @MaxLength(64)
+  productId?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Labels of this line of product; replaces the current ones (null or [] for none).' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @MaxLength(64, { each: true })
+  labelIds?: string[] | null;
+
+  @Field(() => [Int], { nullable: true, description: 'Months available, 1 = January ... 12 = December; null for all year.' })
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'months must list at least one month; null for all year' })
+  @ArrayMaxSize(12)
+  @Min(1, { each: true, message: MONTH_MESSAGE })
+  @Max(12, { each: true, message: MONTH_MESSAGE })
+  months?: number[] | null;
+
+  @Field(() => Float, { nullable: true, description: 'Volume the actor can supply per year, in capacityUnit, at least 0.' })
+  @IsOptional()
+  @Min(0, { message: 'capacity must be at least 0' })
+  capacity?: number | null;
+
+  @Field(() => VolumeUnit, { nullable: true, description: 'Unit of capacity and priceEur.' })
+  @IsOptional()
+  capacityUnit?: VolumeUnit | null;
+
+  @Field(() => Float, { nullable: true, description: 'Delivery radius, 0 to 500 km.' })
+  @IsOptional()
+  @Min(0, { message: 'deliveryRadiusKm must be from 0 to 500' })
+  @Max(500, { message: 'deliveryRadiusKm must be from 0 to 500' })
+  deliveryRadiusKm?: number | null;
+
+  @Field(() => [String], { nullable: true, description: 'Communes of its delivery area (INSEE codes); replaces the current ones.' })
+  @IsOptional()
+  @ArrayMaxSize(2000)
+  @MaxLength(64, { each: true })
+  deliveryCommunes?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'EPCIs of its delivery area (SIREN); replaces the current ones.' })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @MaxLength(64, { each: true })
+  deliveryEpcis?: string[] | null;
+
+  @Field(() => Float, { nullable: true, description: 'Indicative price excl. VAT per capacityUnit, in euros, at least 0.' })
+  @IsOptional()
+  @Min(0, { message: 'priceEur must be at least 0' })
+  priceEur?: number | null;
+}

@@ -1,0 +1,53 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { ensureCanWrite } from '../auth';
+import { DeletedRecord, noCascade } from '../common/deleted-record.type';
+import { createRecord, definedFields, deleteRecord, updateRecord, type RecordSpec } from '../common/record-mutation';
+import type { Context } from '../context';
+import { CLAIM_OFFER_ID, DELETE_OFFER, OFFER_RECORD, OFFERS_BY_ID } from './offer.cypher';
+import { CreateOfferInput, UpdateOfferInput } from './offer.input';
+import { Offer } from './offer.type';
+
+const OFFER_SPEC: RecordSpec = {
+  kind: 'offers',
+  entity: 'Offer',
+  noun: 'offer',
+  idPrefix: 'off',
+  recordQuery: OFFER_RECORD,
+  claimQuery: CLAIM_OFFER_ID,
+  byIdQuery: OFFERS_BY_ID,
+  deleteQuery: DELETE_OFFER,
+  toCascade: noCascade,
+};
+
+@Resolver()
+export class OfferMutationResolver {
+  @Mutation(() => Offer, {
+    description:
+      'Creates an offer, checked as an offer import row is. BAD_USER_INPUT (with `extensions.issues`: field, reason, value) for an unknown ' +
+      'actor, product, label or commune, a capacity without its unit...; CONFLICT when the id exists.',
+  })
+  createOffer(@Arg('input', () => CreateOfferInput) input: CreateOfferInput, @Ctx() ctx: Context): Promise<Offer> {
+    ensureCanWrite(ctx);
+    return createRecord<Offer>(ctx, OFFER_SPEC, definedFields(input));
+  }
+
+  @Mutation(() => Offer, {
+    description:
+      'Changes the given fields of an offer, leaving the others as they are; the result is checked as an import row is. ' +
+      'NOT_FOUND when unknown; BAD_USER_INPUT (with `extensions.issues`) as for createOffer.',
+  })
+  updateOffer(
+    @Arg('id', () => String, { description: 'The offer to change.' }) id: string,
+    @Arg('input', () => UpdateOfferInput) input: UpdateOfferInput,
+    @Ctx() ctx: Context,
+  ): Promise<Offer> {
+    ensureCanWrite(ctx);
+    return updateRecord<Offer>(ctx, OFFER_SPEC, id, definedFields(input));
+  }
+
+  @Mutation(() => DeletedRecord, { description: 'Deletes an offer. NOT_FOUND when unknown.' })
+  deleteOffer(@Arg('id', () => String, { description: 'The offer to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletedRecord> {
+    ensureCanWrite(ctx);
+    return deleteRecord(ctx, OFFER_SPEC, id);
+  }
+}

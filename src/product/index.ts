@@ -1,0 +1,3 @@
+export { ProductResolver } from './product.resolver';
+export { createProductLoaders } from './product.loaders';
+export { Product } from './product.type';

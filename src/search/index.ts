@@ -1,0 +1,2 @@
+export { SearchResolver } from './search.resolver';
+export { SearchHit, SearchKind, SearchResult } from './search.type';

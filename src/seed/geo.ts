@@ -1,0 +1,106 @@
+import type { Random } from './random';
+
+const EARTH_RADIUS_KM = 6371;
+const KM_PER_DEGREE_LAT = 111.32;
+
+/** Great-circle distance in km. */
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const toRad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * toRad;
+  const dLon = (lon2 - lon1) * toRad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** A point drawn uniformly in the disc of `radiusKm` around (lat, lon), rounded to 5 decimals (~1 m). */
+export function pointNear(rng: Random, lat: number, lon: number, radiusKm: number): { latitude: number; longitude: number } {
+  const distance = radiusKm * Math.sqrt(rng.float());
+  const bearing = 2 * Math.PI * rng.float();
+  const dLat = (distance * Math.cos(bearing)) / KM_PER_DEGREE_LAT;
+  const dLon = (distance * Math.sin(bearing)) / (KM_PER_DEGREE_LAT * Math.cos((lat * Math.PI) / 180));
+  return { latitude: round5(lat + dLat), longitude: round5(lon + dLon) };
+}
+
+function round5(x: number): number {
+  return Math.round(x * 1e5) / 1e5;
+}
+
+/** Something with a position. */
+export interface Located {
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * A uniform lat/lon grid of buckets, so "the nearest suppliers of flour" looks at a few cells
+ * instead of every actor (the synthetic graph has 100,000 of them).
+ */
+export class GridIndex<T extends Located> {
+  private readonly cells = new Map<number, T[]>();
+
+  constructor(private readonly cellDeg = 0.2) {}
+
+  add(item: T): void {
+    const key = this.keyOf(this.row(item.latitude), this.col(item.longitude));
+    const bucket = this.cells.get(key);
+    if (bucket) bucket.push(item);
+    else this.cells.set(key, [item]);
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const bucket of this.cells.values()) n += bucket.length;
+    return n;
+  }
+
+  /**
+   * Visits the buckets ring by ring around (lat, lon) out to `maxKm`, and stops after the first
+   * ring at which `enough()` is true: callers collect candidates in `visit` and decide. With
+   * `sample`, a crowded bucket is visited only from a random offset for `limit` items, which keeps
+   * a query's cost flat however dense the graph (the synthetic graph's cells hold thousands).
+   */
+  scan(lat: number, lon: number, maxKm: number, visit: (item: T) => void, enough: () => boolean, sample?: BucketSample): void {
+    const r0 = this.row(lat);
+    const c0 = this.col(lon);
+    const kmPerCell = this.cellDeg * KM_PER_DEGREE_LAT * Math.cos((Math.min(Math.abs(lat), 60) * Math.PI) / 180);
+    const rings = Math.ceil(maxKm / kmPerCell) + 1;
+    for (let ring = 0; ring <= rings; ring += 1) {
+      for (let dr = -ring; dr <= ring; dr += 1) {
+        const onEdgeRow = dr === -ring || dr === ring;
+        for (let dc = -ring; dc <= ring; dc += onEdgeRow ? 1 : 2 * ring) {
+          const bucket = this.cells.get(this.keyOf(r0 + dr, c0 + dc));
+          if (bucket) visitBucket(bucket, visit, sample);
+          if (ring === 0) break;
+        }
+      }
+      if (enough()) return;
+    }
+  }
+
+  private row(lat: number): number {
+    return Math.floor(lat / this.cellDeg);
+  }
+
+  private col(lon: number): number {
+    return Math.floor(lon / this.cellDeg);
+  }
+
+  private keyOf(row: number, col: number): number {
+    return (row + 2000) * 4000 + (col + 2000);
+  }
+}
+
+/** Visit at most `limit` items of a bucket, from `offset(size)` on, wrapping around. */
+export interface BucketSample {
+  limit: number;
+  offset: (size: number) => number;
+}
+
+function visitBucket<T>(bucket: readonly T[], visit: (item: T) => void, sample: BucketSample | undefined): void {
+  if (!sample || bucket.length <= sample.limit) {
+    for (const item of bucket) visit(item);
+    return;
+  }
+  const start = sample.offset(bucket.length);
+  for (let i = 0; i < sample.limit; i += 1) visit(bucket[(start + i) % bucket.length]);
+}

@@ -1,0 +1,144 @@
+import { withLuhnCheckDigit } from '../actor/siret';
+import type { CommuneRef } from '../territory/communes';
+import type { Random } from './random';
+
+/**
+ * Fictitious identities: company names in the style of the Drôme (GAEC des Trois Chênes, Moulin de la
+ * Véore), SIRETs with valid check digits, contact details that cannot reach anyone.
+ */
+
+/** Lieux-dits and house names, with their article. */
+const PLACES = [
+  'des Trois Chênes', 'du Plateau', 'de la Combe', 'du Grand Pré', 'des Sources', 'de la Tour', 'du Moulin Vieux', 'des Genêts',
+  'de la Fontaine', 'du Serre', 'des Granges', 'de Bellevue', 'du Pigeonnier', 'des Mûriers', 'de la Lauze', 'des Buis',
+  'du Colombier', 'des Chaux', 'de Champ Long', 'des Blaches', 'de la Roche', 'du Clos', 'des Hautes Terres', 'du Vieux Chêne',
+  'de la Croix', 'des Peupliers', "de l'Oratoire", 'des Cigales', 'de la Magnanerie', 'des Amandiers', "de l'Adret", 'des Terrasses',
+  'du Petit Bois', 'des Tilleuls', 'de la Bâtie', 'du Chalet', 'des Rieux', 'de la Pinède', 'du Mas Blanc', 'des Lavandes',
+  'de la Grange Neuve', 'des Noyers', 'de la Treille', 'du Gros Chêne', 'des Prés Verts', 'de la Sauvagère', 'du Cros', "de l'Escoulin",
+];
+
+const FAMILIES = [
+  'Faure', 'Roux', 'Bonnet', 'Blanc', 'Reynaud', 'Chapuis', 'Arnaud', 'Brunel', 'Fayolle', 'Gras', 'Jullien', 'Chancel',
+  'Vial', 'Peyron', 'Dumas', 'Mounier', 'Bouvier', 'Achard', 'Giraud', 'Rey', 'Escoffier', 'Barbier', 'Berthon', 'Combe',
+  'Coste', 'Dorier', 'Eymard', 'Ferlay', 'Gauthier', 'Granjon', 'Imbert', 'Lambert', 'Monier', 'Pélissier', 'Reboul', 'Sauvan',
+  'Teyssier', 'Veyret', 'Chauvin', 'Martinon', 'Pinet', 'Roustan', 'Sabatier', 'Tardieu', 'Vignal', 'Charre', 'Bérard', 'Mollard',
+];
+
+/** Rivers of the Drôme and around, with their article. */
+const RIVERS = [
+  'de la Véore', 'du Roubion', "de l'Eygues", 'de la Gervanne', 'de la Bourne', 'du Jabron', 'de la Galaure', "de l'Herbasse",
+  "de l'Ouvèze", 'du Lez', 'de la Sye', 'de la Barberolle', 'du Bez', 'de la Joyeuse', "de l'Isère", 'de la Drôme', "de l'Oron",
+  'de la Savasse', 'du Vercors', 'des Baronnies', 'de la Raye', 'du Rhône',
+];
+
+const SCHOOLS = ['Jean Moulin', 'Jules Ferry', 'Louis Pasteur', 'Marie Curie', 'Victor Hugo', 'Paul Bert', 'Jean Jaurès', 'Anne Frank', 'Les Tilleuls', 'Les Cèdres'];
+const CARE_HOMES = ['Les Tilleuls', 'Les Cèdres', 'La Roseraie', 'Les Lavandes', 'Le Val Fleuri', 'Les Oliviers', 'Les Glycines', 'La Pastourelle', 'Les Magnolias', 'Le Clos des Vignes'];
+
+/** "de Crest", "d'Allex", "du Poët-Laval", "des Pilles", "de La Bégude-de-Mazenc". */
+export function deCommune(name: string): string {
+  if (name.startsWith('Le ')) return `du ${name.slice(3)}`;
+  if (name.startsWith('Les ')) return `des ${name.slice(4)}`;
+  if (/^[AEIOUYÉÈÊÎÔaeiouyéèêîôH]/.test(name)) return `d'${name}`;
+  return `de ${name}`;
+}
+
+/** Lowercase ASCII with dots: "GAEC des Trois Chênes" -> "gaec.des.trois.chenes". */
+export function toSlug(text: string, separator = '.'): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'Oe')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, separator)
+    .replace(new RegExp(`^\\${separator}+|\\${separator}+$`, 'g'), '');
+}
+
+/** Unique names and e-mail addresses for one generated bundle. */
+export class NameBook {
+  private readonly names = new Set<string>();
+  private readonly emails = new Set<string>();
+
+  /** Reserves a name given by hand (anchors), failing on duplicates so the seed stays unambiguous. */
+  reserve(name: string): string {
+    if (this.names.has(name)) throw new Error(`actor name "${name}" is used twice`);
+    this.names.add(name);
+    return name;
+  }
+
+  /** A new name from the templates; on a clash, the commune and then a number tell actors apart. */
+  invent(templates: readonly string[], rng: Random, commune: CommuneRef): string {
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const candidate = fillTemplate(rng.pick(templates), rng, commune);
+      if (!this.names.has(candidate)) return this.reserve(candidate);
+    }
+    const base = `${fillTemplate(rng.pick(templates), rng, commune)} (${commune.name})`;
+    let candidate = base;
+    for (let n = 2; this.names.has(candidate); n += 1) candidate = `${base} ${n}`;
+    return this.reserve(candidate);
+  }
+
+  /** contact@ style address on the reserved example domain, unique in the bundle. */
+  email(name: string): string {
+    const full = toSlug(name);
+    const cut = full.length > 40 ? full.slice(0, 40) : full;
+    const local = full.length > 40 && cut.lastIndexOf('.') > 20 ? cut.slice(0, cut.lastIndexOf('.')) : cut;
+    let candidate = `${local}@exemple.fr`;
+    for (let n = 2; this.emails.has(candidate); n += 1) candidate = `${local}.${n}@exemple.fr`;
+    this.emails.add(candidate);
+    return candidate;
+  }
+}
+
+function fillTemplate(template: string, rng: Random, commune: CommuneRef): string {
+  return template
+    .replace('{lieu}', () => rng.pick(PLACES))
+    .replace('{famille}', () => rng.pick(FAMILIES))
+    .replace('{riviere}', () => rng.pick(RIVERS))
+    .replace('{deCommune}', () => deCommune(commune.name))
+    .replace('{commune}', () => commune.name)
+    .replace('{ecole}', () => `école ${rng.pick(SCHOOLS)}`)
+    .replace('{ehpad}', () => rng.pick(CARE_HOMES));
+}
+
+/** Disjoint SIREN ranges, so the seed and a synthetic graph can share a database. */
+export type SiretNamespace = 'seed' | 'synthetic';
+
+const SIREN_RANGES: Record<SiretNamespace, { start: number; size: number }> = {
+  seed: { start: 30_000_000, size: 40_000_000 },
+  synthetic: { start: 70_000_000, size: 20_000_000 },
+};
+/** Odd and not a multiple of 5, hence coprime with both range sizes: index -> base is one-to-one. */
+const SIREN_STRIDE = 7_368_787;
+const LA_POSTE_SIREN = '356000000';
+
+/**
+ * The SIRET of the index-th actor: a SIREN (8 digits spread over the namespace's range, then its
+ * Luhn digit) and the head-office NIC 0001 plus the SIRET's Luhn digit. Unique per index.
+ */
+export function siretFor(index: number, namespace: SiretNamespace): string {
+  const { start, size } = SIREN_RANGES[namespace];
+  let base = start + ((index * SIREN_STRIDE) % size);
+  let siren = withLuhnCheckDigit(`00000${base}`).slice(5);
+  if (siren === LA_POSTE_SIREN) {
+    base = start + size - 1 - index;
+    siren = withLuhnCheckDigit(`00000${base}`).slice(5);
+  }
+  return withLuhnCheckDigit(`${siren}0001`);
+}
+
+/** A number in the style of the Agence Bio directory ("numéro bio"), unique per index. */
+export function agenceBioNumberFor(index: number, namespace: SiretNamespace): string {
+  const offset = namespace === 'seed' ? 100_000 : 300_000;
+  return String(offset + ((index * 7919) % 199_999));
+}
+
+/**
+ * Phone numbers in the ranges ARCEP reserves for fiction (04 65 71 xx xx for the South-East,
+ * 06 39 98 xx xx for mobiles), so a seeded number never rings anyone.
+ */
+export function fictitiousPhone(rng: Random, mobile: boolean): string {
+  const prefix = mobile ? '06 39 98' : '04 65 71';
+  const pair = (): string => String(rng.int(0, 99)).padStart(2, '0');
+  return `${prefix} ${pair()} ${pair()}`;
+}

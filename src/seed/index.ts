@@ -1,0 +1,1 @@
+export { seedDatabase, loadReferenceData, writeCatalog } from './seed';

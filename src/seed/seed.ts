@@ -1,0 +1,46 @@
+import type { Logger } from 'pino';
+import type { Database, Tx } from '../db';
+import { writeBundle, type WriteProgress } from '../import/write';
+import type { LabelRecord, ProductRecord } from '../import/bundle';
+import { UPSERT_LABELS } from '../label/label.cypher';
+import { LINK_PRODUCTS, UPSERT_PRODUCTS } from '../product/product.cypher';
+import { readCommunes } from '../territory/communes';
+import { buildGeography, loadGeography } from '../territory/geography';
+import { readLabels, readProducts } from './catalog';
+import { buildDromeSeed } from './drome-seed';
+
+/** Writes the product taxonomy, transformations and labels (idempotent). */
+export async function writeCatalog(tx: Tx, products: ProductRecord[], labels: LabelRecord[]): Promise<void> {
+  await tx.run(UPSERT_PRODUCTS, { products: products.map((p) => ({ ...p, nameEn: p.nameEn ?? null })) });
+  await tx.run(LINK_PRODUCTS, { products });
+  await tx.run(UPSERT_LABELS, { labels });
+}
+
+/** Loads the reference data every graph needs: geography, products, labels. */
+export async function loadReferenceData(db: Database): Promise<void> {
+  const communes = readCommunes();
+  await loadGeography(db, buildGeography(communes));
+  await db.transaction('WRITE', (tx) => writeCatalog(tx, readProducts(), readLabels()));
+}
+
+/**
+ * Loads the whole Drôme seed: geography, catalog, then the actors, offers, needs and supply links
+ * of src/seed/drome-seed.ts in one transaction. Idempotent (upserts by id): `npm run seed` twice
+ * leaves the graph as once.
+ */
+export async function seedDatabase(db: Database, logger: Logger, onProgress?: (p: WriteProgress) => void): Promise<void> {
+  const started = Date.now();
+  await loadReferenceData(db);
+  const bundle = buildDromeSeed(readCommunes(), readProducts(), readLabels());
+  await db.transaction('WRITE', (tx) => writeBundle(tx, bundle, onProgress));
+  logger.info(
+    {
+      actors: bundle.actors.length,
+      offers: bundle.offers.length,
+      needs: bundle.needs.length,
+      supplyLinks: bundle.supplyLinks.length,
+      ms: Date.now() - started,
+    },
+    'Drôme seed loaded',
+  );
+}

@@ -1,0 +1,15 @@
+export { SupplierSearchResolver } from './supply-search.resolver';
+export {
+  findBuyerPlaces,
+  findSupplierMatches,
+  MAX_MATCHES_PER_REQUEST,
+  type BuyerPlace,
+  type LocalDefinitionSpec,
+  type PathStepRow,
+  type SupplierMatchKey,
+  type SupplierMatchRow,
+  type SupplierRequest,
+} from './supply-search.service';
+export { DEFAULT_LOCAL_RADIUS_KM, DEFAULT_MAX_INTERMEDIARIES } from './supply-search.input';
+export { INTERMEDIARY_ROLES, MAX_INTERMEDIARIES, RESELLER_ONLY_ROLES } from './supply-search.cypher';
+export { LocalScope, PathStepKind } from './supply-search.enums';

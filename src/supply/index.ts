@@ -1,0 +1,2 @@
+export { SupplyLinkResolver } from './supply.resolver';
+export { SupplyLink } from './supply.type';

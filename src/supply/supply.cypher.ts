@@ -1,0 +1,158 @@
+import type { SchemaStatement } from '../db';
+
+export const SUPPLY_SCHEMA: SchemaStatement[] = [
+  { name: 'supply_link_id', kind: 'constraint', cypher: 'CREATE CONSTRAINT supply_link_id IF NOT EXISTS FOR (l:SupplyLink) REQUIRE l.id IS UNIQUE' },
+  { name: 'supply_link_volume', kind: 'index', cypher: 'CREATE INDEX supply_link_volume IF NOT EXISTS FOR (l:SupplyLink) ON (l.volume)' },
+];
+
+/**
+ * Upserts supply links: (supplier)-[:SUPPLIES]->(link)-[:TO]->(buyer), the product traded and the
+ * labels the goods carry. Provenance is written by LINK_SUPPLY_PROVENANCE once every link of the
+ * batch exists. Params: $links [SupplyLinkRecord].
+ */
+export const UPSERT_SUPPLY_LINKS = /* cypher */ `
+  UNWIND $links AS row
+  MATCH (s:Actor {id: row.supplierId})
+  MATCH (b:Actor {id: row.buyerId})
+  MATCH (p:Product {id: row.productId})
+  MERGE (l:SupplyLink {id: row.id})
+  SET l.volume = row.volume,
+      l.unit = row.unit,
+      l.valueEur = row.valueEur,
+      l.since = CASE WHEN row.since IS NULL THEN null ELSE date(row.since) END,
+      l.frequency = row.frequency
+  WITH l, s, b, p, row
+  CALL (l, s, b, p, row) {
+    OPTIONAL MATCH (l)<-[r1:SUPPLIES]-(x:Actor) WHERE x <> s DELETE r1
+    WITH DISTINCT l
+    OPTIONAL MATCH (l)-[r2:TO]->(y:Actor) WHERE y <> b DELETE r2
+    WITH DISTINCT l
+    OPTIONAL MATCH (l)-[r3:OF_PRODUCT]->(q:Product) WHERE q <> p DELETE r3
+    WITH DISTINCT l
+    OPTIONAL MATCH (l)-[r4:CERTIFIED]->(x:Label) WHERE NOT x.id IN row.labelIds DELETE r4
+  }
+  MERGE (s)-[:SUPPLIES]->(l)
+  MERGE (l)-[:TO]->(b)
+  MERGE (l)-[:OF_PRODUCT]->(p)
+  WITH l, row
+  CALL (l, row) { UNWIND row.labelIds AS id MATCH (x:Label {id: id}) MERGE (l)-[:CERTIFIED]->(x) }`;
+
+/**
+ * Provenance: (link)-[:SOURCED_FROM]->(input link) for each declared input; undeclared ones are
+ * removed. Params: $links [{id, sourcedFromIds}].
+ */
+export const LINK_SUPPLY_PROVENANCE = /* cypher */ `
+  UNWIND $links AS row
+  MATCH (l:SupplyLink {id: row.id})
+  CALL (l, row) {
+    OPTIONAL MATCH (l)-[old:SOURCED_FROM]->(i:SupplyLink) WHERE NOT i.id IN row.sourcedFromIds
+    DELETE old
+  }
+  CALL (l, row) {
+    UNWIND row.sourcedFromIds AS inputId
+    MATCH (i:SupplyLink {id: inputId})
+    MERGE (l)-[:SOURCED_FROM]->(i)
+  }`;
+
+/** The supply links among $ids with their ends. Returns rows: id, supplierId, buyerId. */
+export const EXISTING_SUPPLY_LINKS = /* cypher */ `
+  UNWIND $ids AS id
+  MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink {id: id})-[:TO]->(b:Actor)
+  RETURN l.id AS id, s.id AS supplierId, b.id AS buyerId`;
+
+/** A supply link as the API returns it: its properties and both ends' ids. */
+const LINK_MAP = `l {.*, supplierId: s.id, buyerId: b.id}`;
+
+/** Supply links by id. Params: $keys. Returns rows: key, value. */
+export const SUPPLY_LINKS_BY_ID = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink {id: key})-[:TO]->(b:Actor)
+  RETURN key, ${LINK_MAP} AS value`;
+
+/** The input links of each link (provenance). Params: $keys. Returns rows: key, value (list). */
+export const INPUTS_OF_SUPPLY_LINKS = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (:SupplyLink {id: key})-[:SOURCED_FROM]->(l:SupplyLink)
+  MATCH (s:Actor)-[:SUPPLIES]->(l)-[:TO]->(b:Actor)
+  WITH key, l, s, b ORDER BY l.id
+  RETURN key, collect(${LINK_MAP}) AS value`;
+
+/** Filters of a supply-link list; every parameter may be null. Params: $productId, $labelIds, $organic, $supplierId, $buyerId. */
+const SUPPLY_LINK_FILTERS = /* cypher */ `
+      ($supplierId IS NULL OR s.id = $supplierId)
+  AND ($buyerId IS NULL OR b.id = $buyerId)
+  AND ($productId IS NULL OR EXISTS { (l)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(:Product {id: $productId}) })
+  AND ($labelIds IS NULL OR all(labelId IN $labelIds WHERE EXISTS { (l)-[:CERTIFIED]->(:Label {id: labelId}) }))
+  AND ($organic IS NULL OR $organic = EXISTS { (l)-[:CERTIFIED]->(:Label {organic: true}) })`;
+
+/** A forward page of links by volume, largest first, then id. Params: filters, $afterVolume (null on the first page), $afterId, $limit. */
+export const SUPPLY_LINKS_BY_VOLUME_FORWARD = /* cypher */ `
+  MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b:Actor)
+  WHERE ($afterVolume IS NULL OR l.volume < $afterVolume OR (l.volume = $afterVolume AND l.id > $afterId))
+    AND ${SUPPLY_LINK_FILTERS}
+  RETURN ${LINK_MAP} AS link
+  ORDER BY l.volume DESC, l.id
+  LIMIT $limit`;
+
+/** A backward page by volume. Params: filters, $beforeVolume (null for the last page), $beforeId, $limit. */
+export const SUPPLY_LINKS_BY_VOLUME_BACKWARD = /* cypher */ `
+  MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b:Actor)
+  WHERE ($beforeVolume IS NULL OR l.volume > $beforeVolume OR (l.volume = $beforeVolume AND l.id < $beforeId))
+    AND ${SUPPLY_LINK_FILTERS}
+  RETURN ${LINK_MAP} AS link
+  ORDER BY l.volume ASC, l.id DESC
+  LIMIT $limit`;
+
+/** How many links pass the filters. Returns one row: total. */
+export const COUNT_SUPPLY_LINKS = /* cypher */ `
+  MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b:Actor)
+  WHERE ${SUPPLY_LINK_FILTERS}
+  RETURN count(l) AS total`;
+
+/**
+ * One supply link as an import row would declare it, for partial updates; since comes back as an
+ * ISO date. Params: $id. Returns one row: record (SupplyLinkRecord), or none when unknown.
+ */
+export const SUPPLY_LINK_RECORD = /* cypher */ `
+  MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink {id: $id})-[:TO]->(b:Actor)
+  MATCH (l)-[:OF_PRODUCT]->(p:Product)
+  RETURN l {
+    .id, supplierId: s.id, buyerId: b.id, productId: p.id,
+    labelIds: COLLECT { MATCH (l)-[:CERTIFIED]->(x:Label) RETURN x.id ORDER BY x.id },
+    .volume, .unit, .valueEur, .since, .frequency,
+    sourcedFromIds: COLLECT { MATCH (l)-[:SOURCED_FROM]->(i:SupplyLink) RETURN i.id ORDER BY i.id }
+  } AS record`;
+
+/**
+ * Creates the node of a new supply link before UPSERT_SUPPLY_LINKS fills it: CREATE, not MERGE, so
+ * a concurrent create of the same id fails on the supply_link_id constraint (CONFLICT). Params: $id.
+ */
+export const CLAIM_SUPPLY_LINK_ID = /* cypher */ `
+  CREATE (:SupplyLink {id: $id})`;
+
+/**
+ * Deletes a supply link with its relationships, SOURCED_FROM ones to and from other links
+ * included (counted in `provenance`). Params: $id. Returns one row: provenance, or none when unknown.
+ */
+export const DELETE_SUPPLY_LINK = /* cypher */ `
+  MATCH (l:SupplyLink {id: $id})
+  CALL (l) { OPTIONAL MATCH (l)-[p:SOURCED_FROM]-(:SupplyLink) RETURN count(p) AS provenance }
+  DETACH DELETE l
+  RETURN provenance`;
+
+/**
+ * Supply links passing the filters, for a map: both ends' points, the product and the label ids,
+ * largest volume first (so a cap keeps the largest flows), at most $limit. Params: filters, $limit
+ * (neo4j.int). Returns rows: id, supplierId, buyerId, productId, productName, volume, unit, labels,
+ * from, to (points), distanceKm.
+ */
+export const SUPPLY_LINKS_FOR_MAP = /* cypher */ `
+  MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b:Actor)
+  WHERE ${SUPPLY_LINK_FILTERS}
+  MATCH (l)-[:OF_PRODUCT]->(p:Product)
+  RETURN l.id AS id, s.id AS supplierId, b.id AS buyerId, p.id AS productId, p.name AS productName,
+         l.volume AS volume, l.unit AS unit,
+         COLLECT { MATCH (l)-[:CERTIFIED]->(x:Label) RETURN x.id ORDER BY x.id } AS labels,
+         s.location AS from, b.location AS to, point.distance(s.location, b.location) / 1000.0 AS distanceKm
+  ORDER BY l.volume DESC, l.id
+  LIMIT $limit`;

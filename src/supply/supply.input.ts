@@ -1,0 +1,147 @@
+import { ArrayMaxSize, IsOptional, Matches, MaxLength, Min } from 'class-validator';
+import { Field, Float, InputType } from 'type-graphql';
+import { IsRecordId, KeptWhenLeftOut } from '../common/mutation.input';
+import { VolumeUnit } from '../product/product.enums';
+import { DeliveryFrequency } from './supply.enums';
+
+@InputType({ description: 'Filters on supply links; all given filters must hold.' })
+export class SupplyLinkFilter {
+  @Field(() => String, { nullable: true, description: 'Product traded, or a narrower one.' })
+  @IsOptional()
+  @MaxLength(100)
+  productId?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'The goods carry all these labels.' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  labelIds?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The goods carry an organic label (true) or none (false).' })
+  @IsOptional()
+  organic?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Sold by this actor.' })
+  @IsOptional()
+  @MaxLength(64)
+  supplierId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Bought by this actor.' })
+  @IsOptional()
+  @MaxLength(64)
+  buyerId?: string | null;
+}
+
+const DATE_MESSAGE = '$property must be a date written YYYY-MM-DD, such as 2021-09-01';
+
+@InputType({
+  description:
+    'A new supply link. Checked like a row of a supply-link import (docs/import.md): known, distinct supplier and buyer, known product and labels, ' +
+    'and provenance from links its supplier buys on.',
+})
+export class CreateSupplyLinkInput {
+  @Field(() => String, { nullable: true, description: 'Identifier; a new `sl-<uuid>` when left out. CONFLICT when a supply link already has it.' })
+  @IsOptional()
+  @IsRecordId()
+  id?: string | null;
+
+  @Field(() => String, { description: 'The seller (actor id).' })
+  @MaxLength(64)
+  supplierId!: string;
+
+  @Field(() => String, { description: 'The buyer (actor id), another actor than the supplier.' })
+  @MaxLength(64)
+  buyerId!: string;
+
+  @Field(() => String, { description: 'The product traded (a product id of the catalog).' })
+  @MaxLength(64)
+  productId!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Labels the goods carry (label ids); none when left out.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @MaxLength(64, { each: true })
+  labelIds?: string[] | null;
+
+  @Field(() => Float, { description: 'Volume traded per year, in unit, at least 0.' })
+  @Min(0, { message: 'volume must be at least 0' })
+  volume!: number;
+
+  @Field(() => VolumeUnit, { description: 'Unit of volume.' })
+  unit!: VolumeUnit;
+
+  @Field(() => Float, { nullable: true, description: 'Purchase value excl. VAT per year, in euros, at least 0.' })
+  @IsOptional()
+  @Min(0, { message: 'valueEur must be at least 0' })
+  valueEur?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'When the trading started (YYYY-MM-DD), today at the latest.' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_MESSAGE })
+  since?: string | null;
+
+  @Field(() => DeliveryFrequency, { nullable: true, description: 'How often goods move along the link.' })
+  @IsOptional()
+  frequency?: DeliveryFrequency | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Provenance: ids of the supply links bought by this link's supplier whose goods these are made or resold from; none when left out.",
+  })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @MaxLength(64, { each: true })
+  sourcedFromIds?: string[] | null;
+}
+
+@InputType({ description: 'Changes to a supply link: only the fields given change; null clears an optional field. Checked like a row of a supply-link import.' })
+export class UpdateSupplyLinkInput {
+  @Field(() => String, { nullable: true, description: 'The seller (actor id).' })
+  @KeptWhenLeftOut()
+  @MaxLength(64)
+  supplierId?: string;
+
+  @Field(() => String, { nullable: true, description: 'The buyer (actor id).' })
+  @KeptWhenLeftOut()
+  @MaxLength(64)
+  buyerId?: string;
+
+  @Field(() => String, { nullable: true, description: 'The product traded.' })
+  @KeptWhenLeftOut()
+  @MaxLength(64)
+  productId?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Labels the goods carry; replaces the current ones (null or [] for none).' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @MaxLength(64, { each: true })
+  labelIds?: string[] | null;
+
+  @Field(() => Float, { nullable: true, description: 'Volume traded per year, in unit, at least 0.' })
+  @KeptWhenLeftOut()
+  @Min(0, { message: 'volume must be at least 0' })
+  volume?: number;
+
+  @Field(() => VolumeUnit, { nullable: true, description: 'Unit of volume.' })
+  @KeptWhenLeftOut()
+  unit?: VolumeUnit;
+
+  @Field(() => Float, { nullable: true, description: 'Purchase value excl. VAT per year, in euros, at least 0.' })
+  @IsOptional()
+  @Min(0, { message: 'valueEur must be at least 0' })
+  valueEur?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'When the trading started (YYYY-MM-DD), today at the latest.' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_MESSAGE })
+  since?: string | null;
+
+  @Field(() => DeliveryFrequency, { nullable: true, description: 'How often goods move along the link.' })
+  @IsOptional()
+  frequency?: DeliveryFrequency | null;
+
+  @Field(() => [String], { nullable: true, description: 'Provenance links; replaces the current ones (null or [] for none).' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @MaxLength(64, { each: true })
+  sourcedFromIds?: string[] | null;
+}

@@ -1,0 +1,14 @@
+import { manyByKey, oneByKey } from '../common/loader';
+import type { Database } from '../db';
+import { INPUTS_OF_SUPPLY_LINKS, SUPPLY_LINKS_BY_ID } from './supply.cypher';
+import type { SupplyLink } from './supply.type';
+
+/** A supply link as queries return it: with the ids of its two ends, which its field resolvers load. */
+export type SupplyLinkRow = SupplyLink & { supplierId: string; buyerId: string };
+
+export function createSupplyLoaders(db: Database) {
+  return {
+    supplyLinkById: oneByKey<SupplyLinkRow>(db, 'supplyLinkById', SUPPLY_LINKS_BY_ID),
+    inputsOfSupplyLink: manyByKey<SupplyLinkRow>(db, 'inputsOfSupplyLink', INPUTS_OF_SUPPLY_LINKS),
+  };
+}

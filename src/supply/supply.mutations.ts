@@ -1,0 +1,58 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { ensureCanWrite } from '../auth';
+import { DeletedRecord, noCascade } from '../common/deleted-record.type';
+import { createRecord, definedFields, deleteRecord, updateRecord, type RecordSpec } from '../common/record-mutation';
+import type { Context } from '../context';
+import { CLAIM_SUPPLY_LINK_ID, DELETE_SUPPLY_LINK, SUPPLY_LINK_RECORD, SUPPLY_LINKS_BY_ID } from './supply.cypher';
+import { CreateSupplyLinkInput, UpdateSupplyLinkInput } from './supply.input';
+import type { SupplyLinkRow } from './supply.loaders';
+import { SupplyLink } from './supply.type';
+
+const SUPPLY_LINK_SPEC: RecordSpec = {
+  kind: 'supplyLinks',
+  entity: 'SupplyLink',
+  noun: 'supply link',
+  idPrefix: 'sl',
+  recordQuery: SUPPLY_LINK_RECORD,
+  claimQuery: CLAIM_SUPPLY_LINK_ID,
+  byIdQuery: SUPPLY_LINKS_BY_ID,
+  deleteQuery: DELETE_SUPPLY_LINK,
+  toCascade: (row) => ({ ...noCascade(), provenanceRelationships: row.provenance as number }),
+};
+
+@Resolver()
+export class SupplyLinkMutationResolver {
+  @Mutation(() => SupplyLink, {
+    description:
+      'Creates a supply link, checked as a supply-link import row is. BAD_USER_INPUT (with `extensions.issues`: field, reason, value) for an ' +
+      'unknown supplier, buyer, product or label, a supplier that is the buyer, a date in the future, provenance from a link its supplier ' +
+      'does not buy on...; CONFLICT when the id exists.',
+  })
+  createSupplyLink(@Arg('input', () => CreateSupplyLinkInput) input: CreateSupplyLinkInput, @Ctx() ctx: Context): Promise<SupplyLink> {
+    ensureCanWrite(ctx);
+    return createRecord<SupplyLinkRow>(ctx, SUPPLY_LINK_SPEC, definedFields(input));
+  }
+
+  @Mutation(() => SupplyLink, {
+    description:
+      'Changes the given fields of a supply link, leaving the others as they are; the result is checked as an import row is. ' +
+      'NOT_FOUND when unknown; BAD_USER_INPUT (with `extensions.issues`) as for createSupplyLink.',
+  })
+  updateSupplyLink(
+    @Arg('id', () => String, { description: 'The supply link to change.' }) id: string,
+    @Arg('input', () => UpdateSupplyLinkInput) input: UpdateSupplyLinkInput,
+    @Ctx() ctx: Context,
+  ): Promise<SupplyLink> {
+    ensureCanWrite(ctx);
+    return updateRecord<SupplyLinkRow>(ctx, SUPPLY_LINK_SPEC, id, definedFields(input));
+  }
+
+  @Mutation(() => DeletedRecord, {
+    description:
+      'Deletes a supply link with its provenance relationships to and from other links (counted in `cascade`). NOT_FOUND when unknown.',
+  })
+  deleteSupplyLink(@Arg('id', () => String, { description: 'The supply link to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletedRecord> {
+    ensureCanWrite(ctx);
+    return deleteRecord(ctx, SUPPLY_LINK_SPEC, id);
+  }
+}

@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from '../src/db';
+import { seedDatabase } from '../src/seed';
+import { readLabels, readProducts } from '../src/seed/catalog';
+import { buildDromeSeed, KNOWN_CHAINS } from '../src/seed/drome-seed';
+import { readCommunes } from '../src/territory/communes';
+import { SCHEMA_STATEMENTS } from '../src/schema-statements';
+import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
+import { graphDigest } from './helpers/digest';
+
+const communes = readCommunes();
+const seed = buildDromeSeed(communes, readProducts(), readLabels());
+
+function countBy<T>(items: T[], key: (item: T) => string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) for (const k of key(item)) counts[k] = (counts[k] ?? 0) + 1;
+  return counts;
+}
+
+describe('the seeded Drôme graph in Neo4j', () => {
+  let db: Database;
+
+  beforeAll(async () => {
+    db = await connectTestDb();
+    await clearGraph(db);
+    await seedDatabase(db, silentLogger);
+  }, 240_000);
+
+  afterAll(async () => {
+    await db.close();
+  });
+
+  describe('geography', () => {
+    it('holds every commune of the shipped file, per department', async () => {
+      const rows = await db.read<{ code: string; communes: number }>(
+        'MATCH (c:Commune)-[:IN_DEPARTMENT]->(d:Department) RETURN d.code AS code, count(c) AS communes ORDER BY code',
+      );
+      const expected = countBy(communes, (c) => [c.department]);
+      expect(Object.fromEntries(rows.map((r) => [r.code, r.communes]))).toEqual(expected);
+      expect(rows.reduce((s, r) => s + r.communes, 0)).toBe(1986);
+      expect(expected['26']).toBe(362);
+    });
+
+    it('puts each commune in its EPCI, each EPCI in its departments, each department in its region', async () => {
+      const [row] = await db.read<{ epcis: number; orphans: number; valenceEpci: string; region: string; depsWithoutRegion: number }>(`
+        MATCH (e:Epci) WITH count(e) AS epcis
+        OPTIONAL MATCH (c:Commune) WHERE NOT (c)-[:IN_EPCI]->(:Epci)
+        WITH epcis, count(c) AS orphans
+        MATCH (:Commune {insee: '26362'})-[:IN_EPCI]->(v:Epci)-[:IN_DEPARTMENT]->(:Department {code: '26'})-[:IN_REGION]->(r:Region)
+        OPTIONAL MATCH (d:Department) WHERE NOT (d)-[:IN_REGION]->(:Region)
+        RETURN epcis, orphans, v.name AS valenceEpci, r.name AS region, count(d) AS depsWithoutRegion`);
+      expect(row).toEqual({
+        epcis: new Set(communes.map((c) => c.epciSiren)).size,
+        orphans: 0,
+        valenceEpci: 'CA Valence Romans Agglo',
+        region: 'Auvergne-Rhône-Alpes',
+        depsWithoutRegion: 0,
+      });
+    });
+
+    it('links the Drôme to its five neighbouring departments', async () => {
+      const rows = await db.read<{ code: string }>(
+        "MATCH (:Department {code: '26'})-[:NEIGHBOUR_OF]-(n:Department) RETURN n.code AS code ORDER BY code",
+      );
+      expect(rows.map((r) => r.code)).toEqual(['04', '05', '07', '38', '84']);
+    });
+
+    it('stores Valence with its population and WGS-84 point', async () => {
+      const [valence] = await db.read<{ name: string; population: number; location: { latitude: number; longitude: number } }>(
+        "MATCH (c:Commune {insee: '26362'}) RETURN c.name AS name, c.population AS population, c.location AS location",
+      );
+      expect(valence.name).toBe('Valence');
+      expect(valence.population).toBeGreaterThan(60000);
+      expect(valence.location.latitude).toBeCloseTo(44.93, 1);
+      expect(valence.location.longitude).toBeCloseTo(4.9, 1);
+    });
+  });
+
+  describe('actors', () => {
+    it('places every actor in a real commune, within 5 km of its centroid', async () => {
+      const [row] = await db.read<{ actors: number; placed: number; farthestKm: number }>(`
+        MATCH (a:Actor)
+        OPTIONAL MATCH (a)-[:LOCATED_IN]->(c:Commune)
+        RETURN count(a) AS actors, count(c) AS placed,
+               max(point.distance(a.location, c.location)) / 1000.0 AS farthestKm`);
+      expect(row.actors).toBe(seed.actors.length);
+      expect(row.placed).toBe(row.actors);
+      expect(row.farthestKm).toBeLessThan(5);
+    });
+
+    it('has at least 400 actors, mostly in the Drôme, with the seed\'s counts per role', async () => {
+      const rows = await db.read<{ role: string; actors: number }>('MATCH (a:Actor) UNWIND a.roles AS role RETURN role, count(*) AS actors');
+      expect(Object.fromEntries(rows.map((r) => [r.role, r.actors]))).toEqual(countBy(seed.actors, (a) => a.roles));
+      const [dept] = await db.read<{ drome: number; total: number }>(`
+        MATCH (a:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(d:Department)
+        RETURN sum(CASE d.code WHEN '26' THEN 1 ELSE 0 END) AS drome, count(a) AS total`);
+      expect(dept.total).toBeGreaterThanOrEqual(400);
+      expect(dept.drome / dept.total).toBeGreaterThan(0.85);
+      expect(dept.drome).toBeLessThan(dept.total);
+      const farms = rows.find((r) => r.role === 'FARM')?.actors ?? 0;
+      expect(farms / dept.total).toBeGreaterThan(0.4);
+    });
+
+    it('has the seed\'s counts per EPCI', async () => {
+      const rows = await db.read<{ siren: string; actors: number }>(
+        'MATCH (a:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_EPCI]->(e:Epci) RETURN e.siren AS siren, count(a) AS actors',
+      );
+      const inseeToEpci = new Map(communes.map((c) => [c.insee, c.epciSiren]));
+      expect(Object.fromEntries(rows.map((r) => [r.siren, r.actors]))).toEqual(countBy(seed.actors, (a) => [inseeToEpci.get(a.communeInsee)!]));
+    });
+
+    it('has the Valence Romans Agglo central kitchen in Valence, buying through supply links', async () => {
+      const [kitchen] = await db.read<{ name: string; suppliers: number }>(`
+        MATCH (k:Actor)-[:LOCATED_IN]->(:Commune {insee: '26362'})
+        WHERE 'CENTRAL_KITCHEN' IN k.roles AND k.name CONTAINS 'Valence Romans'
+        OPTIONAL MATCH (k)<-[:TO]-(:SupplyLink)<-[:SUPPLIES]-(s:Actor)
+        RETURN k.name AS name, count(DISTINCT s) AS suppliers`);
+      expect(kitchen.suppliers).toBeGreaterThan(3);
+    });
+  });
+
+  describe('trading', () => {
+    it('has at least 1,500 supply links, each between two actors for one product', async () => {
+      const [row] = await db.read<{ links: number; complete: number }>(`
+        MATCH (l:SupplyLink)
+        OPTIONAL MATCH (s:Actor)-[:SUPPLIES]->(l)-[:TO]->(b:Actor), (l)-[:OF_PRODUCT]->(p:Product)
+        RETURN count(DISTINCT l) AS links, count(DISTINCT CASE WHEN p IS NOT NULL THEN l END) AS complete`);
+      expect(row.links).toBe(seed.supplyLinks.length);
+      expect(row.links).toBeGreaterThanOrEqual(1500);
+      expect(row.complete).toBe(row.links);
+    });
+
+    it('holds the seed\'s offers and needs with their products and labels', async () => {
+      const [row] = await db.read<{ offers: number; needs: number; organicOffers: number }>(`
+        CALL { MATCH (:Actor)-[:OFFERS]->(o:Offer)-[:OF_PRODUCT]->(:Product) RETURN count(o) AS offers }
+        CALL { MATCH (:Actor)-[:NEEDS]->(n:Need)-[:OF_PRODUCT]->(:Product) RETURN count(n) AS needs }
+        CALL { MATCH (o:Offer)-[:CERTIFIED]->(:Label {id: 'ab'}) RETURN count(o) AS organicOffers }
+        RETURN offers, needs, organicOffers`);
+      expect(row.offers).toBe(seed.offers.length);
+      expect(row.needs).toBe(seed.needs.length);
+      expect(row.organicOffers).toBe(seed.offers.filter((o) => o.labelIds.includes('ab')).length);
+    });
+
+    it.each(KNOWN_CHAINS.map((c) => [c.description, c]))('follows the known chain end to end: %s', async (_name, chain) => {
+      const ids = chain.linkIds;
+      const [row] = await db.read<{ found: number; actors: string[] }>(
+        `
+        MATCH path = (last:SupplyLink {id: $lastId})-[:SOURCED_FROM*]->(first:SupplyLink {id: $firstId})
+        WHERE [n IN reverse(nodes(path)) | n.id] = $ids
+        WITH path LIMIT 1
+        UNWIND reverse(nodes(path)) AS link
+        MATCH (s:Actor)-[:SUPPLIES]->(link)-[:TO]->(b:Actor)
+        WITH collect(s.id) AS suppliers, collect(b.id) AS buyers
+        RETURN 1 AS found, suppliers + [buyers[size(buyers) - 1]] AS actors`,
+        { firstId: ids[0], lastId: ids[ids.length - 1], ids },
+      );
+      expect(row?.found).toBe(1);
+      const byId = new Map(seed.supplyLinks.map((l) => [l.id, l]));
+      expect(row.actors).toEqual([...ids.map((id) => byId.get(id)!.supplierId), byId.get(ids[ids.length - 1])!.buyerId]);
+    });
+
+    it('has an organic chain broken somewhere: an organic link sourced from a conventional one', async () => {
+      const rows = await db.read<{ id: string }>(`
+        MATCH (out:SupplyLink)-[:CERTIFIED]->(:Label {organic: true})
+        MATCH (out)-[:SOURCED_FROM]->(in:SupplyLink)
+        WHERE NOT EXISTS { (in)-[:CERTIFIED]->(:Label {organic: true}) }
+        RETURN DISTINCT out.id AS id`);
+      expect(rows.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('search and schema', () => {
+    it('finds names accent- and case-insensitively through the full-text index', async () => {
+      const search = (q: string) =>
+        db.read<{ name: string }>("CALL db.index.fulltext.queryNodes('name_fulltext', $q) YIELD node RETURN node.name AS name LIMIT 200", { q });
+      expect((await search('farine')).map((r) => r.name)).toContain('Farine de blé T80');
+      expect((await search('FARINE BLE')).map((r) => r.name)).toContain('Farine de blé T80');
+      const drome = (await search('drome')).map((r) => r.name);
+      expect(drome.length).toBeGreaterThan(0);
+      expect(drome.every((n) => /dr[oô]me/i.test(n))).toBe(true);
+      expect(drome.some((n) => n.includes('Drôme'))).toBe(true);
+    });
+
+    it('docs/model.md lists exactly the constraints and indexes the database has', async () => {
+      const doc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'model.md'), 'utf8');
+      const section = doc.split('<!-- schema:begin -->')[1].split('<!-- schema:end -->')[0];
+      const documented = [...section.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]).sort();
+      const constraints = await db.read<{ name: string }>('SHOW CONSTRAINTS YIELD name RETURN name');
+      // Uniqueness constraints own a backing index of the same name; the others are ours.
+      const indexes = await db.read<{ name: string }>('SHOW INDEXES YIELD name, owningConstraint, type WHERE owningConstraint IS NULL AND type <> "LOOKUP" RETURN name');
+      const actual = [...constraints, ...indexes].map((r) => r.name).sort();
+      expect(documented).toEqual(actual);
+      expect(actual).toEqual(SCHEMA_STATEMENTS.map((s) => s.name).sort());
+    });
+
+    it('loading the seed again changes nothing', async () => {
+      const before = await graphDigest(db);
+      await seedDatabase(db, silentLogger);
+      expect(await graphDigest(db)).toEqual(before);
+    });
+  });
+});
