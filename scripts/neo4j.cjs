@@ -74,7 +74,7 @@ function devInstance() {
     password: process.env.NEO4J_PASSWORD || DEFAULT_DEV_PASSWORD,
     heap: process.env.MAILLON_NEO4J_HEAP || '2g',
     pageCache: process.env.MAILLON_NEO4J_PAGECACHE || '2g',
-    transactionTimeout: process.env.MAILLON_NEO4J_TX_TIMEOUT || '60s',
+    transactionTimeout: process.env.MAILLON_NEO4J_TX_TIMEOUT || '10m',
   };
 }
 

@@ -18,7 +18,7 @@ module.exports = async function globalSetup() {
     password: process.env.MAILLON_TEST_NEO4J_PASSWORD,
     heap: '1g',
     pageCache: '512m',
-    transactionTimeout: '120s',
+    transactionTimeout: '10m',
     fresh: true,
   });
   process.env.MAILLON_TEST_NEO4J_URI = uri;

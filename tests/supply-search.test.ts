@@ -48,12 +48,13 @@ const KITCHEN = centroid(VALENCE);
  *     ss-moulin-lyon     Corbas (69) radius 200 km, 83 km away
  *   through intermediaries (radius too small to deliver themselves):
  *     ss-moulin-romans   Romans      --T80--> ss-grossiste (wholesaler, delivers farine-ble within 30 km)
+ *                                    --T80--> ss-grossiste-2 (wholesaler in Chabeuil: a longer way, 24.0 km against 20.4)
  *     ss-moulin-die      Die         --T65--> ss-grossiste
  *     ss-moulin-nyons    Nyons       --T80--> ss-hub (food hub, Montélimar, no offer) --T80--> ss-grossiste:
  *                                    two intermediaries; and ss-grossiste --T80--> ss-hub closes a cycle
  *   never suppliers:
  *     ss-moulin-conv     Chabeuil    conventional T80 (HVE): not organic
- *     ss-grossiste, ss-hub            only resell
+ *     ss-grossiste, ss-grossiste-2, ss-hub   only resell
  */
 const NETWORK = bundle({
   actors: [
@@ -73,6 +74,7 @@ const NETWORK = bundle({
     actor('ss-moulin-nyons', 'Moulin de Nyons', [MILL], NYONS),
     actor('ss-moulin-conv', 'Moulin conventionnel', [MILL], CHABEUIL),
     actor('ss-grossiste', 'Grossiste de test', [WHOLESALER], VALENCE, GROSSISTE_POINT),
+    actor('ss-grossiste-2', 'Second grossiste', [WHOLESALER], CHABEUIL),
     actor('ss-hub', 'Plateforme de test', [FOOD_HUB], MONTELIMAR),
   ],
   offers: [
@@ -92,10 +94,12 @@ const NETWORK = bundle({
     offer('ss-o-nyons', 'ss-moulin-nyons', 'farine-ble-t80', ['ab'], { deliveryRadiusKm: 10 }),
     offer('ss-o-conv', 'ss-moulin-conv', 'farine-ble-t80', ['hve']),
     offer('ss-o-grossiste', 'ss-grossiste', 'farine-ble', ['ab'], { deliveryRadiusKm: 30 }),
+    offer('ss-o-grossiste-2', 'ss-grossiste-2', 'farine-ble-t80', ['ab'], { deliveryRadiusKm: 30 }),
   ],
   supplyLinks: [
     link('ss-l-mtl', 'ss-moulin-mtl', 'ss-cuisine', 'farine-ble-t80', ['ab']),
     link('ss-l-romans', 'ss-moulin-romans', 'ss-grossiste', 'farine-ble-t80', ['ab']),
+    link('ss-l-romans-2', 'ss-moulin-romans', 'ss-grossiste-2', 'farine-ble-t80', ['ab']),
     link('ss-l-die', 'ss-moulin-die', 'ss-grossiste', 'farine-ble-t65', ['ab']),
     link('ss-l-nyons', 'ss-moulin-nyons', 'ss-hub', 'farine-ble-t80', ['ab']),
     link('ss-l-hub', 'ss-hub', 'ss-grossiste', 'farine-ble-t80', ['ab']),
@@ -374,6 +378,18 @@ describe('suppliers: who can supply X to Y', () => {
       expect(romans.intermediaries).toBe(1); // not ss-grossiste -> ss-hub -> ss-grossiste
       expect(res.matches.totalCount).toBe(14);
     });
+
+    it('keeps, of two ways with as many intermediaries, the shorter one', async () => {
+      const res = await answer(FLOUR_TO_KITCHEN);
+      const romans = res.matches.edges.map(({ node }) => node).filter((m) => m.supplier.id === 'ss-moulin-romans');
+      expect(romans).toHaveLength(1);
+      expect(romans[0].path.map((step) => step.actor?.id)).toEqual(['ss-moulin-romans', 'ss-grossiste', 'ss-cuisine']);
+      const lengths = [
+        distanceKm(centroid(ROMANS), GROSSISTE_POINT) + distanceKm(GROSSISTE_POINT, KITCHEN),
+        distanceKm(centroid(ROMANS), centroid(CHABEUIL)) + distanceKm(centroid(CHABEUIL), KITCHEN),
+      ];
+      expect(lengths[0]).toBeLessThan(lengths[1]);
+    });
   });
 
   describe('where the goods arrive', () => {
@@ -456,8 +472,10 @@ describe('suppliers: who can supply X to Y', () => {
       expect(paged).toEqual(all);
     });
 
-    it('refuses a cursor that is not one', async () => {
+    it('refuses a cursor that is not one, or that belongs to another question', async () => {
       expect((await errorOf(FLOUR_TO_KITCHEN, { after: 'nonsense' })).extensions?.code).toBe('BAD_USER_INPUT');
+      const cursor = (await answer(FLOUR_TO_KITCHEN, { first: 1 })).matches.pageInfo.endCursor!;
+      expect((await errorOf({ ...FLOUR_TO_KITCHEN, maxIntermediaries: 0 }, { after: cursor })).extensions?.code).toBe('BAD_USER_INPUT');
     });
   });
 

@@ -46,12 +46,12 @@ export class ActorResolver {
 
   @Query(() => ActorConnection, { description: 'Actors matching the filters, as a Relay connection with keyset cursors.' })
   actors(
-    @Arg('filter', () => ActorFilter, { nullable: true, defaultValue: {} }) filter: ActorFilter,
-    @Arg('sort', () => ActorSort, { nullable: true, defaultValue: ActorSort.NAME }) sort: ActorSort,
+    @Arg('filter', () => ActorFilter, { nullable: true, defaultValue: {} }) filter: ActorFilter | null,
+    @Arg('sort', () => ActorSort, { nullable: true, defaultValue: ActorSort.NAME }) sort: ActorSort | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    return findActors(filter, sort, page, ctx);
+    return findActors(filter ?? {}, sort ?? ActorSort.NAME, page, ctx);
   }
 
   @FieldResolver(() => Commune, { description: 'The commune it operates in.' })

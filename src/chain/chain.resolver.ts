@@ -147,7 +147,9 @@ export class ChainResolver {
     labelId: string | null | undefined,
     @Arg('organic', () => Boolean, {
       nullable: true,
-      description: 'true: check any label counting as organic (AB, EU organic, in conversion, Nature & Progrès...), accepted interchangeably.',
+      description:
+        'true: check any label counting as organic (AB, EU organic, in conversion, Nature & Progrès...), accepted interchangeably ' +
+        'on the checked links and upstream; false or left out: check `labelId`.',
     })
     organic: boolean | null | undefined,
     @Ctx() { db }: Context,

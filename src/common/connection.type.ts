@@ -45,9 +45,9 @@ export function Connection<T extends object>(NodeClass: ClassType<T>, name: stri
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    // A thunk: graphql-js calls a function-valued property, so the count query runs only when selected.
+    // A getter on the page object (see toConnection): reading it runs the count query, so only selected counts cost.
     @Field(() => Int, { description: 'Items matching the filters, all pages together (computed only when asked for).' })
-    totalCount!: () => Promise<number>;
+    totalCount!: Promise<number>;
   }
   return ConnectionClass;
 }

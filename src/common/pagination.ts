@@ -71,6 +71,9 @@ export function toConnection<T>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount,
+    // Resolvers read fields as plain properties: a getter keeps the count query lazy.
+    get totalCount(): Promise<number> {
+      return totalCount();
+    },
   };
 }

@@ -51,6 +51,9 @@ export interface QueryCounter {
   count: number;
 }
 
+/** Bulk writes (seed, imports) may take minutes on a large file; the server's db.transaction.timeout still applies. */
+export const BULK_WRITE_TIMEOUT_MS = 10 * 60 * 1000;
+
 const WGS84_2D = 4326;
 const WGS84_3D = 4979;
 
@@ -161,9 +164,12 @@ export class Database {
     return this.execute('WRITE', (tx) => this.runIn<T>(tx, cypher, params));
   }
 
-  /** Runs several statements in one transaction: all are committed, or none (imports, mutations). */
-  transaction<R>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<R>): Promise<R> {
-    return this.execute(mode, (mtx) => work({ run: (cypher, params = {}) => this.runIn(mtx, cypher, params) }));
+  /**
+   * Runs several statements in one transaction: all are committed, or none (imports, mutations).
+   * `timeoutMs` overrides the query timeout for long bulk writes (seeding, large imports).
+   */
+  transaction<R>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<R>, options: { timeoutMs?: number } = {}): Promise<R> {
+    return this.execute(mode, (mtx) => work({ run: (cypher, params = {}) => this.runIn(mtx, cypher, params) }), options.timeoutMs);
   }
 
   /** True when Neo4j answers a trivial query within `timeoutMs`. */
@@ -195,16 +201,16 @@ export class Database {
     await this.driver.close();
   }
 
-  private async execute<R>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<R>): Promise<R> {
+  private async execute<R>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<R>, timeoutMs = this.options.queryTimeoutMs): Promise<R> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const config = { timeout: this.options.queryTimeoutMs };
+    const config = { timeout: timeoutMs };
     try {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
-      throw toAppError(error, this.options.queryTimeoutMs);
+      throw toAppError(error, timeoutMs);
     } finally {
       await session.close();
     }

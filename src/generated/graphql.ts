@@ -5,38 +5,288 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = Maybe<T>;
-/** All built-in and custom scalars, mapped to their actual values */
-export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
+/** Filters on actors; all given filters must hold. */
+export type ActorFilter = {
+  /** Member of the club (true) or not (false). */
+  clubMember?: boolean | null | undefined;
+  /** In this commune (INSEE code). */
+  communeInsee?: string | null | undefined;
+  /** In this department (INSEE code, "26"). */
+  departmentCode?: string | null | undefined;
+  /** In this EPCI (SIREN). */
+  epciSiren?: string | null | undefined;
+  /** Offers something carrying all these labels (with productId: that product with these labels). */
+  labelIds?: Array<string> | null | undefined;
+  /** Within a great-circle distance of a commune or a point. */
+  near?: NearInput | null | undefined;
+  /** Offers something organic (any label counting as organic; with productId: that product). */
+  organic?: boolean | null | undefined;
+  /** Offers this product or a narrower one (product id: "farine" matches offers of "farine-ble-t80"). */
+  productId?: string | null | undefined;
+  /** Has any of these roles. */
+  roles?: Array<ActorRole> | null | undefined;
+  /** Name matches this text (full-text: accent- and case-insensitive, words may be prefixes). */
+  text?: string | null | undefined;
 };
 
-export type Query = {
-  __typename?: 'Query';
-  /** The service and the database it answers from; a cheap end-to-end check. */
-  service: ServiceInfo;
+/** What an actor does in the food system; an actor may have several roles. */
+export type ActorRole =
+  /** Bakery or pastry. */
+  | 'BAKERY'
+  /** Canteen: school restaurant, collège, hospital, care home. */
+  | 'CANTEEN'
+  /** Central kitchen (cuisine centrale) serving satellite canteens. */
+  | 'CENTRAL_KITCHEN'
+  /** Cooperative: grain collection and storage, wine, nuts... */
+  | 'COOPERATIVE'
+  /** Dairy or cheesemaker. */
+  | 'DAIRY'
+  /** Farm (EARL, GAEC, individual); may process on the farm. */
+  | 'FARM'
+  /** Food hub or logistics platform. */
+  | 'FOOD_HUB'
+  /** Institution: Département, EPCI with a food plan, chamber. */
+  | 'INSTITUTION'
+  /** Market. */
+  | 'MARKET'
+  /** Mill (minoterie). */
+  | 'MILL'
+  /** Other processor: ravioles, nougat, oil mill, distillery, pasta, cannery. */
+  | 'PROCESSOR'
+  /** Restaurant. */
+  | 'RESTAURANT'
+  /** Retailer: grocery, organic shop, butcher, supermarket. */
+  | 'RETAILER'
+  /** Wholesaler. */
+  | 'WHOLESALER';
+
+/** A new actor. Checked like a row of an actor import (docs/import.md): a Luhn-valid SIRET no other actor holds, a commune of the Drôme or a neighbouring department... */
+export type CreateActorInput = {
+  /** Agence Bio operator number, for organic operators. */
+  agenceBioNumber?: string | null | undefined;
+  /** Member of the Club Drômois de l'Alimentation; false when left out. */
+  clubMember?: boolean | null | undefined;
+  /** INSEE code of the commune it operates in ("26362" is Valence). */
+  communeInsee: string;
+  /** Free text, in French, at most 2000 characters. */
+  description?: string | null | undefined;
+  /** Contact email address. */
+  email?: string | null | undefined;
+  /** Identifier; a new `act-<uuid>` when left out. CONFLICT when an actor already has it. */
+  id?: string | null | undefined;
+  /** Where it operates; its commune's centroid when left out. */
+  location?: GeoPointInput | null | undefined;
+  /** The club member group, for members. */
+  memberGroup?: MemberGroup | null | undefined;
+  /** Trade name, at most 200 characters. */
+  name: string;
+  /** Contact phone number, 6 to 15 digits. */
+  phone?: string | null | undefined;
+  /** Roles, at least one. */
+  roles: Array<ActorRole>;
+  /** SIRET: 14 digits (spaces allowed) with a valid Luhn check digit. CONFLICT when another actor holds it. */
+  siret: string;
+  /** Website address. */
+  website?: string | null | undefined;
 };
 
-/** What this Maillon service is and which graph database it answers from. */
-export type ServiceInfo = {
-  __typename?: 'ServiceInfo';
-  /** The graph database server answering, as it names itself (e.g. "Neo4j/5.26.30"). */
-  database: Scalars['String']['output'];
-  /** Service name. */
-  name: Scalars['String']['output'];
-  /** Version of the Maillon API (package.json). */
-  version: Scalars['String']['output'];
+/** A WGS-84 position given by a client. */
+export type GeoPointInput = {
+  /** Latitude in decimal degrees, -90 to 90. */
+  latitude: number;
+  /** Longitude in decimal degrees, -180 to 180. */
+  longitude: number;
 };
+
+/** What a node of a graph view stands for (style nodes by it). */
+export type GraphNodeKind =
+  /** An actor (its `id` is the actor id). */
+  | 'ACTOR';
+
+/** Format of an import file (see docs/import.md). */
+export type ImportFormat =
+  | 'CSV'
+  | 'JSON';
+
+/** Member group of the Club Drômois de l'Alimentation. */
+export type MemberGroup =
+  | 'DISTRIBUTORS'
+  | 'FOUNDERS'
+  | 'LOCAL_AUTHORITIES'
+  | 'PARTNERS'
+  | 'PROCESSORS'
+  | 'PRODUCERS';
+
+/** Within a great-circle distance of a place. */
+export type NearInput = {
+  /** INSEE code of a commune ("26362" is Valence). */
+  communeInsee?: string | null | undefined;
+  /** A WGS-84 point. */
+  point?: GeoPointInput | null | undefined;
+  /** Radius in km, more than 0 and at most 1000. */
+  radiusKm: number;
+};
+
+/** Restricts the supply network a neighbourhood is drawn from; all given filters must hold. */
+export type NeighbourhoodFilter = {
+  /** Only links whose goods carry an organic label (true), or carry none (false). */
+  organic?: boolean | null | undefined;
+  /** Only links trading this product or a narrower one ("farine" keeps links of "farine-ble-t80"). */
+  productId?: string | null | undefined;
+  /** Only neighbours having any of these roles (the centre is always shown). */
+  roles?: Array<ActorRole> | null | undefined;
+};
+
+/** ma-cantine purchase family, under which canteens declare their EGalim purchases. */
+export type PurchaseFamily =
+  | 'BAKERY'
+  | 'CEREAL_PRODUCTS'
+  | 'DAIRY'
+  | 'DRINKS'
+  | 'FRUIT_VEGETABLES'
+  | 'MEAT_POULTRY'
+  | 'OTHER'
+  | 'SEAFOOD';
+
+/** What the rows of a CSV file or a JSON array are. */
+export type RecordKind =
+  | 'ACTORS'
+  | 'NEEDS'
+  | 'OFFERS'
+  | 'SUPPLY_LINKS';
+
+/** What a search may find. */
+export type SearchKind =
+  /** An actor, found by its trade name. */
+  | 'ACTOR'
+  /** A product of the catalog, found by its French name. */
+  | 'PRODUCT';
+
+/** Unit of a volume or capacity. */
+export type VolumeUnit =
+  | 'DOZEN'
+  | 'HECTOLITRE'
+  | 'KG'
+  | 'LITRE'
+  | 'MEAL'
+  | 'TONNE'
+  | 'UNIT';
+
+export type ActorTradingQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ActorTradingQuery = { actor: { id: string, name: string, roles: Array<ActorRole>, siret: string, clubMember: boolean, memberGroup: MemberGroup | null, commune: { insee: string, name: string, epci: { siren: string, name: string } | null, department: { code: string, name: string } }, offers: Array<{ id: string, months: Array<number>, capacity: number | null, capacityUnit: VolumeUnit | null, deliveryRadiusKm: number | null, product: { name: string }, labels: Array<{ name: string }> }>, needs: Array<{ id: string, volume: number, unit: VolumeUnit, months: Array<number>, product: { name: string }, requiredLabels: Array<{ name: string }> }>, suppliers: Array<{ actor: { id: string, name: string, roles: Array<ActorRole> }, products: Array<{ name: string }>, links: Array<{ id: string, volume: number, unit: VolumeUnit, valueEur: number | null, labels: Array<{ id: string }> }> }>, customers: Array<{ actor: { id: string, name: string, roles: Array<ActorRole> }, products: Array<{ name: string }> }> } };
+
+export type ActorsPageQueryVariables = Exact<{
+  filter?: ActorFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ActorsPageQuery = { actors: { nodes: Array<{ id: string, name: string, roles: Array<ActorRole>, commune: { name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type BreadUpstreamQueryVariables = Exact<{
+  actorId: string;
+  productId?: string;
+  maxDepth?: number | null | undefined;
+}>;
+
+
+export type BreadUpstreamQuery = { upstream: { truncated: boolean, totalDistanceKm: number, farms: Array<{ id: string, name: string, commune: { name: string } }>, nodes: Array<{ depth: number, provenanceUnknown: boolean, actor: { id: string, name: string, roles: Array<ActorRole> } }>, edges: Array<{ depth: number, supplierId: string, buyerId: string, volume: number, unit: VolumeUnit, distanceKm: number, product: { name: string }, labels: Array<{ id: string }> }> } };
+
+export type CreateActorMutationVariables = Exact<{
+  input: CreateActorInput;
+}>;
+
+
+export type CreateActorMutation = { createActor: { id: string, name: string, roles: Array<ActorRole>, siret: string, commune: { insee: string, name: string }, location: { latitude: number, longitude: number } } };
+
+export type ImportDryRunMutationVariables = Exact<{
+  content: string;
+  format: ImportFormat;
+  kind?: RecordKind | null | undefined;
+}>;
+
+
+export type ImportDryRunMutation = { importRecords: { written: boolean, counts: { actors: number, offers: number, needs: number, supplyLinks: number } } };
+
+export type MapLayersQueryVariables = Exact<{
+  epciSiren?: string | null | undefined;
+}>;
+
+
+export type MapLayersQuery = { organicBakeries: Record<string, unknown>, communes: Record<string, unknown>, organicLinks: Record<string, unknown> };
+
+export type NeighbourhoodQueryVariables = Exact<{
+  actorId: string;
+  depth?: number | null | undefined;
+  filter?: NeighbourhoodFilter | null | undefined;
+}>;
+
+
+export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ id: string, label: string, kind: GraphNodeKind, roles: Array<ActorRole>, communeName: string, clubMember: boolean, depth: number, position: { latitude: number, longitude: number } }>, edges: Array<{ id: string, source: string, target: string, productId: string, productName: string, labels: Array<string>, volume: number, unit: VolumeUnit, distanceKm: number }> } };
+
+export type OrganicFlourNearValenceQueryVariables = Exact<{
+  radiusKm?: number;
+  first?: number | null | undefined;
+}>;
+
+
+export type OrganicFlourNearValenceQuery = { actors: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, roles: Array<ActorRole>, clubMember: boolean, distanceKm: number | null, commune: { name: string }, offers: Array<{ months: Array<number>, capacity: number | null, capacityUnit: VolumeUnit | null, product: { id: string, name: string }, labels: Array<{ id: string, name: string }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type OrganicIntegrityQueryVariables = Exact<{
+  departmentCode?: string | null | undefined;
+}>;
+
+
+export type OrganicIntegrityQuery = { labelIntegrity: { summary: { checked: number, intact: number, broken: number, unknownProvenance: number }, brokenChains: Array<{ depth: number, link: { id: string, supplier: { name: string }, buyer: { name: string }, product: { name: string } }, breaksAt: { id: string, supplier: { name: string }, product: { name: string }, labels: Array<{ id: string }> } }> } };
+
+export type ProductTaxonomyQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ProductTaxonomyQuery = { product: { id: string, name: string, family: PurchaseFamily, broader: { id: string, name: string } | null, narrower: Array<{ id: string, name: string, narrower: Array<{ id: string, name: string }> }>, madeFrom: Array<{ id: string, name: string }>, usedIn: Array<{ id: string, name: string }> } };
+
+export type LinkStepFragment = { id: string, volume: number, unit: VolumeUnit, distanceKm: number, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } };
+
+export type ProvenanceQueryVariables = Exact<{
+  linkId: string;
+}>;
+
+
+export type ProvenanceQuery = { supplyLink: { id: string, volume: number, unit: VolumeUnit, distanceKm: number, buyer: { id: string, name: string }, sourcedFrom: Array<{ id: string, volume: number, unit: VolumeUnit, distanceKm: number, sourcedFrom: Array<{ id: string, volume: number, unit: VolumeUnit, distanceKm: number, sourcedFrom: Array<{ id: string, volume: number, unit: VolumeUnit, distanceKm: number, sourcedFrom: Array<{ id: string, volume: number, unit: VolumeUnit, distanceKm: number, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } }>, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } }>, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } }>, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } }>, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } } };
+
+export type SearchQueryVariables = Exact<{
+  text: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchQuery = { search: Array<{ kind: SearchKind, id: string, name: string, score: number, hit:
+      | { __typename: 'Actor', roles: Array<ActorRole>, commune: { name: string } }
+      | { __typename: 'Product', family: PurchaseFamily, broader: { name: string } | null }
+     }> };
 
 export type ServiceQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ServiceQuery = { service: { name: string, version: string, database: string } };
 
-
+export const LinkStepFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LinkStep"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SupplyLink"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"volume"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"supplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"commune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<LinkStepFragment, unknown>;
+export const ActorTradingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActorTrading"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"siret"}},{"kind":"Field","name":{"kind":"Name","value":"clubMember"}},{"kind":"Field","name":{"kind":"Name","value":"memberGroup"}},{"kind":"Field","name":{"kind":"Name","value":"commune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"insee"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"epci"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"siren"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"offers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"capacityUnit"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryRadiusKm"}}]}},{"kind":"Field","name":{"kind":"Name","value":"needs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"volume"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"requiredLabels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"months"}}]}},{"kind":"Field","name":{"kind":"Name","value":"suppliers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}},{"kind":"Field","name":{"kind":"Name","value":"products"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"links"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"volume"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"valueEur"}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"customers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}},{"kind":"Field","name":{"kind":"Name","value":"products"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ActorTradingQuery, ActorTradingQueryVariables>;
+export const ActorsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActorsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ActorFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"commune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ActorsPageQuery, ActorsPageQueryVariables>;
+export const BreadUpstreamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BreadUpstream"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actorId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"productId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},"defaultValue":{"kind":"StringValue","value":"pain","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxDepth"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"4"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upstream"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"actorId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actorId"}}},{"kind":"Argument","name":{"kind":"Name","value":"productId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"productId"}}},{"kind":"Argument","name":{"kind":"Name","value":"maxDepth"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxDepth"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"truncated"}},{"kind":"Field","name":{"kind":"Name","value":"totalDistanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"farms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"commune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"provenanceUnknown"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"supplierId"}},{"kind":"Field","name":{"kind":"Name","value":"buyerId"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"volume"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}}]}}]}}]}}]} as unknown as DocumentNode<BreadUpstreamQuery, BreadUpstreamQueryVariables>;
+export const CreateActorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateActor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateActorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createActor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"siret"}},{"kind":"Field","name":{"kind":"Name","value":"commune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"insee"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}}]}}]}}]}}]} as unknown as DocumentNode<CreateActorMutation, CreateActorMutationVariables>;
+export const ImportDryRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportDryRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"content"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImportFormat"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordKind"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importRecords"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"content"},"value":{"kind":"Variable","name":{"kind":"Name","value":"content"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"BooleanValue","value":true}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"written"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actors"}},{"kind":"Field","name":{"kind":"Name","value":"offers"}},{"kind":"Field","name":{"kind":"Name","value":"needs"}},{"kind":"Field","name":{"kind":"Name","value":"supplyLinks"}}]}}]}}]}}]} as unknown as DocumentNode<ImportDryRunMutation, ImportDryRunMutationVariables>;
+export const MapLayersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MapLayers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"epciSiren"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}},"defaultValue":{"kind":"StringValue","value":"200068781","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"organicBakeries"},"name":{"kind":"Name","value":"actorsGeoJson"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"roles"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"BAKERY"}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"organic"},"value":{"kind":"BooleanValue","value":true}},{"kind":"ObjectField","name":{"kind":"Name","value":"departmentCode"},"value":{"kind":"StringValue","value":"26","block":false}}]}}]},{"kind":"Field","alias":{"kind":"Name","value":"communes"},"name":{"kind":"Name","value":"communesGeoJson"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"epciSiren"},"value":{"kind":"Variable","name":{"kind":"Name","value":"epciSiren"}}}]},{"kind":"Field","alias":{"kind":"Name","value":"organicLinks"},"name":{"kind":"Name","value":"supplyLinksGeoJson"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"organic"},"value":{"kind":"BooleanValue","value":true}}]}}]}]}}]} as unknown as DocumentNode<MapLayersQuery, MapLayersQueryVariables>;
+export const NeighbourhoodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Neighbourhood"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actorId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"depth"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"1"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"NeighbourhoodFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"neighbourhood"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"actorId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actorId"}}},{"kind":"Argument","name":{"kind":"Name","value":"depth"},"value":{"kind":"Variable","name":{"kind":"Name","value":"depth"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"truncated"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"position"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}}]}},{"kind":"Field","name":{"kind":"Name","value":"communeName"}},{"kind":"Field","name":{"kind":"Name","value":"clubMember"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"productName"}},{"kind":"Field","name":{"kind":"Name","value":"labels"}},{"kind":"Field","name":{"kind":"Name","value":"volume"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}}]}}]}}]}}]} as unknown as DocumentNode<NeighbourhoodQuery, NeighbourhoodQueryVariables>;
+export const OrganicFlourNearValenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganicFlourNearValence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"radiusKm"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"productId"},"value":{"kind":"StringValue","value":"farine","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"organic"},"value":{"kind":"BooleanValue","value":true}},{"kind":"ObjectField","name":{"kind":"Name","value":"near"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"communeInsee"},"value":{"kind":"StringValue","value":"26362","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"radiusKm"},"value":{"kind":"Variable","name":{"kind":"Name","value":"radiusKm"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"EnumValue","value":"DISTANCE"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"clubMember"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"commune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"offers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"capacityUnit"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<OrganicFlourNearValenceQuery, OrganicFlourNearValenceQueryVariables>;
+export const OrganicIntegrityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganicIntegrity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"departmentCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}},"defaultValue":{"kind":"StringValue","value":"26","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"labelIntegrity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"departmentCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"departmentCode"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"organic"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"checked"}},{"kind":"Field","name":{"kind":"Name","value":"intact"}},{"kind":"Field","name":{"kind":"Name","value":"broken"}},{"kind":"Field","name":{"kind":"Name","value":"unknownProvenance"}}]}},{"kind":"Field","name":{"kind":"Name","value":"brokenChains"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"link"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"supplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"buyer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"breaksAt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"supplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrganicIntegrityQuery, OrganicIntegrityQueryVariables>;
+export const ProductTaxonomyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProductTaxonomy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"product"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"family"}},{"kind":"Field","name":{"kind":"Name","value":"broader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"narrower"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"narrower"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"madeFrom"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usedIn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ProductTaxonomyQuery, ProductTaxonomyQueryVariables>;
+export const ProvenanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Provenance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"linkId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"supplyLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"linkId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LinkStep"}},{"kind":"Field","name":{"kind":"Name","value":"buyer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sourcedFrom"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LinkStep"}},{"kind":"Field","name":{"kind":"Name","value":"sourcedFrom"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LinkStep"}},{"kind":"Field","name":{"kind":"Name","value":"sourcedFrom"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LinkStep"}},{"kind":"Field","name":{"kind":"Name","value":"sourcedFrom"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LinkStep"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LinkStep"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SupplyLink"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"volume"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"supplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"commune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ProvenanceQuery, ProvenanceQueryVariables>;
+export const SearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Search"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"text"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"hit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Actor"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"commune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Product"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"family"}},{"kind":"Field","name":{"kind":"Name","value":"broader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SearchQuery, SearchQueryVariables>;
 export const ServiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"database"}}]}}]}}]} as unknown as DocumentNode<ServiceQuery, ServiceQueryVariables>;

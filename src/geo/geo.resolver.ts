@@ -8,7 +8,7 @@ import { int, type GeoPoint } from '../db';
 import { BadUserInputError, NotFoundError } from '../errors';
 import type { VolumeUnit } from '../product/product.enums';
 import { SUPPLY_LINKS_FOR_MAP } from '../supply/supply.cypher';
-import { SupplyLinkFilter } from '../supply/supply.input';
+import { SupplyLinkFilter, toSupplyLinkFilterParams } from '../supply/supply.input';
 import { COMMUNES_FOR_MAP } from './geo.cypher';
 import { GeoJSONScalar, toFeatureCollection, toPosition, type FeatureCollection, type LineStringGeometry, type PointGeometry } from './geojson.scalar';
 
@@ -51,17 +51,6 @@ type SupplyLinkMapRow = {
   to: GeoPoint;
   distanceKm: number;
 };
-
-/** The parameters of SUPPLY_LINK_FILTERS (null = filter off), as the supplyLinks query builds them. */
-function toSupplyLinkFilterParams(filter: SupplyLinkFilter) {
-  return {
-    productId: filter.productId ?? null,
-    labelIds: filter.labelIds?.length ? filter.labelIds : null,
-    organic: filter.organic ?? null,
-    supplierId: filter.supplierId ?? null,
-    buyerId: filter.buyerId ?? null,
-  };
-}
 
 /** Checks the communes' area: at least one of the two, each well formed. */
 function ensureArea(departmentCode: string | null, epciSiren: string | null): void {

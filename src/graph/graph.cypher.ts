@@ -4,40 +4,55 @@ export const MAX_NEIGHBOURHOOD_DEPTH = 4;
 export type NeighbourhoodDepth = 1 | 2 | 3 | 4;
 
 /** A supply link passes the neighbourhood filter. Params: $productId, $organic (both may be null). */
-const LINK_FILTER = /* cypher */ `
-  ($productId IS NULL OR EXISTS { (l)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(:Product {id: $productId}) })
-  AND ($organic IS NULL OR $organic = EXISTS { (l)-[:CERTIFIED]->(:Label {organic: true}) })`;
+const LINK_FILTER = /* cypher */ `($productId IS NULL OR EXISTS { (l)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(:Product {id: $productId}) })
+      AND ($organic IS NULL OR $organic = EXISTS { (l)-[:CERTIFIED]->(:Label {organic: true}) })`;
+
+/** A neighbour passes the role filter. Params: $roles (null = filter off). */
+const NEIGHBOUR_FILTER = /* cypher */ `($roles IS NULL OR any(role IN y.roles WHERE role IN $roles))`;
+
+/**
+ * One breadth-first hop: the actors one supply link away from the frontier, not seen before,
+ * reached through a link and into a neighbour passing the filters, by name then id. Expanding stops
+ * once more than $maxNodes actors are seen (the cap is reached; the rest would be cut anyway).
+ */
+function hop(depth: number): string {
+  return /* cypher */ `
+  CALL (seen, frontier) {
+    UNWIND frontier AS x
+    MATCH (x)-[:SUPPLIES|TO]-(l:SupplyLink)-[:SUPPLIES|TO]-(y:Actor)
+    WHERE NOT y IN seen AND ${NEIGHBOUR_FILTER}
+      AND ${LINK_FILTER}
+    WITH DISTINCT y ORDER BY y.name, y.id
+    RETURN collect(y) AS next
+  }
+  WITH seen + next AS seen,
+       CASE WHEN size(seen) + size(next) > $maxNodes THEN [] ELSE next END AS frontier,
+       found + [y IN next | {actor: y, depth: ${depth}}] AS found`;
+}
 
 /**
  * The neighbourhood of an actor in the supply network, as a graph view, in one round trip.
  *
  * One hop is actor - supply link - actor in either direction (a link is a node between SUPPLIES and
- * TO). `ANY SHORTEST` finds, for each reachable actor, one shortest path within `depth` hops whose
- * links and neighbours pass the filters (a breadth-first search, so a cycle such as A → B → A
- * neither repeats nodes nor multiplies paths), hence each node's depth. The nearest $maxNodes
- * actors are kept (the extra one fetched tells `truncated`). The edges are every link between two
- * kept actors that passes the link filters (the induced subgraph: two neighbours trading with each
- * other are shown trading), so every edge's ends are nodes.
+ * TO). The walk is a breadth-first search unrolled `depth` times (at most 4): each hop expands only
+ * the previous hop's new actors and skips those already seen, so every actor appears once, at its
+ * shortest distance, and a cycle (A → B → A) adds nothing. Only links and neighbours passing the
+ * filters are walked through. It visits each link at most twice; a variable-length match enumerates
+ * paths instead (exponential in a meshed network), and `ANY SHORTEST` over a quantified path was 5
+ * times slower on the Drôme seed (0.7-1.7 s against 0.1-0.2 s at depth 4 around its best-connected
+ * actor). The nearest $maxNodes actors are kept, by depth then name. The edges are every link
+ * between two kept actors that passes the link filters (the induced subgraph: two neighbours that
+ * trade with each other are shown trading), so every edge's ends are nodes.
  *
- * Quantifier bounds must be literals in Cypher, so there is one statement per allowed depth, built
- * from this single template; the depth is never user text. Params: $actorId, $productId, $organic,
- * $roles (null = filter off), $maxNodes (neo4j.int). Returns no row for an unknown actor, else one
- * row: nodes (maps, nearest first), edges (maps, by id), truncated.
+ * Params: $actorId, $productId, $organic, $roles (null = filter off), $maxNodes (neo4j.int).
+ * Returns no row for an unknown actor, else one row: nodes (maps, by depth then name), edges (maps,
+ * by id), truncated.
  */
 function neighbourhoodOfDepth(depth: NeighbourhoodDepth): string {
+  const hops = Array.from({ length: depth }, (_, i) => hop(i + 1)).join('');
   return /* cypher */ `
   MATCH (centre:Actor {id: $actorId})
-  WITH centre, COLLECT {
-    MATCH p = ANY SHORTEST (centre)
-      ((:Actor)-[:SUPPLIES|TO]-(l:SupplyLink WHERE ${LINK_FILTER})-[:SUPPLIES|TO]-(y:Actor WHERE $roles IS NULL OR any(role IN y.roles WHERE role IN $roles))){1,${depth}}
-      (n:Actor)
-    WHERE n <> centre
-    WITH n, length(p) / 2 AS depth
-    ORDER BY depth, n.name, n.id
-    LIMIT $maxNodes
-    RETURN {actor: n, depth: depth}
-  } AS reached
-  WITH [{actor: centre, depth: 0}] + reached AS found
+  WITH [centre] AS seen, [centre] AS frontier, [{actor: centre, depth: 0}] AS found${hops}
   WITH found[0..$maxNodes] AS kept, size(found) > $maxNodes AS truncated
   WITH kept, truncated, [k IN kept | k.actor] AS actors
   CALL (actors) {

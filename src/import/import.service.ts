@@ -1,5 +1,5 @@
 import { EXISTING_ACTORS } from '../actor/actor.cypher';
-import type { Database, Tx } from '../db';
+import { BULK_WRITE_TIMEOUT_MS, type Database, type Tx } from '../db';
 import { EXISTING_SUPPLY_LINKS } from '../supply/supply.cypher';
 import type { ImportBundle } from './bundle';
 import { EXISTING_REFERENCES } from './import.cypher';
@@ -81,7 +81,7 @@ export async function importContent(db: Database, content: string, options: Impo
       if (issues.length > 0) throw new RejectedImport(issues);
       if (!options.dryRun) await writeBundle(tx, bundle, options.onProgress);
       return { accepted: true, written: !options.dryRun, counts: countsOf(bundle), issues: [] };
-    });
+    }, { timeoutMs: BULK_WRITE_TIMEOUT_MS });
   } catch (error) {
     if (error instanceof RejectedImport) {
       return { accepted: false, written: false, counts: countsOf(null), issues: error.issues };

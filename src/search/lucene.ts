@@ -13,5 +13,6 @@ export function toLuceneQuery(text: string): string | null {
     .filter((w) => w.length > 0)
     .slice(0, 12);
   if (words.length === 0) return null;
-  return words.map((w) => `(${w} OR ${w}*)`).join(' AND ');
+  // The analyzer keeps French elisions in the token ("d'epeautre"), so also match them.
+  return words.map((w) => `(${w} OR ${w}* OR d'${w}* OR l'${w}*)`).join(' AND ');
 }

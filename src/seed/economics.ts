@@ -196,6 +196,7 @@ const FREQUENCIES: Record<string, DeliveryFrequency> = {
 /** Lookups by product with the broader-product fallback, memoised per product. */
 export class Economics {
   private readonly termsCache = new Map<string, TradeTerms>();
+  private readonly frequencyCache = new Map<string, DeliveryFrequency>();
 
   constructor(private readonly taxonomy: ProductTaxonomy) {}
 
@@ -213,9 +214,15 @@ export class Economics {
 
   /** A farm sells its harvest once a year; everyone else at the product's usual pace. */
   frequency(productId: string, soldByFarm: boolean): DeliveryFrequency {
-    const lineage = this.taxonomy.ancestorsOrSelf(productId);
-    if (soldByFarm && HARVESTED.some((h) => lineage.includes(h))) return DeliveryFrequency.SEASONAL;
-    return this.nearest(productId, FREQUENCIES) ?? DeliveryFrequency.MONTHLY;
+    const key = `${productId}|${soldByFarm}`;
+    let frequency = this.frequencyCache.get(key);
+    if (frequency === undefined) {
+      const lineage = this.taxonomy.ancestorsOrSelf(productId);
+      const harvest = soldByFarm && HARVESTED.some((h) => lineage.includes(h));
+      frequency = harvest ? DeliveryFrequency.SEASONAL : (this.nearest(productId, FREQUENCIES) ?? DeliveryFrequency.MONTHLY);
+      this.frequencyCache.set(key, frequency);
+    }
+    return frequency;
   }
 
   private nearest<T>(productId: string, table: Record<string, T>): T | undefined {

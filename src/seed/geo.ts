@@ -47,33 +47,40 @@ export class GridIndex<T extends Located> {
     else this.cells.set(key, [item]);
   }
 
-  get size(): number {
-    let n = 0;
-    for (const bucket of this.cells.values()) n += bucket.length;
-    return n;
-  }
-
   /**
    * Visits the buckets ring by ring around (lat, lon) out to `maxKm`, and stops after the first
    * ring at which `enough()` is true: callers collect candidates in `visit` and decide. With
-   * `sample`, a crowded bucket is visited only from a random offset for `limit` items, which keeps
-   * a query's cost flat however dense the graph (the synthetic graph's cells hold thousands).
+   * `sample`, a crowded bucket is only sampled, which keeps a query's cost flat however dense the
+   * graph (the synthetic graph's cells hold thousands).
    */
   scan(lat: number, lon: number, maxKm: number, visit: (item: T) => void, enough: () => boolean, sample?: BucketSample): void {
+    const rings = this.ringsFor(lat, maxKm);
+    const buckets: T[][] = [];
+    for (let ring = 0; ring <= rings; ring += 1) {
+      buckets.length = 0;
+      this.bucketsInRing(lat, lon, ring, buckets);
+      for (const bucket of buckets) visitBucket(bucket, visit, sample);
+      if (enough()) return;
+    }
+  }
+
+  /** How many rings of cells around a point cover `maxKm` (ring 0 is the point's own cell). */
+  ringsFor(lat: number, maxKm: number): number {
+    const kmPerCell = this.cellDeg * KM_PER_DEGREE_LAT * Math.cos((Math.min(Math.abs(lat), 60) * Math.PI) / 180);
+    return Number.isFinite(maxKm) ? Math.ceil(maxKm / kmPerCell) + 1 : 0;
+  }
+
+  /** Appends to `out` the non-empty buckets of the square ring at distance `ring` (in cells) around (lat, lon). */
+  bucketsInRing(lat: number, lon: number, ring: number, out: T[][]): void {
     const r0 = this.row(lat);
     const c0 = this.col(lon);
-    const kmPerCell = this.cellDeg * KM_PER_DEGREE_LAT * Math.cos((Math.min(Math.abs(lat), 60) * Math.PI) / 180);
-    const rings = Math.ceil(maxKm / kmPerCell) + 1;
-    for (let ring = 0; ring <= rings; ring += 1) {
-      for (let dr = -ring; dr <= ring; dr += 1) {
-        const onEdgeRow = dr === -ring || dr === ring;
-        for (let dc = -ring; dc <= ring; dc += onEdgeRow ? 1 : 2 * ring) {
-          const bucket = this.cells.get(this.keyOf(r0 + dr, c0 + dc));
-          if (bucket) visitBucket(bucket, visit, sample);
-          if (ring === 0) break;
-        }
+    for (let dr = -ring; dr <= ring; dr += 1) {
+      const onEdgeRow = dr === -ring || dr === ring;
+      for (let dc = -ring; dc <= ring; dc += onEdgeRow ? 1 : 2 * ring) {
+        const bucket = this.cells.get(this.keyOf(r0 + dr, c0 + dc));
+        if (bucket) out.push(bucket);
+        if (ring === 0) break;
       }
-      if (enough()) return;
     }
   }
 
@@ -90,17 +97,22 @@ export class GridIndex<T extends Located> {
   }
 }
 
-/** Visit at most `limit` items of a bucket, from `offset(size)` on, wrapping around. */
+/** How to sample a crowded bucket: `limit` items from `offset(size)` on. */
 export interface BucketSample {
   limit: number;
   offset: (size: number) => number;
 }
 
+/**
+ * Visits a bucket, or `limit` of its items striding across it when crowded: buckets fill in
+ * insertion order (one actor's lines together), so a contiguous window would see few actors.
+ */
 function visitBucket<T>(bucket: readonly T[], visit: (item: T) => void, sample: BucketSample | undefined): void {
   if (!sample || bucket.length <= sample.limit) {
     for (const item of bucket) visit(item);
     return;
   }
   const start = sample.offset(bucket.length);
-  for (let i = 0; i < sample.limit; i += 1) visit(bucket[(start + i) % bucket.length]);
+  const stride = Math.floor(bucket.length / sample.limit);
+  for (let i = 0; i < sample.limit; i += 1) visit(bucket[(start + i * stride) % bucket.length]);
 }

@@ -42,22 +42,35 @@ export function deCommune(name: string): string {
   return `de ${name}`;
 }
 
-/** Lowercase ASCII with dots: "GAEC des Trois Chênes" -> "gaec.des.trois.chenes". */
-export function toSlug(text: string, separator = '.'): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/g, 'oe')
-    .replace(/Œ/g, 'Oe')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, separator)
-    .replace(new RegExp(`^\\${separator}+|\\${separator}+$`, 'g'), '');
+/** Lowercase ASCII words joined by `separator`: "GAEC des Trois Chênes" -> "gaec.des.trois.chenes". */
+export function toSlug(text: string, separator: '.' | '-' = '.'): string {
+  let out = '';
+  let pendingSeparator = false;
+  for (const char of text.toLowerCase()) {
+    const ascii = /[a-z0-9]/.test(char) ? char : (ASCII_FOLD[char] ?? '');
+    if (ascii === '') {
+      pendingSeparator = out.length > 0;
+      continue;
+    }
+    if (pendingSeparator) out += separator;
+    pendingSeparator = false;
+    out += ascii;
+  }
+  return out;
 }
+
+/** French letters with diacritics and ligatures, folded to ASCII (faster than Unicode normalisation on 100,000 names). */
+const ASCII_FOLD: Record<string, string> = {
+  à: 'a', â: 'a', ä: 'a', á: 'a', ç: 'c', é: 'e', è: 'e', ê: 'e', ë: 'e', î: 'i', ï: 'i', í: 'i',
+  ô: 'o', ö: 'o', ó: 'o', ù: 'u', û: 'u', ü: 'u', ú: 'u', ÿ: 'y', ñ: 'n', œ: 'oe', æ: 'ae',
+};
 
 /** Unique names and e-mail addresses for one generated bundle. */
 export class NameBook {
   private readonly names = new Set<string>();
   private readonly emails = new Set<string>();
+  /** Next number to try after a clash, per base name or address (keeps 100,000 names linear). */
+  private readonly nextNumber = new Map<string, number>();
 
   /** Reserves a name given by hand (anchors), failing on duplicates so the seed stays unambiguous. */
   reserve(name: string): string {
@@ -66,16 +79,18 @@ export class NameBook {
     return name;
   }
 
-  /** A new name from the templates; on a clash, the commune and then a number tell actors apart. */
+  /**
+   * A new name from the templates; on a clash, the commune and then a number tell actors apart.
+   * While the book is small (the seed) a clash is redrawn; in a large graph redraws rarely help.
+   */
   invent(templates: readonly string[], rng: Random, commune: CommuneRef): string {
-    for (let attempt = 0; attempt < 4; attempt += 1) {
+    const attempts = this.names.size < 2000 ? 3 : 1;
+    for (let attempt = 0; attempt < attempts; attempt += 1) {
       const candidate = fillTemplate(rng.pick(templates), rng, commune);
       if (!this.names.has(candidate)) return this.reserve(candidate);
     }
     const base = `${fillTemplate(rng.pick(templates), rng, commune)} (${commune.name})`;
-    let candidate = base;
-    for (let n = 2; this.names.has(candidate); n += 1) candidate = `${base} ${n}`;
-    return this.reserve(candidate);
+    return this.reserve(this.firstFree(base, this.names, (n) => `${base} ${n}`));
   }
 
   /** contact@ style address on the reserved example domain, unique in the bundle. */
@@ -83,22 +98,37 @@ export class NameBook {
     const full = toSlug(name);
     const cut = full.length > 40 ? full.slice(0, 40) : full;
     const local = full.length > 40 && cut.lastIndexOf('.') > 20 ? cut.slice(0, cut.lastIndexOf('.')) : cut;
-    let candidate = `${local}@exemple.fr`;
-    for (let n = 2; this.emails.has(candidate); n += 1) candidate = `${local}.${n}@exemple.fr`;
+    const candidate = this.firstFree(`${local}@exemple.fr`, this.emails, (n) => `${local}.${n}@exemple.fr`);
     this.emails.add(candidate);
     return candidate;
   }
+
+  private firstFree(base: string, taken: ReadonlySet<string>, numbered: (n: number) => string): string {
+    if (!taken.has(base)) return base;
+    let n = this.nextNumber.get(base) ?? 2;
+    while (taken.has(numbered(n))) n += 1;
+    this.nextNumber.set(base, n + 1);
+    return numbered(n);
+  }
 }
 
+/** Placeholders of the name templates in profiles.ts. */
+const PLACEHOLDERS: Record<string, (rng: Random, commune: CommuneRef) => string> = {
+  lieu: (rng) => rng.pick(PLACES),
+  famille: (rng) => rng.pick(FAMILIES),
+  riviere: (rng) => rng.pick(RIVERS),
+  deCommune: (_rng, commune) => deCommune(commune.name),
+  commune: (_rng, commune) => commune.name,
+  ecole: (rng) => `école ${rng.pick(SCHOOLS)}`,
+  ehpad: (rng) => rng.pick(CARE_HOMES),
+};
+
 function fillTemplate(template: string, rng: Random, commune: CommuneRef): string {
-  return template
-    .replace('{lieu}', () => rng.pick(PLACES))
-    .replace('{famille}', () => rng.pick(FAMILIES))
-    .replace('{riviere}', () => rng.pick(RIVERS))
-    .replace('{deCommune}', () => deCommune(commune.name))
-    .replace('{commune}', () => commune.name)
-    .replace('{ecole}', () => `école ${rng.pick(SCHOOLS)}`)
-    .replace('{ehpad}', () => rng.pick(CARE_HOMES));
+  return template.replace(/\{(\w+)\}/g, (_match, key: string) => {
+    const fill = PLACEHOLDERS[key];
+    if (!fill) throw new Error(`unknown placeholder {${key}} in name template "${template}"`);
+    return fill(rng, commune);
+  });
 }
 
 /** Disjoint SIREN ranges, so the seed and a synthetic graph can share a database. */

@@ -29,7 +29,7 @@ function offerOf(line: Line, n: number, economics: Economics, ids: IdScheme, rng
     id: ids.offer(n),
     actorId: actor.record.id,
     productId: line.productId,
-    labelIds: [...line.labelIds],
+    labelIds: line.labelIds,
     months: schoolMeals ? SCHOOL_MONTHS : economics.months(line.productId),
     capacity,
     capacityUnit: terms.unit,

@@ -1,3 +1,4 @@
+import { ActorRole } from '../actor/actor.enums';
 import type { ActorRecord, SupplyLinkRecord } from '../import/bundle';
 import type { CommuneRef } from '../territory/communes';
 import type { ActorProfile, LineSpec } from './profiles';
@@ -26,9 +27,13 @@ export interface Line {
   /** Position in creation order, for dedupe keys. */
   uid: number;
   actor: SeedActor;
+  /** The actor's roles as bits, copied here: the supplier search reads it for every line it looks at. */
+  roleMask: number;
   productId: string;
   labelIds: string[];
   organic: boolean;
+  /** A raw material (profiles.ts RAW_MATERIALS): only purchases naming it find it. */
+  raw: boolean;
   origin: LineOrigin;
   spec: LineSpec | null;
   slots: Slot[];
@@ -41,6 +46,7 @@ export interface Line {
   minSourceDepth: number;
   /** Volume sold on its links, to size the offer's capacity. */
   soldVolume: number;
+  /** Its first few buyers (where the offer delivers). */
   buyers: SeedActor[];
   latitude: number;
   longitude: number;
@@ -52,16 +58,21 @@ export interface SeedActor {
   profile: ActorProfile;
   commune: CommuneRef;
   tier: number;
+  /** Its roles as bits (supply-graph.ts roleMask), for fast supplier filtering. */
+  roleMask: number;
   /** Holds an AB certificate (some of its lines may still be conventional). */
   organic: boolean;
   scale: number;
   /** Replaces the profile's organic shares on purchases (the organic-only hub). */
   wantOrganicShare: number | null;
   lines: Line[];
-  /** Links bought per "input|organic", shared by the lines made from that input (a mill's wheat feeds all its flours). */
-  purchases: Map<string, LinkInfo[]>;
+  /**
+   * Links bought per "input|organic", shared by the lines made from that input (a mill's wheat
+   * feeds all its flours). Null until the first purchase, like `bought`: most actors are farms.
+   */
+  purchases: Map<string, LinkInfo[]> | null;
   /** Line uid -> the link buying from it, so an actor buys a line once. */
-  bought: Map<number, LinkInfo>;
+  bought: Map<number, LinkInfo> | null;
   latitude: number;
   longitude: number;
 }
@@ -94,3 +105,12 @@ export const SYNTHETIC_IDS: IdScheme = {
 export const ORGANIC_LABEL = 'ab';
 /** Labels tied to organic certification, dropped when a line turns out conventional. */
 export const ORGANIC_FAMILY = new Set(['ab', 'eu-organic', 'demeter']);
+
+const ROLE_BITS = new Map(Object.values(ActorRole).map((role, i) => [role, 1 << i]));
+
+/** Roles as bits, so "may this supplier sell to me" is one AND per candidate line. */
+export function roleMask(roles: readonly ActorRole[] | undefined): number {
+  let mask = 0;
+  for (const role of roles ?? []) mask |= ROLE_BITS.get(role) ?? 0;
+  return mask;
+}

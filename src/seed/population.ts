@@ -3,7 +3,7 @@ import type { ActorRecord, LabelRecord } from '../import/bundle';
 import type { CommuneRef } from '../territory/communes';
 import { pointNear } from './geo';
 import { agenceBioNumberFor, fictitiousPhone, NameBook, siretFor, toSlug, type SiretNamespace } from './identity';
-import { ORGANIC_LABEL, type IdScheme, type Line, type LineOrigin, type SeedActor } from './model';
+import { ORGANIC_LABEL, roleMask, type IdScheme, type Line, type LineOrigin, type SeedActor } from './model';
 import type { ActorProfile, LineSpec, Placement } from './profiles';
 import type { Random } from './random';
 import type { ProductTaxonomy } from './taxonomy';
@@ -86,12 +86,13 @@ export class Population {
       profile,
       commune,
       tier: profile.tier,
+      roleMask: roleMask(roles),
       organic: standing === 'ab' || standing === 'ab-demeter',
       scale: draft.scale ?? profile.scale,
       wantOrganicShare: draft.wantOrganicShare ?? null,
       lines: [],
-      purchases: new Map(),
-      bought: new Map(),
+      purchases: null,
+      bought: null,
       latitude: point.latitude,
       longitude: point.longitude,
     };
@@ -110,9 +111,11 @@ export class Population {
     const line: Line = {
       uid: this.lineCount,
       actor,
+      roleMask: actor.roleMask,
       productId,
       labelIds: labels,
       organic: labels.includes(ORGANIC_LABEL),
+      raw: this.taxonomy.isRawMaterial(productId),
       origin,
       spec,
       slots: origin === 'resell' ? [{ inputId: productId, links: [] }] : [],
@@ -147,15 +150,12 @@ export class Population {
     for (const spec of specs) {
       const forced = draft.lines !== undefined && spec.chance === undefined;
       if (!forced && !rng.chance(spec.chance ?? 1)) continue;
-      this.createLine(actor, spec, this.labelsFor(spec, standing, hve, lineShare));
+      this.ensureLine(actor, spec.productId, this.labelsFor(spec, standing, hve, lineShare), spec.kind, spec);
     }
-    // A farm with no line drawn still grows its main crop.
-    if (actor.lines.length === 0 && specs.length > 0) this.createLine(actor, specs[0], this.labelsFor(specs[0], standing, hve, lineShare));
-  }
-
-  private createLine(actor: SeedActor, spec: LineSpec, labels: string[]): void {
-    const origin: LineOrigin = spec.kind;
-    this.ensureLine(actor, spec.productId, labels, origin, spec);
+    // An actor with no line drawn still sells its main product.
+    if (actor.lines.length === 0 && specs.length > 0) {
+      this.ensureLine(actor, specs[0].productId, this.labelsFor(specs[0], standing, hve, lineShare), specs[0].kind, specs[0]);
+    }
   }
 
   private labelsFor(spec: LineSpec, standing: OrganicStanding, hve: boolean, lineShare: number): string[] {

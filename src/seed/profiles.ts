@@ -47,6 +47,13 @@ export interface LineSpec {
   inputMaxKm?: number;
 }
 
+/**
+ * Raw materials sold only to those who process them: a purchase of "fruits" never brings wine
+ * grapes, one of "produits laitiers" never raw milk; only a purchase naming them does (a wine
+ * cellar's grapes, a dairy's milk).
+ */
+export const RAW_MATERIALS: readonly string[] = ['cereales', 'oleagineux', 'lait', 'raisin-de-cuve', 'olive', 'lavande', 'lavandin'];
+
 /** A purchase an actor makes: `suppliers` distinct suppliers of the product or a narrower one. */
 export interface WantSpec {
   productId: string;
@@ -201,7 +208,7 @@ const RESTAURANT_NEEDS: readonly NeedSpec[] = [
 export const ACTOR_PROFILES: readonly ActorProfile[] = [
   // ── Farms ──────────────────────────────────────────────────────────────────────────────────
   {
-    key: 'farm-cereal', roles: [R.FARM], tier: Tier.FARM, group: G.PRODUCERS, seedCount: 34, clubShare: 0.3,
+    key: 'farm-cereal', roles: [R.FARM], tier: Tier.FARM, group: G.PRODUCERS, seedCount: 34, clubShare: 0.25,
     organicShare: 0.35, hveShare: 0.2, conversionShare: 0.06,
     placements: [{ zone: 'valencePlain', weight: 0.5 }, { zone: 'valDeDrome', weight: 0.25 }, { zone: 'collines', weight: 0.15 }, { zone: 'valloire', weight: 0.1 }],
     lines: [farm('ble-tendre'), farm('mais', 0.6), farm('orge', 0.5), farm('tournesol', 0.3), farm('soja', 0.3), farm('seigle', 0.1), farm('epeautre', 0.1)],
@@ -238,7 +245,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     summary: 'Élevage caprin laitier',
   },
   {
-    key: 'farm-goat-cheese', roles: [R.FARM, R.DAIRY], tier: Tier.FARM, group: G.PRODUCERS, seedCount: 16, clubShare: 0.4,
+    key: 'farm-goat-cheese', roles: [R.FARM, R.DAIRY], tier: Tier.FARM, group: G.PRODUCERS, seedCount: 16, clubShare: 0.3,
     organicShare: 0.4,
     placements: [{ zone: 'diois', weight: 0.4 }, { zone: 'dieulefit', weight: 0.35 }, { zone: 'nyonsOlives', weight: 0.25 }, { zone: 'ardecheChestnut', weight: 0.12 }],
     lines: [
@@ -292,7 +299,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     scale: 1, deliveryKm: 60, names: ['EARL {famille}', 'Élevage {lieu}', 'GAEC {lieu}'], summary: 'Élevage porcin sur paille',
   },
   {
-    key: 'farm-poultry', roles: [R.FARM], tier: Tier.FARM, group: G.PRODUCERS, seedCount: 13, clubShare: 0.35,
+    key: 'farm-poultry', roles: [R.FARM], tier: Tier.FARM, group: G.PRODUCERS, seedCount: 13, clubShare: 0.3,
     organicShare: 0.25,
     placements: [{ zone: 'valDeDrome', weight: 0.45 }, { zone: 'valencePlain', weight: 0.25 }, { zone: 'collines', weight: 0.15 }, { zone: 'garlic', weight: 0.15 }],
     lines: [
@@ -312,7 +319,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     scale: 1, deliveryKm: 50, names: ['Les Œufs {lieu}', 'Poulailler {lieu}', 'EARL {famille}'], summary: 'Élevage de poules pondeuses en plein air',
   },
   {
-    key: 'farm-fruit', roles: [R.FARM], tier: Tier.FARM, group: G.PRODUCERS, seedCount: 20, clubShare: 0.3,
+    key: 'farm-fruit', roles: [R.FARM], tier: Tier.FARM, group: G.PRODUCERS, seedCount: 20, clubShare: 0.25,
     organicShare: 0.3, hveShare: 0.35, conversionShare: 0.05,
     placements: [{ zone: 'valloire', weight: 0.3 }, { zone: 'archeFruit', weight: 0.28 }, { zone: 'valDeDrome', weight: 0.18 }, { zone: 'tricastin', weight: 0.12 }, { zone: 'ardecheRhone', weight: 0.12 }],
     lines: [
@@ -336,7 +343,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     scale: 1, deliveryKm: 60, names: ['Vergers {lieu}', 'Domaine {lieu}', 'EARL {famille}'], summary: 'Arboriculteur transformateur (jus, nectars, confitures)',
   },
   {
-    key: 'farm-vegetable', roles: [R.FARM], tier: Tier.FARM, group: G.PRODUCERS, seedCount: 24, clubShare: 0.35,
+    key: 'farm-vegetable', roles: [R.FARM], tier: Tier.FARM, group: G.PRODUCERS, seedCount: 24, clubShare: 0.3,
     organicShare: 0.5, hveShare: 0.1, conversionShare: 0.06, privateOrganic: { labelId: 'nature-et-progres', share: 0.15 },
     placements: [
       { zone: 'valencePlain', weight: 0.3 }, { zone: 'valDeDrome', weight: 0.3 }, { zone: 'tricastin', weight: 0.15 },
@@ -470,7 +477,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
 
   // ── Collection ─────────────────────────────────────────────────────────────────────────────
   {
-    key: 'coop-grain', roles: [R.COOPERATIVE], tier: Tier.COLLECTION, group: G.PRODUCERS, seedCount: 4, clubShare: 0.75,
+    key: 'coop-grain', roles: [R.COOPERATIVE], tier: Tier.COLLECTION, group: G.PRODUCERS, seedCount: 4, clubShare: 0.5,
     organicShare: 0,
     placements: [{ zone: 'valencePlain', weight: 0.4 }, { zone: 'valDeDrome', weight: 0.3 }, { zone: 'valloire', weight: 0.2 }, { zone: 'tricastin', weight: 0.1 }],
     resells: [
@@ -493,7 +500,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     scale: 8, deliveryKm: 120, names: ['Coopérative bio {riviere}'], summary: 'Coopérative céréalière 100 % bio avec silo dédié',
   },
   {
-    key: 'coop-fruit', roles: [R.COOPERATIVE], tier: Tier.COLLECTION, group: G.PRODUCERS, seedCount: 3, clubShare: 0.7,
+    key: 'coop-fruit', roles: [R.COOPERATIVE], tier: Tier.COLLECTION, group: G.PRODUCERS, seedCount: 3, clubShare: 0.5,
     organicShare: 0,
     placements: [{ zone: 'valloire', weight: 0.5 }, { zone: 'valDeDrome', weight: 0.25 }, { zone: 'nyonsOlives', weight: 0.25 }],
     resells: [
@@ -525,7 +532,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     scale: 4, deliveryKm: 200, names: ['Moulin coopératif {riviere}'], summary: 'Moulin coopératif des oléiculteurs',
   },
   {
-    key: 'coop-wine', roles: [R.COOPERATIVE, R.PROCESSOR], tier: Tier.FIRST_PROCESSING, group: G.PROCESSORS, seedCount: 5, clubShare: 0.8,
+    key: 'coop-wine', roles: [R.COOPERATIVE, R.PROCESSOR], tier: Tier.FIRST_PROCESSING, group: G.PROCESSORS, seedCount: 5, clubShare: 0.6,
     organicShare: 0.4, organicLineShare: 0.5,
     placements: [
       { zone: 'clairette', weight: 0.4, lines: [wine('clairette-de-die', 'clairette-de-die-aoc'), wine('cremant-de-die', 'cremant-de-die-aoc', 0.6)] },
@@ -536,7 +543,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     scale: 4, deliveryKm: 200, names: ['Cave coopérative {deCommune}', 'Cellier des vignerons {deCommune}'], summary: 'Cave coopérative',
   },
   {
-    key: 'mill', roles: [R.MILL], tier: Tier.FIRST_PROCESSING, group: G.PROCESSORS, seedCount: 7, clubShare: 0.6,
+    key: 'mill', roles: [R.MILL], tier: Tier.FIRST_PROCESSING, group: G.PROCESSORS, seedCount: 7, clubShare: 0.45,
     organicShare: 0.4, organicLineShare: 0.8,
     placements: [{ zone: 'valDeDrome', weight: 0.4 }, { zone: 'collines', weight: 0.3 }, { zone: 'ardecheRhone', weight: 0.3 }],
     lines: [
@@ -553,7 +560,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     scale: 4, deliveryKm: 120, names: ['Aliments {riviere}'], summary: 'Fabricant d\'aliments pour volailles et ruminants',
   },
   {
-    key: 'dairy-goat', roles: [R.DAIRY], tier: Tier.FIRST_PROCESSING, group: G.PROCESSORS, seedCount: 4, clubShare: 0.75,
+    key: 'dairy-goat', roles: [R.DAIRY], tier: Tier.FIRST_PROCESSING, group: G.PROCESSORS, seedCount: 4, clubShare: 0.5,
     organicShare: 0.5, organicLineShare: 0.5,
     placements: [{ zone: 'diois', weight: 0.4 }, { zone: 'dieulefit', weight: 0.4 }, { zone: 'nyonsOlives', weight: 0.2 }],
     lines: [
@@ -593,14 +600,14 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     scale: 4, deliveryKm: 300, names: ['Distillerie {lieu}', 'Distillerie {deCommune}'], summary: 'Distillerie de lavande et de lavandin',
   },
   {
-    key: 'nougat-maker', roles: [R.PROCESSOR], tier: Tier.FIRST_PROCESSING, group: G.PROCESSORS, seedCount: 4, clubShare: 0.75,
+    key: 'nougat-maker', roles: [R.PROCESSOR], tier: Tier.FIRST_PROCESSING, group: G.PROCESSORS, seedCount: 4, clubShare: 0.5,
     organicShare: 0.25,
     placements: [{ zone: 'montelimarAgglo', weight: 1 }],
     lines: [make('nougat-de-montelimar', 1, { labels: ['nougat-montelimar-igp'], suppliers: [1, 3], inputMaxKm: 100 }), make('nougat', 0.3)],
     scale: 2, deliveryKm: 300, names: ['Nougaterie {famille}', 'Nougaterie {riviere}', 'Confiserie {lieu}'], summary: 'Nougaterie artisanale',
   },
   {
-    key: 'cannery', roles: [R.PROCESSOR], tier: Tier.FIRST_PROCESSING, group: G.PROCESSORS, seedCount: 3, clubShare: 0.6,
+    key: 'cannery', roles: [R.PROCESSOR], tier: Tier.FIRST_PROCESSING, group: G.PROCESSORS, seedCount: 3, clubShare: 0.4,
     organicShare: 0.4, organicLineShare: 0.6,
     placements: [{ zone: 'valloire', weight: 0.4 }, { zone: 'nyonsOlives', weight: 0.3 }, { zone: 'royansDrome', weight: 0.3 }],
     lines: [
@@ -633,7 +640,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
 
   // ── Second processing ──────────────────────────────────────────────────────────────────────
   {
-    key: 'bakery', roles: [R.BAKERY], tier: Tier.SECOND_PROCESSING, group: G.PROCESSORS, seedCount: 32, clubShare: 0.3,
+    key: 'bakery', roles: [R.BAKERY], tier: Tier.SECOND_PROCESSING, group: G.PROCESSORS, seedCount: 32, clubShare: 0.25,
     organicShare: 0.1, organicLineShare: 0.5,
     placements: [
       { zone: 'dromeTowns', weight: 0.75, lines: [make('pogne-de-romans', 0.15)] },
@@ -657,7 +664,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     scale: 1, deliveryKm: 25, names: ['Le Levain {deCommune}', 'Fournil bio {lieu}', 'Boulangerie bio {famille}'], summary: 'Boulangerie bio au levain',
   },
   {
-    key: 'raviole-maker', roles: [R.PROCESSOR], tier: Tier.SECOND_PROCESSING, group: G.PROCESSORS, seedCount: 4, clubShare: 0.75,
+    key: 'raviole-maker', roles: [R.PROCESSOR], tier: Tier.SECOND_PROCESSING, group: G.PROCESSORS, seedCount: 4, clubShare: 0.5,
     organicShare: 0,
     placements: [{ zone: 'romansValence', weight: 0.6 }, { zone: 'royansDrome', weight: 0.4 }],
     lines: [
@@ -740,7 +747,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     scale: 4, deliveryKm: 200, names: ['Vins et Terroirs {riviere}'], summary: 'Négoce et distribution de vins de la vallée du Rhône',
   },
   {
-    key: 'food-hub', roles: [R.FOOD_HUB], tier: Tier.HUB, group: G.DISTRIBUTORS, seedCount: 4, clubShare: 1,
+    key: 'food-hub', roles: [R.FOOD_HUB], tier: Tier.HUB, group: G.DISTRIBUTORS, seedCount: 4, clubShare: 0.75,
     organicShare: 0.3,
     placements: [{ zone: 'dromeTowns', weight: 1 }],
     resells: [
@@ -819,7 +826,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     scale: 0.4, deliveryKm: 15, names: ['La Cave {deCommune}', 'Cave {famille}'], summary: 'Caviste',
   },
   {
-    key: 'farm-shop', roles: [R.RETAILER], tier: Tier.RETAIL, group: G.PRODUCERS, seedCount: 3, clubShare: 0.6,
+    key: 'farm-shop', roles: [R.RETAILER], tier: Tier.RETAIL, group: G.PRODUCERS, seedCount: 3, clubShare: 0.5,
     organicShare: 0,
     placements: [{ zone: 'dromeTowns', weight: 1 }],
     resells: [
@@ -867,7 +874,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     summary: 'Restaurant scolaire satellite',
   },
   {
-    key: 'college', roles: [R.CANTEEN], tier: Tier.END, group: G.LOCAL_AUTHORITIES, seedCount: 16, clubShare: 0.6,
+    key: 'college', roles: [R.CANTEEN], tier: Tier.END, group: G.LOCAL_AUTHORITIES, seedCount: 16, clubShare: 0.45,
     organicShare: 0,
     placements: [{ zone: 'dromeTowns', weight: 1 }],
     buys: KITCHEN_BUYS(0.5),
@@ -891,7 +898,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     scale: 0.4, deliveryKm: 0, names: ['EHPAD {ehpad} ({commune})'], summary: 'EHPAD, cuisine sur place',
   },
   {
-    key: 'restaurant', roles: [R.RESTAURANT], tier: Tier.END, group: G.PARTNERS, seedCount: 28, clubShare: 0.25,
+    key: 'restaurant', roles: [R.RESTAURANT], tier: Tier.END, group: G.PARTNERS, seedCount: 28, clubShare: 0.2,
     organicShare: 0,
     placements: [{ zone: 'dromeTowns', weight: 0.7 }, { zone: 'touristTowns', weight: 0.3 }],
     buys: [

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Database, Tx } from '../db';
+import { BULK_WRITE_TIMEOUT_MS, type Database, type Tx } from '../db';
 import { writeBundle, type WriteProgress } from '../import/write';
 import type { LabelRecord, ProductRecord } from '../import/bundle';
 import { UPSERT_LABELS } from '../label/label.cypher';
@@ -20,7 +20,7 @@ export async function writeCatalog(tx: Tx, products: ProductRecord[], labels: La
 export async function loadReferenceData(db: Database): Promise<void> {
   const communes = readCommunes();
   await loadGeography(db, buildGeography(communes));
-  await db.transaction('WRITE', (tx) => writeCatalog(tx, readProducts(), readLabels()));
+  await db.transaction('WRITE', (tx) => writeCatalog(tx, readProducts(), readLabels()), { timeoutMs: BULK_WRITE_TIMEOUT_MS });
 }
 
 /**
@@ -32,7 +32,7 @@ export async function seedDatabase(db: Database, logger: Logger, onProgress?: (p
   const started = Date.now();
   await loadReferenceData(db);
   const bundle = buildDromeSeed(readCommunes(), readProducts(), readLabels());
-  await db.transaction('WRITE', (tx) => writeBundle(tx, bundle, onProgress));
+  await db.transaction('WRITE', (tx) => writeBundle(tx, bundle, onProgress), { timeoutMs: BULK_WRITE_TIMEOUT_MS });
   logger.info(
     {
       actors: bundle.actors.length,

@@ -2,7 +2,7 @@ import { ActorRole } from '../actor/actor.enums';
 import type { SupplyLinkRecord } from '../import/bundle';
 import { Economics, roundVolume } from './economics';
 import { GridIndex, haversineKm, type BucketSample } from './geo';
-import { ORGANIC_FAMILY, type IdScheme, type Line, type LinkInfo, type SeedActor, type Slot } from './model';
+import { ORGANIC_FAMILY, roleMask, type IdScheme, type Line, type LinkInfo, type SeedActor, type Slot } from './model';
 import type { Population } from './population';
 import type { WantSpec } from './profiles';
 import type { Random } from './random';
@@ -18,29 +18,29 @@ export const MAX_CHAIN_LINKS = 5;
 const WIDE_RECIPE = 4;
 
 /** Lines looked at per grid cell and query: enough to choose well, flat cost in dense graphs. */
-const LINES_PER_CELL = 40;
+const LINES_PER_CELL = 16;
+/** Lines looked at per ring of cells: the first ring has eight cells, the next sixteen... */
+const LINES_PER_RING = 48;
 
 /** A purchase being made: how many suppliers of what, under which constraints. */
 interface Purchase {
   productId: string;
   count: number;
   organic: boolean;
-  from?: readonly ActorRole[];
   maxKm: number;
   anywhere: boolean;
   /** Late purchases (feed for a farm) may come from any tier. */
-  anyTier?: boolean;
-  /** Suppliers of this EPCI come first (a satellite canteen and its intercommunal central kitchen). */
-  preferEpci?: string;
+  anyTier: boolean;
+  /** Suppliers of this EPCI come first (a satellite canteen and its intercommunal central kitchen); '' for none. */
+  preferEpci: string;
+  /** Bits of `from` (see roleMask): 0 accepts every role. */
+  fromMask: number;
+  /** False when the purchase names a raw material: then raw lines are what it wants. */
+  skipRaw: boolean;
 }
 
 /** How much farther (km) a supplier outside the preferred EPCI is considered. */
 const OTHER_EPCI_PENALTY_KM = 60;
-
-interface Candidate {
-  line: Line;
-  score: number;
-}
 
 const RESELLER_MARKUP: Partial<Record<ActorRole, number>> = {
   [ActorRole.COOPERATIVE]: 1.08,
@@ -60,8 +60,12 @@ export class SupplyGraph {
   /** Lines by product and broader product; organic lines also under "<product>|ab". */
   private readonly grids = new Map<string, GridIndex<Line>>();
   private readonly everywhere = new Map<string, Line[]>();
-  private readonly byId = new Map<string, LinkInfo>();
   private readonly cellSample: BucketSample;
+  /** Scratch space of findSuppliers, reused across calls. */
+  private readonly candidateLines: Line[] = [];
+  private readonly candidateScores: number[] = [];
+  private readonly ringBuckets: Line[][] = [];
+  private readonly dates = new Map<number, string>();
 
   constructor(
     private readonly population: Population,
@@ -98,7 +102,7 @@ export class SupplyGraph {
    * becomes an input of the buyer's line.
    */
   trade(line: Line, buyer: SeedActor, options: { sourcedFromIds?: string[]; into?: Line } = {}): LinkInfo {
-    const existing = buyer.bought.get(line.uid);
+    const existing = buyer.bought?.get(line.uid);
     if (existing) {
       if (options.into) this.attach(options.into, existing);
       return existing;
@@ -108,14 +112,15 @@ export class SupplyGraph {
     const depth = 1 + sources.reduce((max, s) => Math.max(max, s.depth), 0);
     const terms = this.economics.terms(line.productId);
     const volume = roundVolume(terms.volume * buyer.scale * rng.between(0.5, 1.5), terms.unit);
-    const markup = line.origin === 'resell' ? Math.max(1, ...line.actor.record.roles.map((r) => RESELLER_MARKUP[r] ?? 1)) : 1;
+    const markup = line.origin === 'resell' ? resellerMarkup(line.actor) : 1;
     const premium = line.organic ? ORGANIC_PREMIUM : 1;
     const record: SupplyLinkRecord = {
       id: this.ids.link(this.links.length + 1),
       supplierId: line.actor.record.id,
       buyerId: buyer.record.id,
       productId: line.productId,
-      labelIds: [...line.labelIds],
+      // Shared with the line (and the other sales of it): labels are never modified once sold.
+      labelIds: line.labelIds,
       volume,
       unit: terms.unit,
       valueEur: Math.round(volume * terms.price * markup * premium * rng.between(0.9, 1.1)),
@@ -125,11 +130,11 @@ export class SupplyGraph {
     };
     const info: LinkInfo = { record, depth, organic: line.organic };
     this.links.push(info);
-    buyer.bought.set(line.uid, info);
-    this.byId.set(record.id, info);
+    (buyer.bought ??= new Map()).set(line.uid, info);
     line.outLinks += 1;
     line.soldVolume += volume;
-    line.buyers.push(buyer);
+    // A few buyers are enough to say where an offer delivers; all of them would weigh on 100,000 actors.
+    if (line.buyers.length < 4 && !line.buyers.includes(buyer)) line.buyers.push(buyer);
     if (options.into) this.attach(options.into, info);
     return info;
   }
@@ -143,9 +148,10 @@ export class SupplyGraph {
     this.sellUnsoldFarmLines(actors);
   }
 
+  /** Links named by hand (the seed's known chains: a handful, so a scan is fine). */
   private linksById(ids: readonly string[]): LinkInfo[] {
     return ids.map((id) => {
-      const info = this.byId.get(id);
+      const info = this.links.find((l) => l.record.id === id);
       if (!info) throw new Error(`sourcedFrom names ${id}, which is not a link yet`);
       return info;
     });
@@ -176,9 +182,12 @@ export class SupplyGraph {
         productId: inputId,
         count: missing,
         organic: line.organic || (spec?.inputOrganicShare !== undefined && this.rng.chance(spec.inputOrganicShare)),
-        from: spec?.inputFrom,
+        fromMask: roleMask(spec?.inputFrom),
         maxKm: spec?.inputMaxKm ?? 60,
         anywhere: true,
+        anyTier: false,
+        preferEpci: '',
+        skipRaw: !this.taxonomy.isRawMaterial(inputId),
       };
       this.buyInto(actor, line, purchase, slot);
       if (line.organic && slot.links.length === 0) {
@@ -191,7 +200,8 @@ export class SupplyGraph {
   /** Reuses the actor's earlier purchases of the input, then buys from new suppliers for the rest. */
   private buyInto(actor: SeedActor, line: Line, purchase: Purchase, slot: Slot): void {
     const cacheKey = `${purchase.productId}|${purchase.organic ? 1 : 0}`;
-    const bought = actor.purchases.get(cacheKey) ?? [];
+    const purchases = (actor.purchases ??= new Map());
+    const bought = purchases.get(cacheKey) ?? [];
     let missing = purchase.count;
     for (const info of bought) {
       if (missing === 0) break;
@@ -206,7 +216,7 @@ export class SupplyGraph {
       addSource(line, slot, info);
       bought.push(info);
     }
-    actor.purchases.set(cacheKey, bought);
+    purchases.set(cacheKey, bought);
   }
 
   /** Drops the organic labels; merges into the conventional line of the same product if there is one. */
@@ -259,54 +269,94 @@ export class SupplyGraph {
       productId: want.productId,
       count,
       organic: rng.chance(actor.wantOrganicShare ?? want.organicShare ?? 0),
-      from: want.from,
+      fromMask: roleMask(want.from),
       maxKm: want.maxKm ?? 60,
       anywhere: want.anywhere ?? false,
-      preferEpci: want.sameEpci ? actor.commune.epciSiren : undefined,
+      anyTier: false,
+      preferEpci: want.sameEpci ? actor.commune.epciSiren : '',
+      skipRaw: !this.taxonomy.isRawMaterial(want.productId),
     };
   }
 
   /**
    * Up to `count` lines of distinct suppliers, nearest first, with a penalty for suppliers that
    * already sell a lot and some noise, so purchases spread as they do in a real territory.
+   * Written without closures or per-candidate objects: it runs a million times for 100,000 actors.
    */
   private findSuppliers(buyer: SeedActor, purchase: Purchase): Line[] {
     const key = purchase.organic ? organicKey(purchase.productId) : purchase.productId;
     const grid = this.grids.get(key);
     if (!grid) return [];
-    const candidates: Candidate[] = [];
-    const consider = (line: Line, limitKm: number): void => {
-      if (!this.eligible(line, buyer, purchase)) return;
-      const km = haversineKm(buyer.latitude, buyer.longitude, line.latitude, line.longitude);
-      if (km > limitKm) return;
-      const mismatch = !purchase.organic && line.organic ? 25 : 0;
-      const elsewhere = purchase.preferEpci !== undefined && line.actor.commune.epciSiren !== purchase.preferEpci ? OTHER_EPCI_PENALTY_KM : 0;
-      candidates.push({ line, score: km + mismatch + elsewhere + 6 * line.outLinks + 20 * this.rng.float() });
-    };
-    const enough = purchase.count * 3 + 6;
-    grid.scan(buyer.latitude, buyer.longitude, purchase.maxKm, (line) => consider(line, purchase.maxKm), () => candidates.length >= enough, this.cellSample);
-    if (candidates.length === 0 && purchase.anywhere) {
-      const all = this.everywhere.get(key) ?? [];
-      for (const line of all.length > 400 ? this.rng.sample(all, 400) : all) consider(line, Infinity);
+    const lines = this.candidateLines;
+    const scores = this.candidateScores;
+    lines.length = 0;
+    scores.length = 0;
+    const enough = purchase.count * 2 + 4;
+    const rings = grid.ringsFor(buyer.latitude, purchase.maxKm);
+    const buckets = this.ringBuckets;
+    for (let ring = 0; ring <= rings && lines.length < enough; ring += 1) {
+      buckets.length = 0;
+      grid.bucketsInRing(buyer.latitude, buyer.longitude, ring, buckets);
+      const perCell = Math.max(4, Math.min(LINES_PER_CELL, Math.floor(LINES_PER_RING / buckets.length)));
+      for (const bucket of buckets) {
+        const size = bucket.length;
+        // Crowded cells are sampled across their length (they fill one actor's lines at a time).
+        const crowded = size > perCell;
+        const start = crowded ? Math.floor(this.rng.float() * size) : 0;
+        const stride = crowded ? Math.floor(size / perCell) : 1;
+        const visits = crowded ? perCell : size;
+        for (let i = 0; i < visits; i += 1) this.consider(bucket[(start + i * stride) % size], buyer, purchase, purchase.maxKm);
+      }
     }
-    candidates.sort((a, b) => a.score - b.score || a.line.uid - b.line.uid);
+    if (lines.length === 0 && purchase.anywhere) {
+      const all = this.everywhere.get(key) ?? [];
+      if (all.length <= 400) for (const line of all) this.consider(line, buyer, purchase, Infinity);
+      else for (let i = 0; i < 400; i += 1) this.consider(all[Math.floor(this.rng.float() * all.length)], buyer, purchase, Infinity);
+    }
+    return this.bestOfDistinctSuppliers(purchase.count);
+  }
+
+  /** Adds the line to the candidates when it may be bought, scored by distance, labels, load and noise. */
+  private consider(line: Line, buyer: SeedActor, purchase: Purchase, limitKm: number): void {
+    if (!this.eligible(line, buyer, purchase)) return;
+    // Equirectangular distance: within 1 % of the great circle at these scales, and much cheaper.
+    const dy = (line.latitude - buyer.latitude) * KM_PER_DEGREE;
+    const dx = (line.longitude - buyer.longitude) * KM_PER_DEGREE * Math.cos((buyer.latitude * Math.PI) / 180);
+    const km = Math.sqrt(dx * dx + dy * dy);
+    if (km > limitKm) return;
+    const mismatch = !purchase.organic && line.organic ? 25 : 0;
+    const elsewhere = purchase.preferEpci !== '' && line.actor.commune.epciSiren !== purchase.preferEpci ? OTHER_EPCI_PENALTY_KM : 0;
+    this.candidateLines.push(line);
+    this.candidateScores.push(km + mismatch + elsewhere + 6 * line.outLinks + 20 * this.rng.float());
+  }
+
+  /** The `count` best-scored candidates of distinct actors (ties: the older line), by repeated minimum. */
+  private bestOfDistinctSuppliers(count: number): Line[] {
+    const lines = this.candidateLines;
+    const scores = this.candidateScores;
     const chosen: Line[] = [];
-    const suppliers = new Set<SeedActor>();
-    for (const { line } of candidates) {
-      if (chosen.length === purchase.count) break;
-      if (suppliers.has(line.actor)) continue;
-      suppliers.add(line.actor);
-      chosen.push(line);
+    while (chosen.length < count) {
+      let best = -1;
+      for (let i = 0; i < lines.length; i += 1) {
+        if (scores[i] === Infinity) continue;
+        if (best < 0 || scores[i] < scores[best] || (scores[i] === scores[best] && lines[i].uid < lines[best].uid)) best = i;
+      }
+      if (best < 0) break;
+      scores[best] = Infinity;
+      const line = lines[best];
+      if (!chosen.some((c) => c.actor === line.actor)) chosen.push(line);
     }
     return chosen;
   }
 
+  /** Cheap tests first: this runs for every line looked at. */
   private eligible(line: Line, buyer: SeedActor, purchase: Purchase): boolean {
-    if (line.actor === buyer) return false;
-    if (!purchase.anyTier && line.readyTier >= buyer.tier) return false;
     if (purchase.organic && !line.organic) return false;
-    if (purchase.from && !line.actor.record.roles.some((r) => (purchase.from as readonly ActorRole[]).includes(r))) return false;
-    if (buyer.bought.has(line.uid)) return false;
+    if (purchase.skipRaw && line.raw) return false;
+    if (!purchase.anyTier && line.readyTier >= buyer.tier) return false;
+    if (line.actor === buyer) return false;
+    if (purchase.fromMask !== 0 && (line.roleMask & purchase.fromMask) === 0) return false;
+    if (buyer.bought !== null && buyer.bought.has(line.uid)) return false;
     return (line.minSourceDepth === Infinity ? 0 : line.minSourceDepth) < MAX_CHAIN_LINKS;
   }
 
@@ -315,8 +365,9 @@ export class SupplyGraph {
     const perSlot = line.slots.length > WIDE_RECIPE ? 1 : 3;
     const out: LinkInfo[] = [];
     for (const slot of line.slots) {
-      const usable = slot.links.filter((l) => l.depth < MAX_CHAIN_LINKS);
-      out.push(...(usable.length > perSlot ? this.rng.sample(usable, perSlot) : usable));
+      const usable = slot.links.every((l) => l.depth < MAX_CHAIN_LINKS) ? slot.links : slot.links.filter((l) => l.depth < MAX_CHAIN_LINKS);
+      if (usable.length > perSlot) out.push(...this.rng.sample(usable, perSlot));
+      else out.push(...usable);
     }
     return out;
   }
@@ -327,9 +378,10 @@ export class SupplyGraph {
     if (!slot.links.includes(info)) addSource(line, slot, info);
     if (line.origin !== 'make') return;
     const key = `${slot.inputId}|${info.organic ? 1 : 0}`;
-    const bought = line.actor.purchases.get(key) ?? [];
+    const purchases = (line.actor.purchases ??= new Map());
+    const bought = purchases.get(key) ?? [];
     if (!bought.includes(info)) bought.push(info);
-    line.actor.purchases.set(key, bought);
+    purchases.set(key, bought);
   }
 
   /** The recipe input a purchased product stands for (T80 flour is the "wheat flour" of bread). */
@@ -383,8 +435,10 @@ export class SupplyGraph {
     let best: SeedActor | null = null;
     let bestKm = Infinity;
     for (const productId of this.taxonomy.ancestorsOrSelf(line.productId)) {
+      // Wine grapes go to those who buy grapes for wine, not to those who buy "fruit".
+      if (line.raw && !this.taxonomy.isRawMaterial(productId)) continue;
       buyersOf.get(productId)?.scan(line.latitude, line.longitude, 80, (buyer) => {
-        if (buyer === line.actor || buyer.bought.has(line.uid)) return;
+        if (buyer === line.actor || buyer.bought?.has(line.uid)) return;
         const km = haversineKm(line.latitude, line.longitude, buyer.latitude, buyer.longitude);
         if (km < bestKm || (km === bestKm && best !== null && buyer.index < best.index)) {
           best = buyer;
@@ -395,12 +449,18 @@ export class SupplyGraph {
     return best;
   }
 
-  /** A start date between January 2015 and June 2025. */
+  /** A start date between January 2015 and June 2025 (strings cached: there are only a few thousand). */
   private sinceDate(): string {
     const year = this.rng.int(2015, 2025);
     const month = year === 2025 ? this.rng.int(1, 6) : this.rng.int(1, 12);
     const day = this.rng.int(1, 28);
-    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const key = (year * 100 + month) * 100 + day;
+    let date = this.dates.get(key);
+    if (date === undefined) {
+      date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      this.dates.set(key, date);
+    }
+    return date;
   }
 }
 
@@ -411,6 +471,14 @@ function slotFor(line: Line, inputId: string): Slot {
     line.slots.push(slot);
   }
   return slot;
+}
+
+const KM_PER_DEGREE = 111.32;
+
+function resellerMarkup(actor: SeedActor): number {
+  let markup = 1;
+  for (const role of actor.record.roles) markup = Math.max(markup, RESELLER_MARKUP[role] ?? 1);
+  return markup;
 }
 
 function organicKey(productId: string): string {

@@ -1,4 +1,5 @@
 import type { ProductRecord } from '../import/bundle';
+import { RAW_MATERIALS } from './profiles';
 
 /**
  * The product taxonomy (broader/narrower) and the transformations (madeFrom) of the catalog,
@@ -65,6 +66,11 @@ export class ProductTaxonomy {
   /** Whether `id` is `broaderId` or one of its narrower products. */
   isSameOrNarrower(id: string, broaderId: string): boolean {
     return this.ancestorsOrSelf(id).includes(broaderId);
+  }
+
+  /** Whether goods of this product are a raw material for processors (wine grapes, raw milk, grain). */
+  isRawMaterial(id: string): boolean {
+    return this.ancestorsOrSelf(id).some((a) => RAW_MATERIALS.includes(a));
   }
 
   /** What a product is made from: its own madeFromIds, or else those of its nearest broader product. */

@@ -22,7 +22,9 @@ import { ActorRole } from '../actor/actor.enums';
  *     cycles. The last reseller must deliver the buyer: an offer of the goods it bought (or of a
  *     broader product: a wholesaler's "wheat flour" line covers the T80 it buys) covering the
  *     buyer, in season and with the labels, or an existing sale to the buyer;
- *  5. per supplier and offer, the best way only (fewest intermediaries, then shortest path);
+ *     Intermediaries are sought only for offers that do not reach the buyer directly (a direct way
+ *     always wins), and of those ways only the best is kept (fewest intermediaries, then shortest);
+ *  5. one match per supplier and offer;
  *  6. order by (intermediaries, distance, supplier id, offer id), count, keyset-slice, and only then
  *     build the maps of the page (labels, path steps).
  */
@@ -49,15 +51,25 @@ export const MAX_INTERMEDIARIES = 3;
 /** A Cypher list literal of enum values (fixed strings of ours, never user input). */
 const cypherList = (values: readonly string[]) => `[${values.map((v) => `'${v}'`).join(', ')}]`;
 
-/** `x` (an Offer or a SupplyLink) carries every label of req.labelIds, and is organic as req.organic asks. */
-const carriesLabels = (x: string) => `(all(labelId IN req.labelIds WHERE EXISTS { (${x})-[:CERTIFIED]->(:Label {id: labelId}) })
+/**
+ * `x` (an Offer or a SupplyLink) carries every label of req.labelIds, and is organic as req.organic
+ * asks. The size() guards spare the runtime a nested plan per row when no label or month is asked.
+ */
+const carriesLabels = (x: string) => `((size(req.labelIds) = 0 OR all(labelId IN req.labelIds WHERE EXISTS { (${x})-[:CERTIFIED]->(:Label {id: labelId}) }))
       AND (req.organic IS NULL OR req.organic = EXISTS { (${x})-[:CERTIFIED]->(:Label {organic: true}) }))`;
+
+/** `x` (an Offer) is available in every month of req.months. */
+const inSeason = (x: string) => `(size(req.months) = 0 OR all(month IN req.months WHERE month IN ${x}.months))`;
 
 /** `x` (an Offer or a SupplyLink) is of one of the matching products. */
 const ofMatchingProduct = (x: string) => `EXISTS { (${x})-[:OF_PRODUCT]->(xp:Product) WHERE xp.id IN productIds }`;
 
-/** Where actor `x` stands: its point, else its commune's centroid (null when it has neither). */
-const locationOf = (x: string) => `coalesce(${x}.location, COLLECT { MATCH (${x})-[:LOCATED_IN]->(xc:Commune) RETURN xc.location }[0])`;
+/**
+ * Where actor `x` stands: its point, else its commune's centroid (null when it has neither). A CASE,
+ * not coalesce(): the planner then reads the commune only for the rare actor without a point.
+ */
+const locationOf = (x: string) =>
+  `CASE WHEN ${x}.location IS NULL THEN COLLECT { MATCH (${x})-[:LOCATED_IN]->(xc:Commune) RETURN xc.location }[0] ELSE ${x}.location END`;
 
 /** Offer `x` of an actor standing at `from` covers the buyer: within its radius, or listing the buyer's commune or EPCI. */
 const coversBuyer = (x: string, from: string) => `(point.distance(${from}, req.buyerPoint) <= ${x}.deliveryRadiusKm * 1000
@@ -89,12 +101,11 @@ const MATCHES_OF_REQUEST = /* cypher */ `
            ELSE [] END AS localDepartments
     UNWIND productIds AS productId
     MATCH (p:Product {id: productId})<-[:OF_PRODUCT]-(o:Offer)<-[:OFFERS]-(s:Actor)
-    WHERE all(month IN req.months WHERE month IN o.months)
+    WHERE ${inSeason('o')}
       AND (req.minVolume IS NULL OR o.capacity >= req.minVolume)
-      AND any(role IN s.roles WHERE NOT role IN ${cypherList(RESELLER_ONLY_ROLES)})
-      AND (buyer IS NULL OR s <> buyer)
       AND ${carriesLabels('o')}
-    OPTIONAL MATCH (s)-[:LOCATED_IN]->(sc:Commune)
+    WITH req, productIds, buyer, localDepartments, p, o, s,
+         CASE WHEN s.location IS NULL OR req.localScope <> 'RADIUS' THEN COLLECT { MATCH (s)-[:LOCATED_IN]->(c:Commune) RETURN c }[0] END AS sc
     WITH req, productIds, buyer, localDepartments, p, o, s, sc, coalesce(s.location, sc.location) AS sLoc
     WITH req, productIds, buyer, localDepartments, p, o, s, sc, sLoc, point.distance(sLoc, req.buyerPoint) AS distanceM
     WHERE distanceM IS NOT NULL AND CASE req.localScope
@@ -102,36 +113,36 @@ const MATCHES_OF_REQUEST = /* cypher */ `
         WHEN 'EPCI' THEN EXISTS { (sc)-[:IN_EPCI]->(:Epci {siren: req.buyerEpciSiren}) }
         ELSE EXISTS { (sc)-[:IN_DEPARTMENT]->(d:Department) WHERE d.code IN localDepartments }
       END
-    CALL (req, productIds, buyer, o, s, sLoc, distanceM) {
-      CALL (req, productIds, buyer, o, s, sLoc, distanceM) {
-        WITH * WHERE ${coversBuyer('o', 'sLoc')} OR ${alreadySuppliesBuyer('s')}
-        RETURN [] AS resellers, [] AS links
-        UNION
-        WITH * WHERE req.maxIntermediaries >= 1
-        MATCH (s)((seller:Actor)-[:SUPPLIES]->(link:SupplyLink)-[:TO]->(reseller:Actor)
-                  WHERE any(role IN reseller.roles WHERE role IN ${cypherList(INTERMEDIARY_ROLES)})
-                    AND (buyer IS NULL OR reseller <> buyer)
-                    AND ${ofMatchingProduct('link')}
-                    AND ${carriesLabels('link')}){1,${MAX_INTERMEDIARIES}}(last:Actor)
-        WITH *, last(link) AS lastLink
-        WHERE size(reseller) <= req.maxIntermediaries
-          AND NOT s IN reseller
-          AND all(i IN range(0, size(reseller) - 2) WHERE NOT reseller[i] IN reseller[i + 1..])
-          AND (EXISTS {
-                MATCH (last)-[:OFFERS]->(ro:Offer)-[:OF_PRODUCT]->(rp:Product)
-                WHERE EXISTS { (lastLink)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(rp) }
-                  AND all(month IN req.months WHERE month IN ro.months)
-                  AND ${carriesLabels('ro')}
-                  AND ${coversBuyer('ro', locationOf('last'))}
-              } OR ${alreadySuppliesBuyer('last')})
-        RETURN reseller AS resellers, link AS links
-      }
-      WITH resellers, links, [sLoc] + [r IN resellers | ${locationOf('r')}] + [req.buyerPoint] AS stops
+    WITH req, productIds, buyer, p, o, s, sLoc, distanceM
+    WHERE any(role IN s.roles WHERE NOT role IN ${cypherList(RESELLER_ONLY_ROLES)}) AND (buyer IS NULL OR s <> buyer)
+    WITH req, productIds, buyer, p, o, s, sLoc, distanceM, ${coversBuyer('o', 'sLoc')} OR ${alreadySuppliesBuyer('s')} AS direct
+    OPTIONAL CALL (req, productIds, buyer, s, sLoc, direct) {
+      WITH * WHERE NOT direct AND req.maxIntermediaries >= 1
+      MATCH (s)((seller:Actor)-[:SUPPLIES]->(link:SupplyLink)-[:TO]->(reseller:Actor)
+                WHERE any(role IN reseller.roles WHERE role IN ${cypherList(INTERMEDIARY_ROLES)})
+                  AND (buyer IS NULL OR reseller <> buyer)
+                  AND ${ofMatchingProduct('link')}
+                  AND ${carriesLabels('link')}){1,${MAX_INTERMEDIARIES}}(last:Actor)
+      WITH *, last(link) AS lastLink
+      WHERE size(reseller) <= req.maxIntermediaries
+        AND NOT s IN reseller
+        AND all(i IN range(0, size(reseller) - 2) WHERE NOT reseller[i] IN reseller[i + 1..])
+        AND (EXISTS {
+              MATCH (last)-[:OFFERS]->(ro:Offer)-[:OF_PRODUCT]->(rp:Product)
+              WHERE EXISTS { (lastLink)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(rp) }
+                AND ${inSeason('ro')}
+                AND ${carriesLabels('ro')}
+                AND ${coversBuyer('ro', locationOf('last'))}
+            } OR ${alreadySuppliesBuyer('last')})
+      WITH reseller AS resellers, link AS links, [sLoc] + [r IN reseller | ${locationOf('r')}] + [req.buyerPoint] AS stops
       WITH resellers, links, [i IN range(1, size(stops) - 1) | point.distance(stops[i - 1], stops[i])] AS legs
       RETURN resellers, links, legs
       ORDER BY size(resellers), reduce(sum = 0.0, leg IN legs | sum + coalesce(leg, 0.0)), [r IN resellers | r.id]
       LIMIT 1
     }
+    WITH s, o, p, distanceM, direct, resellers, links, legs
+    WHERE direct OR resellers IS NOT NULL
+    WITH s, o, p, distanceM, coalesce(resellers, []) AS resellers, coalesce(links, []) AS links, coalesce(legs, [distanceM]) AS legs
     WITH s, o, p, distanceM, resellers, links, legs
     ORDER BY size(resellers), distanceM, s.id, o.id
     RETURN count(*) AS total,
@@ -195,7 +206,8 @@ export const SUPPLIER_MATCHES = /* cypher */ `
  * minVolume, localScope, localRadiusM, maxIntermediaries, limit, after}.
  *
  * A product name resolves to the best full-text hit among products (shortest name on a tie: "farine"
- * is Farine, not Farine de blé T80). A point's commune is the nearest commune centroid within 20 km
+ * is Farine, not Farine de blé T80); the index holds actor names too, hence the 1,000 best hits
+ * before keeping products (product names are short, so they score high). A point's commune is the nearest commune centroid within 20 km
  * (point index); a buyer without a commune gets its point's. Returns one row: resolution (what each
  * given reference resolved to, for the service's NOT_FOUND and BAD_USER_INPUT errors), total, matches.
  * Matching is skipped (no product ids) when the product or the place did not resolve.
@@ -205,7 +217,7 @@ export const SUPPLIER_QUESTION = /* cypher */ `
   OPTIONAL MATCH (productById:Product {id: q.productId})
   WITH q, coalesce(productById, COLLECT {
       WITH q WHERE q.productQuery IS NOT NULL
-      CALL db.index.fulltext.queryNodes('name_fulltext', q.productQuery, {limit: 50}) YIELD node, score
+      CALL db.index.fulltext.queryNodes('name_fulltext', q.productQuery, {limit: 1000}) YIELD node, score
       WITH node, score WHERE node:Product
       RETURN node ORDER BY score DESC, size(node.name), node.id LIMIT 1
     }[0]) AS product
@@ -213,15 +225,15 @@ export const SUPPLIER_QUESTION = /* cypher */ `
   OPTIONAL MATCH (buyerActor)-[:LOCATED_IN]->(buyerCommune:Commune)
   OPTIONAL MATCH (inseeCommune:Commune {insee: q.communeInsee})
   WITH q, product, buyerActor, buyerCommune, inseeCommune,
-       COLLECT {
-         MATCH (c:Commune) WHERE q.communeNamePattern IS NOT NULL AND c.name =~ q.communeNamePattern
+       CASE WHEN q.communeNamePattern IS NULL THEN [] ELSE COLLECT {
+         MATCH (c:Commune) WHERE c.name =~ q.communeNamePattern
          RETURN c ORDER BY c.population DESC, c.insee LIMIT 10
-       } AS named,
+       } END AS named,
        coalesce(q.point, CASE WHEN buyerCommune IS NULL THEN buyerActor.location END) AS pointToPlace
-  WITH q, product, buyerActor, buyerCommune, inseeCommune, named, COLLECT {
+  WITH q, product, buyerActor, buyerCommune, inseeCommune, named, CASE WHEN pointToPlace IS NULL THEN [] ELSE COLLECT {
          MATCH (c:Commune) WHERE point.distance(c.location, pointToPlace) <= 20000
          RETURN c ORDER BY point.distance(c.location, pointToPlace), c.insee LIMIT 1
-       } AS nearest
+       } END AS nearest
   WITH q, product, buyerActor, named,
        CASE
          WHEN q.communeInsee IS NOT NULL THEN inseeCommune

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ActorRole } from '../actor/actor.enums';
 import type { Actor } from '../actor/actor.type';
 import { decodeCursor } from '../common/cursor';
@@ -24,8 +25,30 @@ import type { LocalDefinition, SupplierSearch } from './supply-search.type';
 /** The most matches one request of a batch returns (the GraphQL query asks for a page at a time). */
 export const MAX_MATCHES_PER_REQUEST = 500;
 
-/** The ordering of supplier-match cursors. */
-const MATCH_ORDER = 'suppliers';
+/**
+ * The ordering a supplier-match cursor belongs to: the order is always the same, but a cursor only
+ * makes sense for the question that returned it, so the question's digest is part of it.
+ */
+function toMatchOrder(input: SupplierSearchInput): string {
+  const { place, local } = input;
+  const canonical = [
+    input.productId ?? null,
+    input.productName ?? null,
+    [...(input.labelIds ?? [])].sort(),
+    input.organic ?? null,
+    input.buyerId ?? null,
+    place?.communeInsee ?? null,
+    place?.communeName ?? null,
+    place?.point ? [place.point.latitude, place.point.longitude] : null,
+    local?.radiusKm ?? null,
+    local?.scope ?? null,
+    input.maxIntermediaries ?? null,
+    [...(input.months ?? [])].sort((a, b) => a - b),
+    input.minVolume ?? null,
+  ];
+  const digest = createHash('sha256').update(JSON.stringify(canonical)).digest('base64url').slice(0, 16);
+  return `suppliers:${digest}`;
+}
 
 /** What "local" means for one request: a radius from the buyer, or the buyer's department(s) or EPCI. */
 export type LocalDefinitionSpec =
@@ -422,14 +445,15 @@ function toPageSize(first: number | null | undefined): number {
  */
 export async function answerSupplierQuestion(db: Database, input: SupplierSearchInput, pageArgs: SupplierPageArgs): Promise<SupplierSearch> {
   const size = toPageSize(pageArgs.first);
-  const after = pageArgs.after ? (decodeCursor(pageArgs.after, MATCH_ORDER) as SupplierMatchKey) : null;
+  const order = toMatchOrder(input);
+  const after = pageArgs.after ? (decodeCursor(pageArgs.after, order) as SupplierMatchKey) : null;
   const { spec, isDefault } = toLocalSpec(input.local);
   const question = toQuestionParams(input, spec, size + 1, after);
   const [row] = await db.read<{ resolution: Resolution; total: number; matches: RawMatch[] }>(SUPPLIER_QUESTION, { question });
   const { resolution } = row;
   ensureResolved(input, spec, resolution);
   const page = { direction: 'forward' as const, size, cursor: pageArgs.after ?? null };
-  const connection = toConnection(row.matches.map(toMatchRow), page, MATCH_ORDER, (m) => m.key, async () => row.total);
+  const connection = toConnection(row.matches.map(toMatchRow), page, order, (m) => m.key, async () => row.total);
   const matches = { ...connection, totalCount: row.total };
   return {
     product: resolution.product,

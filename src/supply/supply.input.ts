@@ -145,3 +145,14 @@ export class UpdateSupplyLinkInput {
   @MaxLength(64, { each: true })
   sourcedFromIds?: string[] | null;
 }
+
+/** The Cypher parameters of SUPPLY_LINK_FILTERS for a filter (null = filter off). */
+export function toSupplyLinkFilterParams(filter: SupplyLinkFilter) {
+  return {
+    productId: filter.productId ?? null,
+    labelIds: filter.labelIds?.length ? filter.labelIds : null,
+    organic: filter.organic ?? null,
+    supplierId: filter.supplierId ?? null,
+    buyerId: filter.buyerId ?? null,
+  };
+}

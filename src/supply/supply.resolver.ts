@@ -9,7 +9,7 @@ import { NotFoundError } from '../errors';
 import { Label } from '../label/label.type';
 import { Product } from '../product/product.type';
 import { COUNT_SUPPLY_LINKS, SUPPLY_LINKS_BY_VOLUME_BACKWARD, SUPPLY_LINKS_BY_VOLUME_FORWARD } from './supply.cypher';
-import { SupplyLinkFilter } from './supply.input';
+import { SupplyLinkFilter, toSupplyLinkFilterParams } from './supply.input';
 import type { SupplyLinkRow } from './supply.loaders';
 import { SupplyLink, SupplyLinkConnection } from './supply.type';
 
@@ -24,18 +24,12 @@ export class SupplyLinkResolver {
 
   @Query(() => SupplyLinkConnection, { description: 'Supply links matching the filters, largest volume first (volumes compared as numbers, whatever their unit).' })
   async supplyLinks(
-    @Arg('filter', () => SupplyLinkFilter, { nullable: true, defaultValue: {} }) filter: SupplyLinkFilter,
+    @Arg('filter', () => SupplyLinkFilter, { nullable: true, defaultValue: {} }) givenFilter: SupplyLinkFilter | null,
     @Args(() => PageArgs) pageArgs: PageArgs,
     @Ctx() { db }: Context,
   ) {
     const page = toPageRequest(pageArgs);
-    const params = {
-      productId: filter.productId ?? null,
-      labelIds: filter.labelIds?.length ? filter.labelIds : null,
-      organic: filter.organic ?? null,
-      supplierId: filter.supplierId ?? null,
-      buyerId: filter.buyerId ?? null,
-    };
+    const params = toSupplyLinkFilterParams(givenFilter ?? {});
     const order = 'volume';
     const [volume, id] = page.cursor ? decodeCursor(page.cursor, order) : [null, ''];
     const limit = int(page.size + 1);

@@ -1,4 +1,4 @@
-import type { Database } from '../db';
+import { BULK_WRITE_TIMEOUT_MS, type Database } from '../db';
 import { readCommunes, type CommuneRef } from './communes';
 import { LINK_NEIGHBOUR_DEPARTMENTS, UPSERT_COMMUNES, UPSERT_DEPARTMENTS, UPSERT_EPCIS, UPSERT_REGIONS } from './territory.cypher';
 
@@ -65,5 +65,5 @@ export async function loadGeography(db: Database, geography: Geography = buildGe
     for (let i = 0; i < geography.communes.length; i += 1000) {
       await tx.run(UPSERT_COMMUNES, { communes: geography.communes.slice(i, i + 1000) });
     }
-  });
+  }, { timeoutMs: BULK_WRITE_TIMEOUT_MS });
 }
