@@ -17,6 +17,8 @@ import { SearchResolver } from './search';
 import { SupplyLinkResolver } from './supply';
 import { SupplyLinkMutationResolver } from './supply/supply.mutations';
 import { SupplierSearchResolver } from './supply-search';
+import { MatchmakingResolver } from './matchmaking';
+import { SupplyRiskResolver } from './risk';
 import { CommuneResolver, DepartmentResolver, EpciResolver } from './territory';
 import { ServiceResolver } from './service';
 
@@ -42,6 +44,8 @@ const RESOLVERS: NonEmptyArray<Function> = [
   GeoResolver,
   ChainResolver,
   SupplierSearchResolver,
+  MatchmakingResolver,
+  SupplyRiskResolver,
 ];
 
 /**

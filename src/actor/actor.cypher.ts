@@ -100,7 +100,7 @@ export const ACTORS_BY_DISTANCE_FORWARD = /* cypher */ `
   WHERE point.distance(a.location, $origin) <= $radiusM AND ${ACTOR_FILTERS}
   WITH a, point.distance(a.location, $origin) AS distance
   WHERE distance > $afterDistance OR (distance = $afterDistance AND a.id > $afterId)
-  RETURN a {.*, distanceKm: distance / 1000.0} AS actor, distance
+  RETURN a {.*, distanceKm: round(distance / 1000.0, 3)} AS actor, distance
   ORDER BY distance, a.id
   LIMIT $limit`;
 
@@ -110,7 +110,7 @@ export const ACTORS_BY_DISTANCE_BACKWARD = /* cypher */ `
   WHERE point.distance(a.location, $origin) <= $radiusM AND ${ACTOR_FILTERS}
   WITH a, point.distance(a.location, $origin) AS distance
   WHERE distance < $beforeDistance OR (distance = $beforeDistance AND a.id < $beforeId)
-  RETURN a {.*, distanceKm: distance / 1000.0} AS actor, distance
+  RETURN a {.*, distanceKm: round(distance / 1000.0, 3)} AS actor, distance
   ORDER BY distance DESC, a.id DESC
   LIMIT $limit`;
 

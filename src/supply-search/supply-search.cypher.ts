@@ -10,22 +10,22 @@ import { ActorRole } from '../actor/actor.enums';
  *
  * How the body finds matches, cheapest step first:
  *  1. the asked products and their narrower ones (IS_A, at most 6 levels: the taxonomy is 4 deep);
- *  2. their offers through the product_id index (the product is the selective start: a radius of
- *     100 km around Valence holds most of the Drôme's actors, the offers of flour a few dozen);
- *     offers out of season, too small, without the labels, or of an actor that only resells, are
- *     dropped before any traversal;
- *  3. the local definition on the supplier (radius, department(s) or EPCI of its commune);
- *  4. the ways to the buyer: direct (the offer covers the buyer), or along supply links of a
- *     matching product through 1 to 3 resellers, a quantified path pattern whose bound (3) is a
- *     literal and whose predicates prune each hop during the expansion; the parameter
- *     maxIntermediaries filters after. Relationship uniqueness and the distinct-actors check stop
- *     cycles. The last reseller must deliver the buyer: an offer of the goods it bought (or of a
- *     broader product: a wholesaler's "wheat flour" line covers the T80 it buys) covering the
- *     buyer, in season and with the labels, or an existing sale to the buyer;
- *     Intermediaries are sought only for offers that do not reach the buyer directly (a direct way
- *     always wins), and of those ways only the best is kept (fewest intermediaries, then shortest);
- *  5. one match per supplier and offer;
- *  6. order by (intermediaries, distance, supplier id, offer id), count, keyset-slice, and only then
+ *  2. their offers through the product_id index: the product is the selective start (a radius of
+ *     100 km around Valence holds most of the Drôme's actors, so a point-index scan would return
+ *     nearly all of them). Offers out of season, too small or without the labels are dropped before
+ *     any traversal;
+ *  3. the local definition on the supplier (radius, or department(s) or EPCI of its commune), and
+ *     the rule that an actor that only resells is no origin;
+ *  4. the ways to the buyer: direct (the offer covers the buyer, or the supplier already sells it);
+ *     otherwise, and only then (a direct way always wins), along supply links of a matching product
+ *     through 1 to 3 resellers: a quantified path pattern whose bound (3) is a literal and whose
+ *     predicates prune each hop during the expansion; the parameter maxIntermediaries filters
+ *     after. Relationship uniqueness and the distinct-actors check stop cycles. The last reseller
+ *     must deliver the buyer: an offer of the goods it bought (or of a broader product: a
+ *     wholesaler's "wheat flour" line covers the T80 it buys) covering the buyer, in season and with
+ *     the labels, or an existing sale to the buyer. Of the ways found, the best only: fewest
+ *     intermediaries, then shortest, then by ids. So one match per supplier and offer;
+ *  5. order by (intermediaries, distance, supplier id, offer id), count, keyset-slice, and only then
  *     build the maps of the page (labels, path steps).
  */
 
@@ -137,13 +137,12 @@ const MATCHES_OF_REQUEST = /* cypher */ `
       WITH reseller AS resellers, link AS links, [sLoc] + [r IN reseller | ${locationOf('r')}] + [req.buyerPoint] AS stops
       WITH resellers, links, [i IN range(1, size(stops) - 1) | point.distance(stops[i - 1], stops[i])] AS legs
       RETURN resellers, links, legs
-      ORDER BY size(resellers), reduce(sum = 0.0, leg IN legs | sum + coalesce(leg, 0.0)), [r IN resellers | r.id]
+      ORDER BY size(resellers), reduce(sum = 0.0, leg IN legs | sum + coalesce(leg, 0.0)), [r IN resellers | r.id], [l IN links | l.id]
       LIMIT 1
     }
     WITH s, o, p, distanceM, direct, resellers, links, legs
     WHERE direct OR resellers IS NOT NULL
     WITH s, o, p, distanceM, coalesce(resellers, []) AS resellers, coalesce(links, []) AS links, coalesce(legs, [distanceM]) AS legs
-    WITH s, o, p, distanceM, resellers, links, legs
     ORDER BY size(resellers), distanceM, s.id, o.id
     RETURN count(*) AS total,
            collect({supplier: s, offer: o, product: p, distanceM: distanceM, resellers: resellers, links: links, legs: legs}) AS ordered
@@ -167,16 +166,17 @@ const MATCH_MAPS_OF_PAGE = /* cypher */ `
     UNWIND page AS m
     WITH pageBuyer, m, m.supplier AS s, m.offer AS o, m.product AS p
     WITH pageBuyer, m, s, o, p,
+         s {.*, location: ${locationOf('s')}} AS supplier,
          [link IN m.links | COLLECT { MATCH (link)-[:OF_PRODUCT]->(lp:Product) RETURN properties(lp) }[0]] AS linkProducts,
          [r IN m.resellers | r {.*, location: ${locationOf('r')}}] AS resellerMaps
     RETURN collect({
-      supplier: s {.*, location: ${locationOf('s')}},
+      supplier: supplier,
       offer: properties(o),
       product: properties(p),
       labels: COLLECT { MATCH (o)-[:CERTIFIED]->(label:Label) RETURN properties(label) AS label ORDER BY label.id },
       distanceM: m.distanceM,
       intermediaries: size(m.resellers),
-      path: [{kind: 'SUPPLIER', actor: s {.*, location: ${locationOf('s')}},
+      path: [{kind: 'SUPPLIER', actor: supplier,
               role: head([role IN s.roles WHERE NOT role IN ${cypherList(RESELLER_ONLY_ROLES)}]), product: properties(p), distanceM: null}]
         + [i IN range(0, size(m.resellers) - 1) | {kind: 'INTERMEDIARY', actor: resellerMaps[i],
               role: head([role IN ${cypherList(INTERMEDIARY_ROLES)} WHERE role IN m.resellers[i].roles]),
@@ -188,8 +188,10 @@ const MATCH_MAPS_OF_PAGE = /* cypher */ `
   }`;
 
 /**
- * The matches of a batch of resolved requests (SupplierRequestParams, see supply-search.service.ts).
- * Params: $requests. Returns one row per request: key, total (all matches), matches (the page
+ * The matches of a batch of resolved requests. Params: $requests (see toRequestParams in
+ * supply-search.service.ts: key, buyerId, buyerPoint, buyerCommuneInsee, buyerEpciSiren,
+ * buyerDepartmentCode, productIds, labelIds, organic, months, minVolume, localScope, localRadiusM,
+ * maxIntermediaries, limit, after). Returns one row per request: key, total (all matches), matches (the page
  * after req.after, at most req.limit, in order).
  */
 export const SUPPLIER_MATCHES = /* cypher */ `
@@ -207,8 +209,8 @@ export const SUPPLIER_MATCHES = /* cypher */ `
  *
  * A product name resolves to the best full-text hit among products (shortest name on a tie: "farine"
  * is Farine, not Farine de blé T80); the index holds actor names too, hence the 1,000 best hits
- * before keeping products (product names are short, so they score high). A point's commune is the nearest commune centroid within 20 km
- * (point index); a buyer without a commune gets its point's. Returns one row: resolution (what each
+ * before keeping products (product names are short, so they score high). A point's commune is the
+ * nearest commune centroid within 20 km (point index); a buyer without a commune gets its point's. Returns one row: resolution (what each
  * given reference resolved to, for the service's NOT_FOUND and BAD_USER_INPUT errors), total, matches.
  * Matching is skipped (no product ids) when the product or the place did not resolve.
  */

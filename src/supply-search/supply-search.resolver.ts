@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { MAX_INTERMEDIARIES } from './supply-search.cypher';
 import { DEFAULT_LOCAL_RADIUS_KM, SupplierPageArgs, SupplierSearchInput } from './supply-search.input';
-import { answerSupplierQuestion } from './supply-search.service';
+import { answerSupplierQuestion } from './supply-search.question';
 import { SupplierSearch } from './supply-search.type';
 
 @Resolver(() => SupplierSearch)

@@ -1,0 +1,1 @@
+export { SupplyRiskResolver } from './risk.resolver';
