@@ -78,11 +78,22 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-function readCount(options: Map<string, string | true>, name: string, fallback: number, min: number, max: number): number {
+const USAGE = 'usage: npm run bench -- [--url http://127.0.0.1:<port>/graphql] [--runs 1..10000] [--warmup 0..1000] [--max-seconds 1..3600]\n';
+
+/** The host name of a URL, or '' when the text is no URL. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** A whole-number option within bounds, or null when it is not one. */
+function readCount(options: Map<string, string | true>, name: string, fallback: number, min: number, max: number): number | null {
   const raw = options.get(name);
   const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
-  return value;
+  return Number.isInteger(value) && value >= min && value <= max ? value : null;
 }
 
 async function bench(url: string, runs: number, warmup: number, maxSeconds: number, log: (line: string) => void): Promise<void> {
@@ -115,15 +126,21 @@ runCli('bench', async (db: Database, logger: Logger) => {
   const runs = readCount(options, 'runs', 200, 1, MAX_RUNS);
   const warmup = readCount(options, 'warmup', 20, 0, MAX_WARMUP);
   const maxSeconds = readCount(options, 'max-seconds', 120, 1, 3600);
+  const given = options.get('url');
+  if (runs === null || warmup === null || maxSeconds === null || given === true) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  if (given !== undefined && !LOOPBACK.has(hostOf(given))) {
+    process.stderr.write(`bench: --url must point at a loopback address (localhost, 127.0.0.1, ::1); got ${given}\n`);
+    return 2;
+  }
   const log = (line: string) => process.stdout.write(`${line}\n`);
 
   const cpus = os.cpus();
   log(`machine: ${cpus[0]?.model ?? 'unknown CPU'} x ${cpus.length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`);
 
-  const given = options.get('url');
-  if (typeof given === 'string') {
-    const host = new URL(given).hostname;
-    if (!LOOPBACK.has(host)) throw new Error(`--url must point at a loopback address (localhost, 127.0.0.1, ::1); got ${host}`);
+  if (given !== undefined) {
     log(`api: ${given}`);
     await bench(given, runs, warmup, maxSeconds, log);
     return 0;

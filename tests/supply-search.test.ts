@@ -1,12 +1,13 @@
 import { ActorRole, MemberGroup } from '../src/actor/actor.enums';
 import { distanceKm } from '../src/common/place';
-import type { Database } from '../src/db';
+import { Database, migrate } from '../src/db';
 import { writeBundle } from '../src/import/write';
 import { VolumeUnit } from '../src/product/product.enums';
 import { loadReferenceData, seedDatabase } from '../src/seed';
 import { findBuyerPlaces, findSupplierMatches, LocalScope } from '../src/supply-search';
+import { SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { readCommunes } from '../src/territory/communes';
-import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
+import { clearGraph, silentLogger, testConfig } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
 import { createRunner } from './helpers/graphql';
 
@@ -15,6 +16,16 @@ const { MILL, WHOLESALER, FOOD_HUB, CENTRAL_KITCHEN, CANTEEN } = ActorRole;
 const COMMUNES = new Map(readCommunes().map((c) => [c.insee, c]));
 const centroid = (insee: string) => ({ latitude: COMMUNES.get(insee)!.latitude, longitude: COMMUNES.get(insee)!.longitude });
 const km = (a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }) => Math.round(distanceKm(a, b) * 10) / 10;
+
+/**
+ * The test database with a query timeout of 2 minutes instead of 15 s: on a fresh (cold) JVM the
+ * first plan of the matching statement, about 12 KB of Cypher, can take several seconds under load.
+ */
+async function connectTestDb(): Promise<Database> {
+  const db = Database.connect(testConfig({ NEO4J_QUERY_TIMEOUT_MS: '120000' }).neo4j, silentLogger);
+  await migrate(db, SCHEMA_STATEMENTS, silentLogger);
+  return db;
+}
 
 const VALENCE = '26362';
 const CHABEUIL = '26064';

@@ -48,7 +48,7 @@ export class LocalDefinition {
   @Field(() => Boolean, { description: 'True when the client gave no definition and the default (a radius of 100 km) applied.' })
   isDefault!: boolean;
 
-  @Field(() => String, { description: 'The definition in words, to quote in answers and reports ("within 100 km of the buyer (default)").' })
+  @Field(() => String, { description: 'The definition in words, to quote in answers and reports ("within 100 km of the buyer (great circle), the default").' })
   description!: string;
 }
 
@@ -135,7 +135,7 @@ export class SupplierMatchEdge {
   @Field(() => String, { description: 'Opaque keyset cursor: pass it as `after` to get the matches that follow.' })
   cursor!: string;
 
-  @Field(() => SupplierMatch)
+  @Field(() => SupplierMatch, { description: 'The match.' })
   node!: SupplierMatch;
 }
 
@@ -145,13 +145,13 @@ export class SupplierMatchEdge {
  */
 @ObjectType({ description: 'A page of supplier matches, by intermediaries, then distance, then supplier id and offer id.' })
 export class SupplierMatchConnection {
-  @Field(() => [SupplierMatchEdge])
+  @Field(() => [SupplierMatchEdge], { description: 'The matches of this page, in order, with their cursors.' })
   edges!: SupplierMatchEdge[];
 
   @Field(() => [SupplierMatch], { description: 'The nodes of `edges`, for clients that need no cursors.' })
   nodes!: SupplierMatch[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more matches follow, and the cursors of this page.' })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'Matches of the search, all pages together.' })
