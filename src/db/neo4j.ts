@@ -17,6 +17,7 @@ import neo4j, {
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { ConflictError, QueryTimeoutError, ServiceUnavailableError } from '../errors';
+import { installTcpNoDelayForBolt } from './tcp-nodelay';
 
 /**
  * The one module that touches the Neo4j driver. Everything else calls `read`, `write` or
@@ -128,6 +129,7 @@ export class Database {
 
   /** Connects a driver with timeouts short enough that an unavailable Neo4j fails requests in seconds, not minutes. */
   static connect(config: Config['neo4j'], logger: Logger): Database {
+    installTcpNoDelayForBolt();
     const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
       connectionTimeout: config.connectionTimeoutMs,
       connectionAcquisitionTimeout: config.acquisitionTimeoutMs,
