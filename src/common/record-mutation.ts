@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { EXISTING_ACTORS } from '../actor/actor.cypher';
 import type { Context } from '../context';
 import type { Row, Tx } from '../db';
 import { BadUserInputError, ConflictError, NotFoundError, type EntityName } from '../errors';
 import type { ImportBundle } from '../import/bundle';
-import { EXISTING_REFERENCES } from '../import/import.cypher';
+import { fetchReferences } from '../import/import.service';
 import type { ImportIssue, RawRow, RecordKind } from '../import/parse';
-import { referencedIds, validateRows, type ReferenceData } from '../import/validate';
+import { validateRows, type ReferenceData } from '../import/validate';
 import { writeBundle } from '../import/write';
 import type { Loaders } from '../loaders';
-import { EXISTING_SUPPLY_LINKS } from '../supply/supply.cypher';
 import type { DeletionCounts } from './deleted-record.type';
 
 /**
@@ -127,30 +125,6 @@ async function checkRecord(tx: Tx, spec: RecordSpec, fields: Fields): Promise<Im
   const { bundle, issues } = validateRows(rows, refs);
   if (issues.length > 0) throw toBadUserInput(spec, issues);
   return bundle;
-}
-
-/**
- * What the graph holds of the keys the rows mention, read in the write transaction itself. The
- * same reads as fetchReferences in import/import.service.ts, which does not export it.
- */
-async function fetchReferences(tx: Tx, rows: RawRow[]): Promise<ReferenceData> {
-  const ids = referencedIds(rows);
-  const [existing] = await tx.run<{ communes: string[]; epcis: string[]; products: string[]; labels: string[] }>(EXISTING_REFERENCES, {
-    communes: ids.communes,
-    epcis: ids.epcis,
-    products: ids.products,
-    labels: ids.labels,
-  });
-  const actors = await tx.run<{ id: string; siret: string }>(EXISTING_ACTORS, { ids: ids.actors, sirets: ids.sirets });
-  const links = await tx.run<{ id: string; supplierId: string; buyerId: string }>(EXISTING_SUPPLY_LINKS, { ids: ids.supplyLinks });
-  return {
-    communes: new Set(existing.communes),
-    epcis: new Set(existing.epcis),
-    products: new Set(existing.products),
-    labels: new Set(existing.labels),
-    existingActors: new Map(actors.map((a) => [a.id, { siret: a.siret }])),
-    existingSupplyLinks: new Map(links.map((l) => [l.id, { supplierId: l.supplierId, buyerId: l.buyerId }])),
-  };
 }
 
 /** One problem of a mutation's input, in `extensions.issues` of its BAD_USER_INPUT error. */

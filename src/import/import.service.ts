@@ -37,7 +37,7 @@ function countsOf(bundle: ImportBundle | null): ImportReport['counts'] {
 }
 
 /** Fetches, in the write transaction itself, what the database holds of the keys the rows mention. */
-async function fetchReferences(tx: Tx, rows: RawRow[]): Promise<ReferenceData> {
+export async function fetchReferences(tx: Tx, rows: RawRow[]): Promise<ReferenceData> {
   const ids = referencedIds(rows);
   const [existing] = await tx.run<{ communes: string[]; epcis: string[]; products: string[]; labels: string[] }>(EXISTING_REFERENCES, {
     communes: ids.communes,
