@@ -6,6 +6,9 @@ import { ID_PATTERN } from '../import/validate';
  * the importer's rules (validateRows) then check the record against the graph in the resolver.
  */
 
+/** The message of every months-list check (offers and needs). */
+export const MONTH_MESSAGE = 'each month must be a whole number from 1 (January) to 12 (December)';
+
 /** A new record's id, as the importer accepts ids. */
 export function IsRecordId(): PropertyDecorator {
   return Matches(ID_PATTERN, { message: '$property must be 1 to 64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit' });

@@ -1,9 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { IsRecordId, KeptWhenLeftOut } from '../common/mutation.input';
+import { IsRecordId, KeptWhenLeftOut, MONTH_MESSAGE } from '../common/mutation.input';
 import { VolumeUnit } from '../product/product.enums';
-
-const MONTH_MESSAGE = 'each month must be a whole number from 1 (January) to 12 (December)';
 
 @InputType({ description: 'A new need. Checked like a row of a need import (docs/import.md): a known buyer, product and labels.' })
 export class CreateNeedInput {
