@@ -199,6 +199,37 @@ describe('the GraphQL API on a hand-built graph', () => {
     });
   });
 
+  describe('supply links', () => {
+    const LINKS = `
+      query Links($filter: SupplyLinkFilter, $first: Int, $after: String, $last: Int) {
+        supplyLinks(filter: $filter, first: $first, after: $after, last: $last) {
+          totalCount
+          nodes { id volume }
+          pageInfo { hasNextPage endCursor }
+        }
+      }`;
+    type LinksData = { supplyLinks: { totalCount: number; nodes: { id: string; volume: number }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const linkIds = (res: { data: LinksData | null }) => res.data!.supplyLinks.nodes.map((n) => n.id);
+
+    it('lists a buyer\'s links by volume, largest first, and pages on with keyset cursors', async () => {
+      const first = await runner.run<LinksData>(LINKS, { filter: { buyerId: 't-epsilon' }, first: 3 });
+      expect(first.errors).toBeUndefined();
+      expect(linkIds(first)).toEqual(['t-l4', 't-l5', 't-l-farm-59']);
+      expect(first.data!.supplyLinks.totalCount).toBe(62);
+      const next = await runner.run<LinksData>(LINKS, { filter: { buyerId: 't-epsilon' }, first: 2, after: first.data!.supplyLinks.pageInfo.endCursor });
+      expect(linkIds(next)).toEqual(['t-l-farm-58', 't-l-farm-57']);
+      const last = await runner.run<LinksData>(LINKS, { filter: { buyerId: 't-epsilon' }, last: 2 });
+      expect(linkIds(last)).toEqual(['t-l-farm-1', 't-l-farm-0']);
+    });
+
+    it('filters links by product (narrower included), organic goods and supplier', async () => {
+      expect(linkIds(await runner.run<LinksData>(LINKS, { filter: { productId: 'farine', organic: true }, first: 10 }))).toEqual(['t-l3']);
+      expect(linkIds(await runner.run<LinksData>(LINKS, { filter: { productId: 'farine', organic: false }, first: 10 }))).toEqual(['t-l5']);
+      expect(linkIds(await runner.run<LinksData>(LINKS, { filter: { supplierId: 't-beta' }, first: 10 }))).toEqual(['t-l2']);
+      expect(linkIds(await runner.run<LinksData>(LINKS, { filter: { labelIds: ['ab'], productId: 'ble' }, first: 10 }))).toEqual(['t-l1', 't-l2']);
+    });
+  });
+
   describe('relationship fields', () => {
     it('gives an actor\'s commune, territory, offers, suppliers and customers with the products exchanged', async () => {
       const res = await runner.run<{ actor: Record<string, unknown> }>(`{
