@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../src/config';
 import { Database, migrate } from '../src/db';
 import { AppError } from '../src/errors';
 import { createLogger } from '../src/logger';
-import { SCHEMA_STATEMENTS } from '../src/schema-statements';
+import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 
 /**
  * Runs a command-line tool against the configured Neo4j: validates the configuration, connects,
@@ -17,7 +17,7 @@ export function runCli(name: string, work: (db: Database, logger: Logger) => Pro
     const config = loadConfig();
     const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
     db = Database.connect(config.neo4j, logger);
-    await migrate(db, SCHEMA_STATEMENTS, logger);
+    await migrate(db, SCHEMA_STATEMENTS, logger, BACKFILLS);
     return work(db, logger);
   };
   run()

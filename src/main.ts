@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { Database, migrate } from './db';
 import { createLogger } from './logger';
 import { buildMaillonSchema } from './schema';
-import { SCHEMA_STATEMENTS } from './schema-statements';
+import { BACKFILLS, SCHEMA_STATEMENTS } from './schema-statements';
 import { startServer } from './server';
 import { seedIfEmpty } from './seed-on-start';
 
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const db = Database.connect(config.neo4j, logger);
   try {
-    await migrate(db, SCHEMA_STATEMENTS, logger);
+    await migrate(db, SCHEMA_STATEMENTS, logger, BACKFILLS);
     if (config.seedOnStart) await seedIfEmpty(db, logger);
   } catch (error) {
     logger.fatal({ err: error, neo4j: config.neo4j.uri }, 'cannot prepare the graph database; is Neo4j running? (npm run db:status)');

@@ -1,8 +1,8 @@
 import { ACTOR_SCHEMA } from './actor/actor.cypher';
-import type { SchemaStatement } from './db';
+import type { Backfill, SchemaStatement } from './db';
 import { LABEL_SCHEMA } from './label/label.cypher';
 import { NEED_SCHEMA } from './need/need.cypher';
-import { OFFER_SCHEMA } from './offer/offer.cypher';
+import { OFFER_BACKFILLS, OFFER_SCHEMA } from './offer/offer.cypher';
 import { PRODUCT_SCHEMA } from './product/product.cypher';
 import { SEARCH_SCHEMA } from './search/search.cypher';
 import { SUPPLY_SCHEMA } from './supply/supply.cypher';
@@ -19,3 +19,6 @@ export const SCHEMA_STATEMENTS: SchemaStatement[] = [
   ...SUPPLY_SCHEMA,
   ...SEARCH_SCHEMA,
 ];
+
+/** Data changes that bring a graph written by an earlier version up to the model (run after the schema). */
+export const BACKFILLS: Backfill[] = [...OFFER_BACKFILLS];

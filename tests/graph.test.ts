@@ -1,16 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from '../src/db';
+import neo4j from 'neo4j-driver';
+import { migrate, type Database } from '../src/db';
+import { writeBundle } from '../src/import/write';
+import { UPSERT_LABELS } from '../src/label/label.cypher';
 import { seedDatabase } from '../src/seed';
 import { readLabels, readProducts } from '../src/seed/catalog';
 import { buildDromeSeed, KNOWN_CHAINS } from '../src/seed/drome-seed';
 import { readCommunes } from '../src/territory/communes';
-import { SCHEMA_STATEMENTS } from '../src/schema-statements';
-import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
+import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
+import { SUPPLIER_MATCHES } from '../src/supply-search/supply-search.cypher';
+import { clearGraph, connectTestDb, silentLogger, testConfig } from './helpers/db';
 import { graphDigest } from './helpers/digest';
 
 const communes = readCommunes();
-const seed = buildDromeSeed(communes, readProducts(), readLabels());
+const labels = readLabels();
+const seed = buildDromeSeed(communes, readProducts(), labels);
+
+/** Offers whose search keys differ from what their relationships say. Returns one row: offers, wrong. */
+const OFFERS_WITH_WRONG_KEYS = /* cypher */ `
+  MATCH (o:Offer)-[:OF_PRODUCT]->(p:Product)
+  WITH o, p, EXISTS { (o)-[:CERTIFIED]->(:Label {organic: true}) } AS organic
+  RETURN count(o) AS offers, count(CASE WHEN o.productId IS NULL OR o.productId <> p.id OR o.organic IS NULL OR o.organic <> organic THEN 1 END) AS wrong`;
+
+/** The operator names and details of a plan tree, depth first. */
+function planLines(plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): string[] {
+  const details = typeof plan.arguments.Details === 'string' ? plan.arguments.Details : '';
+  return [`${plan.operatorType} ${details}`, ...plan.children.flatMap((c) => planLines(c as typeof plan))];
+}
 
 function countBy<T>(items: T[], key: (item: T) => string[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -198,6 +215,67 @@ describe('the seeded Drôme graph in Neo4j', () => {
       const before = await graphDigest(db);
       await seedDatabase(db, silentLogger);
       expect(await graphDigest(db)).toEqual(before);
+    });
+  });
+
+  describe('offer search keys (productId, organic)', () => {
+    it('every offer carries its product id and organic flag as its relationships say', async () => {
+      const [row] = await db.read<{ offers: number; wrong: number }>(OFFERS_WITH_WRONG_KEYS);
+      expect(row).toEqual({ offers: seed.offers.length, wrong: 0 });
+      const [organic] = await db.read<{ n: number }>('MATCH (o:Offer {organic: true}) RETURN count(o) AS n');
+      expect(organic.n).toBe(seed.offers.filter((o) => o.labelIds.some((id) => labels.find((l) => l.id === id)!.organic)).length);
+    });
+
+    it('follow an offer upserted with another product and other labels, and come back with it', async () => {
+      const before = await graphDigest(db);
+      const original = seed.offers.find((o) => o.labelIds.includes('ab') && o.productId !== 'farine-ble-t80')!;
+      const changed = { ...original, productId: 'farine-ble-t80', labelIds: ['hve'] };
+      const keysOf = async () =>
+        (await db.read<{ productId: string; organic: boolean }>('MATCH (o:Offer {id: $id}) RETURN o.productId AS productId, o.organic AS organic', { id: original.id }))[0];
+
+      await db.transaction('WRITE', (tx) => writeBundle(tx, { ...seed, actors: [], needs: [], supplyLinks: [], offers: [changed] }));
+      expect(await keysOf()).toEqual({ productId: 'farine-ble-t80', organic: false });
+
+      await db.transaction('WRITE', (tx) => writeBundle(tx, { ...seed, actors: [], needs: [], supplyLinks: [], offers: [original] }));
+      expect(await keysOf()).toEqual({ productId: original.productId, organic: true });
+      expect(await graphDigest(db)).toEqual(before);
+    });
+
+    it('follow a label whose organic flag changes', async () => {
+      const ab = labels.find((l) => l.id === 'ab')!;
+      const onlyAb = seed.offers.filter((o) => o.labelIds.some((id) => labels.find((l) => l.id === id)!.organic && id !== 'ab') === false && o.labelIds.includes('ab'));
+      expect(onlyAb.length).toBeGreaterThan(10);
+      const organicOf = async (ids: string[]) =>
+        (await db.read<{ organic: boolean }>('UNWIND $ids AS id MATCH (o:Offer {id: id}) RETURN o.organic AS organic', { ids })).map((r) => r.organic);
+
+      await db.write(UPSERT_LABELS, { labels: [{ ...ab, organic: false }] });
+      expect(new Set(await organicOf(onlyAb.map((o) => o.id)))).toEqual(new Set([false]));
+
+      await db.write(UPSERT_LABELS, { labels: [ab] });
+      expect(new Set(await organicOf(onlyAb.map((o) => o.id)))).toEqual(new Set([true]));
+      expect((await db.read<{ wrong: number }>(OFFERS_WITH_WRONG_KEYS))[0].wrong).toBe(0);
+    });
+
+    it('are filled in, at the next migration, on a graph written before they existed', async () => {
+      const before = await graphDigest(db);
+      await db.write('MATCH (o:Offer) REMOVE o.productId, o.organic');
+      expect((await db.read<{ wrong: number }>(OFFERS_WITH_WRONG_KEYS))[0].wrong).toBe(seed.offers.length);
+
+      await migrate(db, SCHEMA_STATEMENTS, silentLogger, BACKFILLS);
+      expect(await graphDigest(db)).toEqual(before);
+    });
+
+    it('are what the suppliers statement seeks offers by (offer_product_organic index, no product expansion)', async () => {
+      const config = testConfig().neo4j;
+      const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
+      try {
+        const result = await driver.executeQuery(`EXPLAIN ${SUPPLIER_MATCHES}`, { requests: [] }, { database: config.database });
+        const lines = planLines(result.summary.plan as unknown as Parameters<typeof planLines>[0]);
+        expect(lines.some((l) => /^NodeIndexSeek.*o:Offer\(productId, organic\)/.test(l))).toBe(true);
+        expect(lines.some((l) => /^Expand.*OF_PRODUCT\]-\(o\)/.test(l))).toBe(false);
+      } finally {
+        await driver.close();
+      }
     });
   });
 });

@@ -7,7 +7,7 @@ import { VolumeUnit } from '../src/product/product.enums';
 import { loadReferenceData, seedDatabase } from '../src/seed';
 import { UNMET_NEED_IDS } from '../src/seed/drome-seed';
 import { readCommunes } from '../src/territory/communes';
-import { SCHEMA_STATEMENTS } from '../src/schema-statements';
+import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { clearGraph, silentLogger, testConfig } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
 import { createRunner } from './helpers/graphql';
@@ -25,7 +25,7 @@ const km = (a: string, b: string) => Math.round(distanceKm(centroid(a), centroid
  */
 async function connectTestDb(): Promise<Database> {
   const db = Database.connect(testConfig({ NEO4J_QUERY_TIMEOUT_MS: '120000' }).neo4j, silentLogger);
-  await migrate(db, SCHEMA_STATEMENTS, silentLogger);
+  await migrate(db, SCHEMA_STATEMENTS, silentLogger, BACKFILLS);
   return db;
 }
 

@@ -5,7 +5,7 @@ import { writeBundle } from '../src/import/write';
 import { VolumeUnit } from '../src/product/product.enums';
 import { loadReferenceData, seedDatabase } from '../src/seed';
 import { findBuyerPlaces, findSupplierMatches, LocalScope } from '../src/supply-search';
-import { SCHEMA_STATEMENTS } from '../src/schema-statements';
+import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { readCommunes } from '../src/territory/communes';
 import { clearGraph, silentLogger, testConfig } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
@@ -23,7 +23,7 @@ const km = (a: { latitude: number; longitude: number }, b: { latitude: number; l
  */
 async function connectTestDb(): Promise<Database> {
   const db = Database.connect(testConfig({ NEO4J_QUERY_TIMEOUT_MS: '120000' }).neo4j, silentLogger);
-  await migrate(db, SCHEMA_STATEMENTS, silentLogger);
+  await migrate(db, SCHEMA_STATEMENTS, silentLogger, BACKFILLS);
   return db;
 }
 

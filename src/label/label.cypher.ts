@@ -1,16 +1,21 @@
 import type { SchemaStatement } from '../db';
+import { OFFER_IS_ORGANIC } from '../offer/offer.cypher';
 
 export const LABEL_SCHEMA: SchemaStatement[] = [
   { name: 'label_id', kind: 'constraint', cypher: 'CREATE CONSTRAINT label_id IF NOT EXISTS FOR (l:Label) REQUIRE l.id IS UNIQUE' },
 ];
 
-/** Upserts labels and the products an appellation may be carried by. Params: $labels [LabelRecord]. */
+/**
+ * Upserts labels and the products an appellation may be carried by. When a label's organic flag
+ * changes, its offers' organic key follows (see SET_OFFER_KEYS in offer.cypher.ts). Params: $labels [LabelRecord].
+ */
 export const UPSERT_LABELS = /* cypher */ `
   UNWIND $labels AS row
   MERGE (l:Label {id: row.id})
+  WITH l, row, coalesce(l.organic <> row.organic, false) AS organicChanged
   SET l.name = row.name, l.kind = row.kind, l.egalim = row.egalim, l.organic = row.organic,
       l.description = row.description
-  WITH l, row
+  WITH l, row, organicChanged
   CALL (l, row) {
     OPTIONAL MATCH (l)-[old:FOR_PRODUCT]->(p:Product) WHERE NOT p.id IN row.productIds
     DELETE old
@@ -19,6 +24,11 @@ export const UPSERT_LABELS = /* cypher */ `
     UNWIND row.productIds AS productId
     MATCH (p:Product {id: productId})
     MERGE (l)-[:FOR_PRODUCT]->(p)
+  }
+  CALL (l, organicChanged) {
+    WITH l WHERE organicChanged
+    MATCH (l)<-[:CERTIFIED]-(o:Offer)
+    SET o.organic = ${OFFER_IS_ORGANIC}
   }`;
 
 /** Labels by id. Params: $keys. Returns rows: key, value. */

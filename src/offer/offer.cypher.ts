@@ -1,8 +1,28 @@
-import type { SchemaStatement } from '../db';
+import type { Backfill, SchemaStatement } from '../db';
 
 export const OFFER_SCHEMA: SchemaStatement[] = [
   { name: 'offer_id', kind: 'constraint', cypher: 'CREATE CONSTRAINT offer_id IF NOT EXISTS FOR (o:Offer) REQUIRE o.id IS UNIQUE' },
+  {
+    name: 'offer_product_organic',
+    kind: 'index',
+    cypher: 'CREATE INDEX offer_product_organic IF NOT EXISTS FOR (o:Offer) ON (o.productId, o.organic)',
+  },
 ];
+
+/** Offer `o` carries an organic label: the value of its organic key. */
+export const OFFER_IS_ORGANIC = /* cypher */ `EXISTS { (o)-[:CERTIFIED]->(:Label {organic: true}) }`;
+
+/**
+ * An offer's search keys, copies of what its relationships say: productId (its OF_PRODUCT product)
+ * and organic (it carries an organic label). They exist for the offer_product_organic index: a
+ * product is a dense node (every offer, need and supply link of it points there), so finding its
+ * offers by relationship reads and discards all its needs and links too; the index goes straight
+ * to the offers, organic or not. UPSERT_OFFERS and UPSERT_LABELS keep them; BACKFILL_OFFER_KEYS
+ * fills them in a graph written before they existed.
+ */
+const SET_OFFER_KEYS = /* cypher */ `
+  SET o.productId = COLLECT { MATCH (o)-[:OF_PRODUCT]->(kp:Product) RETURN kp.id }[0],
+      o.organic = ${OFFER_IS_ORGANIC}`;
 
 /**
  * Upserts offers with their actor, product, labels and delivery area; relationships no longer
@@ -35,7 +55,21 @@ export const UPSERT_OFFERS = /* cypher */ `
   WITH o, row
   CALL (o, row) { UNWIND row.labelIds AS id MATCH (l:Label {id: id}) MERGE (o)-[:CERTIFIED]->(l) }
   CALL (o, row) { UNWIND row.deliveryCommunes AS insee MATCH (c:Commune {insee: insee}) MERGE (o)-[:DELIVERS_TO]->(c) }
-  CALL (o, row) { UNWIND row.deliveryEpcis AS siren MATCH (e:Epci {siren: siren}) MERGE (o)-[:DELIVERS_TO]->(e) }`;
+  CALL (o, row) { UNWIND row.deliveryEpcis AS siren MATCH (e:Epci {siren: siren}) MERGE (o)-[:DELIVERS_TO]->(e) }
+  WITH o
+  ${SET_OFFER_KEYS}`;
+
+/**
+ * Fills the search keys of at most $batchSize offers that lack them (a graph written before they
+ * existed). Returns one row: changed. The migration step runs it until it changes nothing.
+ */
+const BACKFILL_OFFER_KEYS = /* cypher */ `
+  MATCH (o:Offer) WHERE o.productId IS NULL OR o.organic IS NULL
+  WITH o LIMIT $batchSize
+  ${SET_OFFER_KEYS}
+  RETURN count(o) AS changed`;
+
+export const OFFER_BACKFILLS: Backfill[] = [{ name: 'offer_search_keys', cypher: BACKFILL_OFFER_KEYS }];
 
 /** Communes an offer lists in its delivery area. Params: $keys (offer ids). Returns rows: key, value (list). */
 export const DELIVERY_COMMUNES_OF_OFFERS = /* cypher */ `

@@ -2,6 +2,14 @@ import type { SchemaStatement } from '../db';
 
 export const PRODUCT_SCHEMA: SchemaStatement[] = [
   { name: 'product_id', kind: 'constraint', cypher: 'CREATE CONSTRAINT product_id IF NOT EXISTS FOR (p:Product) REQUIRE p.id IS UNIQUE' },
+  {
+    // Product names only, analysed as in name_fulltext: a product asked by name resolves among a
+    // few hundred products instead of among every actor name as well.
+    name: 'product_name_fulltext',
+    kind: 'index',
+    cypher: `CREATE FULLTEXT INDEX product_name_fulltext IF NOT EXISTS FOR (p:Product) ON EACH [p.name]
+             OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
+  },
 ];
 
 /** Upserts products. Params: $products [{id, name, nameEn, family}]. */

@@ -10,10 +10,12 @@ import { ActorRole } from '../actor/actor.enums';
  *
  * How the body finds matches, cheapest step first:
  *  1. the asked products and their narrower ones (IS_A, at most 6 levels: the taxonomy is 4 deep);
- *  2. their offers through the product_id index: the product is the selective start (a radius of
- *     100 km around Valence holds most of the Drôme's actors, so a point-index scan would return
- *     nearly all of them). Offers out of season, too small or without the labels are dropped before
- *     any traversal;
+ *  2. their offers through the offer_product_organic index (the offers' productId and organic
+ *     keys): the product is the selective start (a radius of 100 km around Valence holds most of
+ *     the Drôme's actors, so a point-index scan would return nearly all of them), and the index
+ *     skips the needs and supply links that also point at a product, and the non-organic offers
+ *     when organic is asked. Offers out of season, too small or without the labels are dropped
+ *     before any traversal;
  *  3. the local definition on the supplier (radius, or department(s) or EPCI of its commune), and
  *     the rule that an actor that only resells is no origin;
  *  4. the ways to the buyer: direct (the offer covers the buyer, or the supplier already sells it);
@@ -26,7 +28,7 @@ import { ActorRole } from '../actor/actor.enums';
  *     the labels, or an existing sale to the buyer. Of the ways found, the best only: fewest
  *     intermediaries, then shortest, then by ids. So one match per supplier and offer;
  *  5. order by (intermediaries, distance, supplier id, offer id), count, keyset-slice, and only then
- *     build the maps of the page (labels, path steps).
+ *     build the maps of the page (product, labels, path steps).
  */
 
 /** Roles of actors that only trade: never the origin of goods (they appear as intermediaries). */
@@ -58,6 +60,13 @@ const cypherList = (values: readonly string[]) => `[${values.map((v) => `'${v}'`
 const carriesLabels = (x: string) => `((size(req.labelIds) = 0 OR all(labelId IN req.labelIds WHERE EXISTS { (${x})-[:CERTIFIED]->(:Label {id: labelId}) }))
       AND (req.organic IS NULL OR req.organic = EXISTS { (${x})-[:CERTIFIED]->(:Label {organic: true}) }))`;
 
+/**
+ * Offer `x` carries every label of req.labelIds, and is organic as req.organic asks: the same as
+ * carriesLabels, but organic is read from the offer's key (see SET_OFFER_KEYS in offer.cypher.ts).
+ */
+const offerCarriesLabels = (x: string) => `((size(req.labelIds) = 0 OR all(labelId IN req.labelIds WHERE EXISTS { (${x})-[:CERTIFIED]->(:Label {id: labelId}) }))
+      AND (req.organic IS NULL OR ${x}.organic = req.organic))`;
+
 /** `x` (an Offer) is available in every month of req.months. */
 const inSeason = (x: string) => `(size(req.months) = 0 OR all(month IN req.months WHERE month IN ${x}.months))`;
 
@@ -71,10 +80,14 @@ const ofMatchingProduct = (x: string) => `EXISTS { (${x})-[:OF_PRODUCT]->(xp:Pro
 const locationOf = (x: string) =>
   `CASE WHEN ${x}.location IS NULL THEN COLLECT { MATCH (${x})-[:LOCATED_IN]->(xc:Commune) RETURN xc.location }[0] ELSE ${x}.location END`;
 
-/** Offer `x` of an actor standing at `from` covers the buyer: within its radius, or listing the buyer's commune or EPCI. */
-const coversBuyer = (x: string, from: string) => `(point.distance(${from}, req.buyerPoint) <= ${x}.deliveryRadiusKm * 1000
-      OR EXISTS { (${x})-[:DELIVERS_TO]->(:Commune {insee: req.buyerCommuneInsee}) }
-      OR EXISTS { (${x})-[:DELIVERS_TO]->(:Epci {siren: req.buyerEpciSiren}) })`;
+/**
+ * Offer `x` of an actor at `distance` metres from the buyer covers the buyer: within its radius, or
+ * listing the buyer's commune or EPCI. A CASE, not OR: the planner then reads the delivery area only
+ * for the offers whose radius does not reach (most do), instead of passing every row through it.
+ */
+const coversBuyer = (x: string, distance: string) => `CASE WHEN ${distance} <= ${x}.deliveryRadiusKm * 1000 THEN true
+      ELSE EXISTS { (${x})-[:DELIVERS_TO]->(:Commune {insee: req.buyerCommuneInsee}) }
+        OR EXISTS { (${x})-[:DELIVERS_TO]->(:Epci {siren: req.buyerEpciSiren}) } END`;
 
 /** Actor `x` already sells the buyer (an actor) a matching product with the labels. */
 const alreadySuppliesBuyer = (x: string) => `(buyer IS NOT NULL AND EXISTS {
@@ -99,25 +112,24 @@ const MATCHES_OF_REQUEST = /* cypher */ `
            WHEN 'DEPARTMENT_AND_NEIGHBOURS' THEN [req.buyerDepartmentCode] +
              COLLECT { MATCH (:Department {code: req.buyerDepartmentCode})-[:NEIGHBOUR_OF]-(n:Department) RETURN n.code }
            ELSE [] END AS localDepartments
-    UNWIND productIds AS productId
-    MATCH (p:Product {id: productId})<-[:OF_PRODUCT]-(o:Offer)<-[:OFFERS]-(s:Actor)
-    WHERE ${inSeason('o')}
+    MATCH (o:Offer) USING INDEX o:Offer(productId, organic)
+    WHERE o.productId IN productIds
+      AND o.organic IN CASE WHEN req.organic IS NULL THEN [true, false] ELSE [req.organic] END
+      AND ${inSeason('o')}
       AND (req.minVolume IS NULL OR o.capacity >= req.minVolume)
-      AND ${carriesLabels('o')}
-    WITH req, productIds, buyer, localDepartments, p, o, s,
-         CASE WHEN s.location IS NULL OR req.localScope <> 'RADIUS' THEN COLLECT { MATCH (s)-[:LOCATED_IN]->(c:Commune) RETURN c }[0] END AS sc
-    WITH req, productIds, buyer, localDepartments, p, o, s, sc, coalesce(s.location, sc.location) AS sLoc
-    WITH req, productIds, buyer, localDepartments, p, o, s, sc, sLoc, point.distance(sLoc, req.buyerPoint) AS distanceM
-    WHERE distanceM IS NOT NULL AND CASE req.localScope
+      AND ${offerCarriesLabels('o')}
+    MATCH (o)<-[:OFFERS]-(s:Actor)
+    WITH req, productIds, buyer, localDepartments, o, s, ${locationOf('s')} AS sLoc
+    WITH req, productIds, buyer, localDepartments, o, s, sLoc, point.distance(sLoc, req.buyerPoint) AS distanceM
+    WHERE distanceM IS NOT NULL
+      AND CASE req.localScope
         WHEN 'RADIUS' THEN distanceM <= req.localRadiusM
-        WHEN 'EPCI' THEN EXISTS { (sc)-[:IN_EPCI]->(:Epci {siren: req.buyerEpciSiren}) }
-        ELSE EXISTS { (sc)-[:IN_DEPARTMENT]->(d:Department) WHERE d.code IN localDepartments }
+        WHEN 'EPCI' THEN EXISTS { (s)-[:LOCATED_IN]->(:Commune)-[:IN_EPCI]->(:Epci {siren: req.buyerEpciSiren}) }
+        ELSE EXISTS { (s)-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(d:Department) WHERE d.code IN localDepartments }
       END
-    WITH req, productIds, buyer, p, o, s, sLoc, distanceM
-    WHERE any(role IN s.roles WHERE NOT role IN ${cypherList(RESELLER_ONLY_ROLES)}) AND (buyer IS NULL OR s <> buyer)
-    WITH req, productIds, buyer, p, o, s, sLoc, distanceM, ${coversBuyer('o', 'sLoc')} OR ${alreadySuppliesBuyer('s')} AS direct
-    OPTIONAL CALL (req, productIds, buyer, s, sLoc, direct) {
-      WITH * WHERE NOT direct AND req.maxIntermediaries >= 1
+      AND any(role IN s.roles WHERE NOT role IN ${cypherList(RESELLER_ONLY_ROLES)}) AND (buyer IS NULL OR s <> buyer)
+    WITH req, productIds, buyer, o, s, sLoc, distanceM, CASE WHEN ${coversBuyer('o', 'distanceM')} THEN true ELSE ${alreadySuppliesBuyer('s')} END AS direct
+    WITH s, o, distanceM, direct, CASE WHEN direct OR req.maxIntermediaries < 1 THEN null ELSE COLLECT {
       MATCH (s)((seller:Actor)-[:SUPPLIES]->(link:SupplyLink)-[:TO]->(reseller:Actor)
                 WHERE any(role IN reseller.roles WHERE role IN ${cypherList(INTERMEDIARY_ROLES)})
                   AND (buyer IS NULL OR reseller <> buyer)
@@ -131,21 +143,21 @@ const MATCHES_OF_REQUEST = /* cypher */ `
               MATCH (last)-[:OFFERS]->(ro:Offer)-[:OF_PRODUCT]->(rp:Product)
               WHERE EXISTS { (lastLink)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(rp) }
                 AND ${inSeason('ro')}
-                AND ${carriesLabels('ro')}
-                AND ${coversBuyer('ro', locationOf('last'))}
+                AND ${offerCarriesLabels('ro')}
+                AND (${coversBuyer('ro', `point.distance(${locationOf('last')}, req.buyerPoint)`)})
             } OR ${alreadySuppliesBuyer('last')})
       WITH reseller AS resellers, link AS links, [sLoc] + [r IN reseller | ${locationOf('r')}] + [req.buyerPoint] AS stops
       WITH resellers, links, [i IN range(1, size(stops) - 1) | point.distance(stops[i - 1], stops[i])] AS legs
-      RETURN resellers, links, legs
+      RETURN {resellers: resellers, links: links, legs: legs} AS way
       ORDER BY size(resellers), reduce(sum = 0.0, leg IN legs | sum + coalesce(leg, 0.0)), [r IN resellers | r.id], [l IN links | l.id]
       LIMIT 1
-    }
-    WITH s, o, p, distanceM, direct, resellers, links, legs
+    }[0] END AS way
+    WITH s, o, distanceM, direct, way.resellers AS resellers, way.links AS links, way.legs AS legs
     WHERE direct OR resellers IS NOT NULL
-    WITH s, o, p, distanceM, coalesce(resellers, []) AS resellers, coalesce(links, []) AS links, coalesce(legs, [distanceM]) AS legs
+    WITH s, o, distanceM, coalesce(resellers, []) AS resellers, coalesce(links, []) AS links, coalesce(legs, [distanceM]) AS legs
     ORDER BY size(resellers), distanceM, s.id, o.id
     RETURN count(*) AS total,
-           collect({supplier: s, offer: o, product: p, distanceM: distanceM, resellers: resellers, links: links, legs: legs}) AS ordered
+           collect({supplier: s, offer: o, productId: o.productId, distanceM: distanceM, resellers: resellers, links: links, legs: legs}) AS ordered
   }`;
 
 /** The matches after the cursor req.after ([intermediaries, distanceM, supplierId, offerId], or null), at most req.limit. */
@@ -164,7 +176,8 @@ const MATCH_MAPS_OF_PAGE = /* cypher */ `
   CALL (req, page) {
     OPTIONAL MATCH (pageBuyer:Actor {id: req.buyerId})
     UNWIND page AS m
-    WITH pageBuyer, m, m.supplier AS s, m.offer AS o, m.product AS p
+    OPTIONAL MATCH (p:Product {id: m.productId})
+    WITH pageBuyer, m, m.supplier AS s, m.offer AS o, p
     WITH pageBuyer, m, s, o, p,
          s {.*, location: ${locationOf('s')}} AS supplier,
          [link IN m.links | COLLECT { MATCH (link)-[:OF_PRODUCT]->(lp:Product) RETURN properties(lp) }[0]] AS linkProducts,
@@ -208,8 +221,8 @@ export const SUPPLIER_MATCHES = /* cypher */ `
  * minVolume, localScope, localRadiusM, maxIntermediaries, limit, after}.
  *
  * A product name resolves to the best full-text hit among products (shortest name on a tie: "farine"
- * is Farine, not Farine de blé T80); the index holds actor names too, hence the 1,000 best hits
- * before keeping products (product names are short, so they score high). A point's commune is the
+ * is Farine, not Farine de blé T80), from the product-only index: the shared name index would rank
+ * a hundred thousand actor names too. A point's commune is the
  * nearest commune centroid within 20 km (point index); a buyer without a commune gets its point's. Returns one row: resolution (what each
  * given reference resolved to, for the service's NOT_FOUND and BAD_USER_INPUT errors), total, matches.
  * Matching is skipped (no product ids) when the product or the place did not resolve.
@@ -219,8 +232,7 @@ export const SUPPLIER_QUESTION = /* cypher */ `
   OPTIONAL MATCH (productById:Product {id: q.productId})
   WITH q, coalesce(productById, COLLECT {
       WITH q WHERE q.productQuery IS NOT NULL
-      CALL db.index.fulltext.queryNodes('name_fulltext', q.productQuery, {limit: 1000}) YIELD node, score
-      WITH node, score WHERE node:Product
+      CALL db.index.fulltext.queryNodes('product_name_fulltext', q.productQuery, {limit: 50}) YIELD node, score
       RETURN node ORDER BY score DESC, size(node.name), node.id LIMIT 1
     }[0]) AS product
   OPTIONAL MATCH (buyerActor:Actor {id: q.buyerId})

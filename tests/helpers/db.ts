@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { loadConfig } from '../../src/config';
 import { Database, migrate } from '../../src/db';
-import { SCHEMA_STATEMENTS } from '../../src/schema-statements';
+import { BACKFILLS, SCHEMA_STATEMENTS } from '../../src/schema-statements';
 
 export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
@@ -21,7 +21,7 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}) {
 /** A driver on the test database, with the schema migrated. Close it in afterAll. */
 export async function connectTestDb(): Promise<Database> {
   const db = Database.connect(testConfig().neo4j, silentLogger);
-  await migrate(db, SCHEMA_STATEMENTS, silentLogger);
+  await migrate(db, SCHEMA_STATEMENTS, silentLogger, BACKFILLS);
   return db;
 }
 
