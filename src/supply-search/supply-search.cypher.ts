@@ -169,34 +169,30 @@ const PAGE_OF_REQUEST = /* cypher */ `
          OR (m.supplier.id = req.after[2] AND m.offer.id > req.after[3])))))][..req.limit]`;
 
 /**
- * Builds the returned maps of a page (labels, path steps), in the page's order; always one row.
- * Actors carry their effective location (their point, else their commune's centroid).
+ * Builds the returned maps of a page (product, labels, intermediary steps), in the page's order;
+ * always one row. Actors carry their effective location (their point, else their commune's
+ * centroid). The supplier and buyer steps of a path are left to the service (toMatchRow), which
+ * has both maps already: the maps of a page are what the driver decodes on every question.
  */
 const MATCH_MAPS_OF_PAGE = /* cypher */ `
-  CALL (req, page) {
-    OPTIONAL MATCH (pageBuyer:Actor {id: req.buyerId})
+  CALL (page) {
     UNWIND page AS m
     OPTIONAL MATCH (p:Product {id: m.productId})
-    WITH pageBuyer, m, m.supplier AS s, m.offer AS o, p
-    WITH pageBuyer, m, s, o, p,
-         s {.*, location: ${locationOf('s')}} AS supplier,
+    WITH m, m.supplier AS s, m.offer AS o, p,
          [link IN m.links | COLLECT { MATCH (link)-[:OF_PRODUCT]->(lp:Product) RETURN properties(lp) }[0]] AS linkProducts,
          [r IN m.resellers | r {.*, location: ${locationOf('r')}}] AS resellerMaps
     RETURN collect({
-      supplier: supplier,
+      supplier: s {.*, location: ${locationOf('s')}},
       offer: properties(o),
       product: properties(p),
       labels: COLLECT { MATCH (o)-[:CERTIFIED]->(label:Label) RETURN properties(label) AS label ORDER BY label.id },
       distanceM: m.distanceM,
-      intermediaries: size(m.resellers),
-      path: [{kind: 'SUPPLIER', actor: supplier,
-              role: head([role IN s.roles WHERE NOT role IN ${cypherList(RESELLER_ONLY_ROLES)}]), product: properties(p), distanceM: null}]
-        + [i IN range(0, size(m.resellers) - 1) | {kind: 'INTERMEDIARY', actor: resellerMaps[i],
-              role: head([role IN ${cypherList(INTERMEDIARY_ROLES)} WHERE role IN m.resellers[i].roles]),
-              product: linkProducts[i], distanceM: m.legs[i]}]
-        + [{kind: 'BUYER', actor: CASE WHEN pageBuyer IS NULL THEN null ELSE pageBuyer {.*, location: ${locationOf('pageBuyer')}} END,
-              role: head(pageBuyer.roles),
-              product: CASE WHEN size(linkProducts) = 0 THEN properties(p) ELSE last(linkProducts) END, distanceM: last(m.legs)}]
+      steps: [i IN range(0, size(m.resellers) - 1) | {
+        actor: resellerMaps[i],
+        role: head([role IN ${cypherList(INTERMEDIARY_ROLES)} WHERE role IN m.resellers[i].roles]),
+        product: linkProducts[i],
+        distanceM: m.legs[i]}],
+      lastLegM: last(m.legs)
     }) AS matches
   }`;
 
@@ -204,15 +200,16 @@ const MATCH_MAPS_OF_PAGE = /* cypher */ `
  * The matches of a batch of resolved requests. Params: $requests (see toRequestParams in
  * supply-search.service.ts: key, buyerId, buyerPoint, buyerCommuneInsee, buyerEpciSiren,
  * buyerDepartmentCode, productIds, labelIds, organic, months, minVolume, localScope, localRadiusM,
- * maxIntermediaries, limit, after). Returns one row per request: key, total (all matches), matches (the page
- * after req.after, at most req.limit, in order).
+ * maxIntermediaries, limit, after). Returns one row per request: key, buyer (the buyer actor's map, or
+ * null), total (all matches), matches (the page after req.after, at most req.limit, in order).
  */
 export const SUPPLIER_MATCHES = /* cypher */ `
   UNWIND $requests AS req
   ${MATCHES_OF_REQUEST}
   WITH req, total, ${PAGE_OF_REQUEST} AS page
   ${MATCH_MAPS_OF_PAGE}
-  RETURN req.key AS key, total, matches`;
+  RETURN req.key AS key, total, matches,
+         COLLECT { MATCH (b:Actor {id: req.buyerId}) RETURN b {.*, location: ${locationOf('b')}} }[0] AS buyer`;
 
 /**
  * One question as a client asks it, resolved and answered in one round trip. Params: $question

@@ -256,7 +256,7 @@ export async function answerSupplierQuestion(db: Database, input: SupplierSearch
   const { resolution } = row;
   ensureResolved(input, spec, resolution);
   const page = { direction: 'forward' as const, size, cursor: pageArgs.after ?? null };
-  const connection = toConnection(row.matches.map(toMatchRow), page, order, (m) => m.key, async () => row.total);
+  const connection = toConnection(row.matches.map((m) => toMatchRow(m, resolution.buyer)), page, order, (m) => m.key, async () => row.total);
   const matches = { ...connection, totalCount: row.total };
   return {
     product: resolution.product,

@@ -6,8 +6,8 @@ import { BadUserInputError } from '../errors';
 import type { Label } from '../label/label.type';
 import type { Offer } from '../offer/offer.type';
 import type { Product } from '../product/product.type';
-import { BUYER_PLACES, MAX_INTERMEDIARIES, SUPPLIER_MATCHES } from './supply-search.cypher';
-import { LocalScope, type PathStepKind } from './supply-search.enums';
+import { BUYER_PLACES, MAX_INTERMEDIARIES, RESELLER_ONLY_ROLES, SUPPLIER_MATCHES } from './supply-search.cypher';
+import { LocalScope, PathStepKind } from './supply-search.enums';
 import { DEFAULT_LOCAL_RADIUS_KM, DEFAULT_MAX_INTERMEDIARIES, MAX_LOCAL_RADIUS_KM } from './supply-search.input';
 
 /**
@@ -92,20 +92,44 @@ export interface SupplierMatchRow {
   key: SupplierMatchKey;
 }
 
-type RawPathStep = Omit<PathStepRow, 'distanceKm'> & { distanceM: number | null };
+type RawStep = { actor: Actor; role: ActorRole | null; product: Product; distanceM: number | null };
+
+/** One match as the matching statements return it: the supplier and buyer steps of its path are built by toMatchRow. */
 export type RawMatch = {
   supplier: Actor;
   offer: Offer;
   product: Product;
   labels: Label[];
   distanceM: number;
-  intermediaries: number;
-  path: RawPathStep[];
+  /** The intermediaries, in order from the supplier; each step's distance is from the actor before it. */
+  steps: RawStep[];
+  /** From the last intermediary (or the supplier) to the buyer. */
+  lastLegM: number | null;
 };
 
 const toKm = (metres: number) => Math.round(metres / 100) / 10;
+const toKmOrNull = (metres: number | null) => (metres === null ? null : toKm(metres));
 
-export function toMatchRow(raw: RawMatch): SupplierMatchRow {
+/** The role a supplier is shown with: its first role that is not reselling only. */
+const originRoleOf = (supplier: Actor) => supplier.roles.find((role) => !(RESELLER_ONLY_ROLES as readonly ActorRole[]).includes(role)) ?? null;
+
+/**
+ * The match in its GraphQL shape. `buyer` is the buyer actor (its effective location), or null when
+ * the question gave a place: the path runs supplier, intermediaries, buyer.
+ */
+export function toMatchRow(raw: RawMatch, buyer: Actor | null): SupplierMatchRow {
+  const intermediaries = raw.steps.length;
+  const path: PathStepRow[] = [
+    { kind: PathStepKind.SUPPLIER, actor: raw.supplier, role: originRoleOf(raw.supplier), product: raw.product, distanceKm: null },
+    ...raw.steps.map((step) => ({ kind: PathStepKind.INTERMEDIARY, actor: step.actor, role: step.role, product: step.product, distanceKm: toKmOrNull(step.distanceM) })),
+    {
+      kind: PathStepKind.BUYER,
+      actor: buyer,
+      role: buyer?.roles[0] ?? null,
+      product: raw.steps.at(-1)?.product ?? raw.product,
+      distanceKm: toKmOrNull(raw.lastLegM),
+    },
+  ];
   return {
     supplier: raw.supplier,
     offer: raw.offer,
@@ -113,14 +137,14 @@ export function toMatchRow(raw: RawMatch): SupplierMatchRow {
     labels: raw.labels,
     distanceKm: toKm(raw.distanceM),
     distanceM: raw.distanceM,
-    intermediaries: raw.intermediaries,
-    circuitCourt: raw.intermediaries <= 1,
-    path: raw.path.map(({ distanceM, ...step }) => ({ ...step, distanceKm: distanceM === null ? null : toKm(distanceM) })),
+    intermediaries,
+    circuitCourt: intermediaries <= 1,
+    path,
     capacity: raw.offer.capacity ?? null,
     capacityUnit: raw.offer.capacityUnit ?? null,
     months: raw.offer.months,
     clubMember: raw.supplier.clubMember === true,
-    key: [raw.intermediaries, raw.distanceM, raw.supplier.id, raw.offer.id],
+    key: [intermediaries, raw.distanceM, raw.supplier.id, raw.offer.id],
   };
 }
 
@@ -192,8 +216,8 @@ function toRequestParams(request: SupplierRequest) {
 export async function findSupplierMatches(db: Database, requests: SupplierRequest[]): Promise<Map<string, SupplierMatchRow[]>> {
   if (requests.length === 0) return new Map();
   if (new Set(requests.map((r) => r.key)).size !== requests.length) throw new Error('findSupplierMatches: request keys must be unique');
-  const rows = await db.read<{ key: string; matches: RawMatch[] }>(SUPPLIER_MATCHES, { requests: requests.map(toRequestParams) });
-  const byKey = new Map(rows.map((row) => [row.key, row.matches.map(toMatchRow)]));
+  const rows = await db.read<{ key: string; buyer: Actor | null; matches: RawMatch[] }>(SUPPLIER_MATCHES, { requests: requests.map(toRequestParams) });
+  const byKey = new Map(rows.map((row) => [row.key, row.matches.map((m) => toMatchRow(m, row.buyer))]));
   return new Map(requests.map((r) => [r.key, byKey.get(r.key) ?? []]));
 }
 
