@@ -17,11 +17,14 @@ const communes = readCommunes();
 const labels = readLabels();
 const seed = buildDromeSeed(communes, readProducts(), labels);
 
-/** Offers whose search keys differ from what their relationships say. Returns one row: offers, wrong. */
+/** Offers whose search keys differ from what their relationships and supplier say. Returns one row: offers, wrong. */
 const OFFERS_WITH_WRONG_KEYS = /* cypher */ `
-  MATCH (o:Offer)-[:OF_PRODUCT]->(p:Product)
-  WITH o, p, EXISTS { (o)-[:CERTIFIED]->(:Label {organic: true}) } AS organic
-  RETURN count(o) AS offers, count(CASE WHEN o.productId IS NULL OR o.productId <> p.id OR o.organic IS NULL OR o.organic <> organic THEN 1 END) AS wrong`;
+  MATCH (a:Actor)-[:OFFERS]->(o:Offer)-[:OF_PRODUCT]->(p:Product)
+  WITH o, p, a, EXISTS { (o)-[:CERTIFIED]->(:Label {organic: true}) } AS organic,
+       any(role IN a.roles WHERE NOT role IN ['WHOLESALER', 'FOOD_HUB', 'RETAILER', 'MARKET']) AS origin
+  RETURN count(o) AS offers, count(CASE WHEN o.productId IS NULL OR o.productId <> p.id OR o.organic IS NULL OR o.organic <> organic
+    OR o.supplierId IS NULL OR o.supplierId <> a.id OR o.supplierLocation IS NULL OR o.supplierLocation <> a.location
+    OR o.supplierIsOrigin IS NULL OR o.supplierIsOrigin <> origin THEN 1 END) AS wrong`;
 
 /** The operator names and details of a plan tree, depth first. */
 function planLines(plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): string[] {
@@ -218,12 +221,37 @@ describe('the seeded Drôme graph in Neo4j', () => {
     });
   });
 
-  describe('offer search keys (productId, organic)', () => {
-    it('every offer carries its product id and organic flag as its relationships say', async () => {
+  describe('offer search keys (productId, organic, supplierId, supplierLocation, supplierIsOrigin)', () => {
+    it('every offer carries its product id, organic flag and supplier keys as its relationships and supplier say', async () => {
       const [row] = await db.read<{ offers: number; wrong: number }>(OFFERS_WITH_WRONG_KEYS);
       expect(row).toEqual({ offers: seed.offers.length, wrong: 0 });
       const [organic] = await db.read<{ n: number }>('MATCH (o:Offer {organic: true}) RETURN count(o) AS n');
       expect(organic.n).toBe(seed.offers.filter((o) => o.labelIds.some((id) => labels.find((l) => l.id === id)!.organic)).length);
+      const [resold] = await db.read<{ n: number }>('MATCH (o:Offer {supplierIsOrigin: false}) RETURN count(o) AS n');
+      const resellerOnly = new Set(seed.actors.filter((a) => a.roles.every((r) => ['WHOLESALER', 'FOOD_HUB', 'RETAILER', 'MARKET'].includes(r))).map((a) => a.id));
+      expect(resold.n).toBe(seed.offers.filter((o) => resellerOnly.has(o.actorId)).length);
+      expect(resold.n).toBeGreaterThan(0);
+    });
+
+    it('follow their supplier when it moves or changes roles, and come back with it', async () => {
+      const before = await graphDigest(db);
+      const original = seed.actors.find((a) => a.roles.includes('MILL' as never) && seed.offers.filter((o) => o.actorId === a.id).length >= 2)!;
+      const moved = { ...original, communeInsee: '26064', latitude: 44.9, longitude: 5.0, roles: ['WHOLESALER' as never] };
+      const keysOf = () =>
+        db.read<{ supplierId: string; lat: number; lon: number; origin: boolean }>(
+          `MATCH (:Actor {id: $id})-[:OFFERS]->(o:Offer)
+           RETURN o.supplierId AS supplierId, o.supplierLocation.latitude AS lat, o.supplierLocation.longitude AS lon, o.supplierIsOrigin AS origin`,
+          { id: original.id },
+        );
+
+      await db.transaction('WRITE', (tx) => writeBundle(tx, { ...seed, actors: [moved], offers: [], needs: [], supplyLinks: [] }));
+      const movedKeys = await keysOf();
+      expect(movedKeys.length).toBeGreaterThanOrEqual(2);
+      for (const k of movedKeys) expect(k).toEqual({ supplierId: original.id, lat: 44.9, lon: 5.0, origin: false });
+
+      await db.transaction('WRITE', (tx) => writeBundle(tx, { ...seed, actors: [original], offers: [], needs: [], supplyLinks: [] }));
+      for (const k of await keysOf()) expect(k.origin).toBe(true);
+      expect(await graphDigest(db)).toEqual(before);
     });
 
     it('follow an offer upserted with another product and other labels, and come back with it', async () => {
@@ -258,14 +286,14 @@ describe('the seeded Drôme graph in Neo4j', () => {
 
     it('are filled in, at the next migration, on a graph written before they existed', async () => {
       const before = await graphDigest(db);
-      await db.write('MATCH (o:Offer) REMOVE o.productId, o.organic');
+      await db.write('MATCH (o:Offer) REMOVE o.productId, o.organic, o.supplierId, o.supplierLocation, o.supplierIsOrigin');
       expect((await db.read<{ wrong: number }>(OFFERS_WITH_WRONG_KEYS))[0].wrong).toBe(seed.offers.length);
 
       await migrate(db, SCHEMA_STATEMENTS, silentLogger, BACKFILLS);
       expect(await graphDigest(db)).toEqual(before);
     });
 
-    it('are what the suppliers statement seeks offers by (offer_product_organic index, no product expansion)', async () => {
+    it('are what the suppliers statement seeks and ranks offers by (offer_product_organic index, no product expansion)', async () => {
       const config = testConfig().neo4j;
       const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
       try {
@@ -273,6 +301,8 @@ describe('the seeded Drôme graph in Neo4j', () => {
         const lines = planLines(result.summary.plan as unknown as Parameters<typeof planLines>[0]);
         expect(lines.some((l) => /^NodeIndexSeek.*o:Offer\(productId, organic\)/.test(l))).toBe(true);
         expect(lines.some((l) => /^Expand.*OF_PRODUCT\]-\(o\)/.test(l))).toBe(false);
+        // The offers are ranked on their supplier keys: no supplier is read before the order.
+        expect(lines.some((l) => /^Sort.*o\.supplierId/.test(l))).toBe(true);
       } finally {
         await driver.close();
       }

@@ -213,9 +213,11 @@ describe('suppliers: who can supply X to Y', () => {
     await clearGraph(db);
     await loadReferenceData(db);
     await db.transaction('WRITE', (tx) => writeBundle(tx, NETWORK));
-    // An actor without coordinates (the importer always sets one: remove it by hand), and a buyer
-    // with neither coordinates nor a commune.
-    await db.write(`MATCH (a:Actor {id: 'ss-moulin-nocoord'}) REMOVE a.location`);
+    // An actor without coordinates (the importer always sets one: remove it by hand, with the
+    // search keys its offer copied from it, as in a graph written by another tool; the migration
+    // fills them in again from its commune), and a buyer with neither coordinates nor a commune.
+    await db.write(`MATCH (a:Actor {id: 'ss-moulin-nocoord'})-[:OFFERS]->(o:Offer) REMOVE a.location, o.supplierLocation, o.supplierIsOrigin`);
+    await migrate(db, SCHEMA_STATEMENTS, silentLogger, BACKFILLS);
     await db.write(`CREATE (:Actor {id: 'ss-nowhere', name: 'Cantine nulle part', roles: ['${CANTEEN}'], siret: '99999999999999', clubMember: false})`);
     runner = await createRunner(db);
   }, 180_000);

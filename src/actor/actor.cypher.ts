@@ -1,4 +1,5 @@
 import type { SchemaStatement } from '../db';
+import { SET_SUPPLIER_KEYS } from '../offer/offer.cypher';
 
 export const ACTOR_SCHEMA: SchemaStatement[] = [
   { name: 'actor_id', kind: 'constraint', cypher: 'CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE' },
@@ -9,7 +10,7 @@ export const ACTOR_SCHEMA: SchemaStatement[] = [
 
 /**
  * Upserts actors by id and places them in their commune; an actor without coordinates gets its
- * commune's centroid. Params: $actors [ActorRecord].
+ * commune's centroid. Its offers' supplier keys follow (SET_SUPPLIER_KEYS). Params: $actors [ActorRecord].
  */
 export const UPSERT_ACTORS = /* cypher */ `
   UNWIND $actors AS row
@@ -33,7 +34,12 @@ export const UPSERT_ACTORS = /* cypher */ `
     OPTIONAL MATCH (a)-[old:LOCATED_IN]->(other:Commune) WHERE other <> c
     DELETE old
   }
-  MERGE (a)-[:LOCATED_IN]->(c)`;
+  MERGE (a)-[:LOCATED_IN]->(c)
+  WITH a
+  CALL (a) {
+    MATCH (a)-[:OFFERS]->(o:Offer)
+    ${SET_SUPPLIER_KEYS}
+  }`;
 
 /** The actors among $ids and those holding one of $sirets. Returns rows: id, siret. */
 export const EXISTING_ACTORS = /* cypher */ `

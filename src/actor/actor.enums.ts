@@ -28,3 +28,6 @@ export enum MemberGroup {
 
 export const ACTOR_ROLES = Object.values(ActorRole);
 export const MEMBER_GROUPS = Object.values(MemberGroup);
+
+/** Roles of actors that only trade: never the origin of goods (they appear as intermediaries). */
+export const RESELLER_ONLY_ROLES = [ActorRole.WHOLESALER, ActorRole.FOOD_HUB, ActorRole.RETAILER, ActorRole.MARKET] as const;

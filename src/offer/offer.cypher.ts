@@ -1,3 +1,5 @@
+import { RESELLER_ONLY_ROLES } from '../actor/actor.enums';
+import { cypherList } from '../common/cypher';
 import type { Backfill, SchemaStatement } from '../db';
 
 export const OFFER_SCHEMA: SchemaStatement[] = [
@@ -13,16 +15,33 @@ export const OFFER_SCHEMA: SchemaStatement[] = [
 export const OFFER_IS_ORGANIC = /* cypher */ `EXISTS { (o)-[:CERTIFIED]->(:Label {organic: true}) }`;
 
 /**
- * An offer's search keys, copies of what its relationships say: productId (its OF_PRODUCT product)
- * and organic (it carries an organic label). They exist for the offer_product_organic index: a
- * product is a dense node (every offer, need and supply link of it points there), so finding its
- * offers by relationship reads and discards all its needs and links too; the index goes straight
- * to the offers, organic or not. UPSERT_OFFERS and UPSERT_LABELS keep them; BACKFILL_OFFER_KEYS
- * fills them in a graph written before they existed.
+ * Offer `o`'s supplier keys, from its actor `a`: supplierId, supplierLocation (the actor's point,
+ * else its commune's centroid; null when it has neither) and supplierIsOrigin (the actor has a role
+ * other than only trading: it can be the origin of goods). UPSERT_ACTORS runs this on an actor's
+ * offers, so the copies follow the actor.
+ */
+export const SET_SUPPLIER_KEYS = /* cypher */ `
+  SET o.supplierId = a.id,
+      o.supplierLocation = coalesce(a.location, COLLECT { MATCH (a)-[:LOCATED_IN]->(ac:Commune) RETURN ac.location }[0]),
+      o.supplierIsOrigin = coalesce(any(role IN a.roles WHERE NOT role IN ${cypherList(RESELLER_ONLY_ROLES)}), false)`;
+
+/**
+ * An offer's search keys, copies of what its relationships say, for the suppliers question:
+ * productId (its OF_PRODUCT product) and organic (it carries an organic label), the keys of the
+ * offer_product_organic index; and its supplier's keys (SET_SUPPLIER_KEYS). A product is a dense
+ * node (every offer, need and supply link of it points there), so finding its offers by
+ * relationship reads and discards all its needs and links too; the index goes straight to the
+ * offers, organic or not, and the supplier keys let the question rank them without visiting each
+ * supplier. Written by UPSERT_OFFERS, UPSERT_LABELS (organic) and UPSERT_ACTORS (supplier keys);
+ * BACKFILL_OFFER_KEYS fills them in a graph written before they existed. organic and
+ * supplierIsOrigin are never null once set.
  */
 const SET_OFFER_KEYS = /* cypher */ `
   SET o.productId = COLLECT { MATCH (o)-[:OF_PRODUCT]->(kp:Product) RETURN kp.id }[0],
-      o.organic = ${OFFER_IS_ORGANIC}`;
+      o.organic = ${OFFER_IS_ORGANIC}
+  WITH o
+  OPTIONAL MATCH (o)<-[:OFFERS]-(a:Actor)
+  ${SET_SUPPLIER_KEYS}`;
 
 /**
  * Upserts offers with their actor, product, labels and delivery area; relationships no longer
@@ -64,7 +83,7 @@ export const UPSERT_OFFERS = /* cypher */ `
  * existed). Returns one row: changed. The migration step runs it until it changes nothing.
  */
 const BACKFILL_OFFER_KEYS = /* cypher */ `
-  MATCH (o:Offer) WHERE o.productId IS NULL OR o.organic IS NULL
+  MATCH (o:Offer) WHERE o.organic IS NULL OR o.supplierIsOrigin IS NULL
   WITH o LIMIT $batchSize
   ${SET_OFFER_KEYS}
   RETURN count(o) AS changed`;

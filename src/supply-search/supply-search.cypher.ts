@@ -1,4 +1,5 @@
-import { ActorRole } from '../actor/actor.enums';
+import { ActorRole, RESELLER_ONLY_ROLES } from '../actor/actor.enums';
+import { cypherList } from '../common/cypher';
 
 /**
  * "Who can supply X to Y" in Cypher. Two statements share one body:
@@ -31,8 +32,7 @@ import { ActorRole } from '../actor/actor.enums';
  *     build the maps of the page (product, labels, path steps).
  */
 
-/** Roles of actors that only trade: never the origin of goods (they appear as intermediaries). */
-export const RESELLER_ONLY_ROLES = [ActorRole.WHOLESALER, ActorRole.FOOD_HUB, ActorRole.RETAILER, ActorRole.MARKET] as const;
+export { RESELLER_ONLY_ROLES };
 
 /**
  * Roles that make an actor an intermediary when it buys a matching product on a supply link and
@@ -50,8 +50,6 @@ export const INTERMEDIARY_ROLES = [
 /** The most intermediaries a question may allow; also the literal bound of the path pattern. */
 export const MAX_INTERMEDIARIES = 3;
 
-/** A Cypher list literal of enum values (fixed strings of ours, never user input). */
-const cypherList = (values: readonly string[]) => `[${values.map((v) => `'${v}'`).join(', ')}]`;
 
 /**
  * `x` (an Offer or a SupplyLink) carries every label of req.labelIds, and is organic as req.organic
@@ -89,9 +87,9 @@ const coversBuyer = (x: string, distance: string) => `CASE WHEN ${distance} <= $
       ELSE EXISTS { (${x})-[:DELIVERS_TO]->(:Commune {insee: req.buyerCommuneInsee}) }
         OR EXISTS { (${x})-[:DELIVERS_TO]->(:Epci {siren: req.buyerEpciSiren}) } END`;
 
-/** Actor `x` already sells the buyer (an actor) a matching product with the labels. */
-const alreadySuppliesBuyer = (x: string) => `(buyer IS NOT NULL AND EXISTS {
-      MATCH (${x})-[:SUPPLIES]->(bl:SupplyLink)-[:TO]->(buyer)
+/** The actor at the end of pattern `seller` already sells the buyer (an actor) a matching product with the labels. */
+const alreadySuppliesBuyer = (seller: string) => `(buyer IS NOT NULL AND EXISTS {
+      MATCH ${seller}-[:SUPPLIES]->(bl:SupplyLink)-[:TO]->(buyer)
       WHERE ${ofMatchingProduct('bl')} AND ${carriesLabels('bl')}
     })`;
 
@@ -118,18 +116,17 @@ const MATCHES_OF_REQUEST = /* cypher */ `
       AND ${inSeason('o')}
       AND (req.minVolume IS NULL OR o.capacity >= req.minVolume)
       AND ${offerCarriesLabels('o')}
-    MATCH (o)<-[:OFFERS]-(s:Actor)
-    WITH req, productIds, buyer, localDepartments, o, s, ${locationOf('s')} AS sLoc
-    WITH req, productIds, buyer, localDepartments, o, s, sLoc, point.distance(sLoc, req.buyerPoint) AS distanceM
-    WHERE distanceM IS NOT NULL
+    WITH req, productIds, buyer, localDepartments, o, point.distance(o.supplierLocation, req.buyerPoint) AS distanceM
+    WHERE distanceM IS NOT NULL AND o.supplierIsOrigin AND (req.buyerId IS NULL OR o.supplierId <> req.buyerId)
       AND CASE req.localScope
         WHEN 'RADIUS' THEN distanceM <= req.localRadiusM
-        WHEN 'EPCI' THEN EXISTS { (s)-[:LOCATED_IN]->(:Commune)-[:IN_EPCI]->(:Epci {siren: req.buyerEpciSiren}) }
-        ELSE EXISTS { (s)-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(d:Department) WHERE d.code IN localDepartments }
+        WHEN 'EPCI' THEN EXISTS { (o)<-[:OFFERS]-(:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_EPCI]->(:Epci {siren: req.buyerEpciSiren}) }
+        ELSE EXISTS { (o)<-[:OFFERS]-(:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(d:Department) WHERE d.code IN localDepartments }
       END
-      AND any(role IN s.roles WHERE NOT role IN ${cypherList(RESELLER_ONLY_ROLES)}) AND (buyer IS NULL OR s <> buyer)
-    WITH req, productIds, buyer, o, s, sLoc, distanceM, CASE WHEN ${coversBuyer('o', 'distanceM')} THEN true ELSE ${alreadySuppliesBuyer('s')} END AS direct
-    WITH s, o, distanceM, direct, CASE WHEN direct OR req.maxIntermediaries < 1 THEN null ELSE COLLECT {
+    WITH req, productIds, buyer, o, distanceM,
+         CASE WHEN ${coversBuyer('o', 'distanceM')} THEN true ELSE ${alreadySuppliesBuyer('(o)<-[:OFFERS]-(:Actor)')} END AS direct
+    WITH o, distanceM, direct, CASE WHEN direct OR req.maxIntermediaries < 1 THEN null ELSE COLLECT {
+      MATCH (o)<-[:OFFERS]-(s:Actor)
       MATCH (s)((seller:Actor)-[:SUPPLIES]->(link:SupplyLink)-[:TO]->(reseller:Actor)
                 WHERE any(role IN reseller.roles WHERE role IN ${cypherList(INTERMEDIARY_ROLES)})
                   AND (buyer IS NULL OR reseller <> buyer)
@@ -145,19 +142,19 @@ const MATCHES_OF_REQUEST = /* cypher */ `
                 AND ${inSeason('ro')}
                 AND ${offerCarriesLabels('ro')}
                 AND (${coversBuyer('ro', `point.distance(${locationOf('last')}, req.buyerPoint)`)})
-            } OR ${alreadySuppliesBuyer('last')})
-      WITH reseller AS resellers, link AS links, [sLoc] + [r IN reseller | ${locationOf('r')}] + [req.buyerPoint] AS stops
+            } OR ${alreadySuppliesBuyer('(last)')})
+      WITH reseller AS resellers, link AS links, [o.supplierLocation] + [r IN reseller | ${locationOf('r')}] + [req.buyerPoint] AS stops
       WITH resellers, links, [i IN range(1, size(stops) - 1) | point.distance(stops[i - 1], stops[i])] AS legs
       RETURN {resellers: resellers, links: links, legs: legs} AS way
       ORDER BY size(resellers), reduce(sum = 0.0, leg IN legs | sum + coalesce(leg, 0.0)), [r IN resellers | r.id], [l IN links | l.id]
       LIMIT 1
     }[0] END AS way
-    WITH s, o, distanceM, direct, way.resellers AS resellers, way.links AS links, way.legs AS legs
+    WITH o, distanceM, direct, way.resellers AS resellers, way.links AS links, way.legs AS legs
     WHERE direct OR resellers IS NOT NULL
-    WITH s, o, distanceM, coalesce(resellers, []) AS resellers, coalesce(links, []) AS links, coalesce(legs, [distanceM]) AS legs
-    ORDER BY size(resellers), distanceM, s.id, o.id
+    WITH o, distanceM, coalesce(resellers, []) AS resellers, coalesce(links, []) AS links, coalesce(legs, [distanceM]) AS legs
+    ORDER BY size(resellers), distanceM, o.supplierId, o.id
     RETURN count(*) AS total,
-           collect({supplier: s, offer: o, productId: o.productId, distanceM: distanceM, resellers: resellers, links: links, legs: legs}) AS ordered
+           collect({offer: o, distanceM: distanceM, resellers: resellers, links: links, legs: legs}) AS ordered
   }`;
 
 /** The matches after the cursor req.after ([intermediaries, distanceM, supplierId, offerId], or null), at most req.limit. */
@@ -165,8 +162,8 @@ const PAGE_OF_REQUEST = /* cypher */ `
   [m IN ordered WHERE req.after IS NULL
      OR size(m.resellers) > req.after[0]
      OR (size(m.resellers) = req.after[0] AND (m.distanceM > req.after[1]
-       OR (m.distanceM = req.after[1] AND (m.supplier.id > req.after[2]
-         OR (m.supplier.id = req.after[2] AND m.offer.id > req.after[3])))))][..req.limit]`;
+       OR (m.distanceM = req.after[1] AND (m.offer.supplierId > req.after[2]
+         OR (m.offer.supplierId = req.after[2] AND m.offer.id > req.after[3])))))][..req.limit]`;
 
 /**
  * Builds the returned maps of a page (product, labels, intermediary steps), in the page's order;
@@ -177,8 +174,10 @@ const PAGE_OF_REQUEST = /* cypher */ `
 const MATCH_MAPS_OF_PAGE = /* cypher */ `
   CALL (page) {
     UNWIND page AS m
-    OPTIONAL MATCH (p:Product {id: m.productId})
-    WITH m, m.supplier AS s, m.offer AS o, p,
+    WITH m, m.offer AS o
+    MATCH (o)<-[:OFFERS]-(s:Actor)
+    OPTIONAL MATCH (p:Product {id: o.productId})
+    WITH m, s, o, p,
          [link IN m.links | COLLECT { MATCH (link)-[:OF_PRODUCT]->(lp:Product) RETURN properties(lp) }[0]] AS linkProducts,
          [r IN m.resellers | r {.*, location: ${locationOf('r')}}] AS resellerMaps
     RETURN collect({
