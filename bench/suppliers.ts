@@ -7,7 +7,7 @@
  * run seed`, or `npm run generate -- --actors 100000`). The buyer is the Valence Romans Agglo
  * central kitchen, found by name and role; without it, the place Valence (26362). Requests go one
  * at a time, after a warm-up, within a bounded count and time, to loopback addresses only. Prints
- * the machine, the graph, p50/p95/p99/max in ms and the match count.
+ * the machine, the graph, p50/p95/p99/max in ms, the match count and a CPU yardstick.
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -73,6 +73,19 @@ async function post<T>(url: string, query: string, variables: Record<string, unk
   return body.data;
 }
 
+/**
+ * Milliseconds this process takes for a fixed integer loop: a yardstick of how fast the machine's
+ * CPU runs right now. On a shared VM it drifts by a third from one minute to the next, and the
+ * question's latency with it; printed before and after the timed requests so that runs compare.
+ */
+function cpuYardstickMs(): number {
+  const started = performance.now();
+  let sum = 0;
+  for (let i = 0; i < 300_000_000; i += 1) sum += i % 7;
+  if (sum < 0) throw new Error('unreachable: keeps the loop from being optimised away');
+  return performance.now() - started;
+}
+
 /** Nearest-rank percentile of sorted values. */
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -104,6 +117,7 @@ async function bench(url: string, runs: number, warmup: number, maxSeconds: numb
   log(`question: organic flour for ${kitchen ? `${kitchen.name} (${kitchen.id})` : 'Valence (26362): no Valence Romans Agglo central kitchen in this graph'}`);
 
   type Headline = { suppliers: { local: { description: string }; matches: { totalCount: number } } };
+  const yardstickBefore = cpuYardstickMs();
   const deadline = performance.now() + maxSeconds * 1000;
   let last: Headline | null = null;
   for (let i = 0; i < warmup && performance.now() < deadline; i += 1) last = await post<Headline>(url, HEADLINE, { input });
@@ -119,6 +133,7 @@ async function bench(url: string, runs: number, warmup: number, maxSeconds: numb
   log(`local: ${last!.suppliers.local.description}; matches: ${last!.suppliers.matches.totalCount}`);
   log(`requests: ${timings.length} timed after ${warmup} warm-up${timings.length < runs ? ` (stopped by --max-seconds ${maxSeconds})` : ''}`);
   log(`latency ms: p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted[sorted.length - 1])}`);
+  log(`cpu yardstick (300M-step loop, lower is faster): ${yardstickBefore.toFixed(0)} ms before, ${cpuYardstickMs().toFixed(0)} ms after`);
 }
 
 runCli('bench', async (db: Database, logger: Logger) => {
