@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
+import { ActorRole, RESELLER_ONLY_ROLES } from '../src/actor/actor.enums';
+import { cypherList } from '../src/common/cypher';
 import { migrate, type Database } from '../src/db';
 import { writeBundle } from '../src/import/write';
 import { UPSERT_LABELS } from '../src/label/label.cypher';
@@ -21,7 +23,7 @@ const seed = buildDromeSeed(communes, readProducts(), labels);
 const OFFERS_WITH_WRONG_KEYS = /* cypher */ `
   MATCH (a:Actor)-[:OFFERS]->(o:Offer)-[:OF_PRODUCT]->(p:Product)
   WITH o, p, a, EXISTS { (o)-[:CERTIFIED]->(:Label {organic: true}) } AS organic,
-       any(role IN a.roles WHERE NOT role IN ['WHOLESALER', 'FOOD_HUB', 'RETAILER', 'MARKET']) AS origin
+       any(role IN a.roles WHERE NOT role IN ${cypherList(RESELLER_ONLY_ROLES)}) AS origin
   RETURN count(o) AS offers, count(CASE WHEN o.productId IS NULL OR o.productId <> p.id OR o.organic IS NULL OR o.organic <> organic
     OR o.supplierId IS NULL OR o.supplierId <> a.id OR o.supplierLocation IS NULL OR o.supplierLocation <> a.location
     OR o.supplierIsOrigin IS NULL OR o.supplierIsOrigin <> origin THEN 1 END) AS wrong`;
@@ -228,15 +230,15 @@ describe('the seeded Drôme graph in Neo4j', () => {
       const [organic] = await db.read<{ n: number }>('MATCH (o:Offer {organic: true}) RETURN count(o) AS n');
       expect(organic.n).toBe(seed.offers.filter((o) => o.labelIds.some((id) => labels.find((l) => l.id === id)!.organic)).length);
       const [resold] = await db.read<{ n: number }>('MATCH (o:Offer {supplierIsOrigin: false}) RETURN count(o) AS n');
-      const resellerOnly = new Set(seed.actors.filter((a) => a.roles.every((r) => ['WHOLESALER', 'FOOD_HUB', 'RETAILER', 'MARKET'].includes(r))).map((a) => a.id));
+      const resellerOnly = new Set(seed.actors.filter((a) => a.roles.every((r) => (RESELLER_ONLY_ROLES as readonly ActorRole[]).includes(r))).map((a) => a.id));
       expect(resold.n).toBe(seed.offers.filter((o) => resellerOnly.has(o.actorId)).length);
       expect(resold.n).toBeGreaterThan(0);
     });
 
     it('follow their supplier when it moves or changes roles, and come back with it', async () => {
       const before = await graphDigest(db);
-      const original = seed.actors.find((a) => a.roles.includes('MILL' as never) && seed.offers.filter((o) => o.actorId === a.id).length >= 2)!;
-      const moved = { ...original, communeInsee: '26064', latitude: 44.9, longitude: 5.0, roles: ['WHOLESALER' as never] };
+      const original = seed.actors.find((a) => a.roles.includes(ActorRole.MILL) && seed.offers.filter((o) => o.actorId === a.id).length >= 2)!;
+      const moved = { ...original, communeInsee: '26064', latitude: 44.9, longitude: 5.0, roles: [ActorRole.WHOLESALER] };
       const keysOf = () =>
         db.read<{ supplierId: string; lat: number; lon: number; origin: boolean }>(
           `MATCH (:Actor {id: $id})-[:OFFERS]->(o:Offer)

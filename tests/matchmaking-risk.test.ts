@@ -1,14 +1,13 @@
 import { ActorRole } from '../src/actor/actor.enums';
 import { distanceKm } from '../src/common/place';
-import { Database, migrate } from '../src/db';
+import type { Database } from '../src/db';
 import type { NeedRecord } from '../src/import/bundle';
 import { writeBundle } from '../src/import/write';
 import { VolumeUnit } from '../src/product/product.enums';
 import { loadReferenceData, seedDatabase } from '../src/seed';
 import { UNMET_NEED_IDS } from '../src/seed/drome-seed';
 import { readCommunes } from '../src/territory/communes';
-import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
-import { clearGraph, silentLogger, testConfig } from './helpers/db';
+import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
 import { createRunner } from './helpers/graphql';
 
@@ -21,13 +20,9 @@ const km = (a: string, b: string) => Math.round(distanceKm(centroid(a), centroid
 
 /**
  * The test database with a query timeout of 2 minutes instead of 15 s: on a fresh (cold) JVM the
- * first plan of the supplier-matching statement can take more than 15 s under load.
+ * first plan of the matching statement, about 12 KB of Cypher, can take several seconds under load.
  */
-async function connectTestDb(): Promise<Database> {
-  const db = Database.connect(testConfig({ NEO4J_QUERY_TIMEOUT_MS: '120000' }).neo4j, silentLogger);
-  await migrate(db, SCHEMA_STATEMENTS, silentLogger, BACKFILLS);
-  return db;
-}
+const connectSlowPlanningDb = () => connectTestDb({ NEO4J_QUERY_TIMEOUT_MS: '120000' });
 
 const VALENCE = '26362';
 const CHABEUIL = '26064';
@@ -176,7 +171,7 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
   let runner: Awaited<ReturnType<typeof createRunner>>;
 
   beforeAll(async () => {
-    db = await connectTestDb();
+    db = await connectSlowPlanningDb();
     await clearGraph(db);
     await loadReferenceData(db);
     await db.transaction('WRITE', (tx) => writeBundle(tx, GRAPH));
@@ -389,7 +384,7 @@ describe('matchmaking on the Drôme seed', () => {
   let runner: Awaited<ReturnType<typeof createRunner>>;
 
   beforeAll(async () => {
-    db = await connectTestDb();
+    db = await connectSlowPlanningDb();
     await clearGraph(db);
     await seedDatabase(db, silentLogger);
     runner = await createRunner(db);

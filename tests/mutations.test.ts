@@ -69,6 +69,12 @@ function codeOf(result: OperationResult<unknown>): string | undefined {
   return result.errors?.[0]?.extensions?.code;
 }
 
+/** The messages of class-validator's validationErrors, by property. */
+function validationMessagesOf(result: OperationResult<unknown>): Record<string, string[]> {
+  const errors = (result.errors?.[0]?.extensions?.validationErrors ?? []) as { property: string; constraints?: Record<string, string> }[];
+  return Object.fromEntries(errors.map((e) => [e.property, Object.values(e.constraints ?? {}).sort()]));
+}
+
 function issuesOf(result: OperationResult<unknown>): Issue[] {
   return (result.errors?.[0]?.extensions?.issues as Issue[] | undefined) ?? [];
 }
@@ -396,6 +402,26 @@ describe('mutations of actors, offers, needs and supply links', () => {
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
     });
 
+    it('checks months, lists, capacities, prices and radii with the same messages on create and on update', async () => {
+      const bad = { months: [], capacity: -1, priceEur: -0.5, deliveryRadiusKm: 600, labelIds: Array.from({ length: 21 }, (_, i) => `l${i}`) };
+      const created = await rejected(CREATE_OFFER, { input: { actorId: 'act-farm', productId: 'ble-tendre', ...bad } });
+      expect(codeOf(created)).toBe('BAD_USER_INPUT');
+      const shared = {
+        capacity: ['capacity must be at least 0'],
+        priceEur: ['priceEur must be at least 0'],
+        deliveryRadiusKm: ['deliveryRadiusKm must be from 0 to 500'],
+        labelIds: ['labelIds must contain no more than 20 elements'],
+      };
+      expect(validationMessagesOf(created)).toEqual({ ...shared, months: ['months must list at least one month; leave it out for all year'] });
+
+      await run(CREATE_OFFER, { input: { id: 'off-shape', actorId: 'act-farm', productId: 'ble-tendre' } });
+      const updated = await rejected(UPDATE_OFFER, { id: 'off-shape', input: bad });
+      expect(validationMessagesOf(updated)).toEqual({ ...shared, months: ['months must list at least one month; null for all year'] });
+      const thirteen = await rejected(UPDATE_OFFER, { id: 'off-shape', input: { months: [0, 13] } });
+      const monthMessage = 'each month must be a whole number from 1 (January) to 12 (December)';
+      expect(validationMessagesOf(thirteen)).toEqual({ months: [monthMessage, monthMessage] }); // below 1 and above 12
+    });
+
     it('rejects an unknown product or label, and an offer of an unknown actor, with BAD_USER_INPUT', async () => {
       const result = await rejected(CREATE_OFFER, { input: { actorId: 'act-nope', productId: 'caviar', labelIds: ['ab', 'bio-maison'] } });
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
@@ -474,6 +500,8 @@ describe('mutations of actors, offers, needs and supply links', () => {
       await run(CREATE_NEED, { input: { id: 'need-1', actorId: 'act-bakery', productId: 'farine-ble-t80', volume: 8, unit: 'TONNE' } });
       const updated = await rejected(UPDATE_NEED, { id: 'need-1', input: { volume: -3 } });
       expect(codeOf(updated)).toBe('BAD_USER_INPUT');
+      expect(validationMessagesOf(created)).toEqual({ volume: ['volume must be at least 0'] });
+      expect(validationMessagesOf(updated)).toEqual({ volume: ['volume must be at least 0'] });
     });
 
     it('rejects a need of an unknown buyer with BAD_USER_INPUT', async () => {

@@ -1,13 +1,13 @@
 import { ActorRole, MemberGroup } from '../src/actor/actor.enums';
 import { distanceKm } from '../src/common/place';
-import { Database, migrate } from '../src/db';
+import { migrate, type Database } from '../src/db';
 import { writeBundle } from '../src/import/write';
 import { VolumeUnit } from '../src/product/product.enums';
 import { loadReferenceData, seedDatabase } from '../src/seed';
 import { findBuyerPlaces, findSupplierMatches, LocalScope } from '../src/supply-search';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { readCommunes } from '../src/territory/communes';
-import { clearGraph, silentLogger, testConfig } from './helpers/db';
+import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
 import { createRunner } from './helpers/graphql';
 
@@ -21,11 +21,7 @@ const km = (a: { latitude: number; longitude: number }, b: { latitude: number; l
  * The test database with a query timeout of 2 minutes instead of 15 s: on a fresh (cold) JVM the
  * first plan of the matching statement, about 12 KB of Cypher, can take several seconds under load.
  */
-async function connectTestDb(): Promise<Database> {
-  const db = Database.connect(testConfig({ NEO4J_QUERY_TIMEOUT_MS: '120000' }).neo4j, silentLogger);
-  await migrate(db, SCHEMA_STATEMENTS, silentLogger, BACKFILLS);
-  return db;
-}
+const connectSlowPlanningDb = () => connectTestDb({ NEO4J_QUERY_TIMEOUT_MS: '120000' });
 
 const VALENCE = '26362';
 const CHABEUIL = '26064';
@@ -209,7 +205,7 @@ describe('suppliers: who can supply X to Y', () => {
   const FLOUR_TO_KITCHEN = { productId: 'farine', organic: true, buyerId: 'ss-cuisine' };
 
   beforeAll(async () => {
-    db = await connectTestDb();
+    db = await connectSlowPlanningDb();
     await clearGraph(db);
     await loadReferenceData(db);
     await db.transaction('WRITE', (tx) => writeBundle(tx, NETWORK));
@@ -581,7 +577,7 @@ describe('suppliers on the Drôme seed', () => {
   let runner: Awaited<ReturnType<typeof createRunner>>;
 
   beforeAll(async () => {
-    db = await connectTestDb();
+    db = await connectSlowPlanningDb();
     await clearGraph(db);
     await seedDatabase(db, silentLogger);
     runner = await createRunner(db);

@@ -1,4 +1,4 @@
-import { IsDefined, Matches, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsDefined, IsOptional, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ID_PATTERN } from '../import/validate';
 
 /**
@@ -20,10 +20,36 @@ export function IsRecordId(): PropertyDecorator {
  * validators, which then run only on given values.
  */
 export function KeptWhenLeftOut(): PropertyDecorator {
-  const skipWhenLeftOut = ValidateIf((_object, value) => value !== undefined);
-  const notNull = IsDefined({ message: '$property cannot be null: leave it out to keep the current value' });
+  return allOf(
+    ValidateIf((_object, value) => value !== undefined),
+    IsDefined({ message: '$property cannot be null: leave it out to keep the current value' }),
+  );
+}
+
+/** An optional list of months (offers and needs); `whenLeftOut` tells how to say "all year" in this input. */
+export function OptionalMonths(whenLeftOut: string): PropertyDecorator {
+  return allOf(
+    IsOptional(),
+    ArrayMinSize(1, { message: `months must list at least one month; ${whenLeftOut}` }),
+    ArrayMaxSize(12),
+    Min(1, { each: true, message: MONTH_MESSAGE }),
+    Max(12, { each: true, message: MONTH_MESSAGE }),
+  );
+}
+
+/** An optional list of at most `maxItems` references (label ids, INSEE codes, SIRENs, link ids). */
+export function OptionalIdList(maxItems: number): PropertyDecorator {
+  return allOf(IsOptional(), ArrayMaxSize(maxItems), MaxLength(64, { each: true }));
+}
+
+/** A volume, capacity or price: at least 0. */
+export function AtLeastZero(): PropertyDecorator {
+  return Min(0, { message: '$property must be at least 0' });
+}
+
+/** One decorator applying all of `decorators`, for rules several fields or inputs share. */
+export function allOf(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => {
-    skipWhenLeftOut(target, key);
-    notNull(target, key);
+    for (const decorate of decorators) decorate(target, key);
   };
 }

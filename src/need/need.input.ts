@@ -1,6 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { IsRecordId, KeptWhenLeftOut, MONTH_MESSAGE } from '../common/mutation.input';
+import { AtLeastZero, IsRecordId, KeptWhenLeftOut, OptionalIdList, OptionalMonths } from '../common/mutation.input';
 import { VolumeUnit } from '../product/product.enums';
 
 @InputType({ description: 'A new need. Checked like a row of a need import (docs/import.md): a known buyer, product and labels.' })
@@ -19,24 +19,18 @@ export class CreateNeedInput {
   productId!: string;
 
   @Field(() => Float, { description: 'Volume wanted per year, in unit, at least 0.' })
-  @Min(0, { message: 'volume must be at least 0' })
+  @AtLeastZero()
   volume!: number;
 
   @Field(() => VolumeUnit, { description: 'Unit of volume.' })
   unit!: VolumeUnit;
 
   @Field(() => [String], { nullable: true, description: 'Labels the buyer requires (label ids); none when left out.' })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @MaxLength(64, { each: true })
+  @OptionalIdList(20)
   requiredLabelIds?: string[] | null;
 
   @Field(() => [Int], { nullable: true, description: 'Months when it is wanted, 1 = January ... 12 = December; all year when left out.' })
-  @IsOptional()
-  @ArrayMinSize(1, { message: 'months must list at least one month; leave it out for all year' })
-  @ArrayMaxSize(12)
-  @Min(1, { each: true, message: MONTH_MESSAGE })
-  @Max(12, { each: true, message: MONTH_MESSAGE })
+  @OptionalMonths('leave it out for all year')
   months?: number[] | null;
 }
 
@@ -54,7 +48,7 @@ export class UpdateNeedInput {
 
   @Field(() => Float, { nullable: true, description: 'Volume wanted per year, in unit, at least 0.' })
   @KeptWhenLeftOut()
-  @Min(0, { message: 'volume must be at least 0' })
+  @AtLeastZero()
   volume?: number;
 
   @Field(() => VolumeUnit, { nullable: true, description: 'Unit of volume.' })
@@ -62,16 +56,10 @@ export class UpdateNeedInput {
   unit?: VolumeUnit;
 
   @Field(() => [String], { nullable: true, description: 'Labels the buyer requires; replaces the current ones (null or [] for none).' })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @MaxLength(64, { each: true })
+  @OptionalIdList(20)
   requiredLabelIds?: string[] | null;
 
   @Field(() => [Int], { nullable: true, description: 'Months when it is wanted, 1 = January ... 12 = December; null for all year.' })
-  @IsOptional()
-  @ArrayMinSize(1, { message: 'months must list at least one month; null for all year' })
-  @ArrayMaxSize(12)
-  @Min(1, { each: true, message: MONTH_MESSAGE })
-  @Max(12, { each: true, message: MONTH_MESSAGE })
+  @OptionalMonths('null for all year')
   months?: number[] | null;
 }

@@ -1,7 +1,11 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { IsRecordId, KeptWhenLeftOut, MONTH_MESSAGE } from '../common/mutation.input';
+import { allOf, AtLeastZero, IsRecordId, KeptWhenLeftOut, OptionalIdList, OptionalMonths } from '../common/mutation.input';
 import { VolumeUnit } from '../product/product.enums';
+
+/** An optional delivery radius, 0 to 500 km. */
+const OptionalDeliveryRadius = () =>
+  allOf(IsOptional(), Min(0, { message: 'deliveryRadiusKm must be from 0 to 500' }), Max(500, { message: 'deliveryRadiusKm must be from 0 to 500' }));
 
 @InputType({ description: 'A new offer. Checked like a row of an offer import (docs/import.md): a known actor, product, labels and delivery area.' })
 export class CreateOfferInput {
@@ -19,22 +23,16 @@ export class CreateOfferInput {
   productId!: string;
 
   @Field(() => [String], { nullable: true, description: 'Labels of this line of product (label ids); none when left out.' })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @MaxLength(64, { each: true })
+  @OptionalIdList(20)
   labelIds?: string[] | null;
 
   @Field(() => [Int], { nullable: true, description: 'Months available, 1 = January ... 12 = December; all year when left out.' })
-  @IsOptional()
-  @ArrayMinSize(1, { message: 'months must list at least one month; leave it out for all year' })
-  @ArrayMaxSize(12)
-  @Min(1, { each: true, message: MONTH_MESSAGE })
-  @Max(12, { each: true, message: MONTH_MESSAGE })
+  @OptionalMonths('leave it out for all year')
   months?: number[] | null;
 
   @Field(() => Float, { nullable: true, description: 'Volume the actor can supply per year, in capacityUnit (required with it), at least 0.' })
   @IsOptional()
-  @Min(0, { message: 'capacity must be at least 0' })
+  @AtLeastZero()
   capacity?: number | null;
 
   @Field(() => VolumeUnit, { nullable: true, description: 'Unit of capacity and priceEur.' })
@@ -42,26 +40,20 @@ export class CreateOfferInput {
   capacityUnit?: VolumeUnit | null;
 
   @Field(() => Float, { nullable: true, description: 'Delivers to buyers within this great-circle distance of the actor, 0 to 500 km.' })
-  @IsOptional()
-  @Min(0, { message: 'deliveryRadiusKm must be from 0 to 500' })
-  @Max(500, { message: 'deliveryRadiusKm must be from 0 to 500' })
+  @OptionalDeliveryRadius()
   deliveryRadiusKm?: number | null;
 
   @Field(() => [String], { nullable: true, description: 'Communes of its delivery area (INSEE codes).' })
-  @IsOptional()
-  @ArrayMaxSize(2000)
-  @MaxLength(64, { each: true })
+  @OptionalIdList(2000)
   deliveryCommunes?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'EPCIs of its delivery area, every commune of each (SIREN).' })
-  @IsOptional()
-  @ArrayMaxSize(200)
-  @MaxLength(64, { each: true })
+  @OptionalIdList(200)
   deliveryEpcis?: string[] | null;
 
   @Field(() => Float, { nullable: true, description: 'Indicative price excl. VAT per capacityUnit (required with it), in euros, at least 0.' })
   @IsOptional()
-  @Min(0, { message: 'priceEur must be at least 0' })
+  @AtLeastZero()
   priceEur?: number | null;
 }
 
@@ -78,22 +70,16 @@ export class UpdateOfferInput {
   productId?: string;
 
   @Field(() => [String], { nullable: true, description: 'Labels of this line of product; replaces the current ones (null or [] for none).' })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @MaxLength(64, { each: true })
+  @OptionalIdList(20)
   labelIds?: string[] | null;
 
   @Field(() => [Int], { nullable: true, description: 'Months available, 1 = January ... 12 = December; null for all year.' })
-  @IsOptional()
-  @ArrayMinSize(1, { message: 'months must list at least one month; null for all year' })
-  @ArrayMaxSize(12)
-  @Min(1, { each: true, message: MONTH_MESSAGE })
-  @Max(12, { each: true, message: MONTH_MESSAGE })
+  @OptionalMonths('null for all year')
   months?: number[] | null;
 
   @Field(() => Float, { nullable: true, description: 'Volume the actor can supply per year, in capacityUnit, at least 0.' })
   @IsOptional()
-  @Min(0, { message: 'capacity must be at least 0' })
+  @AtLeastZero()
   capacity?: number | null;
 
   @Field(() => VolumeUnit, { nullable: true, description: 'Unit of capacity and priceEur.' })
@@ -101,25 +87,19 @@ export class UpdateOfferInput {
   capacityUnit?: VolumeUnit | null;
 
   @Field(() => Float, { nullable: true, description: 'Delivery radius, 0 to 500 km.' })
-  @IsOptional()
-  @Min(0, { message: 'deliveryRadiusKm must be from 0 to 500' })
-  @Max(500, { message: 'deliveryRadiusKm must be from 0 to 500' })
+  @OptionalDeliveryRadius()
   deliveryRadiusKm?: number | null;
 
   @Field(() => [String], { nullable: true, description: 'Communes of its delivery area (INSEE codes); replaces the current ones.' })
-  @IsOptional()
-  @ArrayMaxSize(2000)
-  @MaxLength(64, { each: true })
+  @OptionalIdList(2000)
   deliveryCommunes?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'EPCIs of its delivery area (SIREN); replaces the current ones.' })
-  @IsOptional()
-  @ArrayMaxSize(200)
-  @MaxLength(64, { each: true })
+  @OptionalIdList(200)
   deliveryEpcis?: string[] | null;
 
   @Field(() => Float, { nullable: true, description: 'Indicative price excl. VAT per capacityUnit, in euros, at least 0.' })
   @IsOptional()
-  @Min(0, { message: 'priceEur must be at least 0' })
+  @AtLeastZero()
   priceEur?: number | null;
 }

@@ -11,5 +11,6 @@ export {
   type SupplierRequest,
 } from './supply-search.service';
 export { DEFAULT_LOCAL_RADIUS_KM, DEFAULT_MAX_INTERMEDIARIES } from './supply-search.input';
-export { INTERMEDIARY_ROLES, MAX_INTERMEDIARIES, RESELLER_ONLY_ROLES } from './supply-search.cypher';
+export { RESELLER_ONLY_ROLES } from '../actor/actor.enums';
+export { INTERMEDIARY_ROLES, MAX_INTERMEDIARIES } from './supply-search.cypher';
 export { LocalScope, PathStepKind } from './supply-search.enums';

@@ -1,4 +1,4 @@
-import { ActorRole, RESELLER_ONLY_ROLES } from '../actor/actor.enums';
+import { ActorRole } from '../actor/actor.enums';
 import { cypherList } from '../common/cypher';
 
 /**
@@ -18,7 +18,8 @@ import { cypherList } from '../common/cypher';
  *     when organic is asked. Offers out of season, too small or without the labels are dropped
  *     before any traversal;
  *  3. the local definition on the supplier (radius, or department(s) or EPCI of its commune), and
- *     the rule that an actor that only resells is no origin;
+ *     the rule that an actor that only resells is no origin, read from the offer's supplier keys
+ *     (supplierLocation, supplierIsOrigin, supplierId): no supplier is visited before the page;
  *  4. the ways to the buyer: direct (the offer covers the buyer, or the supplier already sells it);
  *     otherwise, and only then (a direct way always wins), along supply links of a matching product
  *     through 1 to 3 resellers: a quantified path pattern whose bound (3) is a literal and whose
@@ -29,10 +30,8 @@ import { cypherList } from '../common/cypher';
  *     the labels, or an existing sale to the buyer. Of the ways found, the best only: fewest
  *     intermediaries, then shortest, then by ids. So one match per supplier and offer;
  *  5. order by (intermediaries, distance, supplier id, offer id), count, keyset-slice, and only then
- *     build the maps of the page (product, labels, path steps).
+ *     read the suppliers and build the maps of the page (product, labels, intermediary steps).
  */
-
-export { RESELLER_ONLY_ROLES };
 
 /**
  * Roles that make an actor an intermediary when it buys a matching product on a supply link and
@@ -53,17 +52,13 @@ export const MAX_INTERMEDIARIES = 3;
 
 /**
  * `x` (an Offer or a SupplyLink) carries every label of req.labelIds, and is organic as req.organic
- * asks. The size() guards spare the runtime a nested plan per row when no label or month is asked.
+ * asks. `organic` says whether x is organic: by default its labels; an offer's organic key
+ * (SET_OFFER_KEYS in offer.cypher.ts) spares the traversal. The size() guards spare the runtime a
+ * nested plan per row when no label or month is asked.
  */
-const carriesLabels = (x: string) => `((size(req.labelIds) = 0 OR all(labelId IN req.labelIds WHERE EXISTS { (${x})-[:CERTIFIED]->(:Label {id: labelId}) }))
-      AND (req.organic IS NULL OR req.organic = EXISTS { (${x})-[:CERTIFIED]->(:Label {organic: true}) }))`;
-
-/**
- * Offer `x` carries every label of req.labelIds, and is organic as req.organic asks: the same as
- * carriesLabels, but organic is read from the offer's key (see SET_OFFER_KEYS in offer.cypher.ts).
- */
-const offerCarriesLabels = (x: string) => `((size(req.labelIds) = 0 OR all(labelId IN req.labelIds WHERE EXISTS { (${x})-[:CERTIFIED]->(:Label {id: labelId}) }))
-      AND (req.organic IS NULL OR ${x}.organic = req.organic))`;
+const carriesLabels = (x: string, organic = `EXISTS { (${x})-[:CERTIFIED]->(:Label {organic: true}) }`) =>
+  `((size(req.labelIds) = 0 OR all(labelId IN req.labelIds WHERE EXISTS { (${x})-[:CERTIFIED]->(:Label {id: labelId}) }))
+      AND (req.organic IS NULL OR req.organic = ${organic}))`;
 
 /** `x` (an Offer) is available in every month of req.months. */
 const inSeason = (x: string) => `(size(req.months) = 0 OR all(month IN req.months WHERE month IN ${x}.months))`;
@@ -115,7 +110,7 @@ const MATCHES_OF_REQUEST = /* cypher */ `
       AND o.organic IN CASE WHEN req.organic IS NULL THEN [true, false] ELSE [req.organic] END
       AND ${inSeason('o')}
       AND (req.minVolume IS NULL OR o.capacity >= req.minVolume)
-      AND ${offerCarriesLabels('o')}
+      AND ${carriesLabels('o', 'o.organic')}
     WITH req, productIds, buyer, localDepartments, o, point.distance(o.supplierLocation, req.buyerPoint) AS distanceM
     WHERE distanceM IS NOT NULL AND o.supplierIsOrigin AND (req.buyerId IS NULL OR o.supplierId <> req.buyerId)
       AND CASE req.localScope
@@ -140,7 +135,7 @@ const MATCHES_OF_REQUEST = /* cypher */ `
               MATCH (last)-[:OFFERS]->(ro:Offer)-[:OF_PRODUCT]->(rp:Product)
               WHERE EXISTS { (lastLink)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(rp) }
                 AND ${inSeason('ro')}
-                AND ${offerCarriesLabels('ro')}
+                AND ${carriesLabels('ro', 'ro.organic')}
                 AND (${coversBuyer('ro', `point.distance(${locationOf('last')}, req.buyerPoint)`)})
             } OR ${alreadySuppliesBuyer('(last)')})
       WITH reseller AS resellers, link AS links, [o.supplierLocation] + [r IN reseller | ${locationOf('r')}] + [req.buyerPoint] AS stops

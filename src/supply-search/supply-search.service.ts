@@ -1,4 +1,4 @@
-import type { ActorRole } from '../actor/actor.enums';
+import { RESELLER_ONLY_ROLES, type ActorRole } from '../actor/actor.enums';
 import type { Actor } from '../actor/actor.type';
 import type { GeoPoint } from '../common/geo.type';
 import { int, toCypherPoint, type Database } from '../db';
@@ -6,7 +6,7 @@ import { BadUserInputError } from '../errors';
 import type { Label } from '../label/label.type';
 import type { Offer } from '../offer/offer.type';
 import type { Product } from '../product/product.type';
-import { BUYER_PLACES, MAX_INTERMEDIARIES, RESELLER_ONLY_ROLES, SUPPLIER_MATCHES } from './supply-search.cypher';
+import { BUYER_PLACES, MAX_INTERMEDIARIES, SUPPLIER_MATCHES } from './supply-search.cypher';
 import { LocalScope, PathStepKind } from './supply-search.enums';
 import { DEFAULT_LOCAL_RADIUS_KM, DEFAULT_MAX_INTERMEDIARIES, MAX_LOCAL_RADIUS_KM } from './supply-search.input';
 

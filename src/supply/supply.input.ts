@@ -1,6 +1,6 @@
-import { ArrayMaxSize, IsOptional, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, Float, InputType } from 'type-graphql';
-import { IsRecordId, KeptWhenLeftOut } from '../common/mutation.input';
+import { AtLeastZero, IsRecordId, KeptWhenLeftOut, OptionalIdList } from '../common/mutation.input';
 import { VolumeUnit } from '../product/product.enums';
 import { DeliveryFrequency } from './supply.enums';
 
@@ -57,13 +57,11 @@ export class CreateSupplyLinkInput {
   productId!: string;
 
   @Field(() => [String], { nullable: true, description: 'Labels the goods carry (label ids); none when left out.' })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @MaxLength(64, { each: true })
+  @OptionalIdList(20)
   labelIds?: string[] | null;
 
   @Field(() => Float, { description: 'Volume traded per year, in unit, at least 0.' })
-  @Min(0, { message: 'volume must be at least 0' })
+  @AtLeastZero()
   volume!: number;
 
   @Field(() => VolumeUnit, { description: 'Unit of volume.' })
@@ -71,7 +69,7 @@ export class CreateSupplyLinkInput {
 
   @Field(() => Float, { nullable: true, description: 'Purchase value excl. VAT per year, in euros, at least 0.' })
   @IsOptional()
-  @Min(0, { message: 'valueEur must be at least 0' })
+  @AtLeastZero()
   valueEur?: number | null;
 
   @Field(() => String, { nullable: true, description: 'When the trading started (YYYY-MM-DD), today at the latest.' })
@@ -87,9 +85,7 @@ export class CreateSupplyLinkInput {
     nullable: true,
     description: "Provenance: ids of the supply links bought by this link's supplier whose goods these are made or resold from; none when left out.",
   })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @MaxLength(64, { each: true })
+  @OptionalIdList(100)
   sourcedFromIds?: string[] | null;
 }
 
@@ -111,14 +107,12 @@ export class UpdateSupplyLinkInput {
   productId?: string;
 
   @Field(() => [String], { nullable: true, description: 'Labels the goods carry; replaces the current ones (null or [] for none).' })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @MaxLength(64, { each: true })
+  @OptionalIdList(20)
   labelIds?: string[] | null;
 
   @Field(() => Float, { nullable: true, description: 'Volume traded per year, in unit, at least 0.' })
   @KeptWhenLeftOut()
-  @Min(0, { message: 'volume must be at least 0' })
+  @AtLeastZero()
   volume?: number;
 
   @Field(() => VolumeUnit, { nullable: true, description: 'Unit of volume.' })
@@ -127,7 +121,7 @@ export class UpdateSupplyLinkInput {
 
   @Field(() => Float, { nullable: true, description: 'Purchase value excl. VAT per year, in euros, at least 0.' })
   @IsOptional()
-  @Min(0, { message: 'valueEur must be at least 0' })
+  @AtLeastZero()
   valueEur?: number | null;
 
   @Field(() => String, { nullable: true, description: 'When the trading started (YYYY-MM-DD), today at the latest.' })
@@ -140,9 +134,7 @@ export class UpdateSupplyLinkInput {
   frequency?: DeliveryFrequency | null;
 
   @Field(() => [String], { nullable: true, description: 'Provenance links; replaces the current ones (null or [] for none).' })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @MaxLength(64, { each: true })
+  @OptionalIdList(100)
   sourcedFromIds?: string[] | null;
 }
 

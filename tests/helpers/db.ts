@@ -18,9 +18,12 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}) {
   });
 }
 
-/** A driver on the test database, with the schema migrated. Close it in afterAll. */
-export async function connectTestDb(): Promise<Database> {
-  const db = Database.connect(testConfig().neo4j, silentLogger);
+/**
+ * A driver on the test database, with the schema migrated. Close it in afterAll. `overrides` change
+ * the configuration (a longer NEO4J_QUERY_TIMEOUT_MS for suites whose first plans are slow).
+ */
+export async function connectTestDb(overrides: NodeJS.ProcessEnv = {}): Promise<Database> {
+  const db = Database.connect(testConfig(overrides).neo4j, silentLogger);
   await migrate(db, SCHEMA_STATEMENTS, silentLogger, BACKFILLS);
   return db;
 }
