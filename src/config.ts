@@ -14,6 +14,55 @@ const millis = z.coerce
   .int('expected a whole number of milliseconds')
   .positive('expected a positive number of milliseconds');
 
+const count = (what: string) =>
+  z.coerce.number({ invalid_type_error: `expected a number of ${what}` }).int(`expected a whole number of ${what}`).min(0, `expected 0 or more ${what}`);
+
+/**
+ * Limits of the HTTP layer and of queries before execution (src/http, docs/api.md "Limits"). For
+ * the rate limits, 0 disables the limit.
+ */
+const LIMITS_ENV = {
+  HTTP_BODY_LIMIT_BYTES: count('bytes').positive().default(100 * 1024),
+  HTTP_IMPORT_BODY_LIMIT_BYTES: count('bytes').positive().default(20 * 1024 * 1024),
+  GRAPHQL_MAX_TOKENS: count('tokens').positive().default(5000),
+  GRAPHQL_MAX_DEPTH: count('levels').positive().default(12),
+  GRAPHQL_MAX_ALIASES: count('aliases').positive().default(30),
+  GRAPHQL_MAX_DIRECTIVES: count('directives').positive().default(50),
+  GRAPHQL_MAX_COST: count('cost points').positive().default(1_000_000),
+  GRAPHQL_MAX_LIST_ARGUMENT: count('items').positive().default(1000),
+  GRAPHQL_INTROSPECTION: booleanString.default('true'),
+  RATE_LIMIT_WINDOW_MS: millis.default(60_000),
+  RATE_LIMIT_ANONYMOUS_MAX: count('requests').default(600),
+  RATE_LIMIT_AUTHENTICATED_MAX: count('requests').default(3000),
+  HTTP_TRUST_PROXY_HOPS: count('proxies').default(0),
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, 'expected origins like https://app.example.org, comma-separated')))
+    .default(''),
+};
+
+/** Limits applied before execution and by the HTTP layer; every one set by an environment variable. */
+export interface LimitsConfig {
+  /** Largest request body for anonymous callers and members (queries). */
+  bodyLimitBytes: number;
+  /** Largest request body for editors and admins, who may import files. */
+  importBodyLimitBytes: number;
+  maxTokens: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxCost: number;
+  /** Longest list accepted in any argument (ids, labels, communes...). */
+  maxListArgument: number;
+  introspection: boolean;
+  rateLimit: { windowMs: number; anonymousMax: number; authenticatedMax: number };
+  /** Proxies (load balancers) in front of the service: the client IP is read from X-Forwarded-For through that many. */
+  trustProxyHops: number;
+  /** Origins allowed by CORS; none means no CORS headers at all. */
+  corsOrigins: string[];
+}
+
 const ENV_SCHEMA = z.object({
   NEO4J_URI: z
     .string()
@@ -38,6 +87,7 @@ const ENV_SCHEMA = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_ON_START: booleanString.default('true'),
+  ...LIMITS_ENV,
 });
 
 export interface Config {
@@ -56,6 +106,7 @@ export interface Config {
   http: { port: number; host: string };
   logLevel: string;
   seedOnStart: boolean;
+  limits: LimitsConfig;
 }
 
 /** Thrown when the environment does not describe a startable service; names each bad variable. */
@@ -97,5 +148,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,
+    limits: {
+      bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
+      importBodyLimitBytes: e.HTTP_IMPORT_BODY_LIMIT_BYTES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxListArgument: e.GRAPHQL_MAX_LIST_ARGUMENT,
+      introspection: e.GRAPHQL_INTROSPECTION,
+      rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, anonymousMax: e.RATE_LIMIT_ANONYMOUS_MAX, authenticatedMax: e.RATE_LIMIT_AUTHENTICATED_MAX },
+      trustProxyHops: e.HTTP_TRUST_PROXY_HOPS,
+      corsOrigins: e.CORS_ORIGINS,
+    },
   };
 }
+
+/** The limits with every variable unset: what a server gets when its caller gives none. */
+export const DEFAULT_LIMITS: LimitsConfig = loadConfig({}).limits;

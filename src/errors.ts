@@ -12,6 +12,12 @@ export enum ErrorCode {
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   TIMEOUT = 'TIMEOUT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  // The HTTP layer and the limits before execution (src/http).
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  RATE_LIMITED = 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  BAD_REQUEST = 'BAD_REQUEST',
+  METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED',
 }
 
 /** Base of every error of ours: its message and extensions are safe to show to clients. */
@@ -72,6 +78,19 @@ export class QueryTimeoutError extends AppError {
   }
 }
 
+export type QueryLimitName = 'tokens' | 'depth' | 'aliases' | 'directives' | 'cost';
+
+/** A document over one of the limits checked before execution (src/http/limits.ts). */
+export class QueryTooComplexError extends AppError {
+  constructor(limit: QueryLimitName, max: number, found?: number) {
+    super(
+      `The query exceeds the ${limit} limit of ${max}${found === undefined ? '' : ` (found ${found})`}; split it or ask for less`,
+      ErrorCode.QUERY_TOO_COMPLEX,
+      { limit, max, ...(found === undefined ? {} : { found }) },
+    );
+  }
+}
+
 /** Codes graphql-js and Apollo give to request errors whose messages are safe and useful. */
 const PUBLIC_REQUEST_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -91,18 +110,84 @@ function isPublic(error: unknown, formatted: GraphQLFormattedError): boolean {
   return error instanceof GraphQLError && error.originalError === undefined && code !== 'INTERNAL_SERVER_ERROR';
 }
 
+/** Longest quoted value kept in a message, and longest message: errors never echo big inputs. */
+const MAX_QUOTED_CHARS = 40;
+const MAX_MESSAGE_CHARS = 300;
+
+/** Shortens every quoted value of a graphql-js or type-graphql message, then the message itself. */
+export function toSafeMessage(message: string): string {
+  const quotedShort = message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) =>
+    inner.length > MAX_QUOTED_CHARS ? `"${inner.slice(0, MAX_QUOTED_CHARS)}…"` : whole,
+  );
+  return quotedShort.length > MAX_MESSAGE_CHARS ? `${quotedShort.slice(0, MAX_MESSAGE_CHARS)}…` : quotedShort;
+}
+
+/** graphql-js' "Did you mean …?" hints name fields and types; hidden when introspection is off. */
+function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean .*\?$/, '');
+}
+
+interface ClassValidatorIssue {
+  property?: string;
+  constraints?: Record<string, string>;
+  children?: ClassValidatorIssue[];
+}
+
+/** type-graphql's validation errors carry the rejected `value` and `target`: keep only what was wrong. */
+function toSafeIssues(issues: ClassValidatorIssue[]): ClassValidatorIssue[] {
+  return issues.slice(0, 50).map((issue) => ({
+    property: issue.property,
+    constraints: Object.fromEntries(Object.entries(issue.constraints ?? {}).map(([k, v]) => [k, toSafeMessage(v)])),
+    ...(issue.children?.length ? { children: toSafeIssues(issue.children) } : {}),
+  }));
+}
+
+// graphql-js 16 writes "more that"; accept both, in case it is fixed.
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
+
+/** Request errors Apollo or graphql-js word on their own that we give one of our codes. */
+function toKnownRequestError(formatted: GraphQLFormattedError, thrown: unknown): GraphQLFormattedError | null {
+  // Our limit rules report AppErrors; Apollo wraps them in its ValidationError.
+  if (thrown instanceof GraphQLError && thrown.originalError instanceof AppError) {
+    const { message, extensions } = thrown.originalError;
+    return { message, locations: formatted.locations, extensions: { ...extensions } };
+  }
+  const tokens = TOO_MANY_TOKENS.exec(formatted.message);
+  if (tokens) {
+    const max = Number(tokens[1]);
+    return new QueryTooComplexError('tokens', max).toJSON();
+  }
+  if (TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) {
+    return { message: 'Too many invalid variables: fix the ones reported above and send the request again', extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
+  return null;
+}
+
+/** Strips stacks, shortens echoed values and drops what could reveal input or the schema. */
+function toSafePublicError(formatted: GraphQLFormattedError, hideSuggestions: boolean): GraphQLFormattedError {
+  const { stacktrace: _stacktrace, validationErrors, ...extensions } = formatted.extensions ?? {};
+  const message = toSafeMessage(hideSuggestions ? withoutSuggestions(formatted.message) : formatted.message);
+  const issues = Array.isArray(validationErrors) ? { validationErrors: toSafeIssues(validationErrors as ClassValidatorIssue[]) } : {};
+  return { ...formatted, message, extensions: { ...extensions, ...issues } };
+}
+
+export interface FormatErrorOptions {
+  /** Drop "Did you mean …?" hints (set when introspection is off, so the schema is not guessable). */
+  hideSuggestions?: boolean;
+}
+
 /**
- * Apollo's formatError: our errors and request errors pass as they are; anything else (a Cypher
- * syntax error, a driver message, a bug) is logged and masked, since its text can hold queries,
- * hostnames or data.
+ * Apollo's formatError: our errors and request errors pass with their echoed values shortened;
+ * anything else (a Cypher syntax error, a driver message, a bug) is logged and masked, since its
+ * text can hold queries, hostnames or data.
  */
-export function makeFormatError(logger: Logger) {
+export function makeFormatError(logger: Logger, options: FormatErrorOptions = {}) {
   return (formatted: GraphQLFormattedError, thrown: unknown): GraphQLFormattedError => {
+    const known = toKnownRequestError(formatted, thrown);
+    if (known) return known;
     const error = unwrapResolverError(thrown);
-    if (isPublic(error, formatted)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    }
+    if (isPublic(error, formatted)) return toSafePublicError(formatted, options.hideSuggestions ?? false);
     logger.error({ err: error, path: formatted.path }, 'unexpected error masked from the client');
     return {
       message: 'Internal server error',

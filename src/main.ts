@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const schema = await buildMaillonSchema();
-  const server = await startServer({ schema, db, logger, port: config.http.port, host: config.http.host }).catch(async (error: NodeJS.ErrnoException) => {
+  const server = await startServer({ schema, db, logger, limits: config.limits, port: config.http.port, host: config.http.host }).catch(async (error: NodeJS.ErrnoException) => {
     logger.fatal(
       { err: error },
       error.code === 'EADDRINUSE' ? `port ${config.http.port} is in use: stop the other program or set PORT` : 'cannot start the HTTP server',

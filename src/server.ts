@@ -3,14 +3,32 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { DEFAULT_LIMITS, type LimitsConfig } from './config';
 import { createContext, type Context } from './context';
 import type { Database } from './db';
 import { makeFormatError } from './errors';
+import {
+  authenticationMiddleware,
+  corsFor,
+  finalErrorHandler,
+  graphqlBodyParser,
+  methodNotAllowed,
+  notFound,
+  parseOptionsOf,
+  queryCostPlugin,
+  queryLimitRules,
+  rateLimitMiddleware,
+  securityHeaders,
+  serviceUnavailableStatusPlugin,
+  viewerOf,
+  type Authenticate,
+} from './http';
 
 export interface ServerOptions {
   schema: GraphQLSchema;
@@ -18,6 +36,10 @@ export interface ServerOptions {
   logger: Logger;
   /** How long /ready waits for Neo4j before answering 503. */
   readinessTimeoutMs?: number;
+  /** Limits before execution and of the HTTP layer (config.limits); DEFAULT_LIMITS when absent. */
+  limits?: LimitsConfig;
+  /** Who sends a request (API key or bearer token); without it every request is anonymous. */
+  authenticate?: Authenticate;
 }
 
 export interface RunningServer {
@@ -34,13 +56,28 @@ function requestIdOf(req: http.IncomingMessage): string {
   return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
-/** The Apollo server on its own: tests use it through `executeOperation` with a context of theirs. */
-export function createApollo(options: Pick<ServerOptions, 'schema' | 'logger'>, httpServer?: http.Server) {
+/**
+ * The Apollo server on its own: tests use it through `executeOperation` with a context of theirs.
+ * Every operation passes the limits before execution: tokens while parsing, depth, aliases and
+ * directives while validating, cost and list lengths once the operation and its variables are known.
+ */
+export function createApollo(options: Pick<ServerOptions, 'schema' | 'logger' | 'limits'>, httpServer?: http.Server) {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   return new ApolloServer<Context>({
     schema: options.schema,
-    formatError: makeFormatError(options.logger),
+    formatError: makeFormatError(options.logger, { hideSuggestions: !limits.introspection }),
     includeStacktraceInErrorResponses: false,
-    plugins: httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [],
+    introspection: limits.introspection,
+    hideSchemaDetailsFromClientErrors: !limits.introspection,
+    parseOptions: parseOptionsOf(limits),
+    validationRules: queryLimitRules(limits),
+    plugins: [
+      queryCostPlugin(limits),
+      serviceUnavailableStatusPlugin(),
+      // Sandbox loads its scripts from Apollo's CDN, which the Content-Security-Policy forbids.
+      ApolloServerPluginLandingPageDisabled(),
+      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+    ],
   });
 }
 
@@ -55,8 +92,11 @@ export async function startServer(options: ServerOptions & { port: number; host:
   const httpServer = http.createServer(app);
   const apollo = createApollo(options, httpServer);
   await apollo.start();
+  const limits = options.limits ?? DEFAULT_LIMITS;
 
   app.disable('x-powered-by');
+  app.set('trust proxy', limits.trustProxyHops);
+  app.use(securityHeaders());
   app.use(
     pinoHttp({
       logger,
@@ -68,6 +108,8 @@ export async function startServer(options: ServerOptions & { port: number; host:
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
     }),
   );
+  const cors = corsFor(limits.corsOrigins);
+  if (cors) app.use(cors);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -75,13 +117,20 @@ export async function startServer(options: ServerOptions & { port: number; host:
     const up = await db.ping(readinessTimeoutMs);
     res.status(up ? 200 : 503).json(up ? { status: 'ready' } : { status: 'unavailable', reason: 'Neo4j does not answer' });
   });
+  app.all(['/health', '/ready'], methodNotAllowed(['GET']));
+  // Who asks is known before the body is read: the rate limit and the body limit depend on it.
   app.use(
     '/graphql',
-    express.json({ limit: '20mb' }),
+    (req, res, next) => (req.method === 'GET' || req.method === 'POST' ? next() : methodNotAllowed(['GET', 'POST'])(req, res, next)),
+    authenticationMiddleware(options.authenticate),
+    rateLimitMiddleware(limits.rateLimit),
+    graphqlBodyParser(limits),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext({ db, logger: req.log, requestId: String(req.id) }),
+      context: async ({ req, res }) => createContext({ db, logger: req.log, requestId: String(req.id), viewer: viewerOf(res) }),
     }),
   );
+  app.use(notFound);
+  app.use(finalErrorHandler(logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { distanceKm, PlaceInput, toGeoPoint } from '../common/place';
-import { PageArgs } from '../common/pagination';
+import { PageArgs, RelatedItemsArgs } from '../common/pagination';
 import { NotFoundError } from '../errors';
 import { Need } from '../need/need.type';
 import { Offer } from '../offer/offer.type';
@@ -14,11 +14,15 @@ import { findActors } from './actor.service';
 import { Actor, ActorConnection } from './actor.type';
 import { TradePartner } from './trade-partner.type';
 
-/** Groups links by the actor on their other end, keeping the links' order (largest volume first). */
-async function toPartners(links: SupplyLinkRow[], partnerIdOf: (l: SupplyLinkRow) => string, { loaders }: Context): Promise<TradePartner[]> {
+/**
+ * Groups links by the actor on their other end, keeping the links' order (largest volume first),
+ * and keeps the first `first` partners before loading them.
+ */
+async function toPartners(allLinks: SupplyLinkRow[], partnerIdOf: (l: SupplyLinkRow) => string, first: number, { loaders }: Context): Promise<TradePartner[]> {
   const byPartner = new Map<string, SupplyLinkRow[]>();
-  for (const link of links) byPartner.set(partnerIdOf(link), [...(byPartner.get(partnerIdOf(link)) ?? []), link]);
-  const partnerIds = [...byPartner.keys()];
+  for (const link of allLinks) byPartner.set(partnerIdOf(link), [...(byPartner.get(partnerIdOf(link)) ?? []), link]);
+  const partnerIds = [...byPartner.keys()].slice(0, first);
+  const links = partnerIds.flatMap((id) => byPartner.get(id)!);
   const [actors, products] = await Promise.all([
     loaders.actor.actorById.loadMany(partnerIds),
     loaders.product.productOfSupplyLink.loadMany(links.map((l) => l.id)),
@@ -71,34 +75,39 @@ export class ActorResolver {
     return (await loaders.territory.departmentOfCommune.load(commune!.insee))!;
   }
 
-  @FieldResolver(() => [Offer], { description: 'What it can supply, by product name.' })
-  offers(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Offer[]> {
-    return loaders.actor.offersOfActor.load(actor.id);
+  @FieldResolver(() => [Offer], { description: 'What it can supply, by product name (`first`: 50 by default, 200 at most).' })
+  async offers(@Root() actor: Actor, @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs, @Ctx() { loaders }: Context): Promise<Offer[]> {
+    return (await loaders.actor.offersOfActor.load(actor.id)).slice(0, first);
   }
 
-  @FieldResolver(() => [Need], { description: 'What it wants to buy, by product name.' })
-  needs(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Need[]> {
-    return loaders.actor.needsOfActor.load(actor.id);
+  @FieldResolver(() => [Need], { description: 'What it wants to buy, by product name (`first`: 50 by default, 200 at most).' })
+  async needs(@Root() actor: Actor, @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs, @Ctx() { loaders }: Context): Promise<Need[]> {
+    return (await loaders.actor.needsOfActor.load(actor.id)).slice(0, first);
   }
 
-  @FieldResolver(() => [SupplyLink], { description: 'Supply links it buys on, largest volume first.' })
-  purchases(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<SupplyLink[]> {
-    return loaders.actor.purchasesOfActor.load(actor.id);
+  @FieldResolver(() => [SupplyLink], { description: 'Supply links it buys on, largest volume first (`first`: 50 by default, 200 at most).' })
+  async purchases(@Root() actor: Actor, @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs, @Ctx() { loaders }: Context): Promise<SupplyLink[]> {
+    return (await loaders.actor.purchasesOfActor.load(actor.id)).slice(0, first);
   }
 
-  @FieldResolver(() => [SupplyLink], { description: 'Supply links it sells on, largest volume first.' })
-  sales(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<SupplyLink[]> {
-    return loaders.actor.salesOfActor.load(actor.id);
+  @FieldResolver(() => [SupplyLink], { description: 'Supply links it sells on, largest volume first (`first`: 50 by default, 200 at most).' })
+  async sales(@Root() actor: Actor, @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs, @Ctx() { loaders }: Context): Promise<SupplyLink[]> {
+    return (await loaders.actor.salesOfActor.load(actor.id)).slice(0, first);
   }
 
-  @FieldResolver(() => [TradePartner], { description: 'Who it buys from, with the products bought.' })
-  async suppliers(@Root() actor: Actor, @Ctx() ctx: Context): Promise<TradePartner[]> {
-    return toPartners(await ctx.loaders.actor.purchasesOfActor.load(actor.id), (l) => l.supplierId, ctx);
+  @FieldResolver(() => [TradePartner], {
+    description:
+      'Who it buys from, with the products bought, by largest purchase (`first`: 50 by default, 200 at most; counted among its 200 largest purchases).',
+  })
+  async suppliers(@Root() actor: Actor, @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs, @Ctx() ctx: Context): Promise<TradePartner[]> {
+    return toPartners(await ctx.loaders.actor.purchasesOfActor.load(actor.id), (l) => l.supplierId, first, ctx);
   }
 
-  @FieldResolver(() => [TradePartner], { description: 'Who it sells to, with the products sold.' })
-  async customers(@Root() actor: Actor, @Ctx() ctx: Context): Promise<TradePartner[]> {
-    return toPartners(await ctx.loaders.actor.salesOfActor.load(actor.id), (l) => l.buyerId, ctx);
+  @FieldResolver(() => [TradePartner], {
+    description: 'Who it sells to, with the products sold, by largest sale (`first`: 50 by default, 200 at most; counted among its 200 largest sales).',
+  })
+  async customers(@Root() actor: Actor, @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs, @Ctx() ctx: Context): Promise<TradePartner[]> {
+    return toPartners(await ctx.loaders.actor.salesOfActor.load(actor.id), (l) => l.buyerId, first, ctx);
   }
 
   @FieldResolver(() => Float, {

@@ -57,7 +57,7 @@ export async function findActors(filter: ActorFilter, sort: ActorSort, pageArgs:
 
   if (sort === ActorSort.NAME) {
     const order = 'name';
-    const [name, id] = page.cursor ? decodeCursor(page.cursor, order) : [page.direction === 'forward' ? '' : HIGHEST_NAME, ''];
+    const [name, id] = page.cursor ? decodeCursor(page.cursor, order, ['string', 'string']) : [page.direction === 'forward' ? '' : HIGHEST_NAME, ''];
     const rows =
       page.direction === 'forward'
         ? await ctx.db.read<{ actor: Actor }>(ACTORS_BY_NAME_FORWARD, { ...params, afterName: name, afterId: id, limit })
@@ -67,7 +67,7 @@ export async function findActors(filter: ActorFilter, sort: ActorSort, pageArgs:
 
   if (!origin) throw new BadUserInputError('sort: DISTANCE needs filter.near (the place to measure from)');
   const order = `distance:${origin.latitude},${origin.longitude}`;
-  const [distance, id] = page.cursor ? decodeCursor(page.cursor, order) : [page.direction === 'forward' ? -1 : Number.MAX_VALUE, ''];
+  const [distance, id] = page.cursor ? decodeCursor(page.cursor, order, ['number', 'string']) : [page.direction === 'forward' ? -1 : Number.MAX_VALUE, ''];
   const rows =
     page.direction === 'forward'
       ? await ctx.db.read<{ actor: Actor; distance: number }>(ACTORS_BY_DISTANCE_FORWARD, { ...params, afterDistance: distance, afterId: id, limit })

@@ -17,10 +17,11 @@ export function oneByKey<V>(db: Database, name: string, cypher: string): DataLoa
   );
 }
 
-export function manyByKey<V>(db: Database, name: string, cypher: string): DataLoader<string, V[]> {
+/** `params` are passed beside `$keys` (e.g. `$max`, the most items a relationship ships per key). */
+export function manyByKey<V>(db: Database, name: string, cypher: string, params: Record<string, unknown> = {}): DataLoader<string, V[]> {
   return new DataLoader<string, V[]>(
     async (keys) => {
-      const rows = await db.read<{ key: string; value: V[] }>(cypher, { keys: [...keys] });
+      const rows = await db.read<{ key: string; value: V[] }>(cypher, { ...params, keys: [...keys] });
       const byKey = new Map(rows.map((r) => [r.key, r.value]));
       return keys.map((k) => byKey.get(k) ?? []);
     },

@@ -7,6 +7,39 @@ import { encodeCursor } from './cursor';
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 20;
 
+/** Items a relationship list field (an actor's offers, suppliers...) returns by default, and at most. */
+export const DEFAULT_RELATED_ITEMS = 50;
+export const MAX_RELATED_ITEMS = 200;
+
+/**
+ * The bound of a relationship list field, so that no legal query grows without limit: `first`
+ * items, 50 by default, 200 at most. The batch queries never ship more than MAX_RELATED_ITEMS per
+ * parent (`$max`); the resolver keeps the first `first`.
+ */
+@ArgsType()
+export class RelatedItemsArgs {
+  @Field(() => Int, {
+    defaultValue: DEFAULT_RELATED_ITEMS,
+    description: `The first n items (1 to ${MAX_RELATED_ITEMS}, default ${DEFAULT_RELATED_ITEMS}).`,
+  })
+  @Min(1, { message: `first must be between 1 and ${MAX_RELATED_ITEMS}` })
+  @Max(MAX_RELATED_ITEMS, { message: `first must be between 1 and ${MAX_RELATED_ITEMS}` })
+  first!: number;
+}
+
+/** Inputs of a supply link shown by default, and at most: provenance is read as a tree, so each level multiplies. */
+export const DEFAULT_SOURCES = 10;
+export const MAX_SOURCES = 50;
+
+/** The bound of `SupplyLink.sourcedFrom`, lower than other relationships: it nests, level after level. */
+@ArgsType()
+export class SourcesArgs {
+  @Field(() => Int, { defaultValue: DEFAULT_SOURCES, description: `The first n input links (1 to ${MAX_SOURCES}, default ${DEFAULT_SOURCES}).` })
+  @Min(1, { message: `first must be between 1 and ${MAX_SOURCES}` })
+  @Max(MAX_SOURCES, { message: `first must be between 1 and ${MAX_SOURCES}` })
+  first!: number;
+}
+
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, description: `Page forward: the first n items after \`after\` (1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })

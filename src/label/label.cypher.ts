@@ -58,12 +58,12 @@ export const LABELS_REQUIRED_BY_NEEDS = /* cypher */ `
   WITH key, l ORDER BY l.name
   RETURN key, collect(l {.*}) AS value`;
 
-/** Products an appellation may be carried by. Params: $keys. Returns rows: key, value (list). */
+/** Products an appellation may be carried by. Params: $keys, $max (neo4j.int). Returns rows: key, value (list of at most $max). */
 export const PRODUCTS_OF_LABELS = /* cypher */ `
   UNWIND $keys AS key
   MATCH (:Label {id: key})-[:FOR_PRODUCT]->(p:Product)
   WITH key, p ORDER BY p.name
-  RETURN key, collect(p {.*}) AS value`;
+  RETURN key, collect(p {.*})[..$max] AS value`;
 
 /** Every label, by name. Returns rows: label. */
 export const ALL_LABELS = /* cypher */ `

@@ -1,5 +1,6 @@
 import { manyByKey, oneByKey } from '../common/loader';
-import type { Database } from '../db';
+import { MAX_RELATED_ITEMS } from '../common/pagination';
+import { int, type Database } from '../db';
 import type { Product } from '../product/product.type';
 import type { Label } from './label.type';
 import { LABELS_BY_ID, LABELS_OF_OFFERS, LABELS_OF_SUPPLY_LINKS, LABELS_REQUIRED_BY_NEEDS, PRODUCTS_OF_LABELS } from './label.cypher';
@@ -10,6 +11,6 @@ export function createLabelLoaders(db: Database) {
     labelsOfOffer: manyByKey<Label>(db, 'labelsOfOffer', LABELS_OF_OFFERS),
     labelsOfSupplyLink: manyByKey<Label>(db, 'labelsOfSupplyLink', LABELS_OF_SUPPLY_LINKS),
     labelsRequiredByNeed: manyByKey<Label>(db, 'labelsRequiredByNeed', LABELS_REQUIRED_BY_NEEDS),
-    productsOfLabel: manyByKey<Product>(db, 'productsOfLabel', PRODUCTS_OF_LABELS),
+    productsOfLabel: manyByKey<Product>(db, 'productsOfLabel', PRODUCTS_OF_LABELS, { max: int(MAX_RELATED_ITEMS) }),
   };
 }

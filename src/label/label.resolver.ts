@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
+import { RelatedItemsArgs } from '../common/pagination';
 import { NotFoundError } from '../errors';
 import { Product } from '../product/product.type';
 import { ALL_LABELS } from './label.cypher';
@@ -19,8 +20,8 @@ export class LabelResolver {
     return label;
   }
 
-  @FieldResolver(() => [Product], { description: 'For appellations: the products that may carry it.' })
-  products(@Root() label: Label, @Ctx() { loaders }: Context): Promise<Product[]> {
-    return loaders.label.productsOfLabel.load(label.id);
+  @FieldResolver(() => [Product], { description: 'For appellations: the products that may carry it, by name (`first`: 50 by default, 200 at most).' })
+  async products(@Root() label: Label, @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs, @Ctx() { loaders }: Context): Promise<Product[]> {
+    return (await loaders.label.productsOfLabel.load(label.id)).slice(0, first);
   }
 }

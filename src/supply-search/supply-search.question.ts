@@ -249,7 +249,7 @@ function toPageSize(first: number | null | undefined): number {
 export async function answerSupplierQuestion(db: Database, input: SupplierSearchInput, pageArgs: SupplierPageArgs): Promise<SupplierSearch> {
   const size = toPageSize(pageArgs.first);
   const order = toMatchOrder(input);
-  const after = pageArgs.after ? (decodeCursor(pageArgs.after, order) as SupplierMatchKey) : null;
+  const after = pageArgs.after ? (decodeCursor(pageArgs.after, order, ['number', 'number', 'string', 'string']) as SupplierMatchKey) : null;
   const { spec, isDefault } = toLocalSpec(input.local);
   const question = toQuestionParams(input, spec, size + 1, after);
   const [row] = await db.read<{ resolution: Resolution; total: number; matches: RawMatch[] }>(SUPPLIER_QUESTION, { question });

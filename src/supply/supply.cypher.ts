@@ -69,13 +69,13 @@ export const SUPPLY_LINKS_BY_ID = /* cypher */ `
   MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink {id: key})-[:TO]->(b:Actor)
   RETURN key, ${LINK_MAP} AS value`;
 
-/** The input links of each link (provenance). Params: $keys. Returns rows: key, value (list). */
+/** The input links of each link (provenance). Params: $keys, $max (neo4j.int). Returns rows: key, value (list of at most $max). */
 export const INPUTS_OF_SUPPLY_LINKS = /* cypher */ `
   UNWIND $keys AS key
   MATCH (:SupplyLink {id: key})-[:SOURCED_FROM]->(l:SupplyLink)
   MATCH (s:Actor)-[:SUPPLIES]->(l)-[:TO]->(b:Actor)
   WITH key, l, s, b ORDER BY l.id
-  RETURN key, collect(${LINK_MAP}) AS value`;
+  RETURN key, collect(${LINK_MAP})[..$max] AS value`;
 
 /** Filters of a supply-link list; every parameter may be null. Params: $productId, $labelIds, $organic, $supplierId, $buyerId. */
 const SUPPLY_LINK_FILTERS = /* cypher */ `

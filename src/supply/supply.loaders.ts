@@ -1,5 +1,6 @@
 import { manyByKey, oneByKey } from '../common/loader';
-import type { Database } from '../db';
+import { MAX_SOURCES } from '../common/pagination';
+import { int, type Database } from '../db';
 import { INPUTS_OF_SUPPLY_LINKS, SUPPLY_LINKS_BY_ID } from './supply.cypher';
 import type { SupplyLink } from './supply.type';
 
@@ -9,6 +10,6 @@ export type SupplyLinkRow = SupplyLink & { supplierId: string; buyerId: string }
 export function createSupplyLoaders(db: Database) {
   return {
     supplyLinkById: oneByKey<SupplyLinkRow>(db, 'supplyLinkById', SUPPLY_LINKS_BY_ID),
-    inputsOfSupplyLink: manyByKey<SupplyLinkRow>(db, 'inputsOfSupplyLink', INPUTS_OF_SUPPLY_LINKS),
+    inputsOfSupplyLink: manyByKey<SupplyLinkRow>(db, 'inputsOfSupplyLink', INPUTS_OF_SUPPLY_LINKS, { max: int(MAX_SOURCES) }),
   };
 }

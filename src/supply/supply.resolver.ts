@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'typ
 import { Actor } from '../actor/actor.type';
 import type { Context } from '../context';
 import { decodeCursor } from '../common/cursor';
-import { PageArgs, toConnection, toPageRequest } from '../common/pagination';
+import { PageArgs, SourcesArgs, toConnection, toPageRequest } from '../common/pagination';
 import { distanceKm } from '../common/place';
 import { int } from '../db';
 import { NotFoundError } from '../errors';
@@ -31,7 +31,7 @@ export class SupplyLinkResolver {
     const page = toPageRequest(pageArgs);
     const params = toSupplyLinkFilterParams(givenFilter ?? {});
     const order = 'volume';
-    const [volume, id] = page.cursor ? decodeCursor(page.cursor, order) : [null, ''];
+    const [volume, id] = page.cursor ? decodeCursor(page.cursor, order, ['number?', 'string']) : [null, ''];
     const limit = int(page.size + 1);
     const rows =
       page.direction === 'forward'
@@ -61,9 +61,11 @@ export class SupplyLinkResolver {
     return loaders.label.labelsOfSupplyLink.load(link.id);
   }
 
-  @FieldResolver(() => [SupplyLink], { description: 'Provenance: the links (bought by this supplier) whose goods these are made or resold from.' })
-  sourcedFrom(@Root() link: SupplyLink, @Ctx() { loaders }: Context): Promise<SupplyLink[]> {
-    return loaders.supply.inputsOfSupplyLink.load(link.id);
+  @FieldResolver(() => [SupplyLink], {
+    description: 'Provenance: the links (bought by this supplier) whose goods these are made or resold from, by id (`first`: 10 by default, 50 at most).',
+  })
+  async sourcedFrom(@Root() link: SupplyLink, @Args(() => SourcesArgs) { first }: SourcesArgs, @Ctx() { loaders }: Context): Promise<SupplyLink[]> {
+    return (await loaders.supply.inputsOfSupplyLink.load(link.id)).slice(0, first);
   }
 
   @FieldResolver(() => Float, { description: 'Great-circle distance between supplier and buyer, in km.' })

@@ -1,0 +1,27 @@
+import cors from 'cors';
+import type { RequestHandler } from 'express';
+import helmet from 'helmet';
+
+/**
+ * Helmet's security headers on every route. The service serves JSON only, so helmet's default
+ * Content-Security-Policy (nothing from other origins) costs nothing; it is also why Apollo's
+ * landing page, which loads Sandbox from Apollo's CDN, is turned off (see docs/api.md, Limits).
+ */
+export function securityHeaders(): RequestHandler {
+  return helmet();
+}
+
+/**
+ * CORS for the allowed origins only (the front-end teams' hosts); with none configured, no CORS
+ * header is ever sent and browsers keep other sites from reading the API.
+ */
+export function corsFor(origins: string[]): RequestHandler | null {
+  if (origins.length === 0) return null;
+  return cors({
+    origin: origins,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'apollo-require-preflight'],
+    exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit', 'ratelimit-policy'],
+    maxAge: 600,
+  });
+}

@@ -1,0 +1,8 @@
+export { authenticationMiddleware, mayImport, viewerOf, type Authenticate } from './authenticate';
+export { graphqlBodyParser } from './body';
+export { costOf, queryCostPlugin, type QueryCost } from './cost';
+export { corsFor, securityHeaders } from './headers';
+export { finalErrorHandler, methodNotAllowed, notFound, sendJsonError } from './json-errors';
+export { parseOptionsOf, queryLimitRules } from './limits';
+export { rateLimitMiddleware } from './rate-limit';
+export { DEFAULT_RETRY_AFTER_SECONDS, serviceUnavailableStatusPlugin } from './status';
