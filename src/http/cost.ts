@@ -7,8 +7,8 @@ import { BadUserInputError, QueryTooComplexError } from '../errors';
 
 /** Items assumed in a page when neither `first` nor `last` is given (the connections' default). */
 const DEFAULT_PAGE_FACTOR = 20;
-/** Items assumed in a list field that declares no bound (roles, labels, narrower products...). */
-const UNBOUNDED_LIST_FACTOR = 10;
+/** Items assumed in a list field that declares no bound: short enumerations (roles, labels, months, departments). */
+const UNBOUNDED_LIST_FACTOR = 5;
 /** Arguments that bound how many items a field returns. */
 const SIZE_ARGUMENTS = ['first', 'last', 'limit'] as const;
 

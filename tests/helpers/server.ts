@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { LimitsConfig } from '../../src/config';
 import { DEFAULT_LIMITS } from '../../src/config';
 import type { Viewer } from '../../src/context';
-import type { Database } from '../../src/db';
+import { Database } from '../../src/db';
 import { AppError, ErrorCode } from '../../src/errors';
 import { buildMaillonSchema } from '../../src/schema';
 import { startServer, type RunningServer } from '../../src/server';
@@ -40,7 +40,8 @@ export interface CypherSpy {
  */
 export async function startTestServer(db: Database, limits: Partial<LimitsConfig> = {}): Promise<{ server: RunningServer; base: string; cypher: CypherSpy }> {
   const views: Database[] = [];
-  const counting = db.counting.bind(db);
+  // The prototype's method, not db.counting: that may already be the spy of an earlier server.
+  const counting = () => Database.prototype.counting.call(db);
   jest.spyOn(db, 'counting').mockImplementation(() => {
     const view = counting();
     views.push(view);
