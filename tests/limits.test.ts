@@ -17,7 +17,7 @@ import {
   type OperationDefinitionNode,
   type ValidationRule,
 } from 'graphql';
-import { DEFAULT_LIMITS } from '../src/config';
+import { ConfigError, DEFAULT_LIMITS, loadConfig } from '../src/config';
 import type { Database } from '../src/db';
 import { costOf, queryLimitRules } from '../src/http';
 import { writeBundle } from '../src/import/write';
@@ -76,6 +76,50 @@ function measure(schema: GraphQLSchema, source: string) {
   expect(validate(schema, parse(source), rules)).toEqual([]);
   return found;
 }
+
+describe('the limits configuration', () => {
+  it('reads every limit from its environment variable', () => {
+    const { limits } = loadConfig({
+      HTTP_BODY_LIMIT_BYTES: '2048',
+      HTTP_IMPORT_BODY_LIMIT_BYTES: '4096',
+      GRAPHQL_MAX_TOKENS: '100',
+      GRAPHQL_MAX_DEPTH: '5',
+      GRAPHQL_MAX_ALIASES: '3',
+      GRAPHQL_MAX_DIRECTIVES: '4',
+      GRAPHQL_MAX_COST: '1000',
+      GRAPHQL_MAX_LIST_ARGUMENT: '10',
+      GRAPHQL_INTROSPECTION: 'false',
+      RATE_LIMIT_WINDOW_MS: '1000',
+      RATE_LIMIT_ANONYMOUS_MAX: '0',
+      RATE_LIMIT_AUTHENTICATED_MAX: '7',
+      HTTP_TRUST_PROXY_HOPS: '1',
+      CORS_ORIGINS: 'https://a.example.org, https://b.example.org:8443',
+    });
+    expect(limits).toEqual({
+      bodyLimitBytes: 2048,
+      importBodyLimitBytes: 4096,
+      maxTokens: 100,
+      maxDepth: 5,
+      maxAliases: 3,
+      maxDirectives: 4,
+      maxCost: 1000,
+      maxListArgument: 10,
+      introspection: false,
+      rateLimit: { windowMs: 1000, anonymousMax: 0, authenticatedMax: 7 },
+      trustProxyHops: 1,
+      corsOrigins: ['https://a.example.org', 'https://b.example.org:8443'],
+    });
+  });
+
+  it('has open defaults: introspection on, no CORS origin', () => {
+    expect(DEFAULT_LIMITS).toMatchObject({ introspection: true, corsOrigins: [], bodyLimitBytes: 100 * 1024, importBodyLimitBytes: 20 * 1024 * 1024 });
+  });
+
+  it('names a malformed limit', () => {
+    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ CORS_ORIGINS: 'app.example.org' })).toThrow(/CORS_ORIGINS/);
+  });
+});
 
 describe('the limits before execution', () => {
   let schema: GraphQLSchema;
