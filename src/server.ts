@@ -14,6 +14,7 @@ import { createContext, type Context } from './context';
 import type { Database } from './db';
 import { makeFormatError } from './errors';
 import {
+  allowOnly,
   authenticationMiddleware,
   corsFor,
   finalErrorHandler,
@@ -119,9 +120,9 @@ export async function startServer(options: ServerOptions & { port: number; host:
   });
   app.all(['/health', '/ready'], methodNotAllowed(['GET']));
   // Who asks is known before the body is read: the rate limit and the body limit depend on it.
-  app.use(
+  app.all(
     '/graphql',
-    (req, res, next) => (req.method === 'GET' || req.method === 'POST' ? next() : methodNotAllowed(['GET', 'POST'])(req, res, next)),
+    allowOnly(['GET', 'POST']),
     authenticationMiddleware(options.authenticate),
     rateLimitMiddleware(limits.rateLimit),
     graphqlBodyParser(limits),

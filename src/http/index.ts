@@ -2,7 +2,7 @@ export { authenticationMiddleware, mayImport, viewerOf, type Authenticate } from
 export { graphqlBodyParser } from './body';
 export { costOf, queryCostPlugin, type QueryCost } from './cost';
 export { corsFor, securityHeaders } from './headers';
-export { finalErrorHandler, methodNotAllowed, notFound, sendJsonError } from './json-errors';
+export { allowOnly, finalErrorHandler, methodNotAllowed, notFound, sendJsonError } from './json-errors';
 export { parseOptionsOf, queryLimitRules } from './limits';
 export { rateLimitMiddleware } from './rate-limit';
 export { DEFAULT_RETRY_AFTER_SECONDS, serviceUnavailableStatusPlugin } from './status';

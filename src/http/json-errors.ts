@@ -25,6 +25,12 @@ export function methodNotAllowed(allowed: string[]): RequestHandler {
   };
 }
 
+/** Passes the given methods on; answers any other with 405 (before authentication or body parsing). */
+export function allowOnly(allowed: string[]): RequestHandler {
+  const refuse = methodNotAllowed(allowed);
+  return (req, res, next) => (allowed.includes(req.method) ? next() : refuse(req, res, next));
+}
+
 /** body-parser's error types, with the status and message we answer for each. */
 const BODY_ERRORS: Record<string, [status: number, code: ErrorCode, message: string]> = {
   'entity.parse.failed': [400, ErrorCode.BAD_REQUEST, 'The request body is not valid JSON: send {"query": "...", "variables": {...}} as application/json'],
