@@ -41,21 +41,19 @@ export function decodeCursor(cursor: string, expectedOrder: string, shape: Curso
       parsed = null;
     }
   }
-  const key: unknown = Array.isArray(parsed) ? parsed[1] : null;
-  if (
-    !Array.isArray(parsed) ||
-    typeof parsed[0] !== 'string' ||
-    !Array.isArray(key) ||
-    key.length !== shape.length ||
-    !key.every((value, i) => fitsKind(value, shape[i]))
-  ) {
-    const shown = cursor.length > 40 ? `${cursor.slice(0, 40)}…` : cursor;
+  const shown = cursor.length > 40 ? `${cursor.slice(0, 40)}…` : cursor;
+  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || !Array.isArray(parsed[1])) {
     throw new BadUserInputError(`Invalid cursor ${JSON.stringify(shown)}: pass a cursor returned by this connection`);
   }
+  // The ordering first: a cursor of another sort has another key shape, and deserves this message.
   if (parsed[0] !== expectedOrder) {
     throw new BadUserInputError(
       'This cursor belongs to another ordering or origin: page with the same sort and distance origin as the query that returned it',
     );
+  }
+  const key: unknown[] = parsed[1];
+  if (key.length !== shape.length || !key.every((value, i) => fitsKind(value, shape[i]))) {
+    throw new BadUserInputError(`Invalid cursor ${JSON.stringify(shown)}: pass a cursor returned by this connection`);
   }
   return parsed[1] as (string | number)[];
 }
