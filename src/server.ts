@@ -18,6 +18,8 @@ export interface ServerOptions {
   logger: Logger;
   /** How long /ready waits for Neo4j before answering 503. */
   readinessTimeoutMs?: number;
+  /** How long stop() lets running requests finish before closing their connections (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -35,12 +37,15 @@ function requestIdOf(req: http.IncomingMessage): string {
 }
 
 /** The Apollo server on its own: tests use it through `executeOperation` with a context of theirs. */
-export function createApollo(options: Pick<ServerOptions, 'schema' | 'logger'>, httpServer?: http.Server) {
+export function createApollo(options: Pick<ServerOptions, 'schema' | 'logger' | 'shutdownGraceMs'>, httpServer?: http.Server) {
   return new ApolloServer<Context>({
     schema: options.schema,
     formatError: makeFormatError(options.logger),
     includeStacktraceInErrorResponses: false,
-    plugins: httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [],
+    // main.ts owns SIGTERM/SIGINT (bounded drain, then exit); Apollo's own handlers would stop the
+    // server unbounded and send the signal again, which main.ts would take for a second signal.
+    stopOnTerminationSignals: false,
+    plugins: httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs })] : [],
   });
 }
 
