@@ -65,7 +65,7 @@ function stopOnSignals(server: RunningServer, db: Database, logger: Logger, grac
     stopping = true;
     logger.info({ signal, graceMs }, 'shutting down: no new connections; running requests may finish, then the Neo4j driver closes');
     const started = performance.now();
-    const stopped = server.stop();
+    const stopped = server.stop().catch((error: unknown) => logger.error({ err: error }, 'error while draining HTTP'));
     // The server's drain is bounded by the same grace: a stop that took the whole grace cut requests.
     const drained = (await within(stopped, graceMs)) !== 'timeout' && performance.now() - started < graceMs;
     if (!drained) {
@@ -73,7 +73,8 @@ function stopOnSignals(server: RunningServer, db: Database, logger: Logger, grac
       server.httpServer.closeAllConnections();
       await within(stopped, 1000);
     }
-    const closed = (await within(db.close(), DRIVER_CLOSE_MS)) !== 'timeout';
+    const closing = db.close().catch((error: unknown) => logger.error({ err: error }, 'error while closing the Neo4j driver'));
+    const closed = (await within(closing, DRIVER_CLOSE_MS)) !== 'timeout';
     logger.info({ drained, driverClosed: closed }, 'stopped');
     process.exit(drained ? 0 : 1);
   };
