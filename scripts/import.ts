@@ -5,7 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { importContent } from '../src/import/import.service';
+import { loadImportLimits } from '../src/config';
+import { decodeImportFile } from '../src/import/encoding';
+import { ensureWithinSizeLimit, importContent } from '../src/import/import.service';
 import type { RecordKind } from '../src/import/parse';
 import { parseArgs, runCli } from './cli';
 
@@ -21,11 +23,15 @@ runCli('import', async (db) => {
     return 2;
   }
   const format = path.extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
-  const content = fs.readFileSync(file, 'utf8');
+  // Bytes, not 'utf8': Node's decoder would silently turn a Latin-1 file's accents into U+FFFD.
+  const limits = loadImportLimits();
+  ensureWithinSizeLimit(fs.statSync(file).size, limits);
+  const content = decodeImportFile(fs.readFileSync(file));
   let lastShown = 0;
   const report = await importContent(db, content, {
     format,
     kind: kind as RecordKind | undefined,
+    limits,
     dryRun: options.has('dry-run'),
     onProgress: ({ step, written, total }) => {
       // Progress on large files: about every 5 %, and at each step's end.
@@ -36,9 +42,12 @@ runCli('import', async (db) => {
     },
   });
   if (!report.accepted) {
-    process.stderr.write(`import: ${file} rejected, nothing written. ${report.issues.length} problem(s):\n`);
+    process.stderr.write(`import: ${file} rejected, nothing written. ${report.issueCount} problem(s):\n`);
     for (const issue of report.issues) {
       process.stderr.write(`  ${file}:${issue.line} [${issue.column}] ${issue.reason}\n`);
+    }
+    if (report.issuesTruncated) {
+      process.stderr.write(`  ... and ${report.issueCount - report.issues.length} more: the first ${report.issues.length} of ${report.issueCount} are listed (IMPORT_MAX_ISSUES)\n`);
     }
     return 1;
   }

@@ -63,6 +63,42 @@ export interface LimitsConfig {
   corsOrigins: string[];
 }
 
+// ---------------------------------------------------------------------------------------------
+// Shutdown: how long SIGTERM/SIGINT let running requests finish before their sockets are closed.
+
+const SHUTDOWN_ENV = {
+  SHUTDOWN_GRACE_MS: millis.default(10_000),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Imports (importRecords and npm run import): bounds on one file, checked before any row is read
+// against the graph. See docs/import.md.
+
+const positiveCount = (noun: string) =>
+  z.coerce.number({ invalid_type_error: `expected a number of ${noun}` }).int(`expected a whole number of ${noun}`).positive(`expected a positive number of ${noun}`);
+
+const IMPORT_ENV = {
+  /** Bytes of one file (UTF-8); the HTTP body limit of /graphql bounds API imports as well. */
+  IMPORT_MAX_BYTES: positiveCount('bytes').default(20_000_000),
+  /** Records (CSV rows, JSON records) of one file. */
+  IMPORT_MAX_ROWS: positiveCount('rows').default(100_000),
+  /** Issues listed in a rejection (the total is always given). */
+  IMPORT_MAX_ISSUES: positiveCount('issues').default(100),
+};
+
+export interface ImportLimits {
+  maxBytes: number;
+  maxRows: number;
+  maxIssues: number;
+}
+
+/** The import limits of the environment; loadConfig validates the same variables at start. */
+export function loadImportLimits(env: NodeJS.ProcessEnv = process.env): ImportLimits {
+  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in IMPORT_ENV && v !== undefined && v !== ''));
+  const e = z.object(IMPORT_ENV).parse(present);
+  return { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, maxIssues: e.IMPORT_MAX_ISSUES };
+}
+
 const ENV_SCHEMA = z.object({
   NEO4J_URI: z
     .string()
@@ -88,6 +124,8 @@ const ENV_SCHEMA = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_ON_START: booleanString.default('true'),
   ...LIMITS_ENV,
+  ...SHUTDOWN_ENV,
+  ...IMPORT_ENV,
 });
 
 export interface Config {
@@ -107,6 +145,8 @@ export interface Config {
   logLevel: string;
   seedOnStart: boolean;
   limits: LimitsConfig;
+  shutdown: { graceMs: number };
+  import: ImportLimits;
 }
 
 /** Thrown when the environment does not describe a startable service; names each bad variable. */
@@ -162,6 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       trustProxyHops: e.HTTP_TRUST_PROXY_HOPS,
       corsOrigins: e.CORS_ORIGINS,
     },
+    shutdown: { graceMs: e.SHUTDOWN_GRACE_MS },
+    import: { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, maxIssues: e.IMPORT_MAX_ISSUES },
   };
 }
 

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import 'dotenv/config';
+import type { Logger } from 'pino';
 import { ConfigError, loadConfig } from './config';
 import { Database, migrate } from './db';
 import { createLogger } from './logger';
 import { buildMaillonSchema } from './schema';
 import { BACKFILLS, SCHEMA_STATEMENTS } from './schema-statements';
-import { startServer } from './server';
+import { startServer, type RunningServer } from './server';
 import { seedIfEmpty } from './seed-on-start';
 
 async function main(): Promise<void> {
@@ -21,7 +22,15 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const schema = await buildMaillonSchema();
-  const server = await startServer({ schema, db, logger, limits: config.limits, port: config.http.port, host: config.http.host }).catch(async (error: NodeJS.ErrnoException) => {
+  const server = await startServer({
+    schema,
+    db,
+    logger,
+    port: config.http.port,
+    host: config.http.host,
+    limits: config.limits,
+    shutdownGraceMs: config.shutdown.graceMs,
+  }).catch(async (error: NodeJS.ErrnoException) => {
     logger.fatal(
       { err: error },
       error.code === 'EADDRINUSE' ? `port ${config.http.port} is in use: stop the other program or set PORT` : 'cannot start the HTTP server',
@@ -31,19 +40,47 @@ async function main(): Promise<void> {
   });
   logger.info({ url: server.url, neo4j: config.neo4j.uri }, `Maillon serves ${server.url}`);
 
+  stopOnSignals(server, db, logger, config.shutdown.graceMs);
+}
+
+/** How long closing the Neo4j driver may take once HTTP is drained: it only ends its connections. */
+const DRIVER_CLOSE_MS = 2000;
+
+const within = <T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> =>
+  Promise.race([work, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms).unref())]);
+
+/**
+ * SIGTERM or SIGINT: stop accepting connections, let running requests finish for `graceMs`, then
+ * close the connections still open (their requests are cut), close the driver and exit: 0 when
+ * every request finished in time, 1 when some were cut. A second signal exits at once. The exit is
+ * explicit because a cut request's resolvers may still hold promises that would keep the process
+ * alive, which is how a runaway request used to keep a terminated API running.
+ */
+function stopOnSignals(server: RunningServer, db: Database, logger: Logger, graceMs: number): void {
   let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting at once');
+      process.exit(1);
+    }
     stopping = true;
-    logger.info({ signal }, 'shutting down: draining HTTP, then closing the Neo4j driver');
-    const force = setTimeout(() => process.exit(1), 15_000).unref();
-    await server.stop();
-    await db.close();
-    clearTimeout(force);
-    logger.info('stopped');
+    logger.info({ signal, graceMs }, 'shutting down: no new connections; running requests may finish, then the Neo4j driver closes');
+    const started = performance.now();
+    const stopped = server.stop().catch((error: unknown) => logger.error({ err: error }, 'error while draining HTTP'));
+    // The server's drain is bounded by the same grace: a stop that took the whole grace cut requests.
+    const drained = (await within(stopped, graceMs)) !== 'timeout' && performance.now() - started < graceMs;
+    if (!drained) {
+      logger.warn({ graceMs }, 'grace period over: closing the connections of the requests still running');
+      server.httpServer.closeAllConnections();
+      await within(stopped, 1000);
+    }
+    const closing = db.close().catch((error: unknown) => logger.error({ err: error }, 'error while closing the Neo4j driver'));
+    const closed = (await within(closing, DRIVER_CLOSE_MS)) !== 'timeout';
+    logger.info({ drained, driverClosed: closed }, 'stopped');
+    process.exit(drained ? 0 : 1);
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', (signal) => void shutdown(signal));
+  process.on('SIGINT', (signal) => void shutdown(signal));
 }
 
 main().catch((error: unknown) => {

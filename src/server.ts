@@ -41,6 +41,8 @@ export interface ServerOptions {
   limits?: LimitsConfig;
   /** Who sends a request (API key or bearer token); without it every request is anonymous. */
   authenticate?: Authenticate;
+  /** How long stop() lets running requests finish before closing their connections (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -62,12 +64,15 @@ function requestIdOf(req: http.IncomingMessage): string {
  * Every operation passes the limits before execution: tokens while parsing, depth, aliases and
  * directives while validating, cost and list lengths once the operation and its variables are known.
  */
-export function createApollo(options: Pick<ServerOptions, 'schema' | 'logger' | 'limits'>, httpServer?: http.Server) {
+export function createApollo(options: Pick<ServerOptions, 'schema' | 'logger' | 'limits' | 'shutdownGraceMs'>, httpServer?: http.Server) {
   const limits = options.limits ?? DEFAULT_LIMITS;
   return new ApolloServer<Context>({
     schema: options.schema,
     formatError: makeFormatError(options.logger, { hideSuggestions: !limits.introspection }),
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM/SIGINT (bounded drain, then exit); Apollo's own handlers would stop the
+    // server unbounded and send the signal again, which main.ts would take for a second signal.
+    stopOnTerminationSignals: false,
     introspection: limits.introspection,
     hideSchemaDetailsFromClientErrors: !limits.introspection,
     parseOptions: parseOptionsOf(limits),
@@ -77,7 +82,7 @@ export function createApollo(options: Pick<ServerOptions, 'schema' | 'logger' | 
       serviceUnavailableStatusPlugin(),
       // Sandbox loads its scripts from Apollo's CDN, which the Content-Security-Policy forbids.
       ApolloServerPluginLandingPageDisabled(),
-      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs })] : []),
     ],
   });
 }

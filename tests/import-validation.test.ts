@@ -92,6 +92,20 @@ describe('CSV reading', () => {
     expect(parseIssues[0].reason).toBe('the row has 6 cells (expected 5, as many as the header has columns)');
   });
 
+  it('skips the rows whose structure is wrong, keeps the others for the field checks, and counts every record', () => {
+    const csv = 'id,name,roles,siret,communeInsee\nex-1,A,FARM\nex-2,B,FERME,92600200200018,26108\nex-3,"C"x,FARM,92600300300015,26108\n';
+    const { rows, issues } = check(csv);
+    expect(rows.map((r) => r.line)).toEqual([3]);
+    expect(brief(issues)).toEqual([
+      '2 : the row has 3 cells (expected 5, as many as the header has columns)',
+      '4 name: text after the closing quote of a cell (expected the quote to end the cell; double quotes inside a quoted cell: "")',
+      expect.stringMatching(/^3 roles: bad role "FERME"/),
+    ]);
+    expect(parseImport(csv, { format: 'csv' }).records).toBe(3);
+    const json = '{"actors": [{"id": "a"}, 42], "offers": [1, 2], "nope": [3]}';
+    expect(parseImport(json, { format: 'json' })).toMatchObject({ records: 5, rows: [{ kind: 'actors', line: 1 }] });
+  });
+
   it('allows spaces after a closing quote', () => {
     const { rows, issues } = check('id,name,roles,siret,communeInsee\nex-1,"A, B"  ,FARM,92600100100011,26108\n');
     expect(issues).toEqual([]);

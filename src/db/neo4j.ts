@@ -207,6 +207,10 @@ export class Database {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      // One bookmark manager for the whole driver (the one executeQuery uses): each transaction
+      // starts after every transaction this process committed, so on a cluster a read routed to a
+      // secondary sees the writes made through this instance (read-your-writes across requests).
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
     const config = { timeout: timeoutMs };
     try {

@@ -9,13 +9,20 @@ export class ImportResolver {
   @Mutation(() => ImportResult, {
     description:
       'Imports actors, offers, needs or supply links (CSV or JSON, as `npm run import`). Every row is validated first; ' +
-      'any bad row rejects the whole file with BAD_USER_INPUT, its `extensions.issues` listing each line, column and reason, and nothing is written. ' +
+      'any bad row rejects the whole file with BAD_USER_INPUT, its `extensions.issues` listing each line, column and reason ' +
+      '(the first 100 by default; `extensions.issueCount` gives the total, `extensions.issuesTruncated` says whether some were left out), and nothing is written. ' +
+      'The content must have been UTF-8 (U+FFFD is refused); files are limited in size and records (docs/import.md). ' +
       'A valid file is written in one transaction.',
   })
   async importRecords(@Arg('input', () => ImportInput) input: ImportInput, @Ctx() { db }: Context): Promise<ImportResult> {
     const report = await importContent(db, input.content, { format: input.format, kind: input.kind, dryRun: input.dryRun });
     if (!report.accepted) {
-      throw new BadUserInputError(`The file has ${report.issues.length} problem(s); nothing was written`, { issues: report.issues });
+      const shown = report.issuesTruncated ? ` (the first ${report.issues.length} are listed)` : '';
+      throw new BadUserInputError(`The file has ${report.issueCount} problem(s)${shown}; nothing was written`, {
+        issues: report.issues,
+        issueCount: report.issueCount,
+        issuesTruncated: report.issuesTruncated,
+      });
     }
     return { written: report.written, counts: report.counts };
   }

@@ -134,16 +134,25 @@ export function detectKind(columns: Iterable<string>): RecordKind | undefined {
  * shape: syntax errors, unknown or duplicate columns and properties, missing required columns, a
  * kind that cannot be told. Field values are checked later by validateRows.
  */
-export function parseImport(content: string, options: ParseOptions): { rows: RawRow[]; issues: ImportIssue[] } {
+export interface ParsedFile {
+  /** The records whose structure could be read: their fields are checked by validateRows. */
+  rows: RawRow[];
+  /** Problems of the file's shape, and of records skipped because their structure is wrong. */
+  issues: ImportIssue[];
+  /** Records in the file (CSV rows after the header, JSON records), readable or not: the row limit counts these. */
+  records: number;
+}
+
+export function parseImport(content: string, options: ParseOptions): ParsedFile {
   // An Excel "CSV UTF-8" export starts with a byte-order mark; it is no part of the first column name.
   const text = content.startsWith('\uFEFF') ? content.slice(1) : content;
   if (text.trim() === '') {
     const expected = options.format === 'csv' ? 'a header line and rows' : 'a JSON object or array';
-    return { rows: [], issues: [{ line: 1, column: '', reason: `the file is empty (expected ${expected})` }] };
+    return { rows: [], issues: [{ line: 1, column: '', reason: `the file is empty (expected ${expected})` }], records: 0 };
   }
   const parsed = options.format === 'csv' ? parseCsv(text, options.kind) : parseJson(text, options.kind);
   // Stable: issues of one line keep the order they were found in.
-  return { rows: parsed.rows, issues: parsed.issues.sort((a, b) => a.line - b.line) };
+  return { ...parsed, issues: parsed.issues.sort((a, b) => a.line - b.line) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -273,7 +282,7 @@ function cellEnd(text: string, from: number, separator: string): number {
 
 const isBlank = (record: CsvRecord) => record.cells.every((c) => c.trim() === '');
 
-function parseCsv(text: string, givenKind: RecordKind | undefined): { rows: RawRow[]; issues: ImportIssue[] } {
+function parseCsv(text: string, givenKind: RecordKind | undefined): ParsedFile {
   const lineOf = lineLocator(text);
   const { records, unclosedQuoteAt } = readCsvRecords(text, detectSeparator(text.trimStart()));
   const issues: ImportIssue[] = [];
@@ -282,27 +291,34 @@ function parseCsv(text: string, givenKind: RecordKind | undefined): { rows: RawR
   }
   // Blank lines, and rows of empty cells (";;;" that spreadsheets leave), carry nothing.
   const [header, ...body] = records.filter((r) => !isBlank(r));
-  if (!header) return { rows: [], issues };
+  if (!header) return { rows: [], issues, records: 0 };
   const headerLine = lineOf(header.offset);
   const names = header.cells.map((c) => c.trim());
   const kind = givenKind ?? detectKind(names);
-  if (!kind) return { rows: [], issues: [...issues, undetectedKindIssue(headerLine, 'this file')] };
+  if (!kind) return { rows: [], issues: [...issues, undetectedKindIssue(headerLine, 'this file')], records: body.length };
 
   const headerIssues = checkHeader(names, kind, headerLine);
   issues.push(...headerIssues.issues);
   if (headerIssues.missingRequired) {
     // Every row would repeat "missing required field": say it once, and check rows once the header is fixed.
-    return { rows: [], issues };
+    return { rows: [], issues, records: body.length };
   }
   const columns = RECORD_COLUMNS[kind];
-  const rows = body.map((record): RawRow => {
+  const rows: RawRow[] = [];
+  for (const record of body) {
     const line = lineOf(record.offset);
+    // A row whose cells cannot be matched to the header is reported as such and its fields are not
+    // checked (their values would be reported under the wrong columns); the other rows still are.
     if (record.cells.length !== names.length) {
       issues.push({ line, column: '', kind, reason: `the row has ${record.cells.length} cells (expected ${names.length}, as many as the header has columns)` });
+      continue;
     }
-    for (const index of record.strayTextCells) {
-      const reason = 'text after the closing quote of a cell (expected the quote to end the cell; double quotes inside a quoted cell: "")';
-      issues.push({ line, column: names[index] ?? '', kind, reason });
+    if (record.strayTextCells.length > 0) {
+      for (const index of record.strayTextCells) {
+        const reason = 'text after the closing quote of a cell (expected the quote to end the cell; double quotes inside a quoted cell: "")';
+        issues.push({ line, column: names[index] ?? '', kind, reason });
+      }
+      continue;
     }
     const fields: Record<string, unknown> = {};
     names.forEach((name, index) => {
@@ -315,9 +331,9 @@ function parseCsv(text: string, givenKind: RecordKind | undefined): { rows: RawR
         fields[name] = columns[name].list ? toListCells(cell) : cell;
       }
     });
-    return { kind, line, fields };
-  });
-  return { rows, issues };
+    rows.push({ kind, line, fields });
+  }
+  return { rows, issues, records: body.length };
 }
 
 /** The items of a list cell: `FARM | DAIRY` gives ["FARM", "DAIRY"]; empty items are dropped. */
@@ -463,14 +479,14 @@ function toPlain(node: JsonNode): unknown {
 
 const describeNode = (node: JsonNode) => (node.type === 'scalar' ? `${JSON.stringify(node.value)}` : `an ${node.type}`);
 
-function parseJson(text: string, givenKind: RecordKind | undefined): { rows: RawRow[]; issues: ImportIssue[] } {
+function parseJson(text: string, givenKind: RecordKind | undefined): ParsedFile {
   const lineOf = lineLocator(text);
   let root: JsonNode;
   try {
     root = parseJsonTree(text, lineOf);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
-    return { rows: [], issues: [{ line: lineOf(error.offset), column: '', reason: `invalid JSON: ${error.message}` }] };
+    return { rows: [], issues: [{ line: lineOf(error.offset), column: '', reason: `invalid JSON: ${error.message}` }], records: 0 };
   }
   if (root.type === 'array') return jsonArrayRows(root, givenKind);
   if (root.type === 'object') return jsonBundleRows(root, givenKind);
@@ -479,23 +495,27 @@ function parseJson(text: string, givenKind: RecordKind | undefined): { rows: Raw
     issues: [
       { line: root.line, column: '', reason: `found ${describeNode(root)} (expected an object such as {"actors": [...], "offers": [...]} or an array of records)` },
     ],
+    records: 0,
   };
 }
 
 /** A bare array: records of one kind, given or detected from the union of their property names. */
-function jsonArrayRows(root: Extract<JsonNode, { type: 'array' }>, givenKind: RecordKind | undefined): { rows: RawRow[]; issues: ImportIssue[] } {
+function jsonArrayRows(root: Extract<JsonNode, { type: 'array' }>, givenKind: RecordKind | undefined): ParsedFile {
   const names = root.items.flatMap((item) => (item.type === 'object' ? item.entries.map((e) => e.key) : []));
   const kind = givenKind ?? detectKind(names);
-  if (!kind) return { rows: [], issues: [undetectedKindIssue(root.line, 'this JSON array')] };
+  if (!kind) return { rows: [], issues: [undetectedKindIssue(root.line, 'this JSON array')], records: root.items.length };
   return jsonRecordRows(root.items, kind);
 }
 
 /** `{ "actors": [...], "offers": [...], "needs": [...], "supplyLinks": [...] }`, any subset. */
-function jsonBundleRows(root: Extract<JsonNode, { type: 'object' }>, givenKind: RecordKind | undefined): { rows: RawRow[]; issues: ImportIssue[] } {
+function jsonBundleRows(root: Extract<JsonNode, { type: 'object' }>, givenKind: RecordKind | undefined): ParsedFile {
   const rows: RawRow[] = [];
   const issues: ImportIssue[] = [];
   const seen = new Set<string>();
+  // Records of every array, including those of a part rejected as a whole, count toward the row limit.
+  let records = 0;
   for (const { key, line, value } of root.entries) {
+    if (value.type === 'array') records += value.items.length;
     const kind = RECORD_KINDS.find((k) => k === key);
     if (!kind) {
       issues.push({ line, column: key, reason: `unknown record kind "${key}" (expected ${RECORD_KINDS.join(', ')}${didYouMean(key, RECORD_KINDS)})` });
@@ -513,10 +533,11 @@ function jsonBundleRows(root: Extract<JsonNode, { type: 'object' }>, givenKind: 
     }
     seen.add(key);
   }
-  return { rows, issues };
+  return { rows, issues, records };
 }
 
-function jsonRecordRows(items: JsonNode[], kind: RecordKind): { rows: RawRow[]; issues: ImportIssue[] } {
+/** Reads records of one kind; an item that is not an object is reported and skipped, the others are read. */
+function jsonRecordRows(items: JsonNode[], kind: RecordKind): ParsedFile {
   const columns = RECORD_COLUMNS[kind];
   const rows: RawRow[] = [];
   const issues: ImportIssue[] = [];
@@ -535,5 +556,5 @@ function jsonRecordRows(items: JsonNode[], kind: RecordKind): { rows: RawRow[]; 
     }
     rows.push({ kind, line: item.line, fields });
   }
-  return { rows, issues };
+  return { rows, issues, records: items.length };
 }
