@@ -99,7 +99,28 @@ export function loadImportLimits(env: NodeJS.ProcessEnv = process.env): ImportLi
   return { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, maxIssues: e.IMPORT_MAX_ISSUES };
 }
 
+const positiveWholeNumber = z.coerce.number({ invalid_type_error: 'expected a whole number' }).int('expected a whole number').positive('expected a positive number');
+
+/**
+ * Database admission (src/db/admission.ts): how much Neo4j work runs at once, how much may wait,
+ * and per request. Reads plus writes plus 2 (health probe, warm-up) must fit in the driver's pool,
+ * so that no request ever waits on the driver's own acquisition timeout.
+ */
+const DB_ADMISSION_ENV = {
+  NEO4J_POOL_SIZE: positiveWholeNumber.default(50),
+  DB_READ_CONCURRENCY: positiveWholeNumber.default(40),
+  DB_READ_QUEUE_LIMIT: positiveWholeNumber.default(2000),
+  DB_WRITE_CONCURRENCY: positiveWholeNumber.default(8),
+  DB_WRITE_QUEUE_LIMIT: positiveWholeNumber.default(500),
+  DB_QUEUE_TIMEOUT_MS: millis.default(30000),
+  DB_REQUEST_CONCURRENCY: positiveWholeNumber.default(4),
+  DB_REQUEST_MAX_STATEMENTS: positiveWholeNumber.default(500),
+  DB_HEALTH_PROBE_INTERVAL_MS: millis.default(500),
+  DB_WARMUP_BUDGET_MS: millis.default(8000),
+};
+
 const ENV_SCHEMA = z.object({
+  ...DB_ADMISSION_ENV,
   NEO4J_URI: z
     .string()
     .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+(:\d+)?\/?$/, {
@@ -141,12 +162,32 @@ export interface Config {
     retryTimeMs: number;
     queryTimeoutMs: number;
   };
+  db: DbAdmissionConfig;
   http: { port: number; host: string };
   logLevel: string;
   seedOnStart: boolean;
   limits: LimitsConfig;
   shutdown: { graceMs: number };
   import: ImportLimits;
+}
+
+/** See DB_ADMISSION_ENV and .env.example. */
+export interface DbAdmissionConfig {
+  poolSize: number;
+  readConcurrency: number;
+  readQueueLimit: number;
+  writeConcurrency: number;
+  writeQueueLimit: number;
+  /** How long a statement may wait in the admission queue before SERVICE_UNAVAILABLE (busy). */
+  queueTimeoutMs: number;
+  /** Transactions one GraphQL request may have open at once; more wait in the request's own queue. */
+  requestConcurrency: number;
+  /** Statements one GraphQL request may run in all; beyond, STATEMENT_LIMIT_EXCEEDED. */
+  requestMaxStatements: number;
+  /** How often Neo4j is probed while it is known to be down. */
+  healthProbeIntervalMs: number;
+  /** How long re-planning the known statements may delay readiness after a (re)connection. */
+  warmupBudgetMs: number;
 }
 
 /** Thrown when the environment does not describe a startable service; names each bad variable. */
@@ -173,6 +214,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  if (e.DB_READ_CONCURRENCY + e.DB_WRITE_CONCURRENCY + 2 > e.NEO4J_POOL_SIZE) {
+    throw new ConfigError([
+      `DB_READ_CONCURRENCY (${e.DB_READ_CONCURRENCY}) + DB_WRITE_CONCURRENCY (${e.DB_WRITE_CONCURRENCY}) + 2 must not exceed NEO4J_POOL_SIZE (${e.NEO4J_POOL_SIZE})`,
+    ]);
+  }
   return {
     neo4j: {
       uri: e.NEO4J_URI ?? `bolt://127.0.0.1:${e.MAILLON_NEO4J_BOLT_PORT}`,
@@ -184,6 +230,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       acquisitionTimeoutMs: e.NEO4J_ACQUISITION_TIMEOUT_MS,
       retryTimeMs: e.NEO4J_RETRY_TIME_MS,
       queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
+    },
+    db: {
+      poolSize: e.NEO4J_POOL_SIZE,
+      readConcurrency: e.DB_READ_CONCURRENCY,
+      readQueueLimit: e.DB_READ_QUEUE_LIMIT,
+      writeConcurrency: e.DB_WRITE_CONCURRENCY,
+      writeQueueLimit: e.DB_WRITE_QUEUE_LIMIT,
+      queueTimeoutMs: e.DB_QUEUE_TIMEOUT_MS,
+      requestConcurrency: e.DB_REQUEST_CONCURRENCY,
+      requestMaxStatements: e.DB_REQUEST_MAX_STATEMENTS,
+      healthProbeIntervalMs: e.DB_HEALTH_PROBE_INTERVAL_MS,
+      warmupBudgetMs: e.DB_WARMUP_BUDGET_MS,
     },
     http: { port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,

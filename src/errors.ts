@@ -11,6 +11,10 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   TIMEOUT = 'TIMEOUT',
+  /** A write failed in a way where its commit may have happened: retrying with the same id is safe. */
+  WRITE_OUTCOME_UNKNOWN = 'WRITE_OUTCOME_UNKNOWN',
+  /** One request asked for more database statements than a request may run. */
+  STATEMENT_LIMIT_EXCEEDED = 'STATEMENT_LIMIT_EXCEEDED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
   // The HTTP layer and the limits before execution (src/http).
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
@@ -65,8 +69,48 @@ export class ForbiddenError extends AppError {
 }
 
 export class ServiceUnavailableError extends AppError {
-  constructor(message = 'The graph database is unavailable; try again in a moment') {
-    super(message, ErrorCode.SERVICE_UNAVAILABLE);
+  /**
+   * `retryAfterSeconds` (in `extensions`, when known) tells clients, and the HTTP layer's
+   * Retry-After header, when trying again is worth it.
+   */
+  constructor(message = 'The graph database is unavailable; try again in a moment', options: { retryAfterSeconds?: number } = {}) {
+    super(message, ErrorCode.SERVICE_UNAVAILABLE, options.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: options.retryAfterSeconds });
+  }
+
+  get retryAfterSeconds(): number | undefined {
+    const value = this.extensions.retryAfterSeconds;
+    return typeof value === 'number' ? value : undefined;
+  }
+}
+
+/** The database is healthy but the service has more work queued than its stated limit. */
+export class ServiceBusyError extends ServiceUnavailableError {
+  constructor(what: 'reads' | 'writes', retryAfterSeconds: number) {
+    super(`The service is busy (too many ${what} waiting for the database); retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
+/**
+ * A write failed after its transaction had run, so its commit may or may not have been applied.
+ * Creates with a client-supplied id, updates and deletes are safe to retry as they were sent.
+ */
+export class WriteOutcomeUnknownError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      'The connection to the graph database was lost while this write was being committed: it may or may not have been applied. ' +
+        'Retrying the same mutation is safe (a create with the same id and fields returns the existing record)',
+      ErrorCode.WRITE_OUTCOME_UNKNOWN,
+      { retryAfterSeconds },
+    );
+  }
+}
+
+/** A request needed more database statements than one request may run. */
+export class StatementLimitError extends AppError {
+  constructor(limit: number) {
+    super(`This request needs more than ${limit} database statements; ask for fewer records or split it`, ErrorCode.STATEMENT_LIMIT_EXCEEDED, {
+      limit,
+    });
   }
 }
 

@@ -8,11 +8,12 @@ import { buildMaillonSchema } from './schema';
 import { BACKFILLS, SCHEMA_STATEMENTS } from './schema-statements';
 import { startServer, type RunningServer } from './server';
 import { seedIfEmpty } from './seed-on-start';
+import { warmUp } from './warmup';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const db = Database.connect(config.neo4j, logger);
+  const db = Database.connect(config.neo4j, logger, config.db);
   try {
     await migrate(db, SCHEMA_STATEMENTS, logger, BACKFILLS);
     if (config.seedOnStart) await seedIfEmpty(db, logger);
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   logger.info({ url: server.url, neo4j: config.neo4j.uri }, `Maillon serves ${server.url}`);
+  // /ready answers 503 until the hot statements are planned (docs/reliability.md).
+  await warmUp(schema, db, logger);
 
   stopOnSignals(server, db, logger, config.shutdown.graceMs);
 }

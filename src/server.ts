@@ -120,8 +120,10 @@ export async function startServer(options: ServerOptions & { port: number; host:
     res.json({ status: 'ok' });
   });
   app.get('/ready', async (_req, res) => {
-    const up = await db.ping(readinessTimeoutMs);
-    res.status(up ? 200 : 503).json(up ? { status: 'ready' } : { status: 'unavailable', reason: 'Neo4j does not answer' });
+    // 503 while Neo4j is down and while the statements are being planned (at start, after a reconnection).
+    const up = await db.isReady(readinessTimeoutMs);
+    const reason = db.state === 'up' ? 'Neo4j does not answer' : db.state === 'down' ? 'Neo4j is unavailable' : 'warming up';
+    res.status(up ? 200 : 503).json(up ? { status: 'ready' } : { status: 'unavailable', reason });
   });
   app.all(['/health', '/ready'], methodNotAllowed(['GET']));
   // Who asks is known before the body is read: the rate limit and the body limit depend on it.

@@ -34,6 +34,7 @@ describe('when Neo4j goes away and comes back', () => {
     const config = testConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: OUTAGE_INSTANCE.password });
     db = Database.connect(config.neo4j, silentLogger);
     server = await startServer({ schema: await buildMaillonSchema(), db, logger: silentLogger, port: 0, host: '127.0.0.1' });
+    db.markWarm(); // /ready stays 503 until the warm-up (src/warmup.ts, tested in tests/outage.test.ts) marks the database warm
     base = `http://127.0.0.1:${server.port}`;
   }, 240_000);
 

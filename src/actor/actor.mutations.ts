@@ -57,7 +57,8 @@ export class ActorMutationResolver {
   @Mutation(() => Actor, {
     description:
       'Creates an actor, checked as an actor import row is. BAD_USER_INPUT (with `extensions.issues`: field, reason, value) for a bad SIRET, ' +
-      'an unknown commune...; CONFLICT when the id exists or another actor holds the SIRET.',
+      'an unknown commune...; CONFLICT when the id exists with other fields or another actor holds the SIRET. ' +
+      'Safe to retry with the same id (after WRITE_OUTCOME_UNKNOWN): the same create replayed returns the existing record.',
   })
   createActor(@Arg('input', () => CreateActorInput) input: CreateActorInput, @Ctx() ctx: Context): Promise<Actor> {
     ensureCanWrite(ctx);

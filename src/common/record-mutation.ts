@@ -61,11 +61,18 @@ export function clearLoaders(loaders: Loaders): void {
   }
 }
 
-/** Creates a record; its id is the given one or a new `<prefix>-<uuid>`. CONFLICT when the id is taken. */
+/**
+ * Creates a record; its id is the given one or a new `<prefix>-<uuid>`. CONFLICT when the id is
+ * taken by a different record. A create whose id exists with exactly the fields given (after the
+ * importer's normalisation) returns that record: the replay of a create whose answer was lost
+ * (WRITE_OUTCOME_UNKNOWN) is safe (docs/reliability.md).
+ */
 export async function createRecord<T>(ctx: Context, spec: RecordSpec, fields: Fields): Promise<T> {
   const id = typeof fields.id === 'string' ? fields.id : `${spec.idPrefix}-${randomUUID()}`;
   const created = await ctx.db.transaction('WRITE', async (tx) => {
-    if (await findRecord(tx, spec, id)) {
+    const existing = await findRecord(tx, spec, id);
+    if (existing && (await isSameRecord(tx, spec, existing, { ...fields, id }))) return readBack<T>(tx, spec, id);
+    if (existing) {
       throw new ConflictError(`${capitalized(spec.noun)} "${id}" already exists (expected a new id; to change it, use update${spec.entity})`, {
         entity: spec.entity,
         id,
@@ -99,6 +106,33 @@ export async function deleteRecord(ctx: Context, spec: RecordSpec, id: string): 
   if (!row) throw new NotFoundError(spec.entity, id);
   clearLoaders(ctx.loaders);
   return { id, cascade: spec.toCascade(row) };
+}
+
+/** True when writing `fields` would leave the record `existing` as it is (both checked and normalised as import rows). */
+async function isSameRecord(tx: Tx, spec: RecordSpec, existing: Fields, fields: Fields): Promise<boolean> {
+  const rows: RawRow[] = [
+    { kind: spec.kind, line: 1, fields: existing },
+    { kind: spec.kind, line: 1, fields },
+  ];
+  const refs = await fetchReferences(tx, rows);
+  const asStored = validateRows([rows[0]], refs);
+  const asGiven = validateRows([rows[1]], refs);
+  if (asStored.issues.length > 0 || asGiven.issues.length > 0) return false;
+  return canonical(asStored.bundle) === canonical(asGiven.bundle);
+}
+
+/** A comparable text of a value: keys sorted, absent and null fields alike. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === 'object') {
+    return `{${Object.entries(value)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${k}:${canonical(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 async function findRecord(tx: Tx, spec: RecordSpec, id: string): Promise<Fields | null> {

@@ -1,2 +1,12 @@
-export { BULK_WRITE_TIMEOUT_MS, Database, int, toCypherPoint, toNative, type GeoPoint, type Params, type Row, type Tx } from './neo4j';
+export {
+  BULK_WRITE_TIMEOUT_MS,
+  classifyDriverError,
+  Database,
+  DEFAULT_ADMISSION,
+  RETRY_AFTER_SECONDS,
+  UNAVAILABLE_CODES,
+  type DatabaseStatus,
+  type DriverFailure,
+  int, toCypherPoint, toNative, type GeoPoint, type Params, type Row, type Tx } from './neo4j';
 export { migrate, type Backfill, type SchemaStatement } from './migrations';
+export type { DbState } from './health';

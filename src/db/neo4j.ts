@@ -15,8 +15,11 @@ import neo4j, {
   isTime,
 } from 'neo4j-driver';
 import type { Logger } from 'pino';
-import type { Config } from '../config';
-import { ConflictError, QueryTimeoutError, ServiceUnavailableError } from '../errors';
+import type { Config, DbAdmissionConfig } from '../config';
+import { ConflictError, QueryTimeoutError, ServiceBusyError, ServiceUnavailableError, StatementLimitError, WriteOutcomeUnknownError } from '../errors';
+import { AdmissionQueue, type AdmissionStats } from './admission';
+import { HealthMonitor, type DbState, type HealthCounters } from './health';
+import { PlanGate, StatementBook, type GateStats } from './plans';
 import { installTcpNoDelayForBolt } from './tcp-nodelay';
 
 /**
@@ -95,59 +98,185 @@ function toRows<T>(result: QueryResult): T[] {
   return result.records.map((record) => toNative(record.toObject()) as T);
 }
 
-const UNAVAILABLE_DRIVER_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+/** Seconds a client should wait before retrying while Neo4j is down or the queues are full. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * What a driver error means for the service. `unavailable`: Neo4j cannot be reached or is not
+ * serving (stopped, starting, shutting down, unreachable cluster); it marks the database down.
+ * `busy`: no connection could be had in time from a healthy pool.
+ */
+export type DriverFailure = 'unavailable' | 'busy' | 'credentials' | 'timeout' | 'conflict';
+
+/** Neo4j status codes (and the driver's own codes) that mean "unavailable". */
+export const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([
+  'ServiceUnavailable', // driver: no connection could be made, or it was lost
+  'SessionExpired', // driver: the cluster member serving the session went away
+  'Neo.TransientError.General.DatabaseUnavailable', // starting, stopping, or in recovery
+  'Neo.ClientError.Database.DatabaseNotFound', // the database is still being created or started
+  // A shutdown stops the transactions in flight. The driver renames these two Transient codes to
+  // ClientError (neo4j-driver-bolt-connection, response-handler.js), so both spellings are listed.
+  'Neo.TransientError.Transaction.LockClientStopped',
+  'Neo.ClientError.Transaction.LockClientStopped',
+  'Neo.TransientError.Transaction.Terminated',
+  'Neo.ClientError.Transaction.Terminated',
+  // A cluster member that lost its leadership or turned read-only during an election.
+  'Neo.ClientError.Cluster.NotALeader',
+  'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase',
+]);
+
+/** Texts of connection and routing failures that the driver reports without a Neo4j code. */
+const UNAVAILABLE_TEXTS =
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|socket hang up|Connection was closed by server|Failed to connect to server|Could not perform discovery|No routing servers available|Failed to obtain (a )?routing table|Pool (is )?closed|Database is unavailable|Connection lost/i;
+
+const BUSY_TEXTS = /acquisition timed out|Connection acquisition/i;
+
+/** Classifies a driver error; undefined for errors that are not ours to explain (they are masked). */
+export function classifyDriverError(error: unknown): DriverFailure | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = error instanceof Neo4jError ? error.code : ((error as { code?: unknown }).code as string | undefined);
+  if (typeof code === 'string') {
+    if (UNAVAILABLE_CODES.has(code)) return 'unavailable';
+    if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') return 'credentials';
+    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return 'timeout';
+    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return 'conflict';
+  }
+  if (BUSY_TEXTS.test(error.message)) return 'busy';
+  if (UNAVAILABLE_TEXTS.test(error.message) && (error instanceof Neo4jError || typeof code === 'string')) return 'unavailable';
+  return undefined;
+}
 
 /** Maps driver failures to errors clients may see; returns other errors unchanged (they get masked). */
 export function toAppError(error: unknown, queryTimeoutMs: number): unknown {
-  if (!(error instanceof Neo4jError)) return error;
-  if (UNAVAILABLE_DRIVER_CODES.has(error.code) || /acquisition timed out|Could not perform discovery/i.test(error.message)) {
-    return new ServiceUnavailableError();
+  switch (classifyDriverError(error)) {
+    case 'unavailable':
+      return new ServiceUnavailableError(undefined, { retryAfterSeconds: RETRY_AFTER_SECONDS });
+    case 'busy':
+      return new ServiceUnavailableError('The service is busy (no database connection was free in time); try again in a moment', {
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+      });
+    case 'credentials':
+      return new ServiceUnavailableError("The graph database refused the service's credentials; an operator must fix NEO4J_USER / NEO4J_PASSWORD");
+    case 'timeout':
+      return new QueryTimeoutError(queryTimeoutMs);
+    case 'conflict':
+      return new ConflictError('This would create a second record with an identifier that must be unique');
+    case undefined:
+      return error;
   }
-  if (error.code === 'Neo.ClientError.Security.Unauthorized' || error.code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
-    return new ServiceUnavailableError('The graph database refused the service\'s credentials; an operator must fix NEO4J_USER / NEO4J_PASSWORD');
-  }
-  if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
-    return new QueryTimeoutError(queryTimeoutMs);
-  }
-  if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new ConflictError('This would create a second record with an identifier that must be unique');
-  }
-  return error;
 }
 
 function firstLine(cypher: string): string {
   return cypher.trim().split('\n')[0].slice(0, 120);
 }
 
+/** Everything the per-request views of one Database share: the driver, its health, queues and plans. */
+interface Shared {
+  driver: Driver;
+  options: DatabaseOptions;
+  admission: DbAdmissionConfig;
+  health: HealthMonitor;
+  reads: AdmissionQueue;
+  writes: AdmissionQueue;
+  gate: PlanGate;
+  book: StatementBook;
+}
+
+/** Per-request limits (see `counting()`): a queue of its own, and a statement budget. */
+interface RequestBudget {
+  queue: AdmissionQueue;
+  statements: number;
+  maxStatements: number;
+}
+
+/** Admission defaults for databases connected without a full configuration (tests, tools). */
+export const DEFAULT_ADMISSION: DbAdmissionConfig = {
+  poolSize: 50,
+  readConcurrency: 40,
+  readQueueLimit: 2000,
+  writeConcurrency: 8,
+  writeQueueLimit: 500,
+  queueTimeoutMs: 30_000,
+  requestConcurrency: 4,
+  requestMaxStatements: 500,
+  healthProbeIntervalMs: 500,
+  warmupBudgetMs: 8000,
+};
+
+/** What /ready and the resilience report read. */
+export interface DatabaseStatus {
+  state: DbState;
+  health: HealthCounters;
+  reads: AdmissionStats & { active: number; queued: number };
+  writes: AdmissionStats & { active: number; queued: number };
+  gate: GateStats;
+  knownStatements: number;
+}
+
 export class Database {
   private counter: QueryCounter = { count: 0 };
+  private budget: RequestBudget | undefined;
 
-  constructor(
-    private readonly driver: Driver,
-    private readonly options: DatabaseOptions,
-  ) {}
+  private constructor(private readonly shared: Shared) {}
 
   /** Connects a driver with timeouts short enough that an unavailable Neo4j fails requests in seconds, not minutes. */
-  static connect(config: Config['neo4j'], logger: Logger): Database {
+  static connect(config: Config['neo4j'], logger: Logger, admission: DbAdmissionConfig = DEFAULT_ADMISSION): Database {
     installTcpNoDelayForBolt();
     const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
       connectionTimeout: config.connectionTimeoutMs,
       connectionAcquisitionTimeout: config.acquisitionTimeoutMs,
       maxTransactionRetryTime: config.retryTimeMs,
-      maxConnectionPoolSize: 50,
+      maxConnectionPoolSize: admission.poolSize,
       userAgent: 'maillon',
       logging: {
         level: 'warn',
         logger: (level, message) => logger[level === 'warn' ? 'warn' : level === 'error' ? 'error' : 'debug']({ neo4j: true }, message),
       },
     });
-    return new Database(driver, { database: config.database, queryTimeoutMs: config.queryTimeoutMs, logger });
+    return Database.over(driver, { database: config.database, queryTimeoutMs: config.queryTimeoutMs, logger }, admission);
   }
 
-  /** A view of this database with its own round-trip counter (one per GraphQL request). */
+  private static over(driver: Driver, options: DatabaseOptions, admission: DbAdmissionConfig): Database {
+    const busy = (what: 'reads' | 'writes') => () => new ServiceBusyError(what, RETRY_AFTER_SECONDS);
+    const reads = new AdmissionQueue({ limit: admission.readConcurrency, queueLimit: admission.readQueueLimit, timeoutMs: admission.queueTimeoutMs, refuse: busy('reads') });
+    const writes = new AdmissionQueue({
+      limit: admission.writeConcurrency,
+      queueLimit: admission.writeQueueLimit,
+      timeoutMs: admission.queueTimeoutMs,
+      refuse: busy('writes'),
+    });
+    const health = new HealthMonitor({
+      probe: () => db.ping(Math.min(1000, admission.healthProbeIntervalMs * 2), { report: false }),
+      rewarm: async () => {
+        db.shared.gate.forgetPlans();
+        await db.replanKnownStatements(admission.warmupBudgetMs);
+      },
+      probeIntervalMs: admission.healthProbeIntervalMs,
+      logger: options.logger,
+      onChange: (state) => {
+        if (state !== 'down') return;
+        reads.failWaiting(unavailableNow());
+        writes.failWaiting(unavailableNow());
+      },
+    });
+    const db: Database = new Database({ driver, options, admission, health, reads, writes, gate: new PlanGate(options.queryTimeoutMs), book: new StatementBook() });
+    return db;
+  }
+
+  /**
+   * A view of this database for one GraphQL request: its own round-trip counter, at most
+   * `requestConcurrency` transactions open at once (the rest wait in the request's own queue), and
+   * at most `requestMaxStatements` statements in all.
+   */
   counting(): Database {
-    const scoped = new Database(this.driver, this.options);
+    const scoped = new Database(this.shared);
     scoped.counter = { count: 0 };
+    const { requestConcurrency, requestMaxStatements } = this.shared.admission;
+    scoped.budget = {
+      queue: new AdmissionQueue({ limit: requestConcurrency, queueLimit: Infinity, refuse: () => new StatementLimitError(requestMaxStatements) }),
+      statements: 0,
+      maxStatements: requestMaxStatements,
+    };
     return scoped;
   }
 
@@ -156,14 +285,48 @@ export class Database {
     return this.counter.count;
   }
 
+  /** This request's admission counters (peakActive: its most transactions open at once); undefined outside a request view. */
+  get requestAdmission(): AdmissionStats | undefined {
+    return this.budget ? { ...this.budget.queue.stats } : undefined;
+  }
+
+  /** What the service knows of Neo4j (cold, up, down, warming). */
+  get state(): DbState {
+    return this.shared.health.state;
+  }
+
+  /** Counters of the health monitor, the admission queues and the plan gate. */
+  status(): DatabaseStatus {
+    const { health, reads, writes, gate, book } = this.shared;
+    return {
+      state: health.state,
+      health: { ...health.counters },
+      reads: { ...reads.stats, active: reads.activeCount, queued: reads.queuedCount },
+      writes: { ...writes.stats, active: writes.activeCount, queued: writes.queuedCount },
+      gate: { ...gate.stats },
+      knownStatements: book.size,
+    };
+  }
+
+  /** The start-time warm-up is done (see src/warmup.ts): /ready may answer 200. */
+  markWarm(): void {
+    this.shared.health.markWarm();
+  }
+
+  /** True when the service may be given traffic: warm, and Neo4j answers within `timeoutMs`. */
+  async isReady(timeoutMs: number): Promise<boolean> {
+    if (this.shared.health.state !== 'up') return false;
+    return this.ping(timeoutMs);
+  }
+
   /** Runs one read statement (routed to a reader in a cluster). */
   read<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.execute('READ', (tx) => this.runIn<T>(tx, cypher, params));
+    return this.execute('READ', (tx) => this.runIn<T>(tx, cypher, params, 'READ'));
   }
 
   /** Runs one write statement in its own transaction. */
   write<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.execute('WRITE', (tx) => this.runIn<T>(tx, cypher, params));
+    return this.execute('WRITE', (tx) => this.runIn<T>(tx, cypher, params, 'WRITE'));
   }
 
   /**
@@ -171,22 +334,51 @@ export class Database {
    * `timeoutMs` overrides the query timeout for long bulk writes (seeding, large imports).
    */
   transaction<R>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<R>, options: { timeoutMs?: number } = {}): Promise<R> {
-    return this.execute(mode, (mtx) => work({ run: (cypher, params = {}) => this.runIn(mtx, cypher, params) }), options.timeoutMs);
+    return this.execute(mode, (mtx) => work({ run: (cypher, params = {}) => this.runIn(mtx, cypher, params, mode) }), options.timeoutMs);
   }
 
-  /** True when Neo4j answers a trivial query within `timeoutMs`. */
-  async ping(timeoutMs: number): Promise<boolean> {
+  /**
+   * Plans every statement the service has run (most run first) with EXPLAIN and the parameter
+   * shapes of its first run; Neo4j caches the plans under the same text, so the next real runs skip
+   * planning. Each EXPLAIN goes through the plan gate as the statement's first run, so requests
+   * needing the statement meanwhile wait for it instead of planning it too. Returns once every
+   * statement is planned or `budgetMs` has passed; the EXPLAINs still running then go on in the
+   * background (cutting them short would throw their work away). A failing EXPLAIN is counted.
+   */
+  async replanKnownStatements(budgetMs: number): Promise<{ planned: number; failed: number; pending: number }> {
+    const statements = this.shared.book.hottest();
+    const counts = { planned: 0, failed: 0 };
+    let next = 0;
+    const worker = async () => {
+      while (next < statements.length) {
+        const { cypher, params, mode } = statements[next++];
+        const ok = await this.shared.gate.run(cypher, () => this.explain(cypher, params, mode)).catch(() => false);
+        if (ok) counts.planned += 1;
+        else counts.failed += 1;
+      }
+    };
+    const all = Promise.all([worker(), worker()]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, budgetMs)))]);
+    clearTimeout(timer);
+    return { ...counts, pending: statements.length - counts.planned - counts.failed };
+  }
+
+  /** True when Neo4j answers a trivial query within `timeoutMs`; a failure marks it down unless `report` is false. */
+  async ping(timeoutMs: number, options: { report?: boolean } = {}): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), timeoutMs);
     });
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.shared.driver.session({ database: this.shared.options.database, defaultAccessMode: neo4j.session.READ });
     const answer = session
       .run('RETURN 1 AS ok', {}, { timeout: timeoutMs })
       .then(() => true)
       .catch(() => false);
     try {
-      return await Promise.race([answer, timeout]);
+      const up = await Promise.race([answer, timeout]);
+      if (!up && options.report !== false) this.shared.health.reportUnavailable();
+      return up;
     } finally {
       clearTimeout(timer);
       void answer.finally(() => session.close().catch(() => undefined));
@@ -195,42 +387,93 @@ export class Database {
 
   /** The server's product name and version, e.g. "Neo4j/5.26.30". */
   async serverAgent(): Promise<string> {
-    const info = await this.driver.getServerInfo({ database: this.options.database });
+    const info = await this.shared.driver.getServerInfo({ database: this.shared.options.database });
     return info.agent ?? 'Neo4j';
   }
 
   async close(): Promise<void> {
-    await this.driver.close();
+    this.shared.health.stop();
+    await this.shared.driver.close();
   }
 
-  private async execute<R>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<R>, timeoutMs = this.options.queryTimeoutMs): Promise<R> {
-    const session = this.driver.session({
-      database: this.options.database,
+  /** Plans `cypher` without running it; throws when planning fails (the gate then does not count it as planned). */
+  private async explain(cypher: string, params: Params, mode: 'READ' | 'WRITE'): Promise<boolean> {
+    const session = this.shared.driver.session({
+      database: this.shared.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      await session.run(`EXPLAIN ${cypher}`, params, { timeout: this.shared.options.queryTimeoutMs });
+      return true;
+    } catch (error) {
+      this.shared.options.logger.warn({ cypher: firstLine(cypher), code: (error as Neo4jError).code }, 'EXPLAIN failed during warm-up');
+      throw error;
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /** Admission: known down → refuse at once; else the request's own queue, then the process-wide one. */
+  private async execute<R>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<R>, timeoutMs = this.shared.options.queryTimeoutMs): Promise<R> {
+    const admitted = () => this.refuseWhileDown(() => (mode === 'READ' ? this.shared.reads : this.shared.writes).run(() => this.transact(mode, work, timeoutMs)));
+    return this.refuseWhileDown(() => (this.budget ? this.budget.queue.run(admitted) : admitted()));
+  }
+
+  private refuseWhileDown<R>(next: () => Promise<R>): Promise<R> {
+    if (this.shared.health.isDown) {
+      this.shared.health.counters.refusedWhileDown += 1;
+      return Promise.reject(unavailableNow());
+    }
+    return next();
+  }
+
+  private async transact<R>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<R>, timeoutMs: number): Promise<R> {
+    const session = this.shared.driver.session({
+      database: this.shared.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       // One bookmark manager for the whole driver (the one executeQuery uses): each transaction
       // starts after every transaction this process committed, so on a cluster a read routed to a
       // secondary sees the writes made through this instance (read-your-writes across requests).
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
+      bookmarkManager: this.shared.driver.executeQueryBookmarkManager,
     });
     const config = { timeout: timeoutMs };
+    // Set once a transaction function has returned: its commit was then sent, and may have happened.
+    let workReturned = false;
+    const tracked = async (tx: ManagedTransaction) => {
+      const result = await work(tx);
+      workReturned = true;
+      return result;
+    };
     try {
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      return mode === 'READ' ? await session.executeRead(tracked, config) : await session.executeWrite(tracked, config);
     } catch (error) {
+      const failure = classifyDriverError(error);
+      if (failure === 'unavailable') this.shared.health.reportUnavailable();
+      if (mode === 'WRITE' && workReturned && failure === 'unavailable') throw new WriteOutcomeUnknownError(RETRY_AFTER_SECONDS);
       throw toAppError(error, timeoutMs);
     } finally {
-      await session.close();
+      await session.close().catch(() => undefined);
     }
   }
 
-  private async runIn<T>(tx: ManagedTransaction, cypher: string, params: Params): Promise<T[]> {
+  private async runIn<T>(tx: ManagedTransaction, cypher: string, params: Params, mode: 'READ' | 'WRITE'): Promise<T[]> {
     this.counter.count += 1;
+    if (this.budget) {
+      this.budget.statements += 1;
+      if (this.budget.statements > this.budget.maxStatements) throw new StatementLimitError(this.budget.maxStatements);
+    }
+    this.shared.book.note(cypher, params, mode);
     const started = performance.now();
-    const result = await tx.run(cypher, params);
+    const result = await this.shared.gate.run(cypher, () => tx.run(cypher, params));
     const rows = toRows<T>(result);
-    this.options.logger.debug(
+    this.shared.options.logger.debug(
       { cypher: firstLine(cypher), ms: Math.round((performance.now() - started) * 10) / 10, rows: rows.length },
       'cypher',
     );
     return rows;
   }
+}
+
+function unavailableNow(): ServiceUnavailableError {
+  return new ServiceUnavailableError('The graph database is unavailable; try again in a moment', { retryAfterSeconds: RETRY_AFTER_SECONDS });
 }

@@ -24,7 +24,8 @@ export class NeedMutationResolver {
   @Mutation(() => Need, {
     description:
       'Creates a need, checked as a need import row is. BAD_USER_INPUT (with `extensions.issues`: field, reason, value) for an unknown ' +
-      'buyer, product or label, a negative volume...; CONFLICT when the id exists.',
+      'buyer, product or label, a negative volume...; CONFLICT when the id exists with other fields. ' +
+      'Safe to retry with the same id (after WRITE_OUTCOME_UNKNOWN): the same create replayed returns the existing record.',
   })
   createNeed(@Arg('input', () => CreateNeedInput) input: CreateNeedInput, @Ctx() ctx: Context): Promise<Need> {
     ensureCanWrite(ctx);

@@ -24,7 +24,8 @@ export class OfferMutationResolver {
   @Mutation(() => Offer, {
     description:
       'Creates an offer, checked as an offer import row is. BAD_USER_INPUT (with `extensions.issues`: field, reason, value) for an unknown ' +
-      'actor, product, label or commune, a capacity without its unit...; CONFLICT when the id exists.',
+      'actor, product, label or commune, a capacity without its unit...; CONFLICT when the id exists with other fields. ' +
+      'Safe to retry with the same id (after WRITE_OUTCOME_UNKNOWN): the same create replayed returns the existing record.',
   })
   createOffer(@Arg('input', () => CreateOfferInput) input: CreateOfferInput, @Ctx() ctx: Context): Promise<Offer> {
     ensureCanWrite(ctx);

@@ -26,7 +26,8 @@ export class SupplyLinkMutationResolver {
     description:
       'Creates a supply link, checked as a supply-link import row is. BAD_USER_INPUT (with `extensions.issues`: field, reason, value) for an ' +
       'unknown supplier, buyer, product or label, a supplier that is the buyer, a date in the future, provenance from a link its supplier ' +
-      'does not buy on...; CONFLICT when the id exists.',
+      'does not buy on...; CONFLICT when the id exists with other fields. ' +
+      'Safe to retry with the same id (after WRITE_OUTCOME_UNKNOWN): the same create replayed returns the existing record.',
   })
   createSupplyLink(@Arg('input', () => CreateSupplyLinkInput) input: CreateSupplyLinkInput, @Ctx() ctx: Context): Promise<SupplyLink> {
     ensureCanWrite(ctx);

@@ -1,0 +1,102 @@
+import type { Logger } from 'pino';
+
+/**
+ * What the service knows of Neo4j:
+ * - `cold`: started, the start-time warm-up has not finished (requests run; /ready 503);
+ * - `up`: answering and warm (/ready 200);
+ * - `down`: a request or probe failed for unavailability; requests fail at once with
+ *   SERVICE_UNAVAILABLE instead of each waiting for the driver's timeouts, and Neo4j is probed
+ *   every `probeIntervalMs`;
+ * - `warming`: a probe succeeded; the known statements are being planned again (requests run,
+ *   /ready 503), then `up`.
+ */
+export type DbState = 'cold' | 'up' | 'down' | 'warming';
+
+export interface HealthCounters {
+  /** Times the state went from up (or cold, warming) to down. */
+  outages: number;
+  /** Times Neo4j answered again after an outage. */
+  recoveries: number;
+  /** Requests refused at once because Neo4j was known down. */
+  refusedWhileDown: number;
+}
+
+export interface HealthMonitorOptions {
+  probe: () => Promise<boolean>;
+  /** Runs after a probe succeeds, before the state turns `up` (re-planning the hot statements). */
+  rewarm: () => Promise<void>;
+  probeIntervalMs: number;
+  logger: Logger;
+  /** Called on each change of state (the admission queues drop their waiters when down). */
+  onChange?: (state: DbState) => void;
+}
+
+export class HealthMonitor {
+  private current: DbState = 'cold';
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private downSince = 0;
+  readonly counters: HealthCounters = { outages: 0, recoveries: 0, refusedWhileDown: 0 };
+
+  constructor(private readonly options: HealthMonitorOptions) {}
+
+  get state(): DbState {
+    return this.current;
+  }
+
+  get isDown(): boolean {
+    return this.current === 'down';
+  }
+
+  /** The start-time warm-up is done: from now on the service is ready while Neo4j answers. */
+  markWarm(): void {
+    if (this.current === 'cold') this.set('up');
+  }
+
+  /** A request or probe failed because Neo4j is unreachable or not serving: start probing. */
+  reportUnavailable(): void {
+    if (this.current === 'down' || this.stopped) return;
+    this.counters.outages += 1;
+    this.downSince = Date.now();
+    this.options.logger.warn('Neo4j is unavailable: refusing requests at once and probing until it answers');
+    this.set('down');
+    this.schedule();
+  }
+
+  /** Stops probing (at shutdown). */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.probeOnce(), this.options.probeIntervalMs);
+    this.timer.unref();
+  }
+
+  private async probeOnce(): Promise<void> {
+    if (this.stopped || this.current !== 'down') return;
+    if (!(await this.options.probe())) {
+      this.schedule();
+      return;
+    }
+    this.counters.recoveries += 1;
+    this.set('warming');
+    const back = Date.now();
+    try {
+      await this.options.rewarm();
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 're-planning after reconnection failed; the plan gate covers the rest');
+    }
+    // A request may have reported a new outage while re-planning ran.
+    if ((this.current as DbState) !== 'warming') return;
+    this.set('up');
+    this.options.logger.info({ downMs: back - this.downSince, rewarmMs: Date.now() - back }, 'Neo4j answers again');
+  }
+
+  private set(state: DbState): void {
+    this.current = state;
+    this.options.onChange?.(state);
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Query plans after a (re)connection. Neo4j keeps its plan cache in memory, keyed by statement text
+ * and parameter types; after a restart every big statement is planned again, and a herd of requests
+ * arriving together planned the same statements at once, each slowly (15 s timeouts for 80 s were
+ * seen). Two remedies live here:
+ *
+ * - `StatementBook` remembers each statement the service has run, with the parameters of its first
+ *   run (lists cut to their first element: the cache key holds types, not values), so that after a
+ *   reconnection they can be planned again with `EXPLAIN` before /ready turns 200.
+ * - `PlanGate` lets the first run of a statement since the last (re)connection go alone: concurrent
+ *   runs of the same text wait for it (bounded, so a lock held by a waiter cannot deadlock them),
+ *   then find its plan cached.
+ */
+import type { Params } from './neo4j';
+
+interface BookEntry {
+  params: Params;
+  mode: 'READ' | 'WRITE';
+  runs: number;
+}
+
+/** Schema commands cannot be explained (and are not hot). */
+const NOT_PLANNABLE = /^\s*(CREATE|DROP)\s+(OR\s+REPLACE\s+)?(CONSTRAINT|INDEX|FULLTEXT|RANGE|POINT|TEXT|VECTOR|LOOKUP)\b|^\s*(SHOW|EXPLAIN|PROFILE)\b/i;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** The same shape with lists cut to one element (driver values such as Integer and Point kept as they are). */
+export function toShape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.slice(0, 1).map(toShape);
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toShape(v)]));
+  return value;
+}
+
+export class StatementBook {
+  private readonly entries = new Map<string, BookEntry>();
+
+  constructor(private readonly capacity = 400) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Notes a run of `cypher`; the first run's parameters are kept as its representative. */
+  note(cypher: string, params: Params, mode: 'READ' | 'WRITE'): void {
+    const known = this.entries.get(cypher);
+    if (known) {
+      known.runs += 1;
+      return;
+    }
+    if (this.entries.size >= this.capacity || NOT_PLANNABLE.test(cypher)) return;
+    this.entries.set(cypher, { params: toShape(params) as Params, mode, runs: 1 });
+  }
+
+  /** The statements, most run first. */
+  hottest(): { cypher: string; params: Params; mode: 'READ' | 'WRITE' }[] {
+    return [...this.entries.entries()].sort(([, a], [, b]) => b.runs - a.runs).map(([cypher, e]) => ({ cypher, params: e.params, mode: e.mode }));
+  }
+}
+
+/** Counters that tests read: how many first runs went through, how many runs waited for one. */
+export interface GateStats {
+  firstRuns: number;
+  waited: number;
+  /** The most first runs of one statement text that were ever in flight together (1 when the gate works). */
+  peakConcurrentFirstRuns: number;
+}
+
+export class PlanGate {
+  private readonly planned = new Set<string>();
+  private readonly firstRuns = new Map<string, Promise<void>>();
+  readonly stats: GateStats = { firstRuns: 0, waited: 0, peakConcurrentFirstRuns: 0 };
+  private readonly inFlightPerText = new Map<string, number>();
+
+  constructor(
+    private readonly maxWaitMs: number,
+    private readonly capacity = 2000,
+  ) {}
+
+  /** Runs `run` for `cypher`: at once when planned since the last reconnection, else after the first run of it. */
+  async run<T>(cypher: string, run: () => Promise<T>): Promise<T> {
+    if (this.planned.has(cypher)) return run();
+    const first = this.firstRuns.get(cypher);
+    if (first) {
+      this.stats.waited += 1;
+      await waitAtMost(first, this.maxWaitMs);
+      return run();
+    }
+    let done!: () => void;
+    this.firstRuns.set(cypher, new Promise<void>((resolve) => (done = resolve)));
+    this.stats.firstRuns += 1;
+    const inFlight = (this.inFlightPerText.get(cypher) ?? 0) + 1;
+    this.inFlightPerText.set(cypher, inFlight);
+    this.stats.peakConcurrentFirstRuns = Math.max(this.stats.peakConcurrentFirstRuns, inFlight);
+    try {
+      const result = await run();
+      this.markPlanned(cypher);
+      return result;
+    } finally {
+      this.inFlightPerText.set(cypher, (this.inFlightPerText.get(cypher) ?? 1) - 1);
+      this.firstRuns.delete(cypher);
+      done();
+    }
+  }
+
+  /** Records that Neo4j holds a plan for `cypher` (a run or an EXPLAIN succeeded). */
+  markPlanned(cypher: string): void {
+    if (this.planned.size >= this.capacity) this.planned.clear();
+    this.planned.add(cypher);
+  }
+
+  /** After a reconnection Neo4j may have restarted with an empty plan cache. */
+  forgetPlans(): void {
+    this.planned.clear();
+  }
+}
+
+function waitAtMost(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+}

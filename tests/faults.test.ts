@@ -1,0 +1,208 @@
+// The driver's own error factory (neo4j-driver re-exports the class, not the factory).
+import { newError } from 'neo4j-driver-core';
+import { withLuhnCheckDigit } from '../src/actor/siret';
+import { Database, DEFAULT_ADMISSION, UNAVAILABLE_CODES } from '../src/db';
+import { toAppError } from '../src/db/neo4j';
+import { ErrorCode, ServiceUnavailableError } from '../src/errors';
+import { buildMaillonSchema } from '../src/schema';
+import { loadReferenceData } from '../src/seed';
+import { warmUp } from '../src/warmup';
+import { clearGraph, connectTestDb, silentLogger, testConfig } from './helpers/db';
+import { createRunner } from './helpers/graphql';
+
+/**
+ * The database layer under faults and load (docs/reliability.md): the error mapping, the plan gate
+ * and warm-up, the admission queues, and safe retries of creates. The outage itself (Neo4j stopped
+ * and started) is in tests/outage.test.ts, on an instance of its own.
+ */
+
+const siret = (n: number) => withLuhnCheckDigit(`4223456${String(n).padStart(6, '0')}`);
+const VALENCE = '26362';
+
+const CREATE_ACTOR = /* GraphQL */ `mutation ($input: CreateActorInput!) { createActor(input: $input) { id name } }`;
+const CREATE_OFFER = /* GraphQL */ `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id months actor { id } product { id } } }`;
+const CREATE_LINK = /* GraphQL */ `mutation ($input: CreateSupplyLinkInput!) { createSupplyLink(input: $input) { id } }`;
+
+describe('driver errors that mean "unavailable"', () => {
+  it.each([...UNAVAILABLE_CODES])('map %s to SERVICE_UNAVAILABLE with retryAfterSeconds', (code) => {
+    const mapped = toAppError(newError('driver text that must not leak', code), 1000);
+    expect(mapped).toBeInstanceOf(ServiceUnavailableError);
+    expect((mapped as ServiceUnavailableError).extensions).toEqual({ code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: expect.any(Number) });
+    expect((mapped as Error).message).not.toMatch(/driver text/);
+  });
+
+  it.each([
+    'Failed to connect to server. Please ensure that your database is listening on the correct host and port. Caused by: connect ECONNREFUSED 127.0.0.1:7687',
+    'Connection was closed by server',
+    'read ECONNRESET',
+    'Could not perform discovery. No routing servers available.',
+  ])('map a driver error without a Neo4j code, "%s", to SERVICE_UNAVAILABLE', (message) => {
+    expect(toAppError(newError(message), 1000)).toBeInstanceOf(ServiceUnavailableError);
+  });
+
+  it('say "busy", never "unavailable", when no connection was free in time from a healthy pool', () => {
+    const mapped = toAppError(newError('Connection acquisition timed out in 3000 ms. Pool status: Active conn count = 50'), 1000) as Error;
+    expect(mapped).toBeInstanceOf(ServiceUnavailableError);
+    expect(mapped.message).toMatch(/busy/);
+    expect(mapped.message).not.toMatch(/database is unavailable/);
+  });
+
+  it('leave a Cypher error alone (it is masked as INTERNAL_SERVER_ERROR later)', () => {
+    const error = newError('Invalid input', 'Neo.ClientError.Statement.SyntaxError');
+    expect(toAppError(error, 1000)).toBe(error);
+  });
+});
+
+describe('the database layer on a healthy Neo4j', () => {
+  let db: Database;
+
+  beforeAll(async () => {
+    db = await connectTestDb({ NEO4J_QUERY_TIMEOUT_MS: '60000' });
+    await clearGraph(db);
+    await loadReferenceData(db);
+  }, 120_000);
+
+  beforeEach(async () => {
+    await db.write('MATCH (n) WHERE n:Actor OR n:Offer OR n:Need OR n:SupplyLink DETACH DELETE n');
+  });
+
+  afterAll(async () => {
+    await clearGraph(db);
+    await db.close();
+  });
+
+  async function smallSupplyGraph(run: Awaited<ReturnType<typeof createRunner>>['run']) {
+    const actors = [
+      { id: 'flt-farm', name: 'Ferme des Fautes', roles: ['FARM'], siret: siret(1), communeInsee: VALENCE },
+      { id: 'flt-mill', name: 'Moulin des Fautes', roles: ['MILL'], siret: siret(2), communeInsee: VALENCE },
+    ];
+    for (const input of actors) expect((await run(CREATE_ACTOR, { input })).errors).toBeUndefined();
+    expect((await run(CREATE_OFFER, { input: { id: 'flt-offer', actorId: 'flt-farm', productId: 'ble-tendre' } })).errors).toBeUndefined();
+    const link = { id: 'flt-link', supplierId: 'flt-farm', buyerId: 'flt-mill', productId: 'ble-tendre', volume: 10, unit: 'TONNE' };
+    expect((await run(CREATE_LINK, { input: link })).errors).toBeUndefined();
+  }
+
+  describe('warm-up and plan gate', () => {
+    it('runs every warm-up question without a failing statement, learns their statements, and marks the database warm', async () => {
+      const runner = await createRunner(db);
+      await smallSupplyGraph(runner.run);
+      await runner.stop();
+      const fresh = Database.connect(testConfig({ NEO4J_QUERY_TIMEOUT_MS: '60000' }).neo4j, silentLogger);
+      try {
+        expect(fresh.state).toBe('cold');
+        const report = await warmUp(await buildMaillonSchema(), fresh, silentLogger);
+        expect(report.failed).toEqual([]);
+        expect(fresh.state).toBe('up');
+        // The hot statements: suppliers, actors page and its loaders, search, chains, neighbourhood...
+        expect(fresh.status().knownStatements).toBeGreaterThanOrEqual(15);
+        // ...and every one of them plans again with EXPLAIN, as after a reconnection.
+        const replanned = await fresh.replanKnownStatements(60_000);
+        expect(replanned).toEqual({ planned: fresh.status().knownStatements, failed: 0, pending: 0 });
+      } finally {
+        await fresh.close();
+      }
+    }, 180_000);
+
+    it('lets only the first of concurrent runs of a statement not yet planned through; the others wait for it', async () => {
+      const fresh = Database.connect(testConfig().neo4j, silentLogger);
+      try {
+        // A first run that takes a while (a sum over two million rows), so that the others arrive during it.
+        const statement = `UNWIND range(1, $n) AS i RETURN sum(i) AS total // gate ${Date.now()}`;
+        const answers = await Promise.all(Array.from({ length: 8 }, () => fresh.read<{ total: number }>(statement, { n: 2_000_000 })));
+        expect(answers.map((rows) => rows[0].total)).toEqual(Array(8).fill(2_000_001_000_000));
+        expect(fresh.status().gate).toEqual({ firstRuns: 1, waited: 7, peakConcurrentFirstRuns: 1 });
+        await fresh.read(statement, { n: 3 });
+        expect(fresh.status().gate).toMatchObject({ firstRuns: 1, waited: 7 });
+      } finally {
+        await fresh.close();
+      }
+    });
+  });
+
+  describe('per-request ceiling', () => {
+    it('keeps at most DB_REQUEST_CONCURRENCY transactions of one request open at once, queueing the rest', async () => {
+      const request = db.counting();
+      const rows = await Promise.all(Array.from({ length: 12 }, (_, i) => request.read<{ i: number }>('RETURN $i AS i', { i })));
+      expect(rows.map((r) => r[0].i)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+      expect(request.requestAdmission).toMatchObject({ admitted: 12, peakActive: DEFAULT_ADMISSION.requestConcurrency });
+    });
+
+    it('refuses the statements of a request beyond DB_REQUEST_MAX_STATEMENTS with STATEMENT_LIMIT_EXCEEDED', async () => {
+      const limited = Database.connect(testConfig().neo4j, silentLogger, { ...DEFAULT_ADMISSION, requestMaxStatements: 5 });
+      try {
+        const request = limited.counting();
+        for (let i = 0; i < 5; i += 1) await request.read('RETURN 1 AS one');
+        const refused = await request.read('RETURN 1 AS one').catch((e: unknown) => e);
+        expect(refused).toMatchObject({ extensions: { code: ErrorCode.STATEMENT_LIMIT_EXCEEDED, limit: 5 } });
+        expect(await limited.counting().read('RETURN 1 AS one')).toEqual([{ one: 1 }]);
+      } finally {
+        await limited.close();
+      }
+    });
+  });
+
+  describe('writes under load', () => {
+    async function offerIds(): Promise<string[]> {
+      return (await db.read<{ id: string }>("MATCH (o:Offer) WHERE o.id STARTS WITH 'load-' RETURN o.id AS id ORDER BY id")).map((r) => r.id);
+    }
+
+    it('answers 200 concurrent createOffer mutations all with success on a healthy database, each written once', async () => {
+      const runner = await createRunner(db);
+      try {
+        await smallSupplyGraph(runner.run);
+        const ids = Array.from({ length: 200 }, (_, i) => `load-${String(i).padStart(3, '0')}`);
+        const results = await Promise.all(ids.map((id) => runner.run(CREATE_OFFER, { input: { id, actorId: 'flt-farm', productId: 'ble-tendre' } })));
+        expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+        expect(await offerIds()).toEqual(ids);
+      } finally {
+        await runner.stop();
+      }
+    }, 120_000);
+
+    it('refuses the writes beyond a full queue at once with SERVICE_UNAVAILABLE, "busy" and retryAfterSeconds, never another error', async () => {
+      const small = Database.connect(testConfig().neo4j, silentLogger, { ...DEFAULT_ADMISSION, writeConcurrency: 2, writeQueueLimit: 10 });
+      const runner = await createRunner(small);
+      try {
+        await smallSupplyGraph(runner.run);
+        const ids = Array.from({ length: 200 }, (_, i) => `load-${String(i).padStart(3, '0')}`);
+        const results = await Promise.all(ids.map((id) => runner.run(CREATE_OFFER, { input: { id, actorId: 'flt-farm', productId: 'ble-tendre' } })));
+        const errors = results.flatMap((r) => r.errors ?? []);
+        expect(errors.length).toBeGreaterThan(0);
+        for (const error of errors) {
+          expect(error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: expect.any(Number) });
+          expect(error.message).toMatch(/busy/);
+        }
+        const acknowledged = ids.filter((_, i) => !results[i].errors);
+        expect(await offerIds()).toEqual(acknowledged); // no acknowledged write lost, no refused one written
+        expect(small.status().writes.refused).toBe(errors.length);
+      } finally {
+        await runner.stop();
+        await small.close();
+      }
+    }, 120_000);
+  });
+
+  describe('safe retries of creates', () => {
+    it('returns the existing record when a create is replayed with the same id and fields, and CONFLICT when the fields differ', async () => {
+      const runner = await createRunner(db);
+      try {
+        await smallSupplyGraph(runner.run);
+        const input = { id: 'flt-replay', actorId: 'flt-farm', productId: 'ble-tendre', months: [6, 7] };
+        const first = await runner.run(CREATE_OFFER, { input });
+        const replay = await runner.run(CREATE_OFFER, { input });
+        expect(replay.errors).toBeUndefined();
+        expect(replay.data).toEqual(first.data);
+        const actorReplay = await runner.run(CREATE_ACTOR, {
+          input: { id: 'flt-farm', name: 'Ferme des Fautes', roles: ['FARM'], siret: siret(1), communeInsee: VALENCE },
+        });
+        expect(actorReplay.errors).toBeUndefined();
+        const [{ n }] = await db.read<{ n: number }>("MATCH (o:Offer {id: 'flt-replay'}) RETURN count(o) AS n");
+        expect(n).toBe(1);
+        const different = await runner.run(CREATE_OFFER, { input: { ...input, months: [8] } });
+        expect(different.errors?.[0].extensions?.code).toBe('CONFLICT');
+      } finally {
+        await runner.stop();
+      }
+    });
+  });
+});

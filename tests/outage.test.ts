@@ -1,0 +1,143 @@
+import { withLuhnCheckDigit } from '../src/actor/siret';
+import { Database, migrate } from '../src/db';
+import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
+import { buildMaillonSchema } from '../src/schema';
+import { loadReferenceData } from '../src/seed';
+import { startServer, type RunningServer } from '../src/server';
+import { warmUp } from '../src/warmup';
+import { silentLogger, testConfig } from './helpers/db';
+import { createRunner } from './helpers/graphql';
+import { getStatus, waitUntil } from './helpers/http';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const neo4jServer = require('../scripts/neo4j.cjs') as {
+  start(spec: object): Promise<{ uri: string }>;
+  stop(spec: { name: string }): Promise<void>;
+};
+
+/**
+ * Neo4j stopped under a read load and started again (docs/reliability.md): requests fail within 2 s
+ * with SERVICE_UNAVAILABLE and retryAfterSeconds (never INTERNAL_SERVER_ERROR), /ready answers 503,
+ * and within 10 s of Neo4j answering again the service is ready and answers. Its own instance, as
+ * in tests/availability.test.ts (the outage port, another folder).
+ */
+const INSTANCE = {
+  name: 'test-faults-outage',
+  boltPort: Number(process.env.MAILLON_TEST_OUTAGE_BOLT_PORT || 7689),
+  password: 'maillon-test-password',
+  heap: '512m',
+  pageCache: '128m',
+  transactionTimeout: '30s',
+};
+
+const READ = '{ actors(first: 5) { totalCount edges { node { id name offers { id product { name } } } } } }';
+const CREATE_OFFER = 'mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id } }';
+
+interface Answer {
+  startedAt: number;
+  ms: number;
+  http: number;
+  codes: string[];
+  retryAfter: unknown[];
+}
+
+async function ask(url: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
+  const startedAt = Date.now();
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { errors?: { extensions?: { code?: string; retryAfterSeconds?: unknown } }[] };
+  return {
+    startedAt,
+    ms: Date.now() - startedAt,
+    http: res.status,
+    codes: (body.errors ?? []).map((e) => String(e.extensions?.code)),
+    retryAfter: (body.errors ?? []).map((e) => e.extensions?.retryAfterSeconds),
+  };
+}
+
+describe('Neo4j stopped under load and started again', () => {
+  let db: Database;
+  let server: RunningServer;
+  let base: string;
+
+  beforeAll(async () => {
+    const { uri } = await neo4jServer.start({ ...INSTANCE, fresh: true });
+    db = Database.connect(testConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: INSTANCE.password, NEO4J_QUERY_TIMEOUT_MS: '60000' }).neo4j, silentLogger);
+    await migrate(db, SCHEMA_STATEMENTS, silentLogger, BACKFILLS);
+    await loadReferenceData(db);
+    const runner = await createRunner(db);
+    const siret = (n: number) => withLuhnCheckDigit(`4323456${String(n).padStart(6, '0')}`);
+    await runner.run('mutation ($input: CreateActorInput!) { createActor(input: $input) { id } }', {
+      input: { id: 'out-farm', name: 'Ferme', roles: ['FARM'], siret: siret(1), communeInsee: '26362' },
+    });
+    await runner.stop();
+    const schema = await buildMaillonSchema();
+    server = await startServer({ schema, db, logger: silentLogger, port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${server.port}`;
+    expect(await getStatus(`${base}/ready`)).toBe(503); // cold: not warmed up yet
+    const report = await warmUp(schema, db, silentLogger);
+    expect(report.failed).toEqual([]);
+  }, 400_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+    await neo4jServer.stop({ name: INSTANCE.name });
+  }, 120_000);
+
+  it('fails requests within 2 s with SERVICE_UNAVAILABLE while down, and answers again within 10 s of Neo4j being back', async () => {
+    const url = `${base}/graphql`;
+    expect(await getStatus(`${base}/ready`)).toBe(200);
+    expect((await ask(url, READ)).codes).toEqual([]);
+
+    // Four clients reading in a loop for the whole test.
+    const answers: Answer[] = [];
+    let loading = true;
+    const clients = Array.from({ length: 4 }, async () => {
+      while (loading) answers.push(await ask(url, READ));
+    });
+    let stoppedAt = 0;
+    let backAt = 0;
+    let readyAfterMs: number | null = null;
+    let answeredAfterMs: number | null = null;
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+      await neo4jServer.stop({ name: INSTANCE.name });
+      stoppedAt = Date.now();
+      expect(await waitUntil(async () => (await getStatus(`${base}/ready`)) === 503, 2_000, 100)).not.toBeNull();
+      await new Promise((r) => setTimeout(r, 3000));
+      const write = await ask(url, CREATE_OFFER, { input: { id: 'out-offer', actorId: 'out-farm', productId: 'ble-tendre' } });
+      expect(write.codes).toEqual(['SERVICE_UNAVAILABLE']);
+      expect(write.ms).toBeLessThan(2000);
+
+      await neo4jServer.start(INSTANCE);
+      backAt = Date.now();
+      readyAfterMs = await waitUntil(async () => (await getStatus(`${base}/ready`)) === 200, 10_000, 100);
+      answeredAfterMs = await waitUntil(async () => (await ask(url, READ)).codes.length === 0, 10_000, 100);
+      const recoveredInMs = Date.now() - backAt;
+      expect({ readyAfterMs, answeredAfterMs, recoveredWithin10s: recoveredInMs < 10_000 }).toEqual({
+        readyAfterMs: expect.any(Number),
+        answeredAfterMs: expect.any(Number),
+        recoveredWithin10s: true,
+      });
+      await new Promise((r) => setTimeout(r, 2000));
+    } finally {
+      loading = false;
+      await Promise.all(clients);
+    }
+
+    const whileDown = answers.filter((a) => a.startedAt >= stoppedAt && a.startedAt + a.ms < backAt);
+    expect(whileDown.length).toBeGreaterThan(0);
+    for (const answer of whileDown) {
+      expect(answer.codes).toEqual(['SERVICE_UNAVAILABLE']);
+      expect(answer.retryAfter).toEqual([expect.any(Number)]);
+      expect(answer.ms).toBeLessThan(2000);
+    }
+    // Also the requests in flight when Neo4j stopped: unavailable, never INTERNAL_SERVER_ERROR.
+    const seen = new Set(answers.flatMap((a) => a.codes));
+    expect([...seen].filter((code) => code !== 'SERVICE_UNAVAILABLE')).toEqual([]);
+    // Once ready again, no errors.
+    const afterReady = answers.filter((a) => a.startedAt >= backAt + (readyAfterMs ?? 0) + (answeredAfterMs ?? 0));
+    expect(afterReady.length).toBeGreaterThan(0);
+    expect(afterReady.flatMap((a) => a.codes)).toEqual([]);
+    expect(db.status().health).toMatchObject({ outages: 1, recoveries: 1 });
+  }, 300_000);
+});
