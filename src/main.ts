@@ -40,10 +40,9 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   logger.info({ url: server.url, neo4j: config.neo4j.uri }, `Maillon serves ${server.url}`);
+  stopOnSignals(server, db, logger, config.shutdown.graceMs);
   // /ready answers 503 until the hot statements are planned (docs/reliability.md).
   await warmUp(schema, db, logger);
-
-  stopOnSignals(server, db, logger, config.shutdown.graceMs);
 }
 
 /** How long closing the Neo4j driver may take once HTTP is drained: it only ends its connections. */
