@@ -154,13 +154,20 @@ async function readLoad(url: string, apiPid: number, seconds: number, during?: (
     peakRss = Math.max(peakRss, rssMb(apiPid) || 0);
   }, 1000);
   let i = 0;
+  // With a fault in the middle, the load goes on until 15 s after the fault's script has ended.
+  let until = deadline;
+  let faultRunning = during !== undefined;
   const loops = Array.from({ length: CONNECTIONS }, async () => {
-    while (Date.now() < deadline) {
+    while (Date.now() < until || faultRunning) {
       const read = READS[i++ % READS.length];
       answers.push(await post(url, read.query, read.variables));
     }
   });
-  if (during) await during(0);
+  if (during) {
+    await during(0);
+    until = Math.max(deadline, Date.now() + 15_000);
+    faultRunning = false;
+  }
   await Promise.all(loops);
   clearInterval(sampler);
   const ok = answers.filter((a) => a.codes.length === 0).map((a) => a.ms);
@@ -173,7 +180,7 @@ async function readLoad(url: string, apiPid: number, seconds: number, during?: (
       p50Ms: percentile(ok, 50),
       p99Ms: percentile(ok, 99),
       maxMs: Math.max(0, ...ok),
-      perSecond: Math.round(answers.length / seconds),
+      perSecond: Math.round(answers.length / ((Date.now() - started) / 1000)),
       peakRssMb: peakRss,
     },
   };
@@ -190,6 +197,9 @@ function startApi(port: number, uri: string): ChildProcess {
       HOST: '127.0.0.1',
       SEED_ON_START: 'true',
       LOG_LEVEL: process.env.RESILIENCE_API_LOG_LEVEL ?? 'warn',
+      // Every simulated client comes from 127.0.0.1: the per-IP rate limit (tested in
+      // tests/http-hardening.test.ts) would turn this load test into a rate-limit test.
+      RATE_LIMIT_ANONYMOUS_MAX: process.env.RATE_LIMIT_ANONYMOUS_MAX ?? '0',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -239,7 +249,9 @@ async function writesAndImports(url: string) {
 }
 
 async function abuse(url: string) {
-  const deep = '{ actor(id: "act-0008") { suppliers { actor { customers { actor { suppliers { actor { customers { actor { suppliers { actor { customers { actor { id name } } } } } } } } } } } } }';
+  // suppliers → customers → ... six hops, as in the issue (it grows ~12× per hop).
+  const hops = ['suppliers', 'customers', 'suppliers', 'customers', 'suppliers', 'customers'];
+  const deep = `{ actor(id: "act-0008") { ${hops.map((hop) => `${hop} { actor {`).join(' ')} id name ${hops.map(() => '} }').join(' ')} } }`;
   const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: suppliers(input: { productName: "farine", buyerId: "act-0008" }) { matches { totalCount } }`).join(' ')} }`;
   const shapes: { name: string; body: () => string }[] = [
     { name: 'deep nested suppliers/customers (181 bytes)', body: () => JSON.stringify({ query: deep }) },
@@ -318,6 +330,8 @@ async function main(): Promise<void> {
     const ok = (a: Answer) => a.codes.length === 0;
     const before = outage.answers.filter((a) => a.startedAt + a.ms < downFrom);
     const during = outage.answers.filter((a) => a.startedAt + a.ms >= downFrom && a.startedAt < upAt);
+    // Neo4j drains for a while after SIGTERM; from `stopped` on it is gone and answers must come at once.
+    const whileGone = outage.answers.filter((a) => a.startedAt >= t0 + timeline.stopped && a.startedAt < upAt);
     const after = outage.answers.filter((a) => a.startedAt >= upAt);
     const lastErrorAfterBack = Math.max(0, ...after.filter((a) => !ok(a)).map((a) => a.startedAt + a.ms - upAt));
     report.outage = {
@@ -327,6 +341,10 @@ async function main(): Promise<void> {
       duringRequests: during.length,
       duringErrors: countCodes(during),
       duringSlowestErrorMs: Math.max(0, ...during.filter((a) => !ok(a)).map((a) => a.ms)),
+      whileGoneRequests: whileGone.length,
+      whileGoneCodes: countCodes(whileGone),
+      whileGoneSlowestMs: Math.max(0, ...whileGone.map((a) => a.ms)),
+      whileGoneP99Ms: percentile(whileGone.map((a) => a.ms), 99),
       afterRequests: after.length,
       afterErrors: countCodes(after.filter((a) => !ok(a))),
       lastErrorAfterNeo4jAnswersMs: lastErrorAfterBack,

@@ -112,7 +112,7 @@ const DB_ADMISSION_ENV = {
   DB_READ_QUEUE_LIMIT: positiveWholeNumber.default(2000),
   DB_WRITE_CONCURRENCY: positiveWholeNumber.default(8),
   DB_WRITE_QUEUE_LIMIT: positiveWholeNumber.default(500),
-  DB_QUEUE_TIMEOUT_MS: millis.default(30000),
+  DB_QUEUE_TIMEOUT_MS: millis.default(120000),
   DB_REQUEST_CONCURRENCY: positiveWholeNumber.default(4),
   DB_REQUEST_MAX_STATEMENTS: positiveWholeNumber.default(500),
   DB_HEALTH_PROBE_INTERVAL_MS: millis.default(500),

@@ -1,7 +1,7 @@
 import { execute, parse, validate, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { createContext } from './context';
-import type { Database } from './db';
+import { PLANNING_TIMEOUT_MS, type Database } from './db';
 
 /**
  * The start-time warm-up: the hot questions, asked once through the real schema before /ready turns
@@ -134,7 +134,8 @@ async function ask(schema: GraphQLSchema, db: Database, logger: Logger, query: s
   const document = parse(query);
   const problems = validate(schema, document);
   if (problems.length > 0) return { data: null, errors: problems };
-  const contextValue = createContext({ db, logger, requestId: 'warmup' });
+  // No client waits for the warm-up: its statements may take as long as planning them takes.
+  const contextValue = createContext({ db: db.withQueryTimeout(PLANNING_TIMEOUT_MS), logger, requestId: 'warmup' });
   return execute({ schema, document, variableValues: variables, contextValue });
 }
 

@@ -3,6 +3,7 @@ export {
   classifyDriverError,
   Database,
   DEFAULT_ADMISSION,
+  PLANNING_TIMEOUT_MS,
   RETRY_AFTER_SECONDS,
   UNAVAILABLE_CODES,
   type DatabaseStatus,

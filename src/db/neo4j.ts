@@ -16,7 +16,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import type { Config, DbAdmissionConfig } from '../config';
-import { ConflictError, QueryTimeoutError, ServiceBusyError, ServiceUnavailableError, StatementLimitError, WriteOutcomeUnknownError } from '../errors';
+import { AppError, ConflictError, QueryTimeoutError, ServiceBusyError, ServiceUnavailableError, StatementLimitError, WriteOutcomeUnknownError } from '../errors';
 import { AdmissionQueue, type AdmissionStats } from './admission';
 import { HealthMonitor, type DbState, type HealthCounters } from './health';
 import { PlanGate, StatementBook, type GateStats } from './plans';
@@ -196,7 +196,7 @@ export const DEFAULT_ADMISSION: DbAdmissionConfig = {
   readQueueLimit: 2000,
   writeConcurrency: 8,
   writeQueueLimit: 500,
-  queueTimeoutMs: 30_000,
+  queueTimeoutMs: 120_000,
   requestConcurrency: 4,
   requestMaxStatements: 500,
   healthProbeIntervalMs: 500,
@@ -213,9 +213,17 @@ export interface DatabaseStatus {
   knownStatements: number;
 }
 
+/**
+ * How long planning may take in the warm-up and in re-planning, which no client waits for: cut
+ * short by the query timeout, a plan is lost and the first client pays for it again (seen on a
+ * loaded machine, where planning the big statements took more than the 15 s query timeout).
+ */
+export const PLANNING_TIMEOUT_MS = 120_000;
+
 export class Database {
   private counter: QueryCounter = { count: 0 };
   private budget: RequestBudget | undefined;
+  private queryTimeoutOverrideMs: number | undefined;
 
   private constructor(private readonly shared: Shared) {}
 
@@ -271,6 +279,7 @@ export class Database {
   counting(): Database {
     const scoped = new Database(this.shared);
     scoped.counter = { count: 0 };
+    scoped.queryTimeoutOverrideMs = this.queryTimeoutOverrideMs;
     const { requestConcurrency, requestMaxStatements } = this.shared.admission;
     scoped.budget = {
       queue: new AdmissionQueue({ limit: requestConcurrency, queueLimit: Infinity, refuse: () => new StatementLimitError(requestMaxStatements) }),
@@ -278,6 +287,13 @@ export class Database {
       maxStatements: requestMaxStatements,
     };
     return scoped;
+  }
+
+  /** A view of this database whose statements may run for `timeoutMs` (the warm-up's, see PLANNING_TIMEOUT_MS). */
+  withQueryTimeout(timeoutMs: number): Database {
+    const view = new Database(this.shared);
+    view.queryTimeoutOverrideMs = timeoutMs;
+    return view;
   }
 
   /** Round trips made through this view since it was created. */
@@ -403,7 +419,7 @@ export class Database {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     try {
-      await session.run(`EXPLAIN ${cypher}`, params, { timeout: this.shared.options.queryTimeoutMs });
+      await session.run(`EXPLAIN ${cypher}`, params, { timeout: PLANNING_TIMEOUT_MS });
       return true;
     } catch (error) {
       this.shared.options.logger.warn({ cypher: firstLine(cypher), code: (error as Neo4jError).code }, 'EXPLAIN failed during warm-up');
@@ -414,7 +430,11 @@ export class Database {
   }
 
   /** Admission: known down → refuse at once; else the request's own queue, then the process-wide one. */
-  private async execute<R>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<R>, timeoutMs = this.shared.options.queryTimeoutMs): Promise<R> {
+  private async execute<R>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<R>,
+    timeoutMs = this.queryTimeoutOverrideMs ?? this.shared.options.queryTimeoutMs,
+  ): Promise<R> {
     const admitted = () => this.refuseWhileDown(() => (mode === 'READ' ? this.shared.reads : this.shared.writes).run(() => this.transact(mode, work, timeoutMs)));
     return this.refuseWhileDown(() => (this.budget ? this.budget.queue.run(admitted) : admitted()));
   }
@@ -447,13 +467,23 @@ export class Database {
     try {
       return mode === 'READ' ? await session.executeRead(tracked, config) : await session.executeWrite(tracked, config);
     } catch (error) {
-      const failure = classifyDriverError(error);
+      const failure = classifyDriverError(error) ?? (this.isDriverFaultWhileDown(error) ? 'unavailable' : undefined);
       if (failure === 'unavailable') this.shared.health.reportUnavailable();
       if (mode === 'WRITE' && workReturned && failure === 'unavailable') throw new WriteOutcomeUnknownError(RETRY_AFTER_SECONDS);
+      if (failure === 'unavailable') throw unavailableNow();
       throw toAppError(error, timeoutMs);
     } finally {
       await session.close().catch(() => undefined);
     }
+  }
+
+  /**
+   * A transaction broken by a lost connection can fail inside the driver with a plain TypeError
+   * ("Cannot read properties of undefined (reading 'onCompleted')", seen when Neo4j stopped under
+   * load); while Neo4j is known down, such an error is unavailability, not a bug to mask.
+   */
+  private isDriverFaultWhileDown(error: unknown): boolean {
+    return this.shared.health.isDown && !(error instanceof AppError) && !(error instanceof Neo4jError);
   }
 
   private async runIn<T>(tx: ManagedTransaction, cypher: string, params: Params, mode: 'READ' | 'WRITE'): Promise<T[]> {
