@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { importContent } from '../src/import/import.service';
 import type { RecordKind } from '../src/import/parse';
-import { parseArgs, runCli } from './cli';
+import { cliAuthor, parseArgs, runCli } from './cli';
 
 const KINDS: RecordKind[] = ['actors', 'offers', 'needs', 'supplyLinks'];
 const USAGE = 'usage: npm run import -- <file.csv|file.json> [--kind actors|offers|needs|supplyLinks] [--dry-run]';
@@ -27,6 +27,7 @@ runCli('import', async (db) => {
     format,
     kind: kind as RecordKind | undefined,
     dryRun: options.has('dry-run'),
+    author: cliAuthor(),
     onProgress: ({ step, written, total }) => {
       // Progress on large files: about every 5 %, and at each step's end.
       if (written === total || written - lastShown >= Math.max(1000, total / 20)) {

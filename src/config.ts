@@ -14,6 +14,27 @@ const millis = z.coerce
   .int('expected a whole number of milliseconds')
   .positive('expected a positive number of milliseconds');
 
+// Authentication (docs/security.md). JWTs are accepted only when a secret or a JWKS URL is set,
+// and then only with the configured issuer and audience.
+const AUTH_ENV = {
+  AUTH_JWT_SECRET: z.string().min(32, 'expected a secret of at least 32 characters (HS256)').optional(),
+  AUTH_JWKS_URL: z.string().url('expected the https URL of the identity provider\'s JWKS').optional(),
+  AUTH_JWT_ISSUER: z.string().min(1).optional(),
+  AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
+  AUTH_JWT_CLOCK_SKEW_S: z.coerce
+    .number({ invalid_type_error: 'expected a number of seconds' })
+    .int('expected a whole number of seconds')
+    .min(0, 'expected 0 or more seconds')
+    .max(600, 'expected at most 600 seconds')
+    .default(30),
+  AUTH_API_KEY_CACHE_TTL_S: z.coerce
+    .number({ invalid_type_error: 'expected a number of seconds' })
+    .int('expected a whole number of seconds')
+    .min(0, 'expected 0 (no cache) or more seconds')
+    .max(300, 'expected at most 300 seconds: revocation takes up to this long to be honoured')
+    .default(30),
+};
+
 const ENV_SCHEMA = z.object({
   NEO4J_URI: z
     .string()
@@ -38,6 +59,7 @@ const ENV_SCHEMA = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_ON_START: booleanString.default('true'),
+  ...AUTH_ENV,
 });
 
 export interface Config {
@@ -56,6 +78,21 @@ export interface Config {
   http: { port: number; host: string };
   logLevel: string;
   seedOnStart: boolean;
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  jwt: {
+    /** HS256 shared secret; HS256 tokens are refused when absent. */
+    secret?: string;
+    /** JWKS of the identity provider, for RS256 / ES256 tokens; refused when absent. */
+    jwksUrl?: string;
+    issuer?: string;
+    audience?: string;
+    clockSkewS: number;
+  };
+  /** How long a verified API key is trusted without scrypt (and so how late a revocation may be seen). */
+  apiKeyCacheTtlS: number;
 }
 
 /** Thrown when the environment does not describe a startable service; names each bad variable. */
@@ -82,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const jwtProblems = authProblems(e);
+  if (jwtProblems.length > 0) throw new ConfigError(jwtProblems);
   return {
     neo4j: {
       uri: e.NEO4J_URI ?? `bolt://127.0.0.1:${e.MAILLON_NEO4J_BOLT_PORT}`,
@@ -97,5 +136,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,
+    auth: {
+      jwt: {
+        secret: e.AUTH_JWT_SECRET,
+        jwksUrl: e.AUTH_JWKS_URL,
+        issuer: e.AUTH_JWT_ISSUER,
+        audience: e.AUTH_JWT_AUDIENCE,
+        clockSkewS: e.AUTH_JWT_CLOCK_SKEW_S,
+      },
+      apiKeyCacheTtlS: e.AUTH_API_KEY_CACHE_TTL_S,
+    },
   };
+}
+
+/** A token checked without issuer and audience would accept tokens minted for other services. */
+function authProblems(e: { AUTH_JWT_SECRET?: string; AUTH_JWKS_URL?: string; AUTH_JWT_ISSUER?: string; AUTH_JWT_AUDIENCE?: string }): string[] {
+  if (e.AUTH_JWT_SECRET === undefined && e.AUTH_JWKS_URL === undefined) return [];
+  const problems: string[] = [];
+  if (e.AUTH_JWT_ISSUER === undefined) problems.push('AUTH_JWT_ISSUER="": expected the issuer (iss) of accepted tokens, required with AUTH_JWT_SECRET or AUTH_JWKS_URL');
+  if (e.AUTH_JWT_AUDIENCE === undefined) problems.push('AUTH_JWT_AUDIENCE="": expected the audience (aud) of accepted tokens, required with AUTH_JWT_SECRET or AUTH_JWKS_URL');
+  return problems;
 }

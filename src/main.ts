@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import 'dotenv/config';
 import { ConfigError, loadConfig } from './config';
 import { Database, migrate } from './db';
+import { createAuthenticator } from './auth';
 import { createLogger } from './logger';
 import { buildMaillonSchema } from './schema';
 import { BACKFILLS, SCHEMA_STATEMENTS } from './schema-statements';
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const schema = await buildMaillonSchema();
-  const server = await startServer({ schema, db, logger, port: config.http.port, host: config.http.host }).catch(async (error: NodeJS.ErrnoException) => {
+  const authenticator = createAuthenticator(config, db, logger);
+  const server = await startServer({ schema, db, logger, port: config.http.port, host: config.http.host, authenticate: (req) => authenticator.authenticate(req.headers) }).catch(async (error: NodeJS.ErrnoException) => {
     logger.fatal(
       { err: error },
       error.code === 'EADDRINUSE' ? `port ${config.http.port} is in use: stop the other program or set PORT` : 'cannot start the HTTP server',

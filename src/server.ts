@@ -8,9 +8,9 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { createContext, type Context } from './context';
+import { createContext, type Context, type Viewer } from './context';
 import type { Database } from './db';
-import { makeFormatError } from './errors';
+import { ErrorCode, UnauthenticatedError, makeFormatError } from './errors';
 
 export interface ServerOptions {
   schema: GraphQLSchema;
@@ -18,6 +18,8 @@ export interface ServerOptions {
   logger: Logger;
   /** How long /ready waits for Neo4j before answering 503. */
   readinessTimeoutMs?: number;
+  /** Who is asking (src/auth createAuthenticator); anonymous when absent. Throws UNAUTHENTICATED for a bad credential. */
+  authenticate?: (req: http.IncomingMessage) => Promise<Viewer | null>;
 }
 
 export interface RunningServer {
@@ -75,11 +77,22 @@ export async function startServer(options: ServerOptions & { port: number; host:
     const up = await db.ping(readinessTimeoutMs);
     res.status(up ? 200 : 503).json(up ? { status: 'ready' } : { status: 'unavailable', reason: 'Neo4j does not answer' });
   });
+  // Authentication runs before body parsing: a bad credential costs no parsing; the viewer rides on the request.
+  const viewers = new WeakMap<http.IncomingMessage, Viewer | null>();
+  app.use('/graphql', async (req, res, next) => {
+    try {
+      viewers.set(req, options.authenticate ? await options.authenticate(req) : null);
+      next();
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) return next(error);
+      res.status(401).set('WWW-Authenticate', 'Bearer').json({ errors: [{ message: error.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+    }
+  });
   app.use(
     '/graphql',
     express.json({ limit: '20mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext({ db, logger: req.log, requestId: String(req.id) }),
+      context: async ({ req }) => createContext({ db, logger: req.log, requestId: String(req.id), viewer: viewers.get(req) ?? null }),
     }),
   );
 

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { EXISTING_ACTORS } from '../actor/actor.cypher';
+import { recordAudit, type AuditAuthor } from '../auth';
 import { BULK_WRITE_TIMEOUT_MS, type Database, type Tx } from '../db';
 import { EXISTING_SUPPLY_LINKS } from '../supply/supply.cypher';
 import type { ImportBundle } from './bundle';
@@ -16,6 +18,8 @@ export interface ImportOptions {
   /** Validate only: report what would be written, write nothing. */
   dryRun?: boolean;
   onProgress?: (progress: WriteProgress) => void;
+  /** Who imports: a written import is recorded in the audit trail (file digest and counts), in its own transaction. */
+  author?: AuditAuthor;
 }
 
 export interface ImportReport {
@@ -57,6 +61,17 @@ export async function fetchReferences(tx: Tx, rows: RawRow[]): Promise<Reference
   };
 }
 
+/** An import's audit entry: the SHA-256 of the file as received and the records it held. */
+async function auditImport(tx: Tx, author: AuditAuthor, content: string, counts: ImportReport['counts']): Promise<void> {
+  await recordAudit(tx, author, {
+    operation: 'IMPORT',
+    recordKind: 'Import',
+    recordId: null,
+    fileSha256: createHash('sha256').update(content, 'utf8').digest('hex'),
+    counts: { ...counts },
+  });
+}
+
 /** Thrown inside the transaction to roll it back when validation finds problems. */
 class RejectedImport extends Error {
   constructor(readonly issues: ImportIssue[]) {
@@ -79,7 +94,10 @@ export async function importContent(db: Database, content: string, options: Impo
     return await db.transaction('WRITE', async (tx) => {
       const { bundle, issues } = validateRows(parsed.rows, await fetchReferences(tx, parsed.rows));
       if (issues.length > 0) throw new RejectedImport(issues);
-      if (!options.dryRun) await writeBundle(tx, bundle, options.onProgress);
+      if (!options.dryRun) {
+        await writeBundle(tx, bundle, options.onProgress);
+        if (options.author) await auditImport(tx, options.author, content, countsOf(bundle));
+      }
       return { accepted: true, written: !options.dryRun, counts: countsOf(bundle), issues: [] };
     }, { timeoutMs: BULK_WRITE_TIMEOUT_MS });
   } catch (error) {

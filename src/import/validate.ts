@@ -271,6 +271,7 @@ const ACTOR_FIELDS: FieldRules<ActorRecord> = {
   agenceBioNumber: rule(toText(32)),
   clubMember: rule(toBoolean, () => false),
   memberGroup: rule(toEnum('member group', MEMBER_GROUPS)),
+  confidentialVolumes: rule(toBoolean, () => false),
   email: rule(toEmail),
   phone: rule(toPhone),
   website: rule(toUrl),

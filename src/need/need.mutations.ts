@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { ensureCanWrite } from '../auth';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { AccessRule } from '../auth';
 import { DeletedRecord, noCascade } from '../common/deleted-record.type';
 import { createRecord, definedFields, deleteRecord, updateRecord, type RecordSpec } from '../common/record-mutation';
 import type { Context } from '../context';
@@ -16,21 +16,24 @@ const NEED_SPEC: RecordSpec = {
   claimQuery: CLAIM_NEED_ID,
   byIdQuery: NEEDS_BY_ID,
   deleteQuery: DELETE_NEED,
+  ownersOf: (fields) => [String(fields.actorId)],
+  memberOperations: ['create', 'update', 'delete'],
   toCascade: noCascade,
 };
 
 @Resolver()
 export class NeedMutationResolver {
+  @Authorized(AccessRule.SIGNED_IN)
   @Mutation(() => Need, {
     description:
       'Creates a need, checked as a need import row is. BAD_USER_INPUT (with `extensions.issues`: field, reason, value) for an unknown ' +
       'buyer, product or label, a negative volume...; CONFLICT when the id exists.',
   })
   createNeed(@Arg('input', () => CreateNeedInput) input: CreateNeedInput, @Ctx() ctx: Context): Promise<Need> {
-    ensureCanWrite(ctx);
     return createRecord<Need>(ctx, NEED_SPEC, definedFields(input));
   }
 
+  @Authorized(AccessRule.SIGNED_IN)
   @Mutation(() => Need, {
     description:
       'Changes the given fields of a need, leaving the others as they are; the result is checked as an import row is. ' +
@@ -41,13 +44,12 @@ export class NeedMutationResolver {
     @Arg('input', () => UpdateNeedInput) input: UpdateNeedInput,
     @Ctx() ctx: Context,
   ): Promise<Need> {
-    ensureCanWrite(ctx);
     return updateRecord<Need>(ctx, NEED_SPEC, id, definedFields(input));
   }
 
+  @Authorized(AccessRule.SIGNED_IN)
   @Mutation(() => DeletedRecord, { description: 'Deletes a need. NOT_FOUND when unknown.' })
   deleteNeed(@Arg('id', () => String, { description: 'The need to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletedRecord> {
-    ensureCanWrite(ctx);
     return deleteRecord(ctx, NEED_SPEC, id);
   }
 }

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { ensureCanWrite } from '../auth';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { AccessRule } from '../auth';
 import { DeletedRecord, noCascade } from '../common/deleted-record.type';
 import { createRecord, definedFields, deleteRecord, updateRecord, type RecordSpec } from '../common/record-mutation';
 import type { Context } from '../context';
@@ -17,11 +17,15 @@ const SUPPLY_LINK_SPEC: RecordSpec = {
   claimQuery: CLAIM_SUPPLY_LINK_ID,
   byIdQuery: SUPPLY_LINKS_BY_ID,
   deleteQuery: DELETE_SUPPLY_LINK,
+  // Either party declares the trade; neither may swap the other party (that moves the link).
+  ownersOf: (fields) => [String(fields.supplierId), String(fields.buyerId)],
+  memberOperations: ['create', 'update', 'delete'],
   toCascade: (row) => ({ ...noCascade(), provenanceRelationships: row.provenance as number }),
 };
 
 @Resolver()
 export class SupplyLinkMutationResolver {
+  @Authorized(AccessRule.SIGNED_IN)
   @Mutation(() => SupplyLink, {
     description:
       'Creates a supply link, checked as a supply-link import row is. BAD_USER_INPUT (with `extensions.issues`: field, reason, value) for an ' +
@@ -29,10 +33,10 @@ export class SupplyLinkMutationResolver {
       'does not buy on...; CONFLICT when the id exists.',
   })
   createSupplyLink(@Arg('input', () => CreateSupplyLinkInput) input: CreateSupplyLinkInput, @Ctx() ctx: Context): Promise<SupplyLink> {
-    ensureCanWrite(ctx);
     return createRecord<SupplyLinkRow>(ctx, SUPPLY_LINK_SPEC, definedFields(input));
   }
 
+  @Authorized(AccessRule.SIGNED_IN)
   @Mutation(() => SupplyLink, {
     description:
       'Changes the given fields of a supply link, leaving the others as they are; the result is checked as an import row is. ' +
@@ -43,16 +47,15 @@ export class SupplyLinkMutationResolver {
     @Arg('input', () => UpdateSupplyLinkInput) input: UpdateSupplyLinkInput,
     @Ctx() ctx: Context,
   ): Promise<SupplyLink> {
-    ensureCanWrite(ctx);
     return updateRecord<SupplyLinkRow>(ctx, SUPPLY_LINK_SPEC, id, definedFields(input));
   }
 
+  @Authorized(AccessRule.SIGNED_IN)
   @Mutation(() => DeletedRecord, {
     description:
       'Deletes a supply link with its provenance relationships to and from other links (counted in `cascade`). NOT_FOUND when unknown.',
   })
   deleteSupplyLink(@Arg('id', () => String, { description: 'The supply link to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletedRecord> {
-    ensureCanWrite(ctx);
     return deleteRecord(ctx, SUPPLY_LINK_SPEC, id);
   }
 }
