@@ -31,6 +31,7 @@ const PRIVATE_FIELDS: ReadonlyArray<[type: string, field: string, rule: AccessRu
   ['UnmetNeed', 'volume', AccessRule.VOLUME],
   ['UnmetNeed', 'coveredVolume', AccessRule.VOLUME],
   ['UnmetNeed', 'gap', AccessRule.VOLUME],
+  ['PotentialBuyer', 'coveredVolume', AccessRule.VOLUME],
   ['SingleSupplierNeed', 'volume', AccessRule.VOLUME],
   ['SingleSupplierNeed', 'coveredVolume', AccessRule.VOLUME],
 ];

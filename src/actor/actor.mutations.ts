@@ -62,7 +62,7 @@ export class ActorMutationResolver {
   @Mutation(() => Actor, {
     description:
       'Creates an actor, checked as an actor import row is. BAD_USER_INPUT (with `extensions.issues`: field, reason, value) for a bad SIRET, ' +
-      'an unknown commune...; CONFLICT when the id exists or another actor holds the SIRET.',
+      'an unknown commune...; CONFLICT when the id exists or another actor holds the SIRET. Editors and admins only (UNAUTHENTICATED / FORBIDDEN otherwise).',
   })
   createActor(@Arg('input', () => CreateActorInput) input: CreateActorInput, @Ctx() ctx: Context): Promise<Actor> {
     return createRecord<Actor>(ctx, ACTOR_SPEC, toActorFields(input));
@@ -72,7 +72,8 @@ export class ActorMutationResolver {
   @Mutation(() => Actor, {
     description:
       'Changes the given fields of an actor, leaving the others as they are; the result is checked as an import row is. ' +
-      'NOT_FOUND when unknown; BAD_USER_INPUT (with `extensions.issues`) or CONFLICT as for createActor.',
+      'NOT_FOUND when unknown; BAD_USER_INPUT (with `extensions.issues`) or CONFLICT as for createActor. ' +
+      'UNAUTHENTICATED without an account; FORBIDDEN for a member account unless it is the actor\'s own card (docs/security.md).',
   })
   updateActor(
     @Arg('id', () => String, { description: 'The actor to change.' }) id: string,
@@ -86,7 +87,7 @@ export class ActorMutationResolver {
   @Mutation(() => DeletedRecord, {
     description:
       'Deletes an actor with its offers, its needs and the supply links it supplies or buys on (and their provenance relationships), ' +
-      'counted in `cascade`. NOT_FOUND when unknown.',
+      'counted in `cascade`. NOT_FOUND when unknown. Editors and admins only (UNAUTHENTICATED / FORBIDDEN otherwise).',
   })
   deleteActor(@Arg('id', () => String, { description: 'The actor to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletedRecord> {
     return deleteRecord(ctx, ACTOR_SPEC, id);

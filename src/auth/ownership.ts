@@ -76,6 +76,8 @@ export const OWNERSHIP: Readonly<Record<string, Ownership>> = {
   SupplierMatch: heldActors('supplier'),
   /** An unmet need's volume, coverage and gap are its buyer's figures. */
   UnmetNeed: heldActors('buyer'),
+  /** What the buyer's existing links bring is the buyer's figure. */
+  PotentialBuyer: heldActors('buyer'),
   /** The need's volume is the buyer's; what the single supplier's links bring concerns both. */
   'SingleSupplierNeed.volume': heldActors('buyer'),
   'SingleSupplierNeed.coveredVolume': heldActors('buyer', 'supplier'),

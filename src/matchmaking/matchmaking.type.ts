@@ -123,7 +123,8 @@ export class PotentialBuyer {
   @Field(() => NeedCoverage, { description: 'How far the buyer\'s existing supply (from other suppliers) already covers the need.' })
   coverage!: NeedCoverage;
 
-  @Field(() => Float, { description: 'Volume the buyer\'s existing covering links bring, in the need\'s unit.' })
+  @Authorized(AccessRule.VOLUME)
+  @Field(() => Float, { nullable: true, description: `Volume the buyer's existing covering links bring, in the need's unit. ${CONFIDENTIAL_VOLUME_NOTE}` })
   coveredVolume!: number;
 }
 

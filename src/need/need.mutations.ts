@@ -27,7 +27,8 @@ export class NeedMutationResolver {
   @Mutation(() => Need, {
     description:
       'Creates a need, checked as a need import row is. BAD_USER_INPUT (with `extensions.issues`: field, reason, value) for an unknown ' +
-      'buyer, product or label, a negative volume...; CONFLICT when the id exists.',
+      'buyer, product or label, a negative volume...; CONFLICT when the id exists. ' +
+      'UNAUTHENTICATED without an account; FORBIDDEN for a member account unless the new need is its own actor\'s (docs/security.md).',
   })
   createNeed(@Arg('input', () => CreateNeedInput) input: CreateNeedInput, @Ctx() ctx: Context): Promise<Need> {
     return createRecord<Need>(ctx, NEED_SPEC, definedFields(input));
@@ -37,7 +38,8 @@ export class NeedMutationResolver {
   @Mutation(() => Need, {
     description:
       'Changes the given fields of a need, leaving the others as they are; the result is checked as an import row is. ' +
-      'NOT_FOUND when unknown; BAD_USER_INPUT (with `extensions.issues`) as for createNeed.',
+      'NOT_FOUND when unknown; BAD_USER_INPUT (with `extensions.issues`) as for createNeed. ' +
+      'UNAUTHENTICATED without an account; FORBIDDEN for a member account unless the need is its actor\'s and stays so (docs/security.md).',
   })
   updateNeed(
     @Arg('id', () => String, { description: 'The need to change.' }) id: string,
@@ -48,7 +50,7 @@ export class NeedMutationResolver {
   }
 
   @Authorized(AccessRule.SIGNED_IN)
-  @Mutation(() => DeletedRecord, { description: 'Deletes a need. NOT_FOUND when unknown.' })
+  @Mutation(() => DeletedRecord, { description: 'Deletes a need. NOT_FOUND when unknown. UNAUTHENTICATED without an account; FORBIDDEN for a member account unless the need is its actor\'s (docs/security.md).' })
   deleteNeed(@Arg('id', () => String, { description: 'The need to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletedRecord> {
     return deleteRecord(ctx, NEED_SPEC, id);
   }

@@ -30,7 +30,8 @@ export class SupplyLinkMutationResolver {
     description:
       'Creates a supply link, checked as a supply-link import row is. BAD_USER_INPUT (with `extensions.issues`: field, reason, value) for an ' +
       'unknown supplier, buyer, product or label, a supplier that is the buyer, a date in the future, provenance from a link its supplier ' +
-      'does not buy on...; CONFLICT when the id exists.',
+      'does not buy on...; CONFLICT when the id exists. ' +
+      'UNAUTHENTICATED without an account; FORBIDDEN for a member account unless its actor is the supplier or the buyer (docs/security.md).',
   })
   createSupplyLink(@Arg('input', () => CreateSupplyLinkInput) input: CreateSupplyLinkInput, @Ctx() ctx: Context): Promise<SupplyLink> {
     return createRecord<SupplyLinkRow>(ctx, SUPPLY_LINK_SPEC, definedFields(input));
@@ -40,7 +41,8 @@ export class SupplyLinkMutationResolver {
   @Mutation(() => SupplyLink, {
     description:
       'Changes the given fields of a supply link, leaving the others as they are; the result is checked as an import row is. ' +
-      'NOT_FOUND when unknown; BAD_USER_INPUT (with `extensions.issues`) as for createSupplyLink.',
+      'NOT_FOUND when unknown; BAD_USER_INPUT (with `extensions.issues`) as for createSupplyLink. ' +
+      'UNAUTHENTICATED without an account; FORBIDDEN for a member account unless its actor is a party and both parties stay the same (docs/security.md).',
   })
   updateSupplyLink(
     @Arg('id', () => String, { description: 'The supply link to change.' }) id: string,
@@ -53,7 +55,8 @@ export class SupplyLinkMutationResolver {
   @Authorized(AccessRule.SIGNED_IN)
   @Mutation(() => DeletedRecord, {
     description:
-      'Deletes a supply link with its provenance relationships to and from other links (counted in `cascade`). NOT_FOUND when unknown.',
+      'Deletes a supply link with its provenance relationships to and from other links (counted in `cascade`). NOT_FOUND when unknown. ' +
+      'UNAUTHENTICATED without an account; FORBIDDEN for a member account unless its actor is a party (docs/security.md).',
   })
   deleteSupplyLink(@Arg('id', () => String, { description: 'The supply link to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletedRecord> {
     return deleteRecord(ctx, SUPPLY_LINK_SPEC, id);
