@@ -73,7 +73,8 @@ describe('identities over HTTP: API keys and JWTs', () => {
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
 
-    db = await connectTestDb();
+    // Clearing a graph seeded by an earlier suite can take longer than a request's 15 s on a busy machine.
+    db = await connectTestDb({ NEO4J_QUERY_TIMEOUT_MS: '120000' });
     await clearGraph(db);
     await loadReferenceData(db);
     const config = testConfig({

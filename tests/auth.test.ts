@@ -183,7 +183,8 @@ describe('who may run each mutation', () => {
   let runner: Awaited<ReturnType<typeof createRunner>>;
 
   beforeAll(async () => {
-    db = await connectTestDb();
+    // Clearing a graph seeded by an earlier suite can take longer than a request's 15 s on a busy machine.
+    db = await connectTestDb({ NEO4J_QUERY_TIMEOUT_MS: '120000' });
     await clearGraph(db);
     await loadReferenceData(db);
     runner = await createRunner(db);
@@ -287,7 +288,8 @@ describe('private fields', () => {
     }`;
 
   beforeAll(async () => {
-    db = await connectTestDb();
+    // Clearing a graph seeded by an earlier suite can take longer than a request's 15 s on a busy machine.
+    db = await connectTestDb({ NEO4J_QUERY_TIMEOUT_MS: '120000' });
     await clearGraph(db);
     await loadReferenceData(db);
     await resetFixture(db);
