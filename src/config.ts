@@ -35,6 +35,9 @@ const AUTH_ENV = {
     .default(30),
 };
 
+/** Never echoed in configuration errors, which reach logs and terminals. */
+const SECRET_VARIABLES = new Set(['NEO4J_PASSWORD', 'AUTH_JWT_SECRET']);
+
 const ENV_SCHEMA = z.object({
   NEO4J_URI: z
     .string()
@@ -114,7 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
-        return `${name}=${JSON.stringify(present[name] ?? '')}: ${issue.message}`;
+        const shown = SECRET_VARIABLES.has(name) ? '(hidden)' : JSON.stringify(present[name] ?? '');
+        return `${name}=${shown}: ${issue.message}`;
       }),
     );
   }

@@ -271,7 +271,8 @@ const ACTOR_FIELDS: FieldRules<ActorRecord> = {
   agenceBioNumber: rule(toText(32)),
   clubMember: rule(toBoolean, () => false),
   memberGroup: rule(toEnum('member group', MEMBER_GROUPS)),
-  confidentialVolumes: rule(toBoolean, () => false),
+  // Left out, it stays out of the record (UPSERT_ACTORS stores false): rows without it read as before.
+  confidentialVolumes: rule(toBoolean),
   email: rule(toEmail),
   phone: rule(toPhone),
   website: rule(toUrl),
