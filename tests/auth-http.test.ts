@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { createApiKey, createApiKeyVerifier, createAuthenticator, listApiKeys, revokeApiKey, type AuditAuthor } from '../src/auth';
@@ -177,18 +178,20 @@ describe('identities over HTTP: API keys and JWTs', () => {
     it('runs from the command line: create prints the key once, list shows it without a hash, revoke refuses it from then on', async () => {
       const env = { ...process.env, NEO4J_URI: process.env.MAILLON_TEST_NEO4J_URI, NEO4J_PASSWORD: process.env.MAILLON_TEST_NEO4J_PASSWORD, LOG_LEVEL: 'silent', MAILLON_OPERATOR: 'jest' };
       const root = path.join(__dirname, '..');
-      execFileSync('npm', ['run', '-s', 'build'], { cwd: root, env, stdio: 'pipe' });
-      const keys = (...args: string[]) => execFileSync('node', ['dist/scripts/keys.js', ...args], { cwd: root, env, stdio: 'pipe', encoding: 'utf8' });
-      const created = keys('create', '--role', 'editor', '--name', 'CLI robot', '--expires', '2999-01-01');
+      // Asynchronous, so that this process's server keeps serving (and closing idle connections) meanwhile.
+      const run = promisify(execFile);
+      await run('npm', ['run', '-s', 'build'], { cwd: root, env });
+      const keys = async (...args: string[]) => (await run('node', ['dist/scripts/keys.js', ...args], { cwd: root, env, encoding: 'utf8' })).stdout;
+      const created = await keys('create', '--role', 'editor', '--name', 'CLI robot', '--expires', '2999-01-01');
       const key = /^(mlk_[0-9a-f]{16}_\S{43})$/m.exec(created)![1];
       const keyId = key.slice(4, 20);
       expect(created).toMatch(/shown once/);
       expect((await post(STAFF_PROBE, bearer(key))).status).toBe(200);
-      const listed = keys('list');
+      const listed = await keys('list');
       expect(listed).toMatch(new RegExp(`${keyId}\\s+mlk_${keyId}_…\\s+editor\\s+"CLI robot".*expires=2999-01-01T00:00:00.000Z\\s+active`));
       expect(listed).not.toContain(key.slice(21));
-      expect(keys('revoke', keyId)).toMatch(/revoked/);
-      expect(keys('list')).toMatch(new RegExp(`${keyId}.*revoked`));
+      expect(await keys('revoke', keyId)).toMatch(/revoked/);
+      expect(await keys('list')).toMatch(new RegExp(`${keyId}.*revoked`));
       expectRefused(await post(STAFF_PROBE, bearer(key)));
       const [entry] = await db.read<{ accountId: string }>("MATCH (e:AuditEntry {recordId: $keyId, operation: 'REVOKE_API_KEY'}) RETURN e.accountId AS accountId", { keyId });
       expect(entry).toEqual({ accountId: 'cli:jest' });
