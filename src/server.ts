@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { createContext, type Context, type Viewer } from './context';
 import type { Database } from './db';
-import { ErrorCode, UnauthenticatedError, makeFormatError } from './errors';
+import { AppError, ErrorCode, UnauthenticatedError, makeFormatError } from './errors';
 
 export interface ServerOptions {
   schema: GraphQLSchema;
@@ -84,8 +84,17 @@ export async function startServer(options: ServerOptions & { port: number; host:
       viewers.set(req, options.authenticate ? await options.authenticate(req) : null);
       next();
     } catch (error) {
-      if (!(error instanceof UnauthenticatedError)) return next(error);
-      res.status(401).set('WWW-Authenticate', 'Bearer').json({ errors: [{ message: error.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+      if (error instanceof UnauthenticatedError) {
+        res.status(401).set('WWW-Authenticate', 'Bearer').json({ errors: [{ message: error.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+        return;
+      }
+      // Checking an API key reads Neo4j: when it is down, say so as the API does, in JSON.
+      if (error instanceof AppError) {
+        const code = error.extensions.code;
+        res.status(code === ErrorCode.SERVICE_UNAVAILABLE || code === ErrorCode.TIMEOUT ? 503 : 500).json({ errors: [{ message: error.message, extensions: { code } }] });
+        return;
+      }
+      next(error);
     }
   });
   app.use(
