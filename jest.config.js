@@ -20,7 +20,10 @@ module.exports = {
         module: { type: 'commonjs' },
       },
     ],
+    // jose ships ES modules only; Node loads them (require of ESM), Jest needs them as CommonJS.
+    '^.+/node_modules/jose/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   globalSetup: '<rootDir>/tests/neo4j.global-setup.cjs',
   globalTeardown: '<rootDir>/tests/neo4j.global-teardown.cjs',
   setupFiles: ['reflect-metadata'],

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import 'dotenv/config';
+import os from 'node:os';
 import type { Logger } from 'pino';
+import type { AuditAuthor } from '../src/auth';
 import { ConfigError, loadConfig } from '../src/config';
 import { Database, migrate } from '../src/db';
 import { AppError } from '../src/errors';
@@ -48,4 +50,13 @@ export function parseArgs(argv: string[]): { positional: string[]; options: Map<
     else options.set(key, true);
   }
   return { positional, options };
+}
+
+/**
+ * The audit trail's author for writes made from this machine's command line: whoever can run the
+ * tools holds the database credentials, so they act as an admin; the OS user names them.
+ */
+export function cliAuthor(): AuditAuthor {
+  const user = process.env.MAILLON_OPERATOR ?? os.userInfo().username;
+  return { accountId: `cli:${user}`, name: user, role: 'admin', via: 'cli' };
 }

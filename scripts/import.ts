@@ -9,7 +9,7 @@ import { loadImportLimits } from '../src/config';
 import { decodeImportFile } from '../src/import/encoding';
 import { ensureWithinSizeLimit, importContent } from '../src/import/import.service';
 import type { RecordKind } from '../src/import/parse';
-import { parseArgs, runCli } from './cli';
+import { cliAuthor, parseArgs, runCli } from './cli';
 
 const KINDS: RecordKind[] = ['actors', 'offers', 'needs', 'supplyLinks'];
 const USAGE = 'usage: npm run import -- <file.csv|file.json> [--kind actors|offers|needs|supplyLinks] [--dry-run]';
@@ -33,6 +33,7 @@ runCli('import', async (db) => {
     kind: kind as RecordKind | undefined,
     limits,
     dryRun: options.has('dry-run'),
+    author: cliAuthor(),
     onProgress: ({ step, written, total }) => {
       // Progress on large files: about every 5 %, and at each step's end.
       if (written === total || written - lastShown >= Math.max(1000, total / 20)) {

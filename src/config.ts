@@ -118,6 +118,29 @@ const DB_ADMISSION_ENV = {
   DB_HEALTH_PROBE_INTERVAL_MS: millis.default(500),
   DB_WARMUP_BUDGET_MS: millis.default(8000),
 };
+// Authentication (docs/security.md). JWTs are accepted only when a secret or a JWKS URL is set,
+// and then only with the configured issuer and audience.
+const AUTH_ENV = {
+  AUTH_JWT_SECRET: z.string().min(32, 'expected a secret of at least 32 characters (HS256)').optional(),
+  AUTH_JWKS_URL: z.string().url('expected the https URL of the identity provider\'s JWKS').optional(),
+  AUTH_JWT_ISSUER: z.string().min(1).optional(),
+  AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
+  AUTH_JWT_CLOCK_SKEW_S: z.coerce
+    .number({ invalid_type_error: 'expected a number of seconds' })
+    .int('expected a whole number of seconds')
+    .min(0, 'expected 0 or more seconds')
+    .max(600, 'expected at most 600 seconds')
+    .default(30),
+  AUTH_API_KEY_CACHE_TTL_S: z.coerce
+    .number({ invalid_type_error: 'expected a number of seconds' })
+    .int('expected a whole number of seconds')
+    .min(0, 'expected 0 (no cache) or more seconds')
+    .max(300, 'expected at most 300 seconds: revocation takes up to this long to be honoured')
+    .default(30),
+};
+
+/** Never echoed in configuration errors, which reach logs and terminals. */
+const SECRET_VARIABLES = new Set(['NEO4J_PASSWORD', 'AUTH_JWT_SECRET']);
 
 const ENV_SCHEMA = z.object({
   ...DB_ADMISSION_ENV,
@@ -147,6 +170,7 @@ const ENV_SCHEMA = z.object({
   ...LIMITS_ENV,
   ...SHUTDOWN_ENV,
   ...IMPORT_ENV,
+  ...AUTH_ENV,
 });
 
 export interface Config {
@@ -169,6 +193,7 @@ export interface Config {
   limits: LimitsConfig;
   shutdown: { graceMs: number };
   import: ImportLimits;
+  auth: AuthConfig;
 }
 
 /** See DB_ADMISSION_ENV and .env.example. */
@@ -190,6 +215,20 @@ export interface DbAdmissionConfig {
   warmupBudgetMs: number;
 }
 
+export interface AuthConfig {
+  jwt: {
+    /** HS256 shared secret; HS256 tokens are refused when absent. */
+    secret?: string;
+    /** JWKS of the identity provider, for RS256 / ES256 tokens; refused when absent. */
+    jwksUrl?: string;
+    issuer?: string;
+    audience?: string;
+    clockSkewS: number;
+  };
+  /** How long a verified API key is trusted without scrypt (and so how late a revocation may be seen). */
+  apiKeyCacheTtlS: number;
+}
+
 /** Thrown when the environment does not describe a startable service; names each bad variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -209,7 +248,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
-        return `${name}=${JSON.stringify(present[name] ?? '')}: ${issue.message}`;
+        const shown = SECRET_VARIABLES.has(name) ? '(hidden)' : JSON.stringify(present[name] ?? '');
+        return `${name}=${shown}: ${issue.message}`;
       }),
     );
   }
@@ -219,6 +259,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `DB_READ_CONCURRENCY (${e.DB_READ_CONCURRENCY}) + DB_WRITE_CONCURRENCY (${e.DB_WRITE_CONCURRENCY}) + 2 must not exceed NEO4J_POOL_SIZE (${e.NEO4J_POOL_SIZE})`,
     ]);
   }
+  const jwtProblems = authProblems(e);
+  if (jwtProblems.length > 0) throw new ConfigError(jwtProblems);
   return {
     neo4j: {
       uri: e.NEO4J_URI ?? `bolt://127.0.0.1:${e.MAILLON_NEO4J_BOLT_PORT}`,
@@ -262,8 +304,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shutdown: { graceMs: e.SHUTDOWN_GRACE_MS },
     import: { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, maxIssues: e.IMPORT_MAX_ISSUES },
+    auth: {
+      jwt: {
+        secret: e.AUTH_JWT_SECRET,
+        jwksUrl: e.AUTH_JWKS_URL,
+        issuer: e.AUTH_JWT_ISSUER,
+        audience: e.AUTH_JWT_AUDIENCE,
+        clockSkewS: e.AUTH_JWT_CLOCK_SKEW_S,
+      },
+      apiKeyCacheTtlS: e.AUTH_API_KEY_CACHE_TTL_S,
+    },
   };
 }
 
 /** The limits with every variable unset: what a server gets when its caller gives none. */
 export const DEFAULT_LIMITS: LimitsConfig = loadConfig({}).limits;
+
+/** A token checked without issuer and audience would accept tokens minted for other services. */
+function authProblems(e: { AUTH_JWT_SECRET?: string; AUTH_JWKS_URL?: string; AUTH_JWT_ISSUER?: string; AUTH_JWT_AUDIENCE?: string }): string[] {
+  if (e.AUTH_JWT_SECRET === undefined && e.AUTH_JWKS_URL === undefined) return [];
+  const problems: string[] = [];
+  if (e.AUTH_JWT_ISSUER === undefined) problems.push('AUTH_JWT_ISSUER="": expected the issuer (iss) of accepted tokens, required with AUTH_JWT_SECRET or AUTH_JWKS_URL');
+  if (e.AUTH_JWT_AUDIENCE === undefined) problems.push('AUTH_JWT_AUDIENCE="": expected the audience (aud) of accepted tokens, required with AUTH_JWT_SECRET or AUTH_JWKS_URL');
+  return problems;
+}

@@ -2,10 +2,19 @@ import type { Logger } from 'pino';
 import type { Database } from './db';
 import { createLoaders, type Loaders } from './loaders';
 
-/** Who is asking. Authentication comes later; resolvers already receive this slot. */
+/** The roles of an identity (docs/security.md): what each may do is decided in src/auth. */
+export type ViewerRole = 'member' | 'editor' | 'admin';
+
+/** Who is asking: an authenticated identity (src/auth), or null for an anonymous reader. */
 export interface Viewer {
+  /** Account id (API keys) or the token's `sub` (JWT). */
   id: string;
-  roles: string[];
+  name: string;
+  role: ViewerRole;
+  /** The actor a member account speaks for; null for editors and admins. */
+  actorId: string | null;
+  /** How the identity was proven. */
+  via: 'api-key' | 'jwt';
 }
 
 /** Everything a resolver may use, built anew for each GraphQL request. */

@@ -68,6 +68,19 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/**
+ * A credential was sent but cannot be accepted, or an operation needs one and none came. The
+ * message never says why a token failed (bad signature, unknown key, revoked...): that would help
+ * an attacker probe; the server logs the reason.
+ */
+export class UnauthenticatedError extends AppError {
+  constructor(
+    message = 'The credential is invalid or expired: send a valid API key (Authorization: Bearer mlk_…, or X-Api-Key) or a current token from the club\'s identity provider',
+  ) {
+    super(message, ErrorCode.UNAUTHENTICATED);
+  }
+}
+
 export class ServiceUnavailableError extends AppError {
   /**
    * `retryAfterSeconds` (in `extensions`, when known) tells clients, and the HTTP layer's

@@ -3,6 +3,7 @@ import 'dotenv/config';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig } from './config';
 import { Database, migrate } from './db';
+import { createAuthenticator } from './auth';
 import { createLogger } from './logger';
 import { buildMaillonSchema } from './schema';
 import { BACKFILLS, SCHEMA_STATEMENTS } from './schema-statements';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const schema = await buildMaillonSchema();
+  const authenticator = createAuthenticator(config, db, logger);
   const server = await startServer({
     schema,
     db,
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     host: config.http.host,
     limits: config.limits,
     shutdownGraceMs: config.shutdown.graceMs,
+    authenticate: (req) => authenticator.authenticate(req.headers),
   }).catch(async (error: NodeJS.ErrnoException) => {
     logger.fatal(
       { err: error },

@@ -1,4 +1,5 @@
 import { ACTOR_SCHEMA } from './actor/actor.cypher';
+import { AUTH_SCHEMA } from './auth/auth.schema';
 import type { Backfill, SchemaStatement } from './db';
 import { LABEL_SCHEMA } from './label/label.cypher';
 import { NEED_SCHEMA } from './need/need.cypher';
@@ -18,6 +19,7 @@ export const SCHEMA_STATEMENTS: SchemaStatement[] = [
   ...NEED_SCHEMA,
   ...SUPPLY_SCHEMA,
   ...SEARCH_SCHEMA,
+  ...AUTH_SCHEMA,
 ];
 
 /** Data changes that bring a graph written by an earlier version up to the model (run after the schema). */

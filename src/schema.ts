@@ -3,6 +3,8 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { ActorResolver } from './actor';
 import { ActorMutationResolver } from './actor/actor.mutations';
+import { authChecker } from './auth';
+import { AuditTrailResolver } from './auth/audit.resolver';
 import { ChainResolver } from './chain';
 import { GeoResolver } from './geo';
 import { GraphResolver } from './graph';
@@ -46,12 +48,16 @@ const RESOLVERS: NonEmptyArray<Function> = [
   SupplierSearchResolver,
   MatchmakingResolver,
   SupplyRiskResolver,
+  AuditTrailResolver,
 ];
 
 /**
  * Builds the executable schema from the type-graphql classes. `validate: true` runs
  * class-validator on every input type, so bad input is rejected before any resolver runs.
+ * Access is declared with `@Authorized(AccessRule...)` and decided by src/auth's authChecker;
+ * authMode "null" makes a refused private field read null, while operation rules throw
+ * UNAUTHENTICATED or FORBIDDEN themselves (docs/security.md).
  */
 export function buildMaillonSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: { forbidUnknownValues: false } });
+  return buildSchema({ resolvers: RESOLVERS, validate: { forbidUnknownValues: false }, authChecker, authMode: 'null' });
 }

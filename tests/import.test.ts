@@ -7,7 +7,7 @@ import { importContent } from '../src/import/import.service';
 import { seedDatabase } from '../src/seed';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 import { graphDigest } from './helpers/digest';
-import { createRunner } from './helpers/graphql';
+import { TEST_EDITOR, createRunner } from './helpers/graphql';
 
 const EXAMPLES = path.join(__dirname, '..', 'seeds', 'examples');
 const example = (name: string) => fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
@@ -24,7 +24,7 @@ describe('importing files into the seeded graph', () => {
     await clearGraph(db);
     await seedDatabase(db, silentLogger);
     seeded = await graphDigest(db);
-    runner = await createRunner(db);
+    runner = await createRunner(db, { viewer: TEST_EDITOR });
   }, 240_000);
 
   afterAll(async () => {

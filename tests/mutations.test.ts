@@ -5,7 +5,7 @@ import { buildMaillonSchema } from '../src/schema';
 import { loadReferenceData } from '../src/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { graphDigest } from './helpers/digest';
-import { createRunner, type OperationResult } from './helpers/graphql';
+import { TEST_EDITOR, createRunner, type OperationResult } from './helpers/graphql';
 
 type Runner = Awaited<ReturnType<typeof createRunner>>;
 
@@ -122,7 +122,7 @@ describe('mutations of actors, offers, needs and supply links', () => {
     db = await connectTestDb();
     await clearGraph(db);
     await loadReferenceData(db);
-    runner = await createRunner(db);
+    runner = await createRunner(db, { viewer: TEST_EDITOR });
   });
 
   beforeEach(async () => {

@@ -22,7 +22,7 @@ import { readLabels, readProducts } from '../src/seed/catalog';
 import { BROKEN_ORGANIC_CHAIN, KNOWN_CHAINS, buildDromeSeed } from '../src/seed/drome-seed';
 import { readCommunes } from '../src/territory/communes';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
-import { createRunner } from './helpers/graphql';
+import { TEST_EDITOR, createRunner } from './helpers/graphql';
 
 const seed = buildDromeSeed(readCommunes(), readProducts(), readLabels());
 const linkById = new Map(seed.supplyLinks.map((l) => [l.id, l]));
@@ -41,7 +41,7 @@ describe('the documented operations on the seeded Drôme graph', () => {
     db = await connectTestDb();
     await clearGraph(db);
     await seedDatabase(db, silentLogger);
-    runner = await createRunner(db);
+    runner = await createRunner(db, { viewer: TEST_EDITOR });
   }, 240_000);
 
   afterAll(async () => {

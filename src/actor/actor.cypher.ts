@@ -1,3 +1,4 @@
+import { volumeConfidential } from '../common/cypher';
 import type { SchemaStatement } from '../db';
 import { SET_SUPPLIER_KEYS } from '../offer/offer.cypher';
 
@@ -23,6 +24,7 @@ export const UPSERT_ACTORS = /* cypher */ `
       a.agenceBioNumber = row.agenceBioNumber,
       a.clubMember = row.clubMember,
       a.memberGroup = row.memberGroup,
+      a.confidentialVolumes = coalesce(row.confidentialVolumes, false),
       a.email = row.email,
       a.phone = row.phone,
       a.website = row.website,
@@ -168,16 +170,16 @@ export const NEEDS_OF_ACTORS = /* cypher */ `
 /** Links each actor buys on, with the supplier's id. Params: $keys, $max (neo4j.int). Returns rows: key, value (the $max largest link maps, with supplierId, buyerId). */
 export const PURCHASES_OF_ACTORS = /* cypher */ `
   UNWIND $keys AS key
-  MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(:Actor {id: key})
-  WITH key, l, s ORDER BY l.volume DESC, l.id
-  RETURN key, collect(l {.*, supplierId: s.id, buyerId: key})[..$max] AS value`;
+  MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b:Actor {id: key})
+  WITH key, l, s, b ORDER BY l.volume DESC, l.id
+  RETURN key, collect(l {.*, supplierId: s.id, buyerId: key, volumeConfidential: ${volumeConfidential('s', 'b')}})[..$max] AS value`;
 
 /** Links each actor sells on, with the buyer's id. Params: $keys, $max (neo4j.int). Returns rows: key, value (the $max largest links). */
 export const SALES_OF_ACTORS = /* cypher */ `
   UNWIND $keys AS key
-  MATCH (:Actor {id: key})-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b:Actor)
-  WITH key, l, b ORDER BY l.volume DESC, l.id
-  RETURN key, collect(l {.*, supplierId: key, buyerId: b.id})[..$max] AS value`;
+  MATCH (s:Actor {id: key})-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b:Actor)
+  WITH key, l, s, b ORDER BY l.volume DESC, l.id
+  RETURN key, collect(l {.*, supplierId: key, buyerId: b.id, volumeConfidential: ${volumeConfidential('s', 'b')}})[..$max] AS value`;
 
 /** The actor of each offer. Params: $keys (offer ids). Returns rows: key, value. */
 export const ACTOR_OF_OFFERS = /* cypher */ `
@@ -202,6 +204,7 @@ export const ACTOR_RECORD = /* cypher */ `
   WITH a, c, a.location = c.location AS atCentroid
   RETURN a {
     .id, .name, .roles, .siret, .agenceBioNumber, .clubMember, .memberGroup,
+    confidentialVolumes: coalesce(a.confidentialVolumes, false),
     .email, .phone, .website, .description,
     communeInsee: c.insee,
     latitude: CASE WHEN atCentroid THEN null ELSE a.location.latitude END,

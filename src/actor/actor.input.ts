@@ -107,6 +107,10 @@ export class CreateActorInput {
   @IsOptional()
   memberGroup?: MemberGroup | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'Keep its volumes (offer capacities, need volumes, supply-link volumes) visible only to its own accounts and club editors; false when left out.' })
+  @IsOptional()
+  confidentialVolumes?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Contact email address.' })
   @IsOptional()
   @MaxLength(254)
@@ -169,6 +173,11 @@ export class UpdateActorInput {
   @Field(() => MemberGroup, { nullable: true, description: 'The club member group.' })
   @IsOptional()
   memberGroup?: MemberGroup | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Keep its volumes visible only to its own accounts and club editors (true) or public (false).' })
+  @KeptWhenLeftOut()
+  @IsBoolean()
+  confidentialVolumes?: boolean;
 
   @Field(() => String, { nullable: true, description: 'Contact email address.' })
   @IsOptional()

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { ensureCanWrite } from '../auth';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { AccessRule } from '../auth';
 import { DeletedRecord } from '../common/deleted-record.type';
 import type { GeoPointInput } from '../common/geo.type';
 import { createRecord, definedFields, deleteRecord, updateRecord, type Fields, type RecordSpec } from '../common/record-mutation';
@@ -40,6 +40,10 @@ const ACTOR_SPEC: RecordSpec = {
     supplyLinks: row.supplyLinks as number,
     provenanceRelationships: row.provenance as number,
   }),
+  ownersOf: (fields) => [String(fields.id)],
+  // A member keeps its actor card up to date; creating actors and deleting one (with its offers,
+  // needs and every partner's supply links) is the club's decision.
+  memberOperations: ['update'],
   inputFieldOf: { latitude: 'location', longitude: 'location' },
   findConflict: siretConflict,
 };
@@ -54,38 +58,40 @@ function toActorFields(input: CreateActorInput | UpdateActorInput): Fields {
 
 @Resolver()
 export class ActorMutationResolver {
+  @Authorized(AccessRule.SIGNED_IN)
   @Mutation(() => Actor, {
     description:
       'Creates an actor, checked as an actor import row is. BAD_USER_INPUT (with `extensions.issues`: field, reason, value) for a bad SIRET, ' +
       'an unknown commune...; CONFLICT when the id exists with other fields or another actor holds the SIRET. ' +
-      'Safe to retry with the same id (after WRITE_OUTCOME_UNKNOWN): the same create replayed returns the existing record.',
+      'Safe to retry with the same id (after WRITE_OUTCOME_UNKNOWN): the same create replayed returns the existing record. ' +
+      'Editors and admins only (UNAUTHENTICATED / FORBIDDEN otherwise).',
   })
   createActor(@Arg('input', () => CreateActorInput) input: CreateActorInput, @Ctx() ctx: Context): Promise<Actor> {
-    ensureCanWrite(ctx);
     return createRecord<Actor>(ctx, ACTOR_SPEC, toActorFields(input));
   }
 
+  @Authorized(AccessRule.SIGNED_IN)
   @Mutation(() => Actor, {
     description:
       'Changes the given fields of an actor, leaving the others as they are; the result is checked as an import row is. ' +
-      'NOT_FOUND when unknown; BAD_USER_INPUT (with `extensions.issues`) or CONFLICT as for createActor.',
+      'NOT_FOUND when unknown; BAD_USER_INPUT (with `extensions.issues`) or CONFLICT as for createActor. ' +
+      'UNAUTHENTICATED without an account; FORBIDDEN for a member account unless it is the actor\'s own card (docs/security.md).',
   })
   updateActor(
     @Arg('id', () => String, { description: 'The actor to change.' }) id: string,
     @Arg('input', () => UpdateActorInput) input: UpdateActorInput,
     @Ctx() ctx: Context,
   ): Promise<Actor> {
-    ensureCanWrite(ctx);
     return updateRecord<Actor>(ctx, ACTOR_SPEC, id, toActorFields(input));
   }
 
+  @Authorized(AccessRule.SIGNED_IN)
   @Mutation(() => DeletedRecord, {
     description:
       'Deletes an actor with its offers, its needs and the supply links it supplies or buys on (and their provenance relationships), ' +
-      'counted in `cascade`. NOT_FOUND when unknown.',
+      'counted in `cascade`. NOT_FOUND when unknown. Editors and admins only (UNAUTHENTICATED / FORBIDDEN otherwise).',
   })
   deleteActor(@Arg('id', () => String, { description: 'The actor to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletedRecord> {
-    ensureCanWrite(ctx);
     return deleteRecord(ctx, ACTOR_SPEC, id);
   }
 }

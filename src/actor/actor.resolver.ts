@@ -58,6 +58,15 @@ export class ActorResolver {
     return findActors(filter ?? {}, sort ?? ActorSort.NAME, page, ctx);
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      'The actor keeps its volumes confidential: its offers\' capacities, its needs\' volumes and the volumes of the supply links it is a ' +
+      'party to are then visible only to its member accounts (and the other party\'s, for a link) and club editors.',
+  })
+  confidentialVolumes(@Root() actor: Actor): boolean {
+    return actor.confidentialVolumes === true;
+  }
+
   @FieldResolver(() => Commune, { description: 'The commune it operates in.' })
   async commune(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Commune> {
     return (await loaders.territory.communeOfActor.load(actor.id))!;

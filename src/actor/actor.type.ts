@@ -1,4 +1,5 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { AccessRule, PRIVATE_FIELD_NOTE } from '../auth';
 import { GeoPoint } from '../common/geo.type';
 import { Connection } from '../common/connection.type';
 import { ActorRole, MemberGroup } from './actor.enums';
@@ -48,8 +49,14 @@ export class Actor {
   @Field(() => MemberGroup, { nullable: true, description: 'The club member group, for members.' })
   memberGroup!: MemberGroup | null;
 
-  @Field(() => String, { nullable: true }) email!: string | null;
-  @Field(() => String, { nullable: true }) phone!: string | null;
+  @Authorized(AccessRule.OWNER)
+  @Field(() => String, { nullable: true, description: `Contact email address. ${PRIVATE_FIELD_NOTE}` })
+  email!: string | null;
+
+  @Authorized(AccessRule.OWNER)
+  @Field(() => String, { nullable: true, description: `Contact phone number. ${PRIVATE_FIELD_NOTE}` })
+  phone!: string | null;
+
   @Field(() => String, { nullable: true }) website!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Free text, in French.' })
@@ -57,6 +64,9 @@ export class Actor {
 
   @Field(() => GeoPoint, { description: 'Where it operates (its commune\'s centroid when not given).' })
   location!: GeoPoint;
+
+  /** Read by the `confidentialVolumes` field resolver (absent on actors written before the flag existed). */
+  confidentialVolumes?: boolean | null;
 
   /** Set by queries that compute a distance, read by the `distanceKm` field. */
   distanceKm?: number | null;

@@ -1,3 +1,4 @@
+import { volumeConfidential } from '../common/cypher';
 import { ChainDirection, IntegrityScopeKind } from './chain.enums';
 
 /**
@@ -103,7 +104,8 @@ function chainStatement(direction: ChainDirection): string {
          size(inputs) = 0 AND 'FARM' IN s.roles AS origin
     ORDER BY depth, l.id
     RETURN collect({
-             link: l {.*, supplierId: s.id, buyerId: b.id},
+             link: l {.*, supplierId: s.id, buyerId: b.id, volumeConfidential: ${volumeConfidential('s', 'b')}},
+             volumeConfidential: ${volumeConfidential('s', 'b')},
              supplierId: s.id,
              buyerId: b.id,
              product: p {.*},

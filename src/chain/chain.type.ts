@@ -1,4 +1,5 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../auth';
 import { ActorRole } from '../actor/actor.enums';
 import { Actor } from '../actor/actor.type';
 import { Label } from '../label/label.type';
@@ -57,7 +58,8 @@ export class ChainEdge {
   @Field(() => [Label], { description: 'Labels the goods carry, by id.' })
   labels!: Label[];
 
-  @Field(() => Float, { description: 'Volume traded per year, in `unit`.' })
+  @Authorized(AccessRule.VOLUME)
+  @Field(() => Float, { nullable: true, description: `Volume traded per year, in \`unit\`. ${CONFIDENTIAL_VOLUME_NOTE}` })
   volume!: number;
 
   @Field(() => VolumeUnit, { description: 'Unit of `volume`.' })

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { authorOf, changedFields, ensureMayWrite, recordAudit, type OwnedRecord, type WriteOperation } from '../auth';
 import type { Context } from '../context';
 import type { Row, Tx } from '../db';
 import { BadUserInputError, ConflictError, NotFoundError, type EntityName } from '../errors';
@@ -16,17 +17,19 @@ import type { DeletionCounts } from './deleted-record.type';
  * with the importer's own rules (validateRows, against references read in that transaction),
  * writes it with the importer's upserts (writeBundle) and reads the record back. So a record
  * the API accepts is one an import would accept, and the other way round.
+ *
+ * The same transaction checks the ownership rule of members' writes (ensureMayWrite, on the record
+ * as it is and as it would become, with the owners the spec declares) and appends the write to the
+ * audit trail, so a refused write changes nothing and no write commits unrecorded.
  */
 
 /** The fields of an import row (see RECORD_COLUMNS in import/parse.ts); null clears an optional field. */
 export type Fields = Record<string, unknown>;
 
-/** How one kind of record is read, checked, written and deleted. */
-export interface RecordSpec {
+/** How one kind of record is read, checked, written, deleted, and who owns it. */
+export interface RecordSpec extends OwnedRecord {
   kind: RecordKind;
   entity: EntityName;
-  /** How reasons name one record: "actor", "supply link". */
-  noun: string;
   /** Start of generated ids: `act` gives `act-<uuid>`. */
   idPrefix: string;
   /** Cypher, $id: one row `record` holding the record as an import row would declare it, none when unknown. */
@@ -70,6 +73,7 @@ export function clearLoaders(loaders: Loaders): void {
 export async function createRecord<T>(ctx: Context, spec: RecordSpec, fields: Fields): Promise<T> {
   const id = typeof fields.id === 'string' ? fields.id : `${spec.idPrefix}-${randomUUID()}`;
   const created = await ctx.db.transaction('WRITE', async (tx) => {
+    ensureMayWrite(ctx.viewer, spec, 'create', null, { ...fields, id });
     const existing = await findRecord(tx, spec, id);
     if (existing && (await isSameRecord(tx, spec, existing, { ...fields, id }))) return readBack<T>(tx, spec, id);
     if (existing) {
@@ -81,6 +85,7 @@ export async function createRecord<T>(ctx: Context, spec: RecordSpec, fields: Fi
     const bundle = await checkRecord(tx, spec, { ...fields, id });
     await tx.run(spec.claimQuery, { id });
     await writeBundle(tx, bundle);
+    await auditWrite(ctx, tx, spec, 'create', id, null, await findRecord(tx, spec, id));
     return readBack<T>(tx, spec, id);
   });
   clearLoaders(ctx.loaders);
@@ -92,8 +97,10 @@ export async function updateRecord<T>(ctx: Context, spec: RecordSpec, id: string
   const updated = await ctx.db.transaction('WRITE', async (tx) => {
     const current = await findRecord(tx, spec, id);
     if (!current) throw new NotFoundError(spec.entity, id);
+    ensureMayWrite(ctx.viewer, spec, 'update', current, { ...current, ...changes, id });
     const bundle = await checkRecord(tx, spec, { ...current, ...changes, id });
     await writeBundle(tx, bundle);
+    await auditWrite(ctx, tx, spec, 'update', id, current, await findRecord(tx, spec, id));
     return readBack<T>(tx, spec, id);
   });
   clearLoaders(ctx.loaders);
@@ -102,10 +109,31 @@ export async function updateRecord<T>(ctx: Context, spec: RecordSpec, id: string
 
 /** Deletes a record and what cannot outlive it; returns the counts. NOT_FOUND when unknown. */
 export async function deleteRecord(ctx: Context, spec: RecordSpec, id: string): Promise<{ id: string; cascade: DeletionCounts }> {
-  const [row] = await ctx.db.write(spec.deleteQuery, { id });
-  if (!row) throw new NotFoundError(spec.entity, id);
+  const cascade = await ctx.db.transaction('WRITE', async (tx) => {
+    const current = await findRecord(tx, spec, id);
+    if (!current) throw new NotFoundError(spec.entity, id);
+    ensureMayWrite(ctx.viewer, spec, 'delete', current, null);
+    const [row] = await tx.run(spec.deleteQuery, { id });
+    if (!row) throw new NotFoundError(spec.entity, id);
+    await auditWrite(ctx, tx, spec, 'delete', id, current, null);
+    return spec.toCascade(row);
+  });
   clearLoaders(ctx.loaders);
-  return { id, cascade: spec.toCascade(row) };
+  return { id, cascade };
+}
+
+const AUDIT_OPERATIONS = { create: 'CREATE', update: 'UPDATE', delete: 'DELETE' } as const;
+
+/** Records the write in the audit trail with the fields it changed, as an import row names them. */
+async function auditWrite(ctx: Context, tx: Tx, spec: RecordSpec, operation: WriteOperation, id: string, before: Fields | null, after: Fields | null): Promise<void> {
+  // ensureMayWrite refused anonymous writes already.
+  if (ctx.viewer === null) throw new Error('write without a viewer reached the audit trail');
+  await recordAudit(tx, authorOf(ctx.viewer), {
+    operation: AUDIT_OPERATIONS[operation],
+    recordKind: spec.entity,
+    recordId: id,
+    ...changedFields(before, after),
+  });
 }
 
 /** True when writing `fields` would leave the record `existing` as it is (both checked and normalised as import rows). */

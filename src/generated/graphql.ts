@@ -68,6 +68,8 @@ export type CreateActorInput = {
   clubMember?: boolean | null | undefined;
   /** INSEE code of the commune it operates in ("26362" is Valence). */
   communeInsee: string;
+  /** Keep its volumes (offer capacities, need volumes, supply-link volumes) visible only to its own accounts and club editors; false when left out. */
+  confidentialVolumes?: boolean | null | undefined;
   /** Free text, in French, at most 2000 characters. */
   description?: string | null | undefined;
   /** Contact email address. */
@@ -177,7 +179,7 @@ export type ActorTradingQueryVariables = Exact<{
 }>;
 
 
-export type ActorTradingQuery = { actor: { id: string, name: string, roles: Array<ActorRole>, siret: string, clubMember: boolean, memberGroup: MemberGroup | null, commune: { insee: string, name: string, epci: { siren: string, name: string } | null, department: { code: string, name: string } }, offers: Array<{ id: string, months: Array<number>, capacity: number | null, capacityUnit: VolumeUnit | null, deliveryRadiusKm: number | null, product: { name: string }, labels: Array<{ name: string }> }>, needs: Array<{ id: string, volume: number, unit: VolumeUnit, months: Array<number>, product: { name: string }, requiredLabels: Array<{ name: string }> }>, suppliers: Array<{ actor: { id: string, name: string, roles: Array<ActorRole> }, products: Array<{ name: string }>, links: Array<{ id: string, volume: number, unit: VolumeUnit, valueEur: number | null, labels: Array<{ id: string }> }> }>, customers: Array<{ actor: { id: string, name: string, roles: Array<ActorRole> }, products: Array<{ name: string }> }> } };
+export type ActorTradingQuery = { actor: { id: string, name: string, roles: Array<ActorRole>, siret: string, clubMember: boolean, memberGroup: MemberGroup | null, commune: { insee: string, name: string, epci: { siren: string, name: string } | null, department: { code: string, name: string } }, offers: Array<{ id: string, months: Array<number>, capacity: number | null, capacityUnit: VolumeUnit | null, deliveryRadiusKm: number | null, product: { name: string }, labels: Array<{ name: string }> }>, needs: Array<{ id: string, volume: number | null, unit: VolumeUnit, months: Array<number>, product: { name: string }, requiredLabels: Array<{ name: string }> }>, suppliers: Array<{ actor: { id: string, name: string, roles: Array<ActorRole> }, products: Array<{ name: string }>, links: Array<{ id: string, volume: number | null, unit: VolumeUnit, valueEur: number | null, labels: Array<{ id: string }> }> }>, customers: Array<{ actor: { id: string, name: string, roles: Array<ActorRole> }, products: Array<{ name: string }> }> } };
 
 export type ActorsPageQueryVariables = Exact<{
   filter?: ActorFilter | null | undefined;
@@ -195,7 +197,7 @@ export type BreadUpstreamQueryVariables = Exact<{
 }>;
 
 
-export type BreadUpstreamQuery = { upstream: { truncated: boolean, totalDistanceKm: number, farms: Array<{ id: string, name: string, commune: { name: string } }>, nodes: Array<{ depth: number, provenanceUnknown: boolean, actor: { id: string, name: string, roles: Array<ActorRole> } }>, edges: Array<{ depth: number, supplierId: string, buyerId: string, volume: number, unit: VolumeUnit, distanceKm: number, product: { name: string }, labels: Array<{ id: string }> }> } };
+export type BreadUpstreamQuery = { upstream: { truncated: boolean, totalDistanceKm: number, farms: Array<{ id: string, name: string, commune: { name: string } }>, nodes: Array<{ depth: number, provenanceUnknown: boolean, actor: { id: string, name: string, roles: Array<ActorRole> } }>, edges: Array<{ depth: number, supplierId: string, buyerId: string, volume: number | null, unit: VolumeUnit, distanceKm: number, product: { name: string }, labels: Array<{ id: string }> }> } };
 
 export type CreateActorMutationVariables = Exact<{
   input: CreateActorInput;
@@ -227,7 +229,7 @@ export type NeighbourhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ id: string, label: string, kind: GraphNodeKind, roles: Array<ActorRole>, communeName: string, clubMember: boolean, depth: number, position: { latitude: number, longitude: number } }>, edges: Array<{ id: string, source: string, target: string, productId: string, productName: string, labels: Array<string>, volume: number, unit: VolumeUnit, distanceKm: number }> } };
+export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ id: string, label: string, kind: GraphNodeKind, roles: Array<ActorRole>, communeName: string, clubMember: boolean, depth: number, position: { latitude: number, longitude: number } }>, edges: Array<{ id: string, source: string, target: string, productId: string, productName: string, labels: Array<string>, volume: number | null, unit: VolumeUnit, distanceKm: number }> } };
 
 export type OrganicFlourNearValenceQueryVariables = Exact<{
   radiusKm?: number;
@@ -251,14 +253,14 @@ export type ProductTaxonomyQueryVariables = Exact<{
 
 export type ProductTaxonomyQuery = { product: { id: string, name: string, family: PurchaseFamily, broader: { id: string, name: string } | null, narrower: Array<{ id: string, name: string, narrower: Array<{ id: string, name: string }> }>, madeFrom: Array<{ id: string, name: string }>, usedIn: Array<{ id: string, name: string }> } };
 
-export type LinkStepFragment = { id: string, volume: number, unit: VolumeUnit, distanceKm: number, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } };
+export type LinkStepFragment = { id: string, volume: number | null, unit: VolumeUnit, distanceKm: number, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } };
 
 export type ProvenanceQueryVariables = Exact<{
   linkId: string;
 }>;
 
 
-export type ProvenanceQuery = { supplyLink: { id: string, volume: number, unit: VolumeUnit, distanceKm: number, buyer: { id: string, name: string }, sourcedFrom: Array<{ id: string, volume: number, unit: VolumeUnit, distanceKm: number, sourcedFrom: Array<{ id: string, volume: number, unit: VolumeUnit, distanceKm: number, sourcedFrom: Array<{ id: string, volume: number, unit: VolumeUnit, distanceKm: number, sourcedFrom: Array<{ id: string, volume: number, unit: VolumeUnit, distanceKm: number, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } }>, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } }>, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } }>, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } }>, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } } };
+export type ProvenanceQuery = { supplyLink: { id: string, volume: number | null, unit: VolumeUnit, distanceKm: number, buyer: { id: string, name: string }, sourcedFrom: Array<{ id: string, volume: number | null, unit: VolumeUnit, distanceKm: number, sourcedFrom: Array<{ id: string, volume: number | null, unit: VolumeUnit, distanceKm: number, sourcedFrom: Array<{ id: string, volume: number | null, unit: VolumeUnit, distanceKm: number, sourcedFrom: Array<{ id: string, volume: number | null, unit: VolumeUnit, distanceKm: number, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } }>, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } }>, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } }>, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } }>, product: { id: string, name: string }, labels: Array<{ id: string }>, supplier: { id: string, name: string, roles: Array<ActorRole>, commune: { name: string } } } };
 
 export type SearchQueryVariables = Exact<{
   text: string;

@@ -3,6 +3,7 @@ import type { ActorRole } from '../actor/actor.enums';
 import { ACTORS_FOR_MAP } from '../actor/actor.cypher';
 import { ActorFilter } from '../actor/actor.input';
 import { toFilterParams } from '../actor/actor.service';
+import { maySeeVolume } from '../auth';
 import type { Context } from '../context';
 import { int, type GeoPoint } from '../db';
 import { BadUserInputError, NotFoundError } from '../errors';
@@ -44,7 +45,9 @@ type SupplyLinkMapRow = {
   buyerId: string;
   productId: string;
   productName: string;
-  volume: number;
+  /** null when a party hides its volumes from this viewer (src/auth maySeeVolume). */
+  volume: number | null;
+  volumeConfidential: boolean;
   unit: VolumeUnit;
   labels: string[];
   from: GeoPoint;
@@ -130,20 +133,25 @@ export class GeoResolver {
     description:
       'Supply links matching the filter (the filter of `supplyLinks`) as a GeoJSON FeatureCollection of LineStrings ' +
       'from the supplier to the buyer, largest volume first; each feature\'s `id` is the link id and its properties ' +
-      'are id, supplierId, buyerId, productId, productName, volume, unit, labels (label ids) and distanceKm. At most ' +
+      'are id, supplierId, buyerId, productId, productName, volume, unit, labels (label ids) and distanceKm. `volume` is null when a ' +
+      'party keeps its volumes confidential and the viewer is neither one of its member accounts nor a club editor. At most ' +
       `${MAX_MAP_FEATURES} features, the largest (\`truncated: true\` on the collection when more matched).`,
   })
   async supplyLinksGeoJson(
     @Arg('filter', () => SupplyLinkFilter, { nullable: true, defaultValue: {}, description: 'Which supply links (all when omitted).' })
     filter: SupplyLinkFilter | null,
-    @Ctx() { db }: Context,
-  ): Promise<FeatureCollection<LineStringGeometry, Omit<SupplyLinkMapRow, 'from' | 'to'>>> {
+    @Ctx() { db, viewer }: Context,
+  ): Promise<FeatureCollection<LineStringGeometry, Omit<SupplyLinkMapRow, 'from' | 'to' | 'volumeConfidential'>>> {
     const rows = await db.read<SupplyLinkMapRow>(SUPPLY_LINKS_FOR_MAP, { ...toSupplyLinkFilterParams(filter ?? {}), limit: int(MAX_MAP_FEATURES + 1) });
-    const features = rows.slice(0, MAX_MAP_FEATURES).map(({ from, to, distanceKm, ...properties }) => ({
+    const features = rows.slice(0, MAX_MAP_FEATURES).map(({ from, to, distanceKm, volumeConfidential, ...properties }) => ({
       type: 'Feature' as const,
       id: properties.id,
       geometry: { type: 'LineString' as const, coordinates: [toPosition(from), toPosition(to)] },
-      properties: { ...properties, distanceKm: roundKm(distanceKm) },
+      properties: {
+        ...properties,
+        volume: maySeeVolume(viewer, [properties.supplierId, properties.buyerId], volumeConfidential) ? properties.volume : null,
+        distanceKm: roundKm(distanceKm),
+      },
     }));
     return toFeatureCollection(features, rows.length > MAX_MAP_FEATURES);
   }

@@ -1,3 +1,4 @@
+import { volumeConfidential } from '../common/cypher';
 /** The deepest neighbourhood a client may ask for: 4 supply hops already span most of the Drôme network. */
 export const MAX_NEIGHBOURHOOD_DEPTH = 4;
 
@@ -64,7 +65,8 @@ function neighbourhoodOfDepth(depth: NeighbourhoodDepth): string {
     RETURN collect({
       id: l.id, source: s.id, target: b.id, productId: p.id, productName: p.name,
       labels: COLLECT { MATCH (l)-[:CERTIFIED]->(x:Label) RETURN x.id ORDER BY x.id },
-      volume: l.volume, unit: l.unit, distanceKm: point.distance(s.location, b.location) / 1000.0
+      volume: l.volume, unit: l.unit, distanceKm: point.distance(s.location, b.location) / 1000.0,
+      volumeConfidential: ${volumeConfidential('s', 'b')}
     }) AS edges
   }
   CALL (kept) {

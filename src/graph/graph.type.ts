@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../auth';
 import { ActorRole } from '../actor/actor.enums';
 import { GeoPoint } from '../common/geo.type';
 import { VolumeUnit } from '../product/product.enums';
@@ -88,7 +89,8 @@ export class GraphEdge {
   @Field(() => [String], { description: 'Ids of the labels the goods carry ("ab"), in id order.' })
   labels!: string[];
 
-  @Field(() => Float, { description: 'Volume traded per year, in `unit`.' })
+  @Authorized(AccessRule.VOLUME)
+  @Field(() => Float, { nullable: true, description: `Volume traded per year, in \`unit\`. ${CONFIDENTIAL_VOLUME_NOTE}` })
   volume!: number;
 
   @Field(() => VolumeUnit, { description: 'Unit of `volume`.' })

@@ -48,6 +48,7 @@ const APP_ERROR_STATUS: Partial<Record<string, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ErrorCode.TIMEOUT]: 503,
 };
 
 function typeOf(error: unknown): string | undefined {
@@ -78,6 +79,8 @@ export function finalErrorHandler(logger: Logger): ErrorRequestHandler {
       const code = String(error.extensions.code);
       const status = APP_ERROR_STATUS[code] ?? 500;
       if (status === 503) res.setHeader('retry-after', String(error.extensions.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS));
+      // RFC 9110: a 401 names the scheme the client should use.
+      if (status === 401) res.setHeader('www-authenticate', 'Bearer');
       const { code: _code, ...details } = error.extensions;
       sendJsonError(res, status, code, error.message, details);
       return;

@@ -16,6 +16,8 @@ export interface ActorRecord {
   agenceBioNumber?: string | null;
   clubMember: boolean;
   memberGroup?: MemberGroup | null;
+  /** Its volumes are visible only to its own accounts and club editors (docs/security.md); false when absent. */
+  confidentialVolumes?: boolean;
   email?: string | null;
   phone?: string | null;
   website?: string | null;

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { EXISTING_ACTORS } from '../actor/actor.cypher';
 import { loadImportLimits, type ImportLimits } from '../config';
+import { recordAudit, type AuditAuthor } from '../auth';
 import { BULK_WRITE_TIMEOUT_MS, type Database, type Tx } from '../db';
 import { BadUserInputError } from '../errors';
 import { EXISTING_SUPPLY_LINKS } from '../supply/supply.cypher';
@@ -21,6 +23,8 @@ export interface ImportOptions {
   onProgress?: (progress: WriteProgress) => void;
   /** Size, row and issue limits; those of the environment (IMPORT_MAX_*) when absent. */
   limits?: ImportLimits;
+  /** Who imports: a written import is recorded in the audit trail (file digest and counts), in its own transaction. */
+  author?: AuditAuthor;
 }
 
 export interface ImportReport {
@@ -64,6 +68,17 @@ export async function fetchReferences(tx: Tx, rows: RawRow[]): Promise<Reference
     existingActors: new Map(actors.map((a) => [a.id, { siret: a.siret }])),
     existingSupplyLinks: new Map(links.map((l) => [l.id, { supplierId: l.supplierId, buyerId: l.buyerId }])),
   };
+}
+
+/** An import's audit entry: the SHA-256 of the file as received and the records it held. */
+async function auditImport(tx: Tx, author: AuditAuthor, content: string, counts: ImportReport['counts']): Promise<void> {
+  await recordAudit(tx, author, {
+    operation: 'IMPORT',
+    recordKind: 'Import',
+    recordId: null,
+    fileSha256: createHash('sha256').update(content, 'utf8').digest('hex'),
+    counts: { ...counts },
+  });
 }
 
 /** Thrown inside the transaction to roll it back when validation finds problems. */
@@ -151,7 +166,10 @@ export async function importContent(db: Database, content: string, options: Impo
     return await db.transaction('WRITE', async (tx) => {
       const { bundle, issues } = validateRows(parsed.rows, await fetchReferences(tx, parsed.rows));
       if (issues.length > 0) throw new RejectedImport(issues);
-      if (!options.dryRun) await writeBundle(tx, bundle, options.onProgress);
+      if (!options.dryRun) {
+        await writeBundle(tx, bundle, options.onProgress);
+        if (options.author) await auditImport(tx, options.author, content, countsOf(bundle));
+      }
       return { accepted: true, written: !options.dryRun, counts: countsOf(bundle), issues: [], issueCount: 0, issuesTruncated: false };
     }, { timeoutMs: BULK_WRITE_TIMEOUT_MS });
   } catch (error) {

@@ -60,6 +60,7 @@ export const RECORD_COLUMNS: { [K in RecordKind]: Readonly<Record<string, Column
     agenceBioNumber: OPTIONAL,
     clubMember: OPTIONAL,
     memberGroup: OPTIONAL,
+    confidentialVolumes: OPTIONAL,
     email: OPTIONAL,
     phone: OPTIONAL,
     website: OPTIONAL,

@@ -253,6 +253,8 @@ interface FieldRule<T> {
   converter: Converter<T>;
   /** The value of an absent optional field; null when there is none. */
   fallback?: () => T;
+  /** An absent optional field stays out of the record (the upsert gives it its default). */
+  omitWhenAbsent?: boolean;
 }
 
 type FieldRules<R> = { [K in keyof R]-?: FieldRule<NonNullable<R[K]>> };
@@ -271,6 +273,8 @@ const ACTOR_FIELDS: FieldRules<ActorRecord> = {
   agenceBioNumber: rule(toText(32)),
   clubMember: rule(toBoolean, () => false),
   memberGroup: rule(toEnum('member group', MEMBER_GROUPS)),
+  // Left out, it stays out of the record (UPSERT_ACTORS stores false), so records read as before the flag existed.
+  confidentialVolumes: { converter: toBoolean, omitWhenAbsent: true },
   email: rule(toEmail),
   phone: rule(toPhone),
   website: rule(toUrl),
@@ -517,11 +521,11 @@ function convertRow(row: RawRow): CheckedRow {
   const columns = RECORD_COLUMNS[row.kind];
   const values: Values = {};
   const problems: FieldProblem[] = [];
-  for (const [column, { converter, fallback }] of Object.entries(FIELD_RULES[row.kind])) {
+  for (const [column, { converter, fallback, omitWhenAbsent }] of Object.entries(FIELD_RULES[row.kind])) {
     const raw = row.fields[column];
     if (isAbsent(raw)) {
       if (columns[column].required) problems.push({ column, reason: `missing required field "${column}" (expected ${converter.expected})` });
-      else values[column] = fallback ? fallback() : null;
+      else if (!omitWhenAbsent) values[column] = fallback ? fallback() : null;
       continue;
     }
     const result = converter.convert(raw);

@@ -1,4 +1,5 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../auth';
 import { Actor } from '../actor/actor.type';
 import { Label } from '../label/label.type';
 import { Need } from '../need/need.type';
@@ -48,7 +49,8 @@ export class UnmetNeed {
   @Field(() => [Label], { description: 'Labels the buyer requires; a required organic label is met by any organic label.' })
   requiredLabels!: Label[];
 
-  @Field(() => Float, { description: 'Volume wanted per year, in unit.' })
+  @Authorized(AccessRule.VOLUME)
+  @Field(() => Float, { nullable: true, description: `Volume wanted per year, in unit. ${CONFIDENTIAL_VOLUME_NOTE}` })
   volume!: number;
 
   @Field(() => VolumeUnit, { description: 'Unit of volume, coveredVolume and gap.' })
@@ -60,10 +62,12 @@ export class UnmetNeed {
   @Field(() => Int, { description: 'Supply links to the buyer that cover the need (product or narrower, every required label), whatever their unit.' })
   coveringLinks!: number;
 
-  @Field(() => Float, { description: 'Volume those links bring per year, counting only links in the need\'s unit.' })
+  @Authorized(AccessRule.VOLUME)
+  @Field(() => Float, { nullable: true, description: `Volume those links bring per year, counting only links in the need's unit. ${CONFIDENTIAL_VOLUME_NOTE}` })
   coveredVolume!: number;
 
-  @Field(() => Float, { description: 'volume − coveredVolume: what is still to find.' })
+  @Authorized(AccessRule.VOLUME)
+  @Field(() => Float, { nullable: true, description: `volume − coveredVolume: what is still to find. ${CONFIDENTIAL_VOLUME_NOTE}` })
   gap!: number;
 
   @Field(() => [SupplierMatch], {
@@ -119,7 +123,8 @@ export class PotentialBuyer {
   @Field(() => NeedCoverage, { description: 'How far the buyer\'s existing supply (from other suppliers) already covers the need.' })
   coverage!: NeedCoverage;
 
-  @Field(() => Float, { description: 'Volume the buyer\'s existing covering links bring, in the need\'s unit.' })
+  @Authorized(AccessRule.VOLUME)
+  @Field(() => Float, { nullable: true, description: `Volume the buyer's existing covering links bring, in the need's unit. ${CONFIDENTIAL_VOLUME_NOTE}` })
   coveredVolume!: number;
 }
 

@@ -1,4 +1,5 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, Float, Int, ObjectType } from 'type-graphql';
+import { AccessRule, CONFIDENTIAL_VOLUME_NOTE, PRIVATE_FIELD_NOTE } from '../auth';
 import { VolumeUnit } from '../product/product.enums';
 
 @ObjectType({ description: 'What an actor can supply: a product (with its labels), when, how much, and where it delivers.' })
@@ -8,7 +9,8 @@ export class Offer {
   @Field(() => [Int], { description: 'Months available, 1 = January ... 12 = December.' })
   months!: number[];
 
-  @Field(() => Float, { nullable: true, description: 'Volume the actor can supply per year, in capacityUnit.' })
+  @Authorized(AccessRule.VOLUME)
+  @Field(() => Float, { nullable: true, description: `Volume the actor can supply per year, in capacityUnit. ${CONFIDENTIAL_VOLUME_NOTE}` })
   capacity!: number | null;
 
   @Field(() => VolumeUnit, { nullable: true }) capacityUnit!: VolumeUnit | null;
@@ -16,6 +18,7 @@ export class Offer {
   @Field(() => Float, { nullable: true, description: 'Delivers to buyers within this great-circle distance of the actor, in km.' })
   deliveryRadiusKm!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Indicative price excl. VAT per capacityUnit, in euros.' })
+  @Authorized(AccessRule.OWNER)
+  @Field(() => Float, { nullable: true, description: `Indicative price excl. VAT per capacityUnit, in euros. ${PRIVATE_FIELD_NOTE}` })
   priceEur!: number | null;
 }

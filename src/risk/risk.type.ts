@@ -1,4 +1,5 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, Float, Int, ObjectType } from 'type-graphql';
+import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../auth';
 import { Actor } from '../actor/actor.type';
 import { Need } from '../need/need.type';
 import { VolumeUnit } from '../product/product.enums';
@@ -18,13 +19,15 @@ export class SingleSupplierNeed {
   @Field(() => Actor, { description: 'The one supplier whose links cover it.' })
   supplier!: Actor;
 
-  @Field(() => Float, { description: 'Volume wanted per year, in unit.' })
+  @Authorized(AccessRule.VOLUME)
+  @Field(() => Float, { nullable: true, description: `Volume wanted per year, in unit. ${CONFIDENTIAL_VOLUME_NOTE}` })
   volume!: number;
 
   @Field(() => VolumeUnit, { description: 'Unit of volume and coveredVolume.' })
   unit!: VolumeUnit;
 
-  @Field(() => Float, { description: 'Volume the supplier\'s covering links bring per year, in the need\'s unit.' })
+  @Authorized(AccessRule.VOLUME)
+  @Field(() => Float, { nullable: true, description: `Volume the supplier's covering links bring per year, in the need's unit. ${CONFIDENTIAL_VOLUME_NOTE}` })
   coveredVolume!: number;
 }
 

@@ -1,4 +1,5 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../auth';
 import { ActorRole } from '../actor/actor.enums';
 import { Actor } from '../actor/actor.type';
 import { PageInfo } from '../common/connection.type';
@@ -117,7 +118,8 @@ export class SupplierMatch {
   @Field(() => [PathStep], { description: 'From the supplier to the buyer inclusive, with the distance of each leg.' })
   path!: PathStep[];
 
-  @Field(() => Float, { nullable: true, description: 'What the supplier can supply per year, in capacityUnit (the offer\'s capacity).' })
+  @Authorized(AccessRule.VOLUME)
+  @Field(() => Float, { nullable: true, description: `What the supplier can supply per year, in capacityUnit (the offer's capacity). ${CONFIDENTIAL_VOLUME_NOTE}` })
   capacity!: number | null;
 
   @Field(() => VolumeUnit, { nullable: true, description: 'Unit of capacity.' })

@@ -1,3 +1,4 @@
+import { volumeConfidential } from '../common/cypher';
 import type { SchemaStatement } from '../db';
 
 export const SUPPLY_SCHEMA: SchemaStatement[] = [
@@ -61,7 +62,7 @@ export const EXISTING_SUPPLY_LINKS = /* cypher */ `
   RETURN l.id AS id, s.id AS supplierId, b.id AS buyerId`;
 
 /** A supply link as the API returns it: its properties and both ends' ids. */
-const LINK_MAP = `l {.*, supplierId: s.id, buyerId: b.id}`;
+const LINK_MAP = `l {.*, supplierId: s.id, buyerId: b.id, volumeConfidential: ${volumeConfidential('s', 'b')}}`;
 
 /** Supply links by id. Params: $keys. Returns rows: key, value. */
 export const SUPPLY_LINKS_BY_ID = /* cypher */ `
@@ -151,7 +152,7 @@ export const SUPPLY_LINKS_FOR_MAP = /* cypher */ `
   WHERE ${SUPPLY_LINK_FILTERS}
   MATCH (l)-[:OF_PRODUCT]->(p:Product)
   RETURN l.id AS id, s.id AS supplierId, b.id AS buyerId, p.id AS productId, p.name AS productName,
-         l.volume AS volume, l.unit AS unit,
+         l.volume AS volume, l.unit AS unit, ${volumeConfidential('s', 'b')} AS volumeConfidential,
          COLLECT { MATCH (l)-[:CERTIFIED]->(x:Label) RETURN x.id ORDER BY x.id } AS labels,
          s.location AS from, b.location AS to, point.distance(s.location, b.location) / 1000.0 AS distanceKm
   ORDER BY l.volume DESC, l.id

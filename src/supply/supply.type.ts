@@ -1,4 +1,5 @@
-import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { AccessRule, CONFIDENTIAL_VOLUME_NOTE, PRIVATE_FIELD_NOTE } from '../auth';
 import { Connection } from '../common/connection.type';
 import { VolumeUnit } from '../product/product.enums';
 import { DeliveryFrequency } from './supply.enums';
@@ -9,12 +10,14 @@ registerEnumType(DeliveryFrequency, { name: 'DeliveryFrequency', description: 'H
 export class SupplyLink {
   @Field(() => String) id!: string;
 
-  @Field(() => Float, { description: 'Volume traded per year, in unit.' })
+  @Authorized(AccessRule.VOLUME)
+  @Field(() => Float, { nullable: true, description: `Volume traded per year, in unit. ${CONFIDENTIAL_VOLUME_NOTE}` })
   volume!: number;
 
   @Field(() => VolumeUnit) unit!: VolumeUnit;
 
-  @Field(() => Float, { nullable: true, description: 'Purchase value excl. VAT per year, in euros.' })
+  @Authorized(AccessRule.OWNER)
+  @Field(() => Float, { nullable: true, description: `Purchase value excl. VAT per year, in euros (a declared purchase value). ${PRIVATE_FIELD_NOTE}` })
   valueEur!: number | null;
 
   @Field(() => String, { nullable: true, description: 'When the trading started (ISO date, YYYY-MM-DD).' })

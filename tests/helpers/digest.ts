@@ -3,14 +3,15 @@ import type { Database } from '../../src/db';
 /**
  * A content fingerprint of the whole graph: every node (labels, properties) and every relationship
  * (its ends by business key, type, properties), sorted. Equal fingerprints mean nothing changed,
- * whatever internal ids Neo4j assigned.
+ * whatever internal ids Neo4j assigned. The audit trail is a log of writes, not part of the data
+ * graph: its entries are left out, so "nothing changed" still means the data did not.
  */
 const NODE_LINES = /* cypher */ `
-  MATCH (n)
+  MATCH (n) WHERE NOT n:AuditEntry
   RETURN labels(n) AS labels, properties(n) AS props`;
 
 const RELATIONSHIP_LINES = /* cypher */ `
-  MATCH (a)-[r]->(b)
+  MATCH (a)-[r]->(b) WHERE NOT a:AuditEntry
   RETURN coalesce(a.id, a.insee, a.siren, a.code) AS from, type(r) AS type,
          coalesce(b.id, b.insee, b.siren, b.code) AS to, properties(r) AS props`;
 
