@@ -98,6 +98,7 @@ describe('Neo4j stopped under load and started again', () => {
     let backAt = 0;
     let readyAfterMs: number | null = null;
     let answeredAfterMs: number | null = null;
+    let recoveredInMs = Infinity;
     try {
       await new Promise((r) => setTimeout(r, 1000));
       await neo4jServer.stop({ name: INSTANCE.name });
@@ -112,12 +113,7 @@ describe('Neo4j stopped under load and started again', () => {
       backAt = Date.now();
       readyAfterMs = await waitUntil(async () => (await getStatus(`${base}/ready`)) === 200, 10_000, 100);
       answeredAfterMs = await waitUntil(async () => (await ask(url, READ)).codes.length === 0, 10_000, 100);
-      const recoveredInMs = Date.now() - backAt;
-      expect({ readyAfterMs, answeredAfterMs, recoveredWithin10s: recoveredInMs < 10_000 }).toEqual({
-        readyAfterMs: expect.any(Number),
-        answeredAfterMs: expect.any(Number),
-        recoveredWithin10s: true,
-      });
+      recoveredInMs = Date.now() - backAt;
       await new Promise((r) => setTimeout(r, 2000));
     } finally {
       loading = false;
@@ -139,5 +135,11 @@ describe('Neo4j stopped under load and started again', () => {
     expect(afterReady.length).toBeGreaterThan(0);
     expect(afterReady.flatMap((a) => a.codes)).toEqual([]);
     expect(db.status().health).toMatchObject({ outages: 1, recoveries: 1 });
+    // Last, the issue's recovery time: ready, and answering, within 10 s of Neo4j answering again.
+    expect({ readyAfterMs, answeredAfterMs, recoveredWithin10s: recoveredInMs < 10_000 }).toEqual({
+      readyAfterMs: expect.any(Number),
+      answeredAfterMs: expect.any(Number),
+      recoveredWithin10s: true,
+    });
   }, 300_000);
 });
