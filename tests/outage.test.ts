@@ -101,6 +101,8 @@ describe('Neo4j stopped under load and started again', () => {
     let backAt = 0;
     let readyAfterMs: number | null = null;
     let answeredAfterMs: number | null = null;
+    let recoveredInMs = Infinity;
+    let startRequestedAt = 0;
     try {
       await new Promise((r) => setTimeout(r, 1000));
       await neo4jServer.stop({ name: INSTANCE.name });
@@ -111,23 +113,21 @@ describe('Neo4j stopped under load and started again', () => {
       expect(write.codes).toEqual(['SERVICE_UNAVAILABLE']);
       expect(write.ms).toBeLessThan(2000);
 
+      startRequestedAt = Date.now();
       await neo4jServer.start(INSTANCE);
       backAt = Date.now();
       readyAfterMs = await waitUntil(async () => (await getStatus(`${base}/ready`)) === 200, 10_000, 100);
       answeredAfterMs = await waitUntil(async () => (await ask(url, READ)).codes.length === 0, 10_000, 100);
-      const recoveredInMs = Date.now() - backAt;
-      expect({ readyAfterMs, answeredAfterMs, recoveredWithin10s: recoveredInMs < 10_000 }).toEqual({
-        readyAfterMs: expect.any(Number),
-        answeredAfterMs: expect.any(Number),
-        recoveredWithin10s: true,
-      });
+      recoveredInMs = Date.now() - backAt;
       await new Promise((r) => setTimeout(r, 2000));
     } finally {
       loading = false;
       await Promise.all(clients);
     }
 
-    const whileDown = answers.filter((a) => a.startedAt >= stoppedAt && a.startedAt + a.ms < backAt);
+    // Neo4j gone: from its process's exit to the moment its start is requested (a starting Neo4j
+    // accepts connections before its database is available, a different case).
+    const whileDown = answers.filter((a) => a.startedAt >= stoppedAt && a.startedAt + a.ms < startRequestedAt);
     expect(whileDown.length).toBeGreaterThan(0);
     for (const answer of whileDown) {
       expect(answer.codes).toEqual(['SERVICE_UNAVAILABLE']);
@@ -142,5 +142,11 @@ describe('Neo4j stopped under load and started again', () => {
     expect(afterReady.length).toBeGreaterThan(0);
     expect(afterReady.flatMap((a) => a.codes)).toEqual([]);
     expect(db.status().health).toMatchObject({ outages: 1, recoveries: 1 });
+    // Last, the issue's recovery time: ready, and answering, within 10 s of Neo4j answering again.
+    expect({ readyAfterMs, answeredAfterMs, recoveredWithin10s: recoveredInMs < 10_000 }).toEqual({
+      readyAfterMs: expect.any(Number),
+      answeredAfterMs: expect.any(Number),
+      recoveredWithin10s: true,
+    });
   }, 300_000);
 });
