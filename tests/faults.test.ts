@@ -8,7 +8,7 @@ import { buildMaillonSchema } from '../src/schema';
 import { loadReferenceData } from '../src/seed';
 import { warmUp } from '../src/warmup';
 import { clearGraph, connectTestDb, silentLogger, testConfig } from './helpers/db';
-import { createRunner } from './helpers/graphql';
+import { TEST_EDITOR, createRunner } from './helpers/graphql';
 
 /**
  * The database layer under faults and load (docs/reliability.md): the error mapping, the plan gate
@@ -84,7 +84,7 @@ describe('the database layer on a healthy Neo4j', () => {
 
   describe('warm-up and plan gate', () => {
     it('runs every warm-up question without a failing statement, learns their statements, and marks the database warm', async () => {
-      const runner = await createRunner(db);
+      const runner = await createRunner(db, { viewer: TEST_EDITOR });
       await smallSupplyGraph(runner.run);
       await runner.stop();
       const fresh = Database.connect(testConfig({ NEO4J_QUERY_TIMEOUT_MS: '60000' }).neo4j, silentLogger);
@@ -147,7 +147,7 @@ describe('the database layer on a healthy Neo4j', () => {
     }
 
     it('answers 200 concurrent createOffer mutations all with success on a healthy database, each written once', async () => {
-      const runner = await createRunner(db);
+      const runner = await createRunner(db, { viewer: TEST_EDITOR });
       try {
         await smallSupplyGraph(runner.run);
         const ids = Array.from({ length: 200 }, (_, i) => `load-${String(i).padStart(3, '0')}`);
@@ -161,7 +161,7 @@ describe('the database layer on a healthy Neo4j', () => {
 
     it('refuses the writes beyond a full queue at once with SERVICE_UNAVAILABLE, "busy" and retryAfterSeconds, never another error', async () => {
       const small = Database.connect(testConfig().neo4j, silentLogger, { ...DEFAULT_ADMISSION, writeConcurrency: 2, writeQueueLimit: 10 });
-      const runner = await createRunner(small);
+      const runner = await createRunner(small, { viewer: TEST_EDITOR });
       try {
         await smallSupplyGraph(runner.run);
         const ids = Array.from({ length: 200 }, (_, i) => `load-${String(i).padStart(3, '0')}`);
@@ -184,7 +184,7 @@ describe('the database layer on a healthy Neo4j', () => {
 
   describe('safe retries of creates', () => {
     it('returns the existing record when a create is replayed with the same id and fields, and CONFLICT when the fields differ', async () => {
-      const runner = await createRunner(db);
+      const runner = await createRunner(db, { viewer: TEST_EDITOR });
       try {
         await smallSupplyGraph(runner.run);
         const input = { id: 'flt-replay', actorId: 'flt-farm', productId: 'ble-tendre', months: [6, 7] };

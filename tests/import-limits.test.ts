@@ -8,7 +8,7 @@ import { BadUserInputError } from '../src/errors';
 import { decodeImportFile } from '../src/import/encoding';
 import { importContent } from '../src/import/import.service';
 import { clearGraph, connectTestDb } from './helpers/db';
-import { createRunner } from './helpers/graphql';
+import { TEST_EDITOR, createRunner } from './helpers/graphql';
 
 // Imports that must be refused, or must report every problem, and write nothing: run against the
 // real Neo4j with the little reference data the rows name (two communes).
@@ -33,7 +33,7 @@ describe('imports that report every problem, within limits, and write nothing', 
     db = await connectTestDb();
     await clearGraph(db);
     await db.write("UNWIND ['26362', '26108'] AS insee CREATE (:Commune {insee: insee, name: 'c' + insee})");
-    runner = await createRunner(db);
+    runner = await createRunner(db, { viewer: TEST_EDITOR });
     before = await nodeCount();
   });
 

@@ -7,7 +7,8 @@ import { DEFAULT_LIMITS } from '../src/config';
 import { startServer, type RunningServer } from '../src/server';
 import { warmUp } from '../src/warmup';
 import { silentLogger, testConfig } from './helpers/db';
-import { createRunner } from './helpers/graphql';
+import { TEST_EDITOR, createRunner } from './helpers/graphql';
+import { testAuthenticate } from './helpers/server';
 import { getStatus, waitUntil } from './helpers/http';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const neo4jServer = require('../scripts/neo4j.cjs') as {
@@ -41,9 +42,9 @@ interface Answer {
   retryAfter: unknown[];
 }
 
-async function ask(url: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
+async function ask(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer> {
   const startedAt = Date.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as { errors?: { extensions?: { code?: string; retryAfterSeconds?: unknown } }[] };
   return {
     startedAt,
@@ -64,16 +65,17 @@ describe('Neo4j stopped under load and started again', () => {
     db = Database.connect(testConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: INSTANCE.password, NEO4J_QUERY_TIMEOUT_MS: '60000' }).neo4j, silentLogger);
     await migrate(db, SCHEMA_STATEMENTS, silentLogger, BACKFILLS);
     await loadReferenceData(db);
-    const runner = await createRunner(db);
+    const runner = await createRunner(db, { viewer: TEST_EDITOR });
     const siret = (n: number) => withLuhnCheckDigit(`4323456${String(n).padStart(6, '0')}`);
-    await runner.run('mutation ($input: CreateActorInput!) { createActor(input: $input) { id } }', {
+    const created = await runner.run('mutation ($input: CreateActorInput!) { createActor(input: $input) { id } }', {
       input: { id: 'out-farm', name: 'Ferme', roles: ['FARM'], siret: siret(1), communeInsee: '26362' },
     });
+    expect(created.errors).toBeUndefined();
     await runner.stop();
     const schema = await buildMaillonSchema();
     // The load comes from one address: the anonymous rate limit is not what this suite measures.
     const limits = { ...DEFAULT_LIMITS, rateLimit: { ...DEFAULT_LIMITS.rateLimit, anonymousMax: 0 } };
-    server = await startServer({ schema, db, logger: silentLogger, port: 0, host: '127.0.0.1', limits });
+    server = await startServer({ schema, db, logger: silentLogger, port: 0, host: '127.0.0.1', limits, authenticate: testAuthenticate });
     base = `http://127.0.0.1:${server.port}`;
     expect(await getStatus(`${base}/ready`)).toBe(503); // cold: not warmed up yet
     const report = await warmUp(schema, db, silentLogger);
@@ -109,7 +111,7 @@ describe('Neo4j stopped under load and started again', () => {
       stoppedAt = Date.now();
       expect(await waitUntil(async () => (await getStatus(`${base}/ready`)) === 503, 2_000, 100)).not.toBeNull();
       await new Promise((r) => setTimeout(r, 3000));
-      const write = await ask(url, CREATE_OFFER, { input: { id: 'out-offer', actorId: 'out-farm', productId: 'ble-tendre' } });
+      const write = await ask(url, CREATE_OFFER, { input: { id: 'out-offer', actorId: 'out-farm', productId: 'ble-tendre' } }, { 'x-test-role': 'editor' });
       expect(write.codes).toEqual(['SERVICE_UNAVAILABLE']);
       expect(write.ms).toBeLessThan(2000);
 
