@@ -34,6 +34,7 @@ const LIMITS_ENV = {
   RATE_LIMIT_WINDOW_MS: millis.default(60_000),
   RATE_LIMIT_ANONYMOUS_MAX: count('requests').default(600),
   RATE_LIMIT_AUTHENTICATED_MAX: count('requests').default(3000),
+  RATE_LIMIT_FAILED_AUTH_MAX: count('refused credentials').default(30),
   HTTP_TRUST_PROXY_HOPS: count('proxies').default(0),
   CORS_ORIGINS: z
     .string()
@@ -56,7 +57,8 @@ export interface LimitsConfig {
   /** Longest list accepted in any argument (ids, labels, communes...). */
   maxListArgument: number;
   introspection: boolean;
-  rateLimit: { windowMs: number; anonymousMax: number; authenticatedMax: number };
+  /** failedAuthMax: refused credentials (401) per IP and window before that IP gets 429; each costs a scrypt check. */
+  rateLimit: { windowMs: number; anonymousMax: number; authenticatedMax: number; failedAuthMax: number };
   /** Proxies (load balancers) in front of the service: the client IP is read from X-Forwarded-For through that many. */
   trustProxyHops: number;
   /** Origins allowed by CORS; none means no CORS headers at all. */
@@ -298,7 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: e.GRAPHQL_MAX_COST,
       maxListArgument: e.GRAPHQL_MAX_LIST_ARGUMENT,
       introspection: e.GRAPHQL_INTROSPECTION,
-      rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, anonymousMax: e.RATE_LIMIT_ANONYMOUS_MAX, authenticatedMax: e.RATE_LIMIT_AUTHENTICATED_MAX },
+      rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, anonymousMax: e.RATE_LIMIT_ANONYMOUS_MAX, authenticatedMax: e.RATE_LIMIT_AUTHENTICATED_MAX, failedAuthMax: e.RATE_LIMIT_FAILED_AUTH_MAX },
       trustProxyHops: e.HTTP_TRUST_PROXY_HOPS,
       corsOrigins: e.CORS_ORIGINS,
     },

@@ -24,6 +24,7 @@ import {
   parseOptionsOf,
   queryCostPlugin,
   queryLimitRules,
+  failedAuthenticationLimit,
   rateLimitMiddleware,
   securityHeaders,
   serviceUnavailableStatusPlugin,
@@ -130,6 +131,7 @@ export async function startServer(options: ServerOptions & { port: number; host:
   app.all(
     '/graphql',
     allowOnly(['GET', 'POST']),
+    failedAuthenticationLimit(limits.rateLimit),
     authenticationMiddleware(options.authenticate),
     rateLimitMiddleware(limits.rateLimit),
     graphqlBodyParser(limits),

@@ -31,7 +31,7 @@ describe('the GraphQL over HTTP audit (graphql-http)', () => {
 
   beforeAll(async () => {
     db = await connectTestDb();
-    const started = await startTestServer(db, { rateLimit: { windowMs: 60_000, anonymousMax: 0, authenticatedMax: 0 } });
+    const started = await startTestServer(db, { rateLimit: { windowMs: 60_000, anonymousMax: 0, authenticatedMax: 0, failedAuthMax: 0 } });
     server = started.server;
     url = `${started.base}/graphql`;
   });

@@ -154,7 +154,7 @@ describe('the HTTP layer with options', () => {
   });
 
   it('answers 429 with Retry-After after the allowed requests, per client, and never limits /health', async () => {
-    const { server, base } = await startTestServer(db, { rateLimit: { windowMs: 60_000, anonymousMax: 3, authenticatedMax: 5 } });
+    const { server, base } = await startTestServer(db, { rateLimit: { windowMs: 60_000, anonymousMax: 3, authenticatedMax: 5, failedAuthMax: 0 } });
     try {
       const query = { query: '{ service { name } }' };
       for (let i = 0; i < 3; i += 1) expect((await post(`${base}/graphql`, query)).status).toBe(200);
@@ -173,8 +173,26 @@ describe('the HTTP layer with options', () => {
     }
   });
 
+  it('answers 429 to an address after its allowed refused credentials, before checking more of them', async () => {
+    const { server, base } = await startTestServer(db, { rateLimit: { windowMs: 60_000, anonymousMax: 0, authenticatedMax: 0, failedAuthMax: 3 } });
+    try {
+      const query = { query: '{ service { name } }' };
+      // Good credentials and anonymous requests do not count.
+      for (let i = 0; i < 5; i += 1) expect((await post(`${base}/graphql`, query, { 'x-test-role': 'editor' })).status).toBe(200);
+      for (let i = 0; i < 3; i += 1) expectJsonError(await post(`${base}/graphql`, query, { 'x-test-role': 'bad' }), 401, 'UNAUTHENTICATED');
+      const limited = await post(`${base}/graphql`, query, { 'x-test-role': 'bad' });
+      expectJsonError(limited, 429, 'RATE_LIMITED');
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      // The address is held off whatever it sends until the window ends.
+      expect((await post(`${base}/graphql`, query, { 'x-test-role': 'editor' })).status).toBe(429);
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('turns a limit of 0 off', async () => {
-    const { server, base } = await startTestServer(db, { rateLimit: { windowMs: 60_000, anonymousMax: 0, authenticatedMax: 0 } });
+    const { server, base } = await startTestServer(db, { rateLimit: { windowMs: 60_000, anonymousMax: 0, authenticatedMax: 0, failedAuthMax: 0 } });
     try {
       for (let i = 0; i < 5; i += 1) {
         const answer = await post(`${base}/graphql`, { query: '{ service { name } }' });

@@ -105,7 +105,7 @@ describe('the limits configuration', () => {
       maxCost: 1000,
       maxListArgument: 10,
       introspection: false,
-      rateLimit: { windowMs: 1000, anonymousMax: 0, authenticatedMax: 7 },
+      rateLimit: { windowMs: 1000, anonymousMax: 0, authenticatedMax: 7, failedAuthMax: 0 },
       trustProxyHops: 1,
       corsOrigins: ['https://a.example.org', 'https://b.example.org:8443'],
     });

@@ -31,3 +31,28 @@ export function rateLimitMiddleware(config: LimitsConfig['rateLimit']): RequestH
     },
   });
 }
+
+/**
+ * Refused credentials per IP and window. Checking an API key costs a memory-hard scrypt, so a client
+ * sending wrong keys must be slowed before authentication runs: only 401 answers count, and once an
+ * address has sent `failedAuthMax` of them in the window, its requests get 429 until the window
+ * ends (whatever credentials they carry). 0 turns it off.
+ */
+export function failedAuthenticationLimit(config: LimitsConfig['rateLimit']): RequestHandler {
+  return rateLimit({
+    windowMs: config.windowMs,
+    limit: config.failedAuthMax,
+    skip: () => config.failedAuthMax === 0,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
+    keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
+    standardHeaders: false,
+    legacyHeaders: false,
+    handler: (req, res) => {
+      const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      const seconds = resetTime ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : Math.ceil(config.windowMs / 1000);
+      res.setHeader('retry-after', String(seconds));
+      sendJsonError(res, 429, ErrorCode.RATE_LIMITED, `Too many refused credentials from this address: try again in ${seconds} s`, { retryAfterSeconds: seconds });
+    },
+  });
+}
