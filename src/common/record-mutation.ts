@@ -136,11 +136,16 @@ async function auditWrite(ctx: Context, tx: Tx, spec: RecordSpec, operation: Wri
   });
 }
 
-/** True when writing `fields` would leave the record `existing` as it is (both checked and normalised as import rows). */
+/**
+ * True when writing `fields` over the record `existing` would leave it as it is (both checked and
+ * normalised as import rows): every field the create gives has its stored value. Fields the create
+ * leaves out are not compared, since the store fills some of them with defaults
+ * (`confidentialVolumes: false`) and an editor may have added others since the first attempt.
+ */
 async function isSameRecord(tx: Tx, spec: RecordSpec, existing: Fields, fields: Fields): Promise<boolean> {
   const rows: RawRow[] = [
     { kind: spec.kind, line: 1, fields: existing },
-    { kind: spec.kind, line: 1, fields },
+    { kind: spec.kind, line: 1, fields: { ...existing, ...fields } },
   ];
   const refs = await fetchReferences(tx, rows);
   const asStored = validateRows([rows[0]], refs);
