@@ -13,14 +13,18 @@
  *   5. abuse: the shapes of issue 9 (deep nesting, 100 aliases, 1,000,000 aliases, a huge argument),
  *      what came back and how fast, and whether the service is healthy after.
  *
- * Every loop is bounded in time or count. MAILLON_RESILIENCE_AUTHORIZATION, when set, is sent as the
- * Authorization header of every request (writes need an identity once access control is in).
+ * Every loop is bounded in time or count. Mutations carry an editor's identity
+ * (MAILLON_RESILIENCE_AUTHORIZATION, else a key the script creates); everything else is anonymous.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createApiKey } from '../src/auth';
+import { loadConfig } from '../src/config';
+import { Database } from '../src/db';
+import { createLogger } from '../src/logger';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const neo4jServer = require('../../scripts/neo4j.cjs') as {
@@ -40,7 +44,11 @@ const INSTANCE = {
 const READ_SECONDS = Number(process.env.RESILIENCE_SECONDS || 60);
 const CONNECTIONS = 16;
 const OUTAGE_SECONDS = 10;
-const AUTHORIZATION = process.env.MAILLON_RESILIENCE_AUTHORIZATION;
+/**
+ * Sent with mutations only (reads and the abusive shapes go anonymous, as a hostile client would):
+ * MAILLON_RESILIENCE_AUTHORIZATION, else an editor API key the script creates on its own Neo4j.
+ */
+let writeAuthorization = process.env.MAILLON_RESILIENCE_AUTHORIZATION;
 
 interface Answer {
   startedAt: number;
@@ -70,7 +78,7 @@ const READS: { name: string; query: string; variables: Record<string, unknown> }
 async function post(url: string, query: string, variables: Record<string, unknown> = {}, rawBody?: string): Promise<Answer> {
   const startedAt = Date.now();
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (AUTHORIZATION) headers.authorization = AUTHORIZATION;
+  if (writeAuthorization && /^\s*mutation\b/.test(query)) headers.authorization = writeAuthorization;
   try {
     const res = await fetch(url, { method: 'POST', headers, body: rawBody ?? JSON.stringify({ query, variables }), signal: AbortSignal.timeout(120_000) });
     const text = await res.text();
@@ -268,6 +276,18 @@ async function abuse(url: string) {
   return results;
 }
 
+/** An editor API key for the writes, stored (hashed) in the resilience instance like any other. */
+async function createEditorKey(uri: string): Promise<string> {
+  const config = loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: INSTANCE.password, LOG_LEVEL: 'silent' });
+  const db = Database.connect(config.neo4j, createLogger('silent'), config.db);
+  try {
+    const { key } = await createApiKey(db, { role: 'editor', name: 'resilience script' }, { accountId: 'cli:resilience', name: 'resilience script', role: 'admin', via: 'cli' });
+    return key;
+  } finally {
+    await db.close();
+  }
+}
+
 async function main(): Promise<void> {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}, load average ${os
     .loadavg()
@@ -288,6 +308,7 @@ async function main(): Promise<void> {
     const first = await post(url, HEADLINE, { buyerId: 'act-0008' });
     report.start = { readyAfterSpawnMs: Date.now() - spawned, firstHeadlineMs: first.ms, firstHeadlineCodes: first.codes };
     console.log('start', report.start);
+    writeAuthorization ??= `Bearer ${await createEditorKey(uri)}`;
 
     // Restart the API on the seeded graph: the start as a deployment sees it.
     api.kill('SIGTERM');
