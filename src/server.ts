@@ -24,6 +24,8 @@ import {
   parseOptionsOf,
   queryCostPlugin,
   queryLimitRules,
+  FailedAuthentications,
+  clientAddressOf,
   failedAuthenticationLimit,
   rateLimitMiddleware,
   securityHeaders,
@@ -127,12 +129,13 @@ export async function startServer(options: ServerOptions & { port: number; host:
     res.status(up ? 200 : 503).json(up ? { status: 'ready' } : { status: 'unavailable', reason });
   });
   app.all(['/health', '/ready'], methodNotAllowed(['GET']));
+  const refusedCredentials = new FailedAuthentications(limits.rateLimit);
   // Who asks is known before the body is read: the rate limit and the body limit depend on it.
   app.all(
     '/graphql',
     allowOnly(['GET', 'POST']),
-    failedAuthenticationLimit(limits.rateLimit),
-    authenticationMiddleware(options.authenticate),
+    failedAuthenticationLimit(refusedCredentials),
+    authenticationMiddleware(options.authenticate, (req) => refusedCredentials.recordRefusal(clientAddressOf(req))),
     rateLimitMiddleware(limits.rateLimit),
     graphqlBodyParser(limits),
     expressMiddleware(apollo, {

@@ -1,5 +1,6 @@
 import type http from 'node:http';
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { AppError, ErrorCode } from '../errors';
 import type { Viewer } from '../context';
 
 /** Finds who sends a request (API key, bearer token...); null for an anonymous caller. Throws an AppError (UNAUTHENTICATED) for bad credentials. */
@@ -25,9 +26,9 @@ export function mayImport(viewer: Viewer | null): boolean {
 /**
  * Runs `authenticate` before the body is read (the body limit and the rate limit depend on who
  * asks) and keeps its viewer in `res.locals`; a thrown AppError goes to the final error handler,
- * which answers it as JSON with its code (401 for UNAUTHENTICATED).
+ * which answers it as JSON with its code (401 for UNAUTHENTICATED, reported to `onRefused` first).
  */
-export function authenticationMiddleware(authenticate: Authenticate | undefined): RequestHandler {
+export function authenticationMiddleware(authenticate: Authenticate | undefined, onRefused?: (req: Request) => void): RequestHandler {
   return (req, res, next) => {
     if (!authenticate) {
       res.locals.viewer = null;
@@ -39,7 +40,10 @@ export function authenticationMiddleware(authenticate: Authenticate | undefined)
         res.locals.viewer = viewer;
         next();
       },
-      (error: unknown) => next(error),
+      (error: unknown) => {
+        if (error instanceof AppError && error.extensions.code === ErrorCode.UNAUTHENTICATED) onRefused?.(req);
+        next(error);
+      },
     );
   };
 }

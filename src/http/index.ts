@@ -4,5 +4,5 @@ export { costOf, queryCostPlugin, type QueryCost } from './cost';
 export { corsFor, securityHeaders } from './headers';
 export { allowOnly, finalErrorHandler, methodNotAllowed, notFound, sendJsonError } from './json-errors';
 export { parseOptionsOf, queryLimitRules } from './limits';
-export { failedAuthenticationLimit, rateLimitMiddleware } from './rate-limit';
+export { FailedAuthentications, clientAddressOf, failedAuthenticationLimit, rateLimitMiddleware } from './rate-limit';
 export { DEFAULT_RETRY_AFTER_SECONDS, serviceUnavailableStatusPlugin } from './status';

@@ -34,25 +34,58 @@ export function rateLimitMiddleware(config: LimitsConfig['rateLimit']): RequestH
 
 /**
  * Refused credentials per IP and window. Checking an API key costs a memory-hard scrypt, so a client
- * sending wrong keys must be slowed before authentication runs: only 401 answers count, and once an
- * address has sent `failedAuthMax` of them in the window, its requests get 429 until the window
- * ends (whatever credentials they carry). 0 turns it off.
+ * sending wrong keys must be slowed before authentication runs. Only refusals count (express-rate-
+ * limit's skipSuccessfulRequests would count every request in flight, and so refuse a burst of good
+ * ones): `recordRefusal` is called on each 401, and once an address has `failedAuthMax` of them in
+ * the window, its requests get 429 until the window ends, whatever they carry. 0 turns it off.
  */
-export function failedAuthenticationLimit(config: LimitsConfig['rateLimit']): RequestHandler {
-  return rateLimit({
-    windowMs: config.windowMs,
-    limit: config.failedAuthMax,
-    skip: () => config.failedAuthMax === 0,
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
-    keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
-    standardHeaders: false,
-    legacyHeaders: false,
-    handler: (req, res) => {
-      const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-      const seconds = resetTime ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : Math.ceil(config.windowMs / 1000);
-      res.setHeader('retry-after', String(seconds));
-      sendJsonError(res, 429, ErrorCode.RATE_LIMITED, `Too many refused credentials from this address: try again in ${seconds} s`, { retryAfterSeconds: seconds });
-    },
-  });
+export class FailedAuthentications {
+  private readonly refusals = new Map<string, { count: number; resetAt: number }>();
+
+  constructor(private readonly config: LimitsConfig['rateLimit']) {}
+
+  /** Seconds until the address may try again, or 0 when it may now. */
+  retryAfterSeconds(ip: string, now = Date.now()): number {
+    const entry = this.refusals.get(ip);
+    if (!entry || this.config.failedAuthMax === 0) return 0;
+    if (entry.resetAt <= now) {
+      this.refusals.delete(ip);
+      return 0;
+    }
+    return entry.count >= this.config.failedAuthMax ? Math.max(1, Math.ceil((entry.resetAt - now) / 1000)) : 0;
+  }
+
+  recordRefusal(ip: string, now = Date.now()): void {
+    if (this.config.failedAuthMax === 0) return;
+    // A flood of addresses cannot grow the map without bound: expired entries go first, then all.
+    if (this.refusals.size >= MAX_TRACKED_ADDRESSES) this.forgetExpired(now);
+    const entry = this.refusals.get(ip);
+    if (entry && entry.resetAt > now) entry.count += 1;
+    else this.refusals.set(ip, { count: 1, resetAt: now + this.config.windowMs });
+  }
+
+  private forgetExpired(now: number): void {
+    for (const [ip, entry] of this.refusals) if (entry.resetAt <= now) this.refusals.delete(ip);
+    if (this.refusals.size >= MAX_TRACKED_ADDRESSES) this.refusals.clear();
+  }
+}
+
+const MAX_TRACKED_ADDRESSES = 100_000;
+
+/** The client address as the failed-authentication limit counts it (an IPv6 client by its /64). */
+export function clientAddressOf(req: { ip?: string }): string {
+  return ipKeyGenerator(req.ip ?? 'unknown');
+}
+
+/** Answers 429 to an address that sent too many refused credentials, before authentication runs. */
+export function failedAuthenticationLimit(failures: FailedAuthentications): RequestHandler {
+  return (req, res, next) => {
+    const seconds = failures.retryAfterSeconds(clientAddressOf(req));
+    if (seconds === 0) {
+      next();
+      return;
+    }
+    res.setHeader('retry-after', String(seconds));
+    sendJsonError(res, 429, ErrorCode.RATE_LIMITED, `Too many refused credentials from this address: try again in ${seconds} s`, { retryAfterSeconds: seconds });
+  };
 }
