@@ -276,6 +276,20 @@ async function abuse(url: string) {
   return results;
 }
 
+/** Cypher, $prefix: the ids of the offers the write phase created. */
+const OFFERS_WITH_PREFIX = 'MATCH (o:Offer) WHERE o.id STARTS WITH $prefix RETURN o.id AS id';
+
+/** The offers stored with the write phase's prefix, read directly from the resilience instance. */
+async function storedOfferIds(uri: string, prefix: string): Promise<string[]> {
+  const config = loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: INSTANCE.password, LOG_LEVEL: 'silent' });
+  const db = Database.connect(config.neo4j, createLogger('silent'), config.db);
+  try {
+    return (await db.read<{ id: string }>(OFFERS_WITH_PREFIX, { prefix })).map((row) => row.id);
+  } finally {
+    await db.close();
+  }
+}
+
 /** An editor API key for the writes, stored (hashed) in the resilience instance like any other. */
 async function createEditorKey(uri: string): Promise<string> {
   const config = loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: INSTANCE.password, LOG_LEVEL: 'silent' });
@@ -375,8 +389,8 @@ async function main(): Promise<void> {
     // 4. Writes and imports.
     const writes = await writesAndImports(url);
     const prefix = writes.prefix;
-    const stored = await post(url, `{ actor(id: "${writes.actorId}") { offers { id } } }`);
-    const storedIds = ((stored.data as { actor: { offers: { id: string }[] } } | null)?.actor.offers ?? []).map((o) => o.id).filter((id) => id.startsWith(prefix));
+    // Read back from Neo4j itself: the API's relationship lists are bounded (Actor.offers: 200 at most).
+    const storedIds = await storedOfferIds(uri, prefix);
     const storedSet = new Set(storedIds);
     report.writes = {
       sent: writes.sent,
