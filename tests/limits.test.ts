@@ -92,6 +92,7 @@ describe('the limits configuration', () => {
       RATE_LIMIT_WINDOW_MS: '1000',
       RATE_LIMIT_ANONYMOUS_MAX: '0',
       RATE_LIMIT_AUTHENTICATED_MAX: '7',
+      RATE_LIMIT_FAILED_AUTH_MAX: '4',
       HTTP_TRUST_PROXY_HOPS: '1',
       CORS_ORIGINS: 'https://a.example.org, https://b.example.org:8443',
     });
@@ -105,7 +106,7 @@ describe('the limits configuration', () => {
       maxCost: 1000,
       maxListArgument: 10,
       introspection: false,
-      rateLimit: { windowMs: 1000, anonymousMax: 0, authenticatedMax: 7, failedAuthMax: 0 },
+      rateLimit: { windowMs: 1000, anonymousMax: 0, authenticatedMax: 7, failedAuthMax: 4 },
       trustProxyHops: 1,
       corsOrigins: ['https://a.example.org', 'https://b.example.org:8443'],
     });
