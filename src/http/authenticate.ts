@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import { AppError, ErrorCode } from '../errors';
+import { isStaff } from '../auth';
 import type { Viewer } from '../context';
 
 /** Finds who sends a request (API key, bearer token...); null for an anonymous caller. Throws an AppError (UNAUTHENTICATED) for bad credentials. */
@@ -11,17 +12,8 @@ export function viewerOf(res: Response): Viewer | null {
   return (res.locals.viewer as Viewer | null | undefined) ?? null;
 }
 
-/** The role of a viewer, whichever shape Viewer has (`role` in the accounts model, `roles` before it). */
-function rolesOf(viewer: Viewer): string[] {
-  const shaped = viewer as unknown as { role?: unknown; roles?: unknown };
-  if (typeof shaped.role === 'string') return [shaped.role];
-  return Array.isArray(shaped.roles) ? shaped.roles.map((r) => String(r).toLowerCase()) : [];
-}
-
 /** Editors and admins may import whole files, so only they get the large request body. */
-export function mayImport(viewer: Viewer | null): boolean {
-  return viewer !== null && rolesOf(viewer).some((role) => role === 'editor' || role === 'admin');
-}
+export const mayImport = isStaff;
 
 /**
  * Runs `authenticate` before the body is read (the body limit and the rate limit depend on who

@@ -1,9 +1,15 @@
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { LimitsConfig } from '../config';
 import { ErrorCode } from '../errors';
 import { viewerOf } from './authenticate';
 import { sendJsonError } from './json-errors';
+
+/** 429 with `Retry-After` and a RATE_LIMITED error saying when to try again. */
+function sendRateLimited(res: Response, seconds: number, what: string): void {
+  res.setHeader('retry-after', String(seconds));
+  sendJsonError(res, 429, ErrorCode.RATE_LIMITED, `${what}: try again in ${seconds} s`, { retryAfterSeconds: seconds });
+}
 
 /**
  * Requests per client and window: a signed-in client (API key or token) is counted by its viewer
@@ -26,8 +32,7 @@ export function rateLimitMiddleware(config: LimitsConfig['rateLimit']): RequestH
     handler: (req, res) => {
       const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const seconds = resetTime ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : Math.ceil(config.windowMs / 1000);
-      res.setHeader('retry-after', String(seconds));
-      sendJsonError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests: try again in ${seconds} s`, { retryAfterSeconds: seconds });
+      sendRateLimited(res, seconds, 'Too many requests');
     },
   });
 }
@@ -85,7 +90,6 @@ export function failedAuthenticationLimit(failures: FailedAuthentications): Requ
       next();
       return;
     }
-    res.setHeader('retry-after', String(seconds));
-    sendJsonError(res, 429, ErrorCode.RATE_LIMITED, `Too many refused credentials from this address: try again in ${seconds} s`, { retryAfterSeconds: seconds });
+    sendRateLimited(res, seconds, 'Too many refused credentials from this address');
   };
 }

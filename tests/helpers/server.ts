@@ -1,7 +1,8 @@
 import type http from 'node:http';
 import type { LimitsConfig } from '../../src/config';
 import { DEFAULT_LIMITS } from '../../src/config';
-import type { Viewer } from '../../src/context';
+import { ROLES } from '../../src/auth';
+import type { Viewer, ViewerRole } from '../../src/context';
 import { Database } from '../../src/db';
 import { AppError, ErrorCode } from '../../src/errors';
 import { buildMaillonSchema } from '../../src/schema';
@@ -25,7 +26,8 @@ export async function testAuthenticate(req: http.IncomingMessage): Promise<Viewe
   if (typeof role !== 'string') return null;
   if (role === 'bad') throw new TestCredentialsRefused();
   const id = typeof req.headers['x-test-user'] === 'string' ? req.headers['x-test-user'] : `test-${role}`;
-  return { id, name: id, role, roles: [role], actorId: null, via: 'test' } as unknown as Viewer;
+  if (!(ROLES as readonly string[]).includes(role)) throw new TestCredentialsRefused();
+  return { id, name: id, role: role as ViewerRole, actorId: null, via: 'api-key' };
 }
 
 /** Round trips to Neo4j made by the requests a server answered (every request's context counts its own). */
