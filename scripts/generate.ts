@@ -9,7 +9,7 @@ import { loadReferenceData } from '../src/seed';
 import { readLabels, readProducts } from '../src/seed/catalog';
 import { generateSyntheticGraph } from '../src/seed/synthetic';
 import { readCommunes } from '../src/territory/communes';
-import { writeBundleInBatches } from '../src/import/write';
+import { writeBundleInBatches } from '../src/records';
 import { parseArgs, runCli } from './cli';
 
 /** Removes the trading graph in chunks (a single DETACH DELETE of 500,000 nodes would not fit the heap). */

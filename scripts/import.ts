@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadImportLimits } from '../src/config';
 import { decodeImportFile } from '../src/import/encoding';
 import { ensureWithinSizeLimit, importContent } from '../src/import/import.service';
-import type { RecordKind } from '../src/import/parse';
+import type { RecordKind } from '../src/records';
 import { cliAuthor, parseArgs, runCli } from './cli';
 
 const KINDS: RecordKind[] = ['actors', 'offers', 'needs', 'supplyLinks'];

@@ -1,6 +1,6 @@
 import { ActorRole } from '../src/actor/actor.enums';
 import type { Database } from '../src/db';
-import { writeBundle } from '../src/import/write';
+import { writeBundle } from '../src/records';
 import { loadReferenceData } from '../src/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ActorRole } from '../src/actor/actor.enums';
 import { createApiKey, revokeApiKey } from '../src/auth';
 import type { Database } from '../src/db';
-import { writeBundle } from '../src/import/write';
+import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
 import { buildMaillonSchema } from '../src/schema';
 import { loadReferenceData } from '../src/seed';

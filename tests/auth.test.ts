@@ -4,7 +4,7 @@ import { ActorRole } from '../src/actor/actor.enums';
 import { AccessRule, CONFIDENTIAL_VOLUME_NOTE, PRIVATE_FIELD_NOTE } from '../src/auth';
 import type { Viewer } from '../src/context';
 import type { Database } from '../src/db';
-import { writeBundle } from '../src/import/write';
+import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
 import { buildMaillonSchema } from '../src/schema';
 import { loadReferenceData } from '../src/seed';

@@ -1,7 +1,7 @@
 import { ActorRole } from '../src/actor/actor.enums';
 import { distanceKm } from '../src/common/place';
 import type { Database } from '../src/db';
-import { writeBundle } from '../src/import/write';
+import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
 import { loadReferenceData } from '../src/seed';
 import { readCommunes } from '../src/territory/communes';

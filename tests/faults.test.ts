@@ -1,6 +1,6 @@
 // The driver's own error factory (neo4j-driver re-exports the class, not the factory).
 import { newError } from 'neo4j-driver-core';
-import { withLuhnCheckDigit } from '../src/actor/siret';
+import { withLuhnCheckDigit } from '../src/records';
 import { Database, DEFAULT_ADMISSION, UNAVAILABLE_CODES } from '../src/db';
 import { toAppError } from '../src/db/neo4j';
 import { ErrorCode, ServiceUnavailableError } from '../src/errors';

@@ -4,7 +4,7 @@ import neo4j from 'neo4j-driver';
 import { ActorRole, RESELLER_ONLY_ROLES } from '../src/actor/actor.enums';
 import { cypherList } from '../src/common/cypher';
 import { migrate, type Database } from '../src/db';
-import { writeBundle } from '../src/import/write';
+import { writeBundle } from '../src/records';
 import { UPSERT_LABELS } from '../src/label/label.cypher';
 import { seedDatabase } from '../src/seed';
 import { readLabels, readProducts } from '../src/seed/catalog';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '../src/db';
-import { withLuhnCheckDigit } from '../src/actor/siret';
+import { withLuhnCheckDigit } from '../src/records';
 import { BadUserInputError } from '../src/errors';
 import { decodeImportFile } from '../src/import/encoding';
 import { importContent } from '../src/import/import.service';

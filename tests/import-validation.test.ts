@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { detectKind, parseImport, type ImportIssue, type RawRow, type RecordKind } from '../src/import/parse';
-import { referencedIds, validateRows, type ReferenceData } from '../src/import/validate';
-import { isValidSiret } from '../src/actor/siret';
+import { detectKind, parseImport } from '../src/import/parse';
+import { isValidSiret, referencedIds, validateRows, type ImportIssue, type RawRow, type RecordKind, type ReferenceData } from '../src/records';
 import { readCommunes } from '../src/territory/communes';
 
 // Pure functions only: no database. The reference data is what the seed loads (communes, EPCIs, catalog).

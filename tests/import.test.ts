@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../src/db';
-import { withLuhnCheckDigit } from '../src/actor/siret';
+import { withLuhnCheckDigit } from '../src/records';
 import { importContent } from '../src/import/import.service';
 import { seedDatabase } from '../src/seed';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';

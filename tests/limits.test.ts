@@ -20,7 +20,7 @@ import {
 import { ConfigError, DEFAULT_LIMITS, loadConfig } from '../src/config';
 import type { Database } from '../src/db';
 import { costOf, queryLimitRules } from '../src/http';
-import { writeBundle } from '../src/import/write';
+import { writeBundle } from '../src/records';
 import { buildMaillonSchema } from '../src/schema';
 import type { RunningServer } from '../src/server';
 import { loadReferenceData } from '../src/seed';

@@ -1,8 +1,8 @@
 import { ActorRole } from '../src/actor/actor.enums';
 import { distanceKm } from '../src/common/place';
 import type { Database } from '../src/db';
-import type { NeedRecord } from '../src/import/bundle';
-import { writeBundle } from '../src/import/write';
+import type { NeedRecord } from '../src/records';
+import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
 import { loadReferenceData, seedDatabase } from '../src/seed';
 import { UNMET_NEED_IDS } from '../src/seed/drome-seed';

@@ -1,5 +1,5 @@
 import { GraphQLInputObjectType, GraphQLObjectType } from 'graphql';
-import { withLuhnCheckDigit } from '../src/actor/siret';
+import { withLuhnCheckDigit } from '../src/records';
 import type { Database } from '../src/db';
 import { buildMaillonSchema } from '../src/schema';
 import { loadReferenceData } from '../src/seed';

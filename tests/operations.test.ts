@@ -16,7 +16,7 @@ import {
   SearchDocument,
   ServiceDocument,
 } from '../src/generated/graphql';
-import { withLuhnCheckDigit } from '../src/actor/siret';
+import { withLuhnCheckDigit } from '../src/records';
 import { seedDatabase } from '../src/seed';
 import { readLabels, readProducts } from '../src/seed/catalog';
 import { BROKEN_ORGANIC_CHAIN, KNOWN_CHAINS, buildDromeSeed } from '../src/seed/drome-seed';

@@ -1,4 +1,4 @@
-import { withLuhnCheckDigit } from '../src/actor/siret';
+import { withLuhnCheckDigit } from '../src/records';
 import { Database, migrate } from '../src/db';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { buildMaillonSchema } from '../src/schema';

@@ -1,4 +1,4 @@
-import { withLuhnCheckDigit } from '../src/actor/siret';
+import { withLuhnCheckDigit } from '../src/records';
 import { createApiKey, createAuthenticator } from '../src/auth';
 import type { Database } from '../src/db';
 import { buildMaillonSchema } from '../src/schema';

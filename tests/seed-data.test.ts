@@ -1,6 +1,6 @@
 import { ActorRole } from '../src/actor/actor.enums';
-import { isValidSiret } from '../src/actor/siret';
-import type { ImportBundle, ProductRecord, SupplyLinkRecord } from '../src/import/bundle';
+import { isValidSiret } from '../src/records';
+import type { ImportBundle, ProductRecord, SupplyLinkRecord } from '../src/records';
 import { readLabels, readProducts, validateCatalog } from '../src/seed/catalog';
 import { BROKEN_ORGANIC_CHAIN, buildDromeSeed, KNOWN_CHAINS, UNMET_NEED_IDS } from '../src/seed/drome-seed';
 import { generateSyntheticGraph } from '../src/seed/synthetic';

@@ -1,7 +1,7 @@
 import { ActorRole, MemberGroup } from '../src/actor/actor.enums';
 import { distanceKm } from '../src/common/place';
 import { migrate, type Database } from '../src/db';
-import { writeBundle } from '../src/import/write';
+import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
 import { loadReferenceData, seedDatabase } from '../src/seed';
 import { findBuyerPlaces, findSupplierMatches, LocalScope } from '../src/supply-search';

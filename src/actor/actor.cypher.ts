@@ -1,6 +1,5 @@
 import { volumeConfidential } from '../common/cypher';
 import type { SchemaStatement } from '../db';
-import { SET_SUPPLIER_KEYS } from '../offer/offer.cypher';
 
 export const ACTOR_SCHEMA: SchemaStatement[] = [
   { name: 'actor_id', kind: 'constraint', cypher: 'CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE' },
@@ -8,49 +7,6 @@ export const ACTOR_SCHEMA: SchemaStatement[] = [
   { name: 'actor_location', kind: 'index', cypher: 'CREATE POINT INDEX actor_location IF NOT EXISTS FOR (a:Actor) ON (a.location)' },
   { name: 'actor_name', kind: 'index', cypher: 'CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)' },
 ];
-
-/**
- * Upserts actors by id and places them in their commune; an actor without coordinates gets its
- * commune's centroid. Its offers' supplier keys follow (SET_SUPPLIER_KEYS). Params: $actors [ActorRecord].
- */
-export const UPSERT_ACTORS = /* cypher */ `
-  UNWIND $actors AS row
-  MATCH (c:Commune {insee: row.communeInsee})
-  MERGE (a:Actor {id: row.id})
-  ON CREATE SET a.createdAt = datetime()
-  SET a.name = row.name,
-      a.roles = row.roles,
-      a.siret = row.siret,
-      a.agenceBioNumber = row.agenceBioNumber,
-      a.clubMember = row.clubMember,
-      a.memberGroup = row.memberGroup,
-      a.confidentialVolumes = coalesce(row.confidentialVolumes, false),
-      a.email = row.email,
-      a.phone = row.phone,
-      a.website = row.website,
-      a.description = row.description,
-      a.location = CASE WHEN row.latitude IS NULL OR row.longitude IS NULL THEN c.location
-                        ELSE point({latitude: row.latitude, longitude: row.longitude}) END
-  WITH a, c
-  CALL (a, c) {
-    OPTIONAL MATCH (a)-[old:LOCATED_IN]->(other:Commune) WHERE other <> c
-    DELETE old
-  }
-  MERGE (a)-[:LOCATED_IN]->(c)
-  WITH a
-  CALL (a) {
-    MATCH (a)-[:OFFERS]->(o:Offer)
-    ${SET_SUPPLIER_KEYS}
-  }`;
-
-/** The actors among $ids and those holding one of $sirets. Returns rows: id, siret. */
-export const EXISTING_ACTORS = /* cypher */ `
-  CALL {
-    UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a
-    UNION
-    UNWIND $sirets AS siret MATCH (a:Actor {siret: siret}) RETURN a
-  }
-  RETURN a.id AS id, a.siret AS siret`;
 
 /** Counts actors per role. Returns rows: role, actors. */
 export const COUNT_ACTORS_PER_ROLE = /* cypher */ `

@@ -1,8 +1,22 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { GeoPointInput } from '../common/geo.type';
-import { IsRecordId, KeptWhenLeftOut } from '../common/mutation.input';
 import { NearInput } from '../common/place';
+import {
+  ACTOR_ROLES,
+  COMMUNE_INSEE,
+  COMMUNE_INSEE_MESSAGE,
+  DEPARTMENT_CODE,
+  DEPARTMENT_CODE_MESSAGE,
+  EPCI_SIREN,
+  EPCI_SIREN_MESSAGE,
+  IsRecordId,
+  IsRecordKey,
+  KeptWhenLeftOut,
+  MAX_AGENCE_BIO_NUMBER_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_NAME_LENGTH,
+} from '../records';
 import { ActorRole, MemberGroup } from './actor.enums';
 
 export enum ActorSort {
@@ -22,7 +36,7 @@ registerEnumType(ActorSort, {
 export class ActorFilter {
   @Field(() => [ActorRole], { nullable: true, description: 'Has any of these roles.' })
   @IsOptional()
-  @ArrayMaxSize(14)
+  @ArrayMaxSize(ACTOR_ROLES.length)
   roles?: ActorRole[] | null;
 
   @Field(() => String, { nullable: true, description: 'Offers this product or a narrower one (product id: "farine" matches offers of "farine-ble-t80").' })
@@ -41,17 +55,17 @@ export class ActorFilter {
 
   @Field(() => String, { nullable: true, description: 'In this commune (INSEE code).' })
   @IsOptional()
-  @Matches(/^(\d{5}|2[AB]\d{3})$/, { message: 'communeInsee must be an INSEE code of 5 characters, e.g. "26362"' })
+  @Matches(COMMUNE_INSEE, { message: COMMUNE_INSEE_MESSAGE })
   communeInsee?: string | null;
 
   @Field(() => String, { nullable: true, description: 'In this EPCI (SIREN).' })
   @IsOptional()
-  @Matches(/^\d{9}$/, { message: 'epciSiren must be a SIREN of 9 digits, e.g. "200068781"' })
+  @Matches(EPCI_SIREN, { message: EPCI_SIREN_MESSAGE })
   epciSiren?: string | null;
 
   @Field(() => String, { nullable: true, description: 'In this department (INSEE code, "26").' })
   @IsOptional()
-  @Matches(/^(\d{2}|2[AB]|97\d)$/, { message: 'departmentCode must be a department code, e.g. "26"' })
+  @Matches(DEPARTMENT_CODE, { message: DEPARTMENT_CODE_MESSAGE })
   departmentCode?: string | null;
 
   @Field(() => NearInput, { nullable: true, description: 'Within a great-circle distance of a commune or a point.' })
@@ -82,12 +96,12 @@ export class CreateActorInput {
 
   @Field(() => String, { description: 'Trade name, at most 200 characters.' })
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(MAX_NAME_LENGTH)
   name!: string;
 
   @Field(() => [ActorRole], { description: 'Roles, at least one.' })
   @ArrayMinSize(1)
-  @ArrayMaxSize(14)
+  @ArrayMaxSize(ACTOR_ROLES.length)
   roles!: ActorRole[];
 
   @Field(() => String, { description: 'SIRET: 14 digits (spaces allowed) with a valid Luhn check digit. CONFLICT when another actor holds it.' })
@@ -96,7 +110,7 @@ export class CreateActorInput {
 
   @Field(() => String, { nullable: true, description: 'Agence Bio operator number, for organic operators.' })
   @IsOptional()
-  @MaxLength(32)
+  @MaxLength(MAX_AGENCE_BIO_NUMBER_LENGTH)
   agenceBioNumber?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Member of the Club Drômois de l\'Alimentation; false when left out.' })
@@ -128,11 +142,11 @@ export class CreateActorInput {
 
   @Field(() => String, { nullable: true, description: 'Free text, in French, at most 2000 characters.' })
   @IsOptional()
-  @MaxLength(2000)
+  @MaxLength(MAX_DESCRIPTION_LENGTH)
   description?: string | null;
 
   @Field(() => String, { description: 'INSEE code of the commune it operates in ("26362" is Valence).' })
-  @MaxLength(64)
+  @IsRecordKey()
   communeInsee!: string;
 
   @Field(() => GeoPointInput, { nullable: true, description: 'Where it operates; its commune\'s centroid when left out.' })
@@ -146,13 +160,13 @@ export class UpdateActorInput {
   @Field(() => String, { nullable: true, description: 'Trade name, at most 200 characters.' })
   @KeptWhenLeftOut()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(MAX_NAME_LENGTH)
   name?: string;
 
   @Field(() => [ActorRole], { nullable: true, description: 'Roles, at least one; replaces the current roles.' })
   @KeptWhenLeftOut()
   @ArrayMinSize(1)
-  @ArrayMaxSize(14)
+  @ArrayMaxSize(ACTOR_ROLES.length)
   roles?: ActorRole[];
 
   @Field(() => String, { nullable: true, description: 'SIRET: 14 digits with a valid Luhn check digit. CONFLICT when another actor holds it.' })
@@ -162,7 +176,7 @@ export class UpdateActorInput {
 
   @Field(() => String, { nullable: true, description: 'Agence Bio operator number.' })
   @IsOptional()
-  @MaxLength(32)
+  @MaxLength(MAX_AGENCE_BIO_NUMBER_LENGTH)
   agenceBioNumber?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Member of the Club Drômois de l\'Alimentation.' })
@@ -196,7 +210,7 @@ export class UpdateActorInput {
 
   @Field(() => String, { nullable: true, description: 'Free text, in French, at most 2000 characters.' })
   @IsOptional()
-  @MaxLength(2000)
+  @MaxLength(MAX_DESCRIPTION_LENGTH)
   description?: string | null;
 
   @Field(() => String, {
@@ -204,7 +218,7 @@ export class UpdateActorInput {
     description: 'INSEE code of its new commune. An actor whose location was never given moves to the new commune\'s centroid.',
   })
   @KeptWhenLeftOut()
-  @MaxLength(64)
+  @IsRecordKey()
   communeInsee?: string;
 
   @Field(() => GeoPointInput, { nullable: true, description: 'Where it operates; null puts it back at its commune\'s centroid.' })

@@ -1,16 +1,11 @@
 import { createHash } from 'node:crypto';
-import { EXISTING_ACTORS } from '../actor/actor.cypher';
 import { loadImportLimits, type ImportLimits } from '../config';
 import { recordAudit, type AuditAuthor } from '../auth';
 import { BULK_WRITE_TIMEOUT_MS, type Database, type Tx } from '../db';
 import { BadUserInputError } from '../errors';
-import { EXISTING_SUPPLY_LINKS } from '../supply/supply.cypher';
-import type { ImportBundle } from './bundle';
+import { fetchReferences, validateRows, writeBundle, type ImportBundle, type ImportIssue, type RecordKind, type WriteProgress } from '../records';
 import { ensureNoReplacementCharacter } from './encoding';
-import { EXISTING_REFERENCES } from './import.cypher';
-import { parseImport, type ImportIssue, type RawRow, type RecordKind } from './parse';
-import { referencedIds, validateRows, type ReferenceData } from './validate';
-import { writeBundle, type WriteProgress } from './write';
+import { parseImport } from './parse';
 
 export type ImportFormat = 'csv' | 'json';
 
@@ -46,27 +41,6 @@ function countsOf(bundle: ImportBundle | null): ImportReport['counts'] {
     offers: bundle?.offers.length ?? 0,
     needs: bundle?.needs.length ?? 0,
     supplyLinks: bundle?.supplyLinks.length ?? 0,
-  };
-}
-
-/** Fetches, in the write transaction itself, what the database holds of the keys the rows mention. */
-export async function fetchReferences(tx: Tx, rows: RawRow[]): Promise<ReferenceData> {
-  const ids = referencedIds(rows);
-  const [existing] = await tx.run<{ communes: string[]; epcis: string[]; products: string[]; labels: string[] }>(EXISTING_REFERENCES, {
-    communes: ids.communes,
-    epcis: ids.epcis,
-    products: ids.products,
-    labels: ids.labels,
-  });
-  const actors = await tx.run<{ id: string; siret: string }>(EXISTING_ACTORS, { ids: ids.actors, sirets: ids.sirets });
-  const links = await tx.run<{ id: string; supplierId: string; buyerId: string }>(EXISTING_SUPPLY_LINKS, { ids: ids.supplyLinks });
-  return {
-    communes: new Set(existing.communes),
-    epcis: new Set(existing.epcis),
-    products: new Set(existing.products),
-    labels: new Set(existing.labels),
-    existingActors: new Map(actors.map((a) => [a.id, { siret: a.siret }])),
-    existingSupplyLinks: new Map(links.map((l) => [l.id, { supplierId: l.supplierId, buyerId: l.buyerId }])),
   };
 }
 

@@ -1,3 +1,3 @@
 export { ImportResolver } from './import.resolver';
 export { importContent, type ImportReport } from './import.service';
-export type { ImportBundle } from './bundle';
+export type { ImportBundle } from '../records';

@@ -1,113 +1,19 @@
-import type { ActorRecord, NeedRecord, OfferRecord, SupplyLinkRecord } from './bundle';
+import { parse as parseCsvText } from 'csv-parse/sync';
+import { createScanner, getNodeValue, parseTree, printParseErrorCode, SyntaxKind, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { listItems, RECORD_COLUMNS, RECORD_KINDS, type ImportIssue, type RawRow, type RecordKind } from '../records';
 
 /**
  * Reads import files (CSV or JSON) into raw rows that remember their line in the file. Nothing is
- * converted or checked here beyond the file's shape (syntax, columns, record kinds): validate.ts
- * does the fields. See docs/import.md for the formats.
+ * converted or checked here beyond the file's shape (syntax, columns, record kinds): the record
+ * rules of ../records do the fields. The syntax is read by csv-parse and jsonc-parser; this file
+ * says what their findings mean to the user, at which line. See docs/import.md for the formats.
  */
-
-export type RecordKind = 'actors' | 'offers' | 'needs' | 'supplyLinks';
-
-export const RECORD_KINDS: readonly RecordKind[] = ['actors', 'offers', 'needs', 'supplyLinks'];
-
-/** One problem found in a file. Issues about the whole file (its syntax, its kind) have column "". */
-export interface ImportIssue {
-  /** 1-based line in the file: of the row (CSV), of the record's opening brace (JSON). */
-  line: number;
-  /** The CSV header name or the JSON property name. */
-  column: string;
-  /** What was expected and what came, as a sentence. */
-  reason: string;
-  value?: string;
-  kind?: RecordKind;
-}
-
-/** One record as the file holds it: CSV cells are strings (string[] for list columns), JSON values are as written. */
-export interface RawRow {
-  kind: RecordKind;
-  line: number;
-  fields: Record<string, unknown>;
-}
 
 export interface ParseOptions {
   format: 'csv' | 'json';
   /** The kind of a CSV file or a JSON array; detected from the column names when absent. */
   kind?: RecordKind;
 }
-
-/** Whether a column must appear in a CSV header (and hold a value), and whether its cells are `|`-separated lists. */
-export interface ColumnSpec {
-  required: boolean;
-  list: boolean;
-}
-
-const REQUIRED: ColumnSpec = { required: true, list: false };
-const OPTIONAL: ColumnSpec = { required: false, list: false };
-const REQUIRED_LIST: ColumnSpec = { required: true, list: true };
-const OPTIONAL_LIST: ColumnSpec = { required: false, list: true };
-
-/**
- * The columns (CSV) or properties (JSON) of each record kind: the fields of bundle.ts, so adding a
- * field there fails to compile until it is listed here. Required fields without a default only;
- * months, labelIds... have defaults (validate.ts) and may be left out.
- */
-export const RECORD_COLUMNS: { [K in RecordKind]: Readonly<Record<string, ColumnSpec>> } = {
-  actors: {
-    id: REQUIRED,
-    name: REQUIRED,
-    roles: REQUIRED_LIST,
-    siret: REQUIRED,
-    agenceBioNumber: OPTIONAL,
-    clubMember: OPTIONAL,
-    memberGroup: OPTIONAL,
-    confidentialVolumes: OPTIONAL,
-    email: OPTIONAL,
-    phone: OPTIONAL,
-    website: OPTIONAL,
-    description: OPTIONAL,
-    communeInsee: REQUIRED,
-    latitude: OPTIONAL,
-    longitude: OPTIONAL,
-  } satisfies Record<keyof ActorRecord, ColumnSpec>,
-  offers: {
-    id: REQUIRED,
-    actorId: REQUIRED,
-    productId: REQUIRED,
-    labelIds: OPTIONAL_LIST,
-    months: OPTIONAL_LIST,
-    capacity: OPTIONAL,
-    capacityUnit: OPTIONAL,
-    deliveryRadiusKm: OPTIONAL,
-    deliveryCommunes: OPTIONAL_LIST,
-    deliveryEpcis: OPTIONAL_LIST,
-    priceEur: OPTIONAL,
-  } satisfies Record<keyof OfferRecord, ColumnSpec>,
-  needs: {
-    id: REQUIRED,
-    actorId: REQUIRED,
-    productId: REQUIRED,
-    volume: REQUIRED,
-    unit: REQUIRED,
-    requiredLabelIds: OPTIONAL_LIST,
-    months: OPTIONAL_LIST,
-  } satisfies Record<keyof NeedRecord, ColumnSpec>,
-  supplyLinks: {
-    id: REQUIRED,
-    supplierId: REQUIRED,
-    buyerId: REQUIRED,
-    productId: REQUIRED,
-    labelIds: OPTIONAL_LIST,
-    volume: REQUIRED,
-    unit: REQUIRED,
-    valueEur: OPTIONAL,
-    since: OPTIONAL,
-    frequency: OPTIONAL,
-    sourcedFromIds: OPTIONAL_LIST,
-  } satisfies Record<keyof SupplyLinkRecord, ColumnSpec>,
-};
-
-/** Separator of the values of a list cell in CSV (`FARM|DAIRY`, `1|2|3`). */
-export const LIST_SEPARATOR = '|';
 
 /**
  * How the kind of a CSV file (or a JSON array) is told from its column names when not given:
@@ -159,11 +65,18 @@ export function parseImport(content: string, options: ParseOptions): ParsedFile 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
 
-/** A function giving the 1-based line of an offset; lines end with \n, \r\n or a lone \r. */
-function lineLocator(text: string): (offset: number) => number {
+const LF = 10;
+const CR = 13;
+
+/**
+ * A function giving the 1-based line of an offset in `units` (the UTF-16 code units of a string, or
+ * the bytes of its UTF-8 encoding: csv-parse counts in bytes); lines end with \n, \r\n or a lone \r.
+ */
+function lineLocator(units: { length: number; at(index: number): number }): (offset: number) => number {
   const starts = [0];
-  for (let i = 0; i < text.length; i += 1) {
-    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
+  for (let i = 0; i < units.length; i += 1) {
+    const unit = units.at(i);
+    if (unit === LF || (unit === CR && units.at(i + 1) !== LF)) starts.push(i + 1);
   }
   return (offset) => {
     let low = 0;
@@ -201,99 +114,114 @@ function undetectedKindIssue(line: number, what: string): ImportIssue {
 }
 
 // ---------------------------------------------------------------------------------------------
-// CSV (RFC 4180, with ',' or ';' separators)
+// CSV (RFC 4180, with ',' or ';' separators), read by csv-parse
+
+/** Lines may end with \r\n, \n or a lone \r (old Mac exports), even mixed in one file. */
+const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
+
+/** The header is in the first characters; detection reads no further. */
+const SEPARATOR_SAMPLE_CHARS = 64 * 1024;
 
 interface CsvRecord {
   cells: string[];
-  /** Offset of the record's first character: a quoted cell may span lines, the record starts here. */
-  offset: number;
-  /** Cells with text after their closing quote (`"abc"def`), which RFC 4180 does not allow. */
-  strayTextCells: number[];
+  /** 1-based line where the record starts: a quoted cell may span lines. */
+  line: number;
+  /** The index of a cell with text after its closing quote (`"abc"def`), which RFC 4180 does not allow. */
+  strayTextCell?: number;
 }
 
-/** ';' when the header line holds more semicolons than commas outside quotes (French Excel), else ','. */
-function detectSeparator(text: string): ',' | ';' {
-  let inQuotes = false;
-  let commas = 0;
-  let semicolons = 0;
-  for (const c of text) {
-    if (c === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (c === '\n' || c === '\r')) break;
-    else if (!inQuotes && c === ',') commas += 1;
-    else if (!inQuotes && c === ';') semicolons += 1;
+/** The cells of the first record, read with `delimiter` (0 when it cannot be read). */
+function headerCells(text: string, delimiter: string): number {
+  try {
+    const [header] = parseCsvText(text.slice(0, SEPARATOR_SAMPLE_CHARS), {
+      delimiter,
+      record_delimiter: RECORD_DELIMITERS,
+      to: 1,
+      skip_empty_lines: true,
+      relax_quotes: true,
+      relax_column_count: true,
+    }) as string[][];
+    return header?.length ?? 0;
+  } catch {
+    return 0;
   }
-  return semicolons > commas ? ';' : ',';
+}
+
+/** ';' when the header reads as more cells with semicolons than with commas (French Excel), else ','. */
+function detectSeparator(text: string): ',' | ';' {
+  return headerCells(text, ';') > headerCells(text, ',') ? ';' : ',';
 }
 
 /**
- * Splits CSV text into records. Quoted cells may hold separators, doubled quotes and line breaks.
- * Returns the offset of an opening quote that is never closed, if any (the rest of the file is then
- * one cell, so reading stops there).
+ * Checks a record that csv-parse read leniently and that holds a cell starting with a quote: either
+ * a quoted cell whose content starts with "" (fine), a closing quote followed by spaces (fine: the
+ * spaces are dropped), or a closing quote followed by text (reported: the quoting went wrong).
+ * The lenient reading keeps the quotes of the last two; reading the record again strictly, with
+ * spaces after a quote allowed, tells them apart.
  */
-function readCsvRecords(text: string, separator: string): { records: CsvRecord[]; unclosedQuoteAt?: number } {
-  const records: CsvRecord[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const record: CsvRecord = { cells: [], offset: i, strayTextCells: [] };
-    for (;;) {
-      let cell = '';
-      const quoted = text[i] === '"';
-      if (quoted) {
-        const openedAt = i;
-        i += 1;
-        for (;;) {
-          const quote = text.indexOf('"', i);
-          if (quote < 0) return { records, unclosedQuoteAt: openedAt };
-          cell += text.slice(i, quote);
-          i = quote + 1;
-          if (text[i] !== '"') break;
-          cell += '"';
-          i += 1;
-        }
-      }
-      const end = cellEnd(text, i, separator);
-      const rest = text.slice(i, end);
-      // Spaces after a closing quote are harmless; other text means the quoting went wrong.
-      if (!quoted) cell = rest;
-      else if (rest.trim() !== '') {
-        record.strayTextCells.push(record.cells.length);
-        cell += rest;
-      }
-      i = end;
-      record.cells.push(cell);
-      if (text[i] === separator) {
-        i += 1;
-        continue;
-      }
-      if (text[i] === '\r') i += 1;
-      if (text[i] === '\n') i += 1;
-      break;
-    }
-    records.push(record);
+function recheckQuotedCells(record: CsvRecord, raw: string, delimiter: string): void {
+  try {
+    const [strict] = parseCsvText(raw, { delimiter, record_delimiter: RECORD_DELIMITERS, relax_quotes: true, relax_column_count: true, rtrim: true }) as string[][];
+    if (strict?.length !== record.cells.length) return;
+    record.cells = record.cells.map((cell, index) => (cell.startsWith('"') ? strict[index] : cell));
+  } catch (error) {
+    const { code, column } = error as { code?: string; column?: number };
+    if ((code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE' || code === 'CSV_INVALID_CLOSING_QUOTE') && column !== undefined) record.strayTextCell = column;
   }
-  return { records };
 }
 
-/** Offset of the next separator or line break at or after `from`. */
-function cellEnd(text: string, from: number, separator: string): number {
-  let i = from;
-  while (i < text.length && text[i] !== separator && text[i] !== '\n' && text[i] !== '\r') i += 1;
-  return i;
+/**
+ * Splits CSV text into records with csv-parse: quoted cells may hold separators, doubled quotes
+ * and line breaks. Quotes are read leniently (a quote inside an unquoted cell is text), so that one
+ * badly quoted record does not stop the reading; those are told apart by recheckQuotedCells.
+ * Returns the line of a quoted cell that is never closed, if any (the rest of the file is then one
+ * cell, so reading stops there).
+ */
+function readCsvRecords(text: string, delimiter: string): { records: CsvRecord[]; unclosedQuoteLine?: number } {
+  const bytes = Buffer.from(text, 'utf8');
+  const lineOf = lineLocator({ length: bytes.length, at: (i) => bytes[i] });
+  const records: CsvRecord[] = [];
+  let unclosedQuoteLine: number | undefined;
+  // Where the next record starts, in bytes: csv-parse's info.bytes after each record.
+  let start = 0;
+  parseCsvText(bytes, {
+    delimiter,
+    record_delimiter: RECORD_DELIMITERS,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    skip_records_with_error: true,
+    info: true,
+    raw: true,
+    // Lines are told from byte offsets: csv-parse's own line count counts \r\n twice inside a quoted cell.
+    on_record: (({ record: cells, info, raw }: { record: string[]; info: { bytes: number }; raw: string }) => {
+      const record: CsvRecord = { cells, line: lineOf(start) };
+      if (cells.some((cell) => cell.startsWith('"'))) recheckQuotedCells(record, raw, delimiter);
+      records.push(record);
+      start = info.bytes;
+      return null;
+    }) as never,
+    on_skip: (error) => {
+      // The only error left with lenient quotes. Its record (the rest of the file) starts where the last one ended.
+      if (error?.code === 'CSV_QUOTE_NOT_CLOSED') unclosedQuoteLine = lineOf(start);
+      return undefined;
+    },
+  });
+  return { records, unclosedQuoteLine };
 }
 
 const isBlank = (record: CsvRecord) => record.cells.every((c) => c.trim() === '');
 
 function parseCsv(text: string, givenKind: RecordKind | undefined): ParsedFile {
-  const lineOf = lineLocator(text);
-  const { records, unclosedQuoteAt } = readCsvRecords(text, detectSeparator(text.trimStart()));
+  const { records, unclosedQuoteLine } = readCsvRecords(text, detectSeparator(text));
   const issues: ImportIssue[] = [];
-  if (unclosedQuoteAt !== undefined) {
-    issues.push({ line: lineOf(unclosedQuoteAt), column: '', reason: 'a quoted cell is never closed (expected a closing " before the end of the file)' });
+  if (unclosedQuoteLine !== undefined) {
+    issues.push({ line: unclosedQuoteLine, column: '', reason: 'a quoted cell is never closed (expected a closing " before the end of the file)' });
   }
   // Blank lines, and rows of empty cells (";;;" that spreadsheets leave), carry nothing.
   const [header, ...body] = records.filter((r) => !isBlank(r));
   if (!header) return { rows: [], issues, records: 0 };
-  const headerLine = lineOf(header.offset);
+  const headerLine = header.line;
   const names = header.cells.map((c) => c.trim());
   const kind = givenKind ?? detectKind(names);
   if (!kind) return { rows: [], issues: [...issues, undetectedKindIssue(headerLine, 'this file')], records: body.length };
@@ -307,18 +235,16 @@ function parseCsv(text: string, givenKind: RecordKind | undefined): ParsedFile {
   const columns = RECORD_COLUMNS[kind];
   const rows: RawRow[] = [];
   for (const record of body) {
-    const line = lineOf(record.offset);
+    const { line } = record;
     // A row whose cells cannot be matched to the header is reported as such and its fields are not
     // checked (their values would be reported under the wrong columns); the other rows still are.
     if (record.cells.length !== names.length) {
       issues.push({ line, column: '', kind, reason: `the row has ${record.cells.length} cells (expected ${names.length}, as many as the header has columns)` });
       continue;
     }
-    if (record.strayTextCells.length > 0) {
-      for (const index of record.strayTextCells) {
-        const reason = 'text after the closing quote of a cell (expected the quote to end the cell; double quotes inside a quoted cell: "")';
-        issues.push({ line, column: names[index] ?? '', kind, reason });
-      }
+    if (record.strayTextCell !== undefined) {
+      const reason = 'text after the closing quote of a cell (expected the quote to end the cell; double quotes inside a quoted cell: "")';
+      issues.push({ line, column: names[record.strayTextCell] ?? '', kind, reason });
       continue;
     }
     const fields: Record<string, unknown> = {};
@@ -329,17 +255,12 @@ function parseCsv(text: string, givenKind: RecordKind | undefined): ParsedFile {
         const reason = `a value in column ${index + 1}, which has no name in the header (expected a column name)`;
         issues.push({ line, column: '', kind, reason, value: cell });
       } else if (headerIssues.accepted.has(index)) {
-        fields[name] = columns[name].list ? toListCells(cell) : cell;
+        fields[name] = columns[name].list ? listItems(cell) : cell;
       }
     });
     rows.push({ kind, line, fields });
   }
   return { rows, issues, records: body.length };
-}
-
-/** The items of a list cell: `FARM | DAIRY` gives ["FARM", "DAIRY"]; empty items are dropped. */
-function toListCells(cell: string): string[] {
-  return cell.split(LIST_SEPARATOR).map((item) => item.trim()).filter((item) => item !== '');
 }
 
 /** Header issues, and the indexes of the columns whose cells become fields (known, first occurrence). */
@@ -364,159 +285,140 @@ function checkHeader(names: string[], kind: RecordKind, line: number): { issues:
 }
 
 // ---------------------------------------------------------------------------------------------
-// JSON, with the line where each value starts (JSON.parse forgets positions)
+// JSON, read by jsonc-parser's parseTree, which keeps the offset of every value (JSON.parse forgets positions)
 
-type JsonNode =
-  | { type: 'object'; line: number; entries: Array<{ key: string; line: number; value: JsonNode }> }
-  | { type: 'array'; line: number; items: JsonNode[] }
-  | { type: 'scalar'; line: number; value: string | number | boolean | null };
-
-class JsonSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
-}
-
-// Strings as RFC 8259 has them: no raw control characters, only the standard escapes.
-// eslint-disable-next-line no-control-regex
-const JSON_STRING = /"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/y;
-const JSON_LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
-/** Records are two levels down; a bound keeps a hostile [[[[...]]]] from overflowing the stack. */
+/** Records are two levels down; a bound keeps a hostile [[[[...]]]] from overflowing the (recursive) parser's stack. */
 const MAX_JSON_DEPTH = 64;
 
-/** Parses strict JSON (RFC 8259) into nodes that keep their line. Throws JsonSyntaxError. */
-function parseJsonTree(text: string, lineOf: (offset: number) => number): JsonNode {
-  let pos = 0;
-  let depth = 0;
-  const found = () => (pos >= text.length ? 'the end of the file' : `"${text[pos]}"`);
-  const fail = (expected: string): never => {
-    throw new JsonSyntaxError(`expected ${expected}, found ${found()}`, pos);
-  };
-  const skipWhitespace = () => {
-    while (pos < text.length && ' \t\n\r'.includes(text[pos])) pos += 1;
-  };
-  const match = (pattern: RegExp): string | undefined => {
-    pattern.lastIndex = pos;
-    const m = pattern.exec(text);
-    if (m) pos += m[0].length;
-    return m?.[0];
-  };
-  const string = (): string => {
-    const token = match(JSON_STRING);
-    return token === undefined ? fail('a string closed on its line, with valid escapes') : (JSON.parse(token) as string);
-  };
-  const value = (): JsonNode => {
-    skipWhitespace();
-    const line = lineOf(pos);
-    if (text[pos] === '{') return object(line);
-    if (text[pos] === '[') return array(line);
-    if (text[pos] === '"') return { type: 'scalar', line, value: string() };
-    const literal = match(JSON_LITERAL);
-    if (literal === undefined) return fail('a value (object, array, string, number, true, false or null)');
-    return { type: 'scalar', line, value: JSON.parse(literal) as number | boolean | null };
-  };
-  // Opens at text[pos] (`{` or `[`), reads items until the closing bracket.
-  const sequence = (close: '}' | ']', item: () => void) => {
-    if (depth === MAX_JSON_DEPTH) fail(`at most ${MAX_JSON_DEPTH} nested objects and arrays`);
-    depth += 1;
-    pos += 1;
-    skipWhitespace();
-    if (text[pos] !== close) {
-      for (;;) {
-        item();
-        skipWhitespace();
-        if (text[pos] === close) break;
-        if (text[pos] !== ',') fail(`"," or "${close}"`);
-        pos += 1;
-      }
-    }
-    pos += 1;
-    depth -= 1;
-  };
-  const object = (line: number): JsonNode => {
-    const entries: Array<{ key: string; line: number; value: JsonNode }> = [];
-    sequence('}', () => {
-      skipWhitespace();
-      const keyLine = lineOf(pos);
-      if (text[pos] !== '"') fail('a property name in double quotes');
-      const key = string();
-      skipWhitespace();
-      if (text[pos] !== ':') fail('":" after the property name');
-      pos += 1;
-      entries.push({ key, line: keyLine, value: value() });
-    });
-    return { type: 'object', line, entries };
-  };
-  const array = (line: number): JsonNode => {
-    const items: JsonNode[] = [];
-    sequence(']', () => items.push(value()));
-    return { type: 'array', line, items };
-  };
+/** Strict JSON (RFC 8259): no comments, no trailing commas. */
+const STRICT_JSON = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
 
-  const root = value();
-  skipWhitespace();
-  if (pos < text.length) fail('the end of the file after the top-level value');
-  return root;
+const VALUE_EXPECTED = 'a value (object, array, string, number, true, false or null)';
+
+/** The first syntax error of strict JSON, as what was expected and where. */
+interface JsonSyntaxError {
+  expected: string;
+  offset: number;
 }
 
-/** The plain value of a node (what JSON.parse would give). */
-function toPlain(node: JsonNode): unknown {
-  switch (node.type) {
-    case 'scalar':
-      return node.value;
-    case 'array':
-      return node.items.map(toPlain);
-    case 'object':
-      return Object.fromEntries(node.entries.map((e) => [e.key, toPlain(e.value)]));
-    default: {
-      const unreachable: never = node;
-      return unreachable;
-    }
+/** Offset of the first bracket opening a 65th level of nesting, if any (scanned, not parsed: no recursion). */
+function tooDeepAt(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (depth === MAX_JSON_DEPTH) return scanner.getTokenOffset();
+      depth += 1;
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+/** The bracket of the innermost object or array open at `offset` ('}' or ']'), for "expected "," or ..."". */
+function closingBracketAt(text: string, offset: number): '}' | ']' {
+  const scanner = createScanner(text, true);
+  const open: Array<'}' | ']'> = [];
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF && scanner.getTokenOffset() < offset; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken) open.push('}');
+    else if (token === SyntaxKind.OpenBracketToken) open.push(']');
+    else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) open.pop();
+  }
+  return open.at(-1) ?? ']';
+}
+
+/** What the user should have written where jsonc-parser reported `error`. */
+function expectedAt(text: string, error: ParseError): string {
+  switch (printParseErrorCode(error.error)) {
+    case 'PropertyNameExpected':
+      return 'a property name in double quotes';
+    case 'ValueExpected':
+      // A stray comma in an object stands where a property name should.
+      return closingBracketAt(text, error.offset) === '}' && text.slice(0, error.offset).trimEnd().endsWith(',') ? 'a property name in double quotes' : VALUE_EXPECTED;
+    case 'ColonExpected':
+      return '":" after the property name';
+    case 'CommaExpected':
+    case 'CloseBraceExpected':
+    case 'CloseBracketExpected':
+      return `"," or "${closingBracketAt(text, error.offset)}"`;
+    case 'EndOfFileExpected':
+      return 'the end of the file after the top-level value';
+    case 'UnexpectedEndOfString':
+    case 'InvalidUnicode':
+    case 'InvalidEscapeCharacter':
+    case 'InvalidCharacter':
+      return 'a string closed on its line, with valid escapes';
+    case 'InvalidCommentToken':
+    case 'UnexpectedEndOfComment':
+      return 'JSON without comments';
+    default:
+      return VALUE_EXPECTED;
   }
 }
 
-const describeNode = (node: JsonNode) => (node.type === 'scalar' ? `${JSON.stringify(node.value)}` : `an ${node.type}`);
+/** Parses strict JSON into a tree whose nodes keep their offset, or gives its first syntax error. */
+function parseJsonTree(text: string): { root: JsonNode } | { error: JsonSyntaxError } {
+  const deep = tooDeepAt(text);
+  // A syntax error before the nesting gets too deep is the first one the user should see.
+  const readable = deep === undefined ? text : text.slice(0, deep);
+  const errors: ParseError[] = [];
+  const root = parseTree(readable, errors, STRICT_JSON);
+  const first = errors.find((e) => deep === undefined || e.offset < deep);
+  if (first) return { error: { expected: expectedAt(text, first), offset: first.offset } };
+  if (deep !== undefined) return { error: { expected: `at most ${MAX_JSON_DEPTH} nested objects and arrays`, offset: deep } };
+  if (!root) return { error: { expected: VALUE_EXPECTED, offset: 0 } };
+  return { root };
+}
+
+const describeNode = (node: JsonNode) => (node.type === 'object' || node.type === 'array' ? `an ${node.type}` : `${JSON.stringify(node.value)}`);
+
+/** The entries of an object node: each property's name, its line, its value node. */
+function entriesOf(node: JsonNode, lineOf: (offset: number) => number): Array<{ key: string; line: number; value: JsonNode }> {
+  return (node.children ?? []).flatMap((property) => {
+    const [name, value] = property.children ?? [];
+    return name && value ? [{ key: String(name.value), line: lineOf(property.offset), value }] : [];
+  });
+}
 
 function parseJson(text: string, givenKind: RecordKind | undefined): ParsedFile {
-  const lineOf = lineLocator(text);
-  let root: JsonNode;
-  try {
-    root = parseJsonTree(text, lineOf);
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
-    return { rows: [], issues: [{ line: lineOf(error.offset), column: '', reason: `invalid JSON: ${error.message}` }], records: 0 };
+  const lineOf = lineLocator({ length: text.length, at: (i) => text.charCodeAt(i) });
+  const parsed = parseJsonTree(text);
+  if ('error' in parsed) {
+    const { expected, offset } = parsed.error;
+    const found = offset >= text.length ? 'the end of the file' : `"${text[offset]}"`;
+    return { rows: [], issues: [{ line: lineOf(offset), column: '', reason: `invalid JSON: expected ${expected}, found ${found}` }], records: 0 };
   }
-  if (root.type === 'array') return jsonArrayRows(root, givenKind);
-  if (root.type === 'object') return jsonBundleRows(root, givenKind);
+  const { root } = parsed;
+  if (root.type === 'array') return jsonArrayRows(root, givenKind, lineOf);
+  if (root.type === 'object') return jsonBundleRows(root, givenKind, lineOf);
   return {
     rows: [],
     issues: [
-      { line: root.line, column: '', reason: `found ${describeNode(root)} (expected an object such as {"actors": [...], "offers": [...]} or an array of records)` },
+      { line: lineOf(root.offset), column: '', reason: `found ${describeNode(root)} (expected an object such as {"actors": [...], "offers": [...]} or an array of records)` },
     ],
     records: 0,
   };
 }
 
+type LineOf = (offset: number) => number;
+
 /** A bare array: records of one kind, given or detected from the union of their property names. */
-function jsonArrayRows(root: Extract<JsonNode, { type: 'array' }>, givenKind: RecordKind | undefined): ParsedFile {
-  const names = root.items.flatMap((item) => (item.type === 'object' ? item.entries.map((e) => e.key) : []));
+function jsonArrayRows(root: JsonNode, givenKind: RecordKind | undefined, lineOf: LineOf): ParsedFile {
+  const items = root.children ?? [];
+  const names = items.flatMap((item) => (item.type === 'object' ? entriesOf(item, lineOf).map((e) => e.key) : []));
   const kind = givenKind ?? detectKind(names);
-  if (!kind) return { rows: [], issues: [undetectedKindIssue(root.line, 'this JSON array')], records: root.items.length };
-  return jsonRecordRows(root.items, kind);
+  if (!kind) return { rows: [], issues: [undetectedKindIssue(lineOf(root.offset), 'this JSON array')], records: items.length };
+  return jsonRecordRows(items, kind, lineOf);
 }
 
 /** `{ "actors": [...], "offers": [...], "needs": [...], "supplyLinks": [...] }`, any subset. */
-function jsonBundleRows(root: Extract<JsonNode, { type: 'object' }>, givenKind: RecordKind | undefined): ParsedFile {
+function jsonBundleRows(root: JsonNode, givenKind: RecordKind | undefined, lineOf: LineOf): ParsedFile {
   const rows: RawRow[] = [];
   const issues: ImportIssue[] = [];
   const seen = new Set<string>();
   // Records of every array, including those of a part rejected as a whole, count toward the row limit.
   let records = 0;
-  for (const { key, line, value } of root.entries) {
-    if (value.type === 'array') records += value.items.length;
+  for (const { key, line, value } of entriesOf(root, lineOf)) {
+    if (value.type === 'array') records += value.children?.length ?? 0;
     const kind = RECORD_KINDS.find((k) => k === key);
     if (!kind) {
       issues.push({ line, column: key, reason: `unknown record kind "${key}" (expected ${RECORD_KINDS.join(', ')}${didYouMean(key, RECORD_KINDS)})` });
@@ -528,7 +430,7 @@ function jsonBundleRows(root: Extract<JsonNode, { type: 'object' }>, givenKind: 
     } else if (value.type !== 'array') {
       issues.push({ line, column: key, kind, reason: `found ${describeNode(value)} (expected an array of ${kind})` });
     } else {
-      const part = jsonRecordRows(value.items, kind);
+      const part = jsonRecordRows(value.children ?? [], kind, lineOf);
       rows.push(...part.rows);
       issues.push(...part.issues);
     }
@@ -538,24 +440,25 @@ function jsonBundleRows(root: Extract<JsonNode, { type: 'object' }>, givenKind: 
 }
 
 /** Reads records of one kind; an item that is not an object is reported and skipped, the others are read. */
-function jsonRecordRows(items: JsonNode[], kind: RecordKind): ParsedFile {
+function jsonRecordRows(items: JsonNode[], kind: RecordKind, lineOf: LineOf): ParsedFile {
   const columns = RECORD_COLUMNS[kind];
   const rows: RawRow[] = [];
   const issues: ImportIssue[] = [];
   for (const item of items) {
+    const line = lineOf(item.offset);
     if (item.type !== 'object') {
-      issues.push({ line: item.line, column: '', kind, reason: `found ${describeNode(item)} (expected an object: one record of ${kind})` });
+      issues.push({ line, column: '', kind, reason: `found ${describeNode(item)} (expected an object: one record of ${kind})` });
       continue;
     }
     const fields: Record<string, unknown> = {};
-    for (const { key, value } of item.entries) {
-      if (!Object.hasOwn(columns, key)) issues.push(unknownColumnIssue(item.line, key, kind, 'property'));
+    for (const { key, value } of entriesOf(item, lineOf)) {
+      if (!Object.hasOwn(columns, key)) issues.push(unknownColumnIssue(line, key, kind, 'property'));
       else if (Object.hasOwn(fields, key)) {
-        issues.push({ line: item.line, column: key, kind, reason: `property "${key}" appears twice in the record (expected it once)` });
+        issues.push({ line, column: key, kind, reason: `property "${key}" appears twice in the record (expected it once)` });
       }
-      else fields[key] = toPlain(value);
+      else fields[key] = getNodeValue(value);
     }
-    rows.push({ kind, line: item.line, fields });
+    rows.push({ kind, line, fields });
   }
   return { rows, issues, records: items.length };
 }

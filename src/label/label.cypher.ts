@@ -1,5 +1,5 @@
 import type { SchemaStatement } from '../db';
-import { OFFER_IS_ORGANIC } from '../offer/offer.cypher';
+import { OFFER_IS_ORGANIC } from '../records';
 
 export const LABEL_SCHEMA: SchemaStatement[] = [
   { name: 'label_id', kind: 'constraint', cypher: 'CREATE CONSTRAINT label_id IF NOT EXISTS FOR (l:Label) REQUIRE l.id IS UNIQUE' },
@@ -7,7 +7,7 @@ export const LABEL_SCHEMA: SchemaStatement[] = [
 
 /**
  * Upserts labels and the products an appellation may be carried by. When a label's organic flag
- * changes, its offers' organic key follows (see SET_OFFER_KEYS in offer.cypher.ts). Params: $labels [LabelRecord].
+ * changes, its offers' organic key follows (see SET_OFFER_KEYS in records/records.cypher.ts). Params: $labels [LabelRecord].
  */
 export const UPSERT_LABELS = /* cypher */ `
   UNWIND $labels AS row

@@ -4,26 +4,6 @@ export const NEED_SCHEMA: SchemaStatement[] = [
   { name: 'need_id', kind: 'constraint', cypher: 'CREATE CONSTRAINT need_id IF NOT EXISTS FOR (n:Need) REQUIRE n.id IS UNIQUE' },
 ];
 
-/** Upserts needs with their buyer, product and required labels. Params: $needs [NeedRecord]. */
-export const UPSERT_NEEDS = /* cypher */ `
-  UNWIND $needs AS row
-  MATCH (a:Actor {id: row.actorId})
-  MATCH (p:Product {id: row.productId})
-  MERGE (n:Need {id: row.id})
-  SET n.volume = row.volume, n.unit = row.unit, n.months = row.months
-  WITH n, a, p, row
-  CALL (n, a, p, row) {
-    OPTIONAL MATCH (n)<-[r1:NEEDS]-(other:Actor) WHERE other <> a DELETE r1
-    WITH DISTINCT n
-    OPTIONAL MATCH (n)-[r2:OF_PRODUCT]->(q:Product) WHERE q <> p DELETE r2
-    WITH DISTINCT n
-    OPTIONAL MATCH (n)-[r3:REQUIRES]->(l:Label) WHERE NOT l.id IN row.requiredLabelIds DELETE r3
-  }
-  MERGE (a)-[:NEEDS]->(n)
-  MERGE (n)-[:OF_PRODUCT]->(p)
-  WITH n, row
-  CALL (n, row) { UNWIND row.requiredLabelIds AS id MATCH (l:Label {id: id}) MERGE (n)-[:REQUIRES]->(l) }`;
-
 /**
  * One need as an import row would declare it, for partial updates. Params: $id. Returns one row:
  * record (NeedRecord), or none when unknown.

@@ -1,6 +1,6 @@
-import { IsOptional, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { AtLeastZero, IsRecordId, KeptWhenLeftOut, OptionalIdList, OptionalMonths } from '../common/mutation.input';
+import { AtLeastZero, IsRecordId, IsRecordKey, KeptWhenLeftOut, OptionalIdList, OptionalMonths } from '../records';
 import { VolumeUnit } from '../product/product.enums';
 
 @InputType({ description: 'A new need. Checked like a row of a need import (docs/import.md): a known buyer, product and labels.' })
@@ -11,11 +11,11 @@ export class CreateNeedInput {
   id?: string | null;
 
   @Field(() => String, { description: 'The buyer.' })
-  @MaxLength(64)
+  @IsRecordKey()
   actorId!: string;
 
   @Field(() => String, { description: 'The product wanted (a product id of the catalog; narrower products satisfy it).' })
-  @MaxLength(64)
+  @IsRecordKey()
   productId!: string;
 
   @Field(() => Float, { description: 'Volume wanted per year, in unit, at least 0.' })
@@ -38,12 +38,12 @@ export class CreateNeedInput {
 export class UpdateNeedInput {
   @Field(() => String, { nullable: true, description: 'Moves the need to this buyer.' })
   @KeptWhenLeftOut()
-  @MaxLength(64)
+  @IsRecordKey()
   actorId?: string;
 
   @Field(() => String, { nullable: true, description: 'The product wanted.' })
   @KeptWhenLeftOut()
-  @MaxLength(64)
+  @IsRecordKey()
   productId?: string;
 
   @Field(() => Float, { nullable: true, description: 'Volume wanted per year, in unit, at least 0.' })

@@ -1,11 +1,7 @@
-import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { allOf, AtLeastZero, IsRecordId, KeptWhenLeftOut, OptionalIdList, OptionalMonths } from '../common/mutation.input';
+import { AtLeastZero, IsRecordId, IsRecordKey, KeptWhenLeftOut, MAX_DELIVERY_RADIUS_KM, OptionalDeliveryRadius, OptionalIdList, OptionalMonths } from '../records';
 import { VolumeUnit } from '../product/product.enums';
-
-/** An optional delivery radius, 0 to 500 km. */
-const OptionalDeliveryRadius = () =>
-  allOf(IsOptional(), Min(0, { message: 'deliveryRadiusKm must be from 0 to 500' }), Max(500, { message: 'deliveryRadiusKm must be from 0 to 500' }));
 
 @InputType({ description: 'A new offer. Checked like a row of an offer import (docs/import.md): a known actor, product, labels and delivery area.' })
 export class CreateOfferInput {
@@ -15,11 +11,11 @@ export class CreateOfferInput {
   id?: string | null;
 
   @Field(() => String, { description: 'The actor who offers it.' })
-  @MaxLength(64)
+  @IsRecordKey()
   actorId!: string;
 
   @Field(() => String, { description: 'The product offered (a product id of the catalog).' })
-  @MaxLength(64)
+  @IsRecordKey()
   productId!: string;
 
   @Field(() => [String], { nullable: true, description: 'Labels of this line of product (label ids); none when left out.' })
@@ -39,7 +35,7 @@ export class CreateOfferInput {
   @IsOptional()
   capacityUnit?: VolumeUnit | null;
 
-  @Field(() => Float, { nullable: true, description: 'Delivers to buyers within this great-circle distance of the actor, 0 to 500 km.' })
+  @Field(() => Float, { nullable: true, description: `Delivers to buyers within this great-circle distance of the actor, 0 to ${MAX_DELIVERY_RADIUS_KM} km.` })
   @OptionalDeliveryRadius()
   deliveryRadiusKm?: number | null;
 
@@ -61,12 +57,12 @@ export class CreateOfferInput {
 export class UpdateOfferInput {
   @Field(() => String, { nullable: true, description: 'Moves the offer to this actor.' })
   @KeptWhenLeftOut()
-  @MaxLength(64)
+  @IsRecordKey()
   actorId?: string;
 
   @Field(() => String, { nullable: true, description: 'The product offered (a product id of the catalog).' })
   @KeptWhenLeftOut()
-  @MaxLength(64)
+  @IsRecordKey()
   productId?: string;
 
   @Field(() => [String], { nullable: true, description: 'Labels of this line of product; replaces the current ones (null or [] for none).' })
@@ -86,7 +82,7 @@ export class UpdateOfferInput {
   @IsOptional()
   capacityUnit?: VolumeUnit | null;
 
-  @Field(() => Float, { nullable: true, description: 'Delivery radius, 0 to 500 km.' })
+  @Field(() => Float, { nullable: true, description: `Delivery radius, 0 to ${MAX_DELIVERY_RADIUS_KM} km.` })
   @OptionalDeliveryRadius()
   deliveryRadiusKm?: number | null;
 

@@ -1,17 +1,41 @@
 import { ArrayMaxSize, ArrayMinSize, IsDefined, IsOptional, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { ID_PATTERN } from '../import/validate';
+import {
+  DATE_MESSAGE,
+  DELIVERY_RADIUS_MESSAGE,
+  FIRST_MONTH,
+  ID_MESSAGE,
+  ID_PATTERN,
+  ISO_DATE,
+  LAST_MONTH,
+  MAX_DELIVERY_RADIUS_KM,
+  MAX_KEY_LENGTH,
+  MONTH_MESSAGE,
+} from './patterns';
 
 /**
- * Validators shared by the create and update inputs. They check shapes and ranges at the edge;
- * the importer's rules (validateRows) then check the record against the graph in the resolver.
+ * Validators shared by the entity inputs of the mutations (actor, offer, need, supply link). They
+ * check shapes and ranges at the edge, with the patterns, bounds and wording of patterns.ts; the
+ * record rules (validateRows) then check the record against the graph in the mutation engine.
  */
-
-/** The message of every months-list check (offers and needs). */
-export const MONTH_MESSAGE = 'each month must be a whole number from 1 (January) to 12 (December)';
 
 /** A new record's id, as the importer accepts ids. */
 export function IsRecordId(): PropertyDecorator {
-  return Matches(ID_PATTERN, { message: '$property must be 1 to 64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit' });
+  return Matches(ID_PATTERN, { message: ID_MESSAGE });
+}
+
+/** A key naming another record or reference data (actor, product, commune...): at most 64 characters. */
+export function IsRecordKey(): PropertyDecorator {
+  return MaxLength(MAX_KEY_LENGTH);
+}
+
+/** A calendar date written YYYY-MM-DD (whether the day exists is a record rule). */
+export function IsIsoDate(): PropertyDecorator {
+  return Matches(ISO_DATE, { message: DATE_MESSAGE });
+}
+
+/** An optional delivery radius, 0 to MAX_DELIVERY_RADIUS_KM. */
+export function OptionalDeliveryRadius(): PropertyDecorator {
+  return allOf(IsOptional(), Min(0, { message: DELIVERY_RADIUS_MESSAGE }), Max(MAX_DELIVERY_RADIUS_KM, { message: DELIVERY_RADIUS_MESSAGE }));
 }
 
 /**
@@ -31,15 +55,15 @@ export function OptionalMonths(whenLeftOut: string): PropertyDecorator {
   return allOf(
     IsOptional(),
     ArrayMinSize(1, { message: `months must list at least one month; ${whenLeftOut}` }),
-    ArrayMaxSize(12),
-    Min(1, { each: true, message: MONTH_MESSAGE }),
-    Max(12, { each: true, message: MONTH_MESSAGE }),
+    ArrayMaxSize(LAST_MONTH - FIRST_MONTH + 1),
+    Min(FIRST_MONTH, { each: true, message: MONTH_MESSAGE }),
+    Max(LAST_MONTH, { each: true, message: MONTH_MESSAGE }),
   );
 }
 
 /** An optional list of at most `maxItems` references (label ids, INSEE codes, SIRENs, link ids). */
 export function OptionalIdList(maxItems: number): PropertyDecorator {
-  return allOf(IsOptional(), ArrayMaxSize(maxItems), MaxLength(64, { each: true }));
+  return allOf(IsOptional(), ArrayMaxSize(maxItems), MaxLength(MAX_KEY_LENGTH, { each: true }));
 }
 
 /** A volume, capacity or price: at least 0. */

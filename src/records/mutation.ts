@@ -3,13 +3,13 @@ import { authorOf, changedFields, ensureMayWrite, recordAudit, type OwnedRecord,
 import type { Context } from '../context';
 import type { Row, Tx } from '../db';
 import { BadUserInputError, ConflictError, NotFoundError, type EntityName } from '../errors';
-import type { ImportBundle } from '../import/bundle';
-import { fetchReferences } from '../import/import.service';
-import type { ImportIssue, RawRow, RecordKind } from '../import/parse';
-import { validateRows, type ReferenceData } from '../import/validate';
-import { writeBundle } from '../import/write';
+import type { DeletionCounts } from '../common/deleted-record.type';
 import type { Loaders } from '../loaders';
-import type { DeletionCounts } from './deleted-record.type';
+import type { ImportIssue, RawRow, RecordKind } from './fields';
+import type { ImportBundle } from './record.types';
+import { fetchReferences } from './references';
+import { validateRows, type ReferenceData } from './validate';
+import { writeBundle } from './write';
 
 /**
  * The create / update / delete mutations of actors, offers, needs and supply links share one
@@ -23,7 +23,7 @@ import type { DeletionCounts } from './deleted-record.type';
  * audit trail, so a refused write changes nothing and no write commits unrecorded.
  */
 
-/** The fields of an import row (see RECORD_COLUMNS in import/parse.ts); null clears an optional field. */
+/** The fields of an import row (see RECORD_COLUMNS in fields.ts); null clears an optional field. */
 export type Fields = Record<string, unknown>;
 
 /** How one kind of record is read, checked, written, deleted, and who owns it. */

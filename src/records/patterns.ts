@@ -31,3 +31,34 @@ export const LAST_MONTH = 12;
 
 /** The largest radius a place filter ("near") or a local definition accepts, in km. */
 export const MAX_SEARCH_RADIUS_KM = 1000;
+
+/** How a record id is described: in an importer's "(expected ...)" and in a GraphQL input's message. */
+export const ID_EXPECTED = 'an identifier of 1 to 64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit';
+export const ID_MESSAGE = '$property must be 1 to 64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit';
+
+/** The longest key a record may name (a product, label, commune, EPCI or actor), in characters. */
+export const MAX_KEY_LENGTH = 64;
+
+/** SIRETs as the importer and the mutations check them (records/siret.ts). */
+export const SIRET_EXPECTED = '14 digits with a valid Luhn check digit';
+
+/** How a month is described, and the message of every months-list check (offers and needs). */
+export const MONTH_EXPECTED = `a whole number from ${FIRST_MONTH} (January) to ${LAST_MONTH} (December)`;
+export const MONTH_MESSAGE = `each month must be ${MONTH_EXPECTED}`;
+
+/** How a date is described (ISO_DATE, naming a day that exists). */
+export const DATE_EXPECTED = 'a date written YYYY-MM-DD, such as 2021-09-01';
+export const DATE_MESSAGE = `$property must be ${DATE_EXPECTED}`;
+
+/** An offer delivers within at most this many km of its actor. */
+export const MAX_DELIVERY_RADIUS_KM = 500;
+export const DELIVERY_RADIUS_MESSAGE = `deliveryRadiusKm must be from 0 to ${MAX_DELIVERY_RADIUS_KM}`;
+
+/** Lengths of an actor's free-text fields, in characters. */
+export const MAX_NAME_LENGTH = 200;
+export const MAX_AGENCE_BIO_NUMBER_LENGTH = 32;
+export const MAX_DESCRIPTION_LENGTH = 2000;
+
+/** WGS-84 bounds of a point. */
+export const LATITUDE_RANGE = { min: -90, max: 90 } as const;
+export const LONGITUDE_RANGE = { min: -180, max: 180 } as const;

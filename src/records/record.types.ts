@@ -1,6 +1,4 @@
-import type { ActorRole, MemberGroup } from '../actor/actor.enums';
-import type { VolumeUnit } from '../product/product.enums';
-import type { DeliveryFrequency } from '../supply/supply.enums';
+import type { ActorRole, DeliveryFrequency, LabelKind, MemberGroup, PurchaseFamily, VolumeUnit } from './vocabulary';
 
 /**
  * The records the importer accepts (from CSV, JSON or the GraphQL mutation) and the seed produces.
@@ -91,7 +89,7 @@ export interface ProductRecord {
   id: string;
   name: string;
   nameEn?: string | null;
-  family: import('../product/product.enums').PurchaseFamily;
+  family: PurchaseFamily;
   /** The broader product (null at the top of the taxonomy). */
   broaderId: string | null;
   /** Transformations: the products this one is made from. */
@@ -101,7 +99,7 @@ export interface ProductRecord {
 export interface LabelRecord {
   id: string;
   name: string;
-  kind: import('../label/label.enums').LabelKind;
+  kind: LabelKind;
   /** Counts toward EGalim's 50 % of sustainable and quality products. */
   egalim: boolean;
   /** Counts toward EGalim's 20 % organic (see seeds/labels.json for which labels do). */

@@ -1,3 +1,5 @@
+import { SIRET_DIGITS } from './patterns';
+
 /**
  * SIRET numbers: 14 digits whose Luhn sum is a multiple of 10. La Poste's establishments
  * (SIREN 356 000 000) are numbered outside that rule and instead have a digit sum multiple of 5.
@@ -19,7 +21,7 @@ function luhnSum(digits: string): number {
 
 /** Whether `siret` is 14 digits with a valid check (Luhn, or La Poste's rule). */
 export function isValidSiret(siret: string): boolean {
-  if (!/^\d{14}$/.test(siret)) return false;
+  if (!SIRET_DIGITS.test(siret)) return false;
   if (siret.startsWith(LA_POSTE_SIREN) && siret !== '35600000000048') {
     return [...siret].reduce((s, d) => s + Number(d), 0) % 5 === 0;
   }

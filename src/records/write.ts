@@ -1,9 +1,6 @@
-import { UPSERT_ACTORS } from '../actor/actor.cypher';
 import type { Database, Tx } from '../db';
-import { UPSERT_NEEDS } from '../need/need.cypher';
-import { UPSERT_OFFERS } from '../offer/offer.cypher';
-import { LINK_SUPPLY_PROVENANCE, UPSERT_SUPPLY_LINKS } from '../supply/supply.cypher';
-import type { ImportBundle } from './bundle';
+import type { ImportBundle } from './record.types';
+import { LINK_SUPPLY_PROVENANCE, UPSERT_ACTORS, UPSERT_NEEDS, UPSERT_OFFERS, UPSERT_SUPPLY_LINKS } from './records.cypher';
 
 /** Rows per UNWIND statement: large enough to amortise round trips, small enough for a 1 GiB heap. */
 export const BATCH_SIZE = 1000;

@@ -6,61 +6,6 @@ export const SUPPLY_SCHEMA: SchemaStatement[] = [
   { name: 'supply_link_volume', kind: 'index', cypher: 'CREATE INDEX supply_link_volume IF NOT EXISTS FOR (l:SupplyLink) ON (l.volume)' },
 ];
 
-/**
- * Upserts supply links: (supplier)-[:SUPPLIES]->(link)-[:TO]->(buyer), the product traded and the
- * labels the goods carry. Provenance is written by LINK_SUPPLY_PROVENANCE once every link of the
- * batch exists. Params: $links [SupplyLinkRecord].
- */
-export const UPSERT_SUPPLY_LINKS = /* cypher */ `
-  UNWIND $links AS row
-  MATCH (s:Actor {id: row.supplierId})
-  MATCH (b:Actor {id: row.buyerId})
-  MATCH (p:Product {id: row.productId})
-  MERGE (l:SupplyLink {id: row.id})
-  SET l.volume = row.volume,
-      l.unit = row.unit,
-      l.valueEur = row.valueEur,
-      l.since = CASE WHEN row.since IS NULL THEN null ELSE date(row.since) END,
-      l.frequency = row.frequency
-  WITH l, s, b, p, row
-  CALL (l, s, b, p, row) {
-    OPTIONAL MATCH (l)<-[r1:SUPPLIES]-(x:Actor) WHERE x <> s DELETE r1
-    WITH DISTINCT l
-    OPTIONAL MATCH (l)-[r2:TO]->(y:Actor) WHERE y <> b DELETE r2
-    WITH DISTINCT l
-    OPTIONAL MATCH (l)-[r3:OF_PRODUCT]->(q:Product) WHERE q <> p DELETE r3
-    WITH DISTINCT l
-    OPTIONAL MATCH (l)-[r4:CERTIFIED]->(x:Label) WHERE NOT x.id IN row.labelIds DELETE r4
-  }
-  MERGE (s)-[:SUPPLIES]->(l)
-  MERGE (l)-[:TO]->(b)
-  MERGE (l)-[:OF_PRODUCT]->(p)
-  WITH l, row
-  CALL (l, row) { UNWIND row.labelIds AS id MATCH (x:Label {id: id}) MERGE (l)-[:CERTIFIED]->(x) }`;
-
-/**
- * Provenance: (link)-[:SOURCED_FROM]->(input link) for each declared input; undeclared ones are
- * removed. Params: $links [{id, sourcedFromIds}].
- */
-export const LINK_SUPPLY_PROVENANCE = /* cypher */ `
-  UNWIND $links AS row
-  MATCH (l:SupplyLink {id: row.id})
-  CALL (l, row) {
-    OPTIONAL MATCH (l)-[old:SOURCED_FROM]->(i:SupplyLink) WHERE NOT i.id IN row.sourcedFromIds
-    DELETE old
-  }
-  CALL (l, row) {
-    UNWIND row.sourcedFromIds AS inputId
-    MATCH (i:SupplyLink {id: inputId})
-    MERGE (l)-[:SOURCED_FROM]->(i)
-  }`;
-
-/** The supply links among $ids with their ends. Returns rows: id, supplierId, buyerId. */
-export const EXISTING_SUPPLY_LINKS = /* cypher */ `
-  UNWIND $ids AS id
-  MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink {id: id})-[:TO]->(b:Actor)
-  RETURN l.id AS id, s.id AS supplierId, b.id AS buyerId`;
-
 /** A supply link as the API returns it: its properties and both ends' ids. */
 const LINK_MAP = `l {.*, supplierId: s.id, buyerId: b.id, volumeConfidential: ${volumeConfidential('s', 'b')}}`;
 

@@ -1,11 +1,2 @@
-/** How often goods move along a supply link. */
-export enum DeliveryFrequency {
-  DAILY = 'DAILY',
-  WEEKLY = 'WEEKLY',
-  FORTNIGHTLY = 'FORTNIGHTLY',
-  MONTHLY = 'MONTHLY',
-  SEASONAL = 'SEASONAL',
-  OCCASIONAL = 'OCCASIONAL',
-}
-
-export const DELIVERY_FREQUENCIES = Object.values(DeliveryFrequency);
+// The vocabularies live with the write model (records/vocabulary.ts); kept here for the readers' imports.
+export { DELIVERY_FREQUENCIES, DeliveryFrequency } from '../records';

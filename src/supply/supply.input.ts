@@ -1,6 +1,6 @@
-import { ArrayMaxSize, IsOptional, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, Float, InputType } from 'type-graphql';
-import { AtLeastZero, IsRecordId, KeptWhenLeftOut, OptionalIdList } from '../common/mutation.input';
+import { AtLeastZero, IsIsoDate, IsRecordId, IsRecordKey, KeptWhenLeftOut, OptionalIdList } from '../records';
 import { VolumeUnit } from '../product/product.enums';
 import { DeliveryFrequency } from './supply.enums';
 
@@ -31,8 +31,6 @@ export class SupplyLinkFilter {
   buyerId?: string | null;
 }
 
-const DATE_MESSAGE = '$property must be a date written YYYY-MM-DD, such as 2021-09-01';
-
 @InputType({
   description:
     'A new supply link. Checked like a row of a supply-link import (docs/import.md): known, distinct supplier and buyer, known product and labels, ' +
@@ -45,15 +43,15 @@ export class CreateSupplyLinkInput {
   id?: string | null;
 
   @Field(() => String, { description: 'The seller (actor id).' })
-  @MaxLength(64)
+  @IsRecordKey()
   supplierId!: string;
 
   @Field(() => String, { description: 'The buyer (actor id), another actor than the supplier.' })
-  @MaxLength(64)
+  @IsRecordKey()
   buyerId!: string;
 
   @Field(() => String, { description: 'The product traded (a product id of the catalog).' })
-  @MaxLength(64)
+  @IsRecordKey()
   productId!: string;
 
   @Field(() => [String], { nullable: true, description: 'Labels the goods carry (label ids); none when left out.' })
@@ -74,7 +72,7 @@ export class CreateSupplyLinkInput {
 
   @Field(() => String, { nullable: true, description: 'When the trading started (YYYY-MM-DD), today at the latest.' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_MESSAGE })
+  @IsIsoDate()
   since?: string | null;
 
   @Field(() => DeliveryFrequency, { nullable: true, description: 'How often goods move along the link.' })
@@ -93,17 +91,17 @@ export class CreateSupplyLinkInput {
 export class UpdateSupplyLinkInput {
   @Field(() => String, { nullable: true, description: 'The seller (actor id).' })
   @KeptWhenLeftOut()
-  @MaxLength(64)
+  @IsRecordKey()
   supplierId?: string;
 
   @Field(() => String, { nullable: true, description: 'The buyer (actor id).' })
   @KeptWhenLeftOut()
-  @MaxLength(64)
+  @IsRecordKey()
   buyerId?: string;
 
   @Field(() => String, { nullable: true, description: 'The product traded.' })
   @KeptWhenLeftOut()
-  @MaxLength(64)
+  @IsRecordKey()
   productId?: string;
 
   @Field(() => [String], { nullable: true, description: 'Labels the goods carry; replaces the current ones (null or [] for none).' })
@@ -126,7 +124,7 @@ export class UpdateSupplyLinkInput {
 
   @Field(() => String, { nullable: true, description: 'When the trading started (YYYY-MM-DD), today at the latest.' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_MESSAGE })
+  @IsIsoDate()
   since?: string | null;
 
   @Field(() => DeliveryFrequency, { nullable: true, description: 'How often goods move along the link.' })

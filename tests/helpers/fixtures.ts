@@ -1,6 +1,6 @@
-import { withLuhnCheckDigit } from '../../src/actor/siret';
+import { withLuhnCheckDigit } from '../../src/records';
 import type { ActorRole } from '../../src/actor/actor.enums';
-import type { ActorRecord, ImportBundle, OfferRecord, SupplyLinkRecord } from '../../src/import/bundle';
+import type { ActorRecord, ImportBundle, OfferRecord, SupplyLinkRecord } from '../../src/records';
 import { VolumeUnit } from '../../src/product/product.enums';
 
 let siretCounter = 0;
