@@ -142,8 +142,10 @@ function headerCells(text: string, delimiter: string): number {
       relax_column_count: true,
     }) as string[][];
     return header?.length ?? 0;
-  } catch {
-    return 0;
+  } catch (error) {
+    // A quote never closed: the cells read before it still tell the separator.
+    const { column } = error as { column?: unknown };
+    return typeof column === 'number' ? column + 1 : 0;
   }
 }
 
@@ -314,44 +316,62 @@ function tooDeepAt(text: string): number | undefined {
   return undefined;
 }
 
-/** The bracket of the innermost object or array open at `offset` ('}' or ']'), for "expected "," or ..."". */
-function closingBracketAt(text: string, offset: number): '}' | ']' {
+/** What strict JSON allows next, after the tokens before an offset. */
+type Expectation = { next: 'value' | 'key' | 'colon' | 'end' } | { next: 'separator'; close: '}' | ']' };
+
+/** What may come at `offset`, from the tokens before it (jsonc-parser's scanner does the lexing). */
+function expectationAt(text: string, offset: number): Expectation {
   const scanner = createScanner(text, true);
   const open: Array<'}' | ']'> = [];
+  let expectation: Expectation = { next: 'value' };
+  const afterValue = (): Expectation => {
+    const close = open.at(-1);
+    return close ? { next: 'separator', close } : { next: 'end' };
+  };
   for (let token = scanner.scan(); token !== SyntaxKind.EOF && scanner.getTokenOffset() < offset; token = scanner.scan()) {
-    if (token === SyntaxKind.OpenBraceToken) open.push('}');
-    else if (token === SyntaxKind.OpenBracketToken) open.push(']');
-    else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) open.pop();
+    if (token === SyntaxKind.OpenBraceToken) {
+      open.push('}');
+      expectation = { next: 'key' };
+    } else if (token === SyntaxKind.OpenBracketToken) {
+      open.push(']');
+      expectation = { next: 'value' };
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      open.pop();
+      expectation = afterValue();
+    } else if (token === SyntaxKind.CommaToken) expectation = { next: open.at(-1) === '}' ? 'key' : 'value' };
+    else if (token === SyntaxKind.ColonToken) expectation = { next: 'value' };
+    else if (token === SyntaxKind.StringLiteral && expectation.next === 'key') expectation = { next: 'colon' };
+    else expectation = afterValue();
   }
-  return open.at(-1) ?? ']';
+  return expectation;
 }
 
-/** What the user should have written where jsonc-parser reported `error`. */
+const STRING_ERRORS = new Set(['UnexpectedEndOfString', 'InvalidUnicode', 'InvalidEscapeCharacter', 'InvalidCharacter']);
+
+/**
+ * What the user should have written where jsonc-parser reported `error`: told from the place in the
+ * document (after "{" a property name, after a value "," or the closing bracket...), so the wording
+ * does not depend on how the parser names its errors.
+ */
 function expectedAt(text: string, error: ParseError): string {
-  switch (printParseErrorCode(error.error)) {
-    case 'PropertyNameExpected':
-      return 'a property name in double quotes';
-    case 'ValueExpected':
-      // A stray comma in an object stands where a property name should.
-      return closingBracketAt(text, error.offset) === '}' && text.slice(0, error.offset).trimEnd().endsWith(',') ? 'a property name in double quotes' : VALUE_EXPECTED;
-    case 'ColonExpected':
+  const expectation = expectationAt(text, error.offset);
+  // A string that is not closed on its line, or holds a bad escape, where a string may stand.
+  const badString = STRING_ERRORS.has(printParseErrorCode(error.error));
+  switch (expectation.next) {
+    case 'key':
+      return badString ? 'a string closed on its line, with valid escapes' : 'a property name in double quotes';
+    case 'value':
+      return badString ? 'a string closed on its line, with valid escapes' : VALUE_EXPECTED;
+    case 'colon':
       return '":" after the property name';
-    case 'CommaExpected':
-    case 'CloseBraceExpected':
-    case 'CloseBracketExpected':
-      return `"," or "${closingBracketAt(text, error.offset)}"`;
-    case 'EndOfFileExpected':
+    case 'separator':
+      return `"," or "${expectation.close}"`;
+    case 'end':
       return 'the end of the file after the top-level value';
-    case 'UnexpectedEndOfString':
-    case 'InvalidUnicode':
-    case 'InvalidEscapeCharacter':
-    case 'InvalidCharacter':
-      return 'a string closed on its line, with valid escapes';
-    case 'InvalidCommentToken':
-    case 'UnexpectedEndOfComment':
-      return 'JSON without comments';
-    default:
-      return VALUE_EXPECTED;
+    default: {
+      const unreachable: never = expectation;
+      return unreachable;
+    }
   }
 }
 
