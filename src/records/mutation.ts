@@ -4,7 +4,6 @@ import type { Context } from '../context';
 import type { Row, Tx } from '../db';
 import { BadUserInputError, ConflictError, NotFoundError, type EntityName } from '../errors';
 import type { DeletionCounts } from '../common/deleted-record.type';
-import type { Loaders } from '../loaders';
 import type { ImportIssue, RawRow, RecordKind } from './fields';
 import type { ImportBundle } from './record.types';
 import { fetchReferences } from './references';
@@ -58,7 +57,7 @@ export function definedFields(input: object): Fields {
  * listing the keys each mutation touches would be fragile; the caches live for one request, so
  * reloading after a mutation costs a few queries at most.
  */
-export function clearLoaders(loaders: Loaders): void {
+export function clearLoaders(loaders: Context['loaders']): void {
   for (const group of Object.values(loaders)) {
     for (const loader of Object.values(group) as Array<{ clearAll(): unknown }>) loader.clearAll();
   }
