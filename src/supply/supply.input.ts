@@ -22,12 +22,12 @@ export class SupplyLinkFilter {
 
   @Field(() => String, { nullable: true, description: 'Sold by this actor.' })
   @IsOptional()
-  @MaxLength(64)
+  @IsRecordKey()
   supplierId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Bought by this actor.' })
   @IsOptional()
-  @MaxLength(64)
+  @IsRecordKey()
   buyerId?: string | null;
 }
 
