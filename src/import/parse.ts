@@ -194,11 +194,10 @@ function readCsvRecords(text: string, delimiter: string): { records: CsvRecord[]
     skip_empty_lines: false,
     skip_records_with_error: true,
     info: true,
-    raw: true,
     // Lines are told from byte offsets: csv-parse's own line count counts \r\n twice inside a quoted cell.
-    on_record: (({ record: cells, info, raw }: { record: string[]; info: { bytes: number }; raw: string }) => {
+    on_record: (({ record: cells, info }: { record: string[]; info: { bytes: number } }) => {
       const record: CsvRecord = { cells, line: lineOf(start) };
-      if (cells.some((cell) => cell.startsWith('"'))) recheckQuotedCells(record, raw, delimiter);
+      if (cells.some((cell) => cell.startsWith('"'))) recheckQuotedCells(record, bytes.toString('utf8', start, info.bytes), delimiter);
       records.push(record);
       start = info.bytes;
       return null;

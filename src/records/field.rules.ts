@@ -68,10 +68,20 @@ export function problemsOf(error: z.ZodError): Problem[] {
   });
 }
 
-/** A kind of value: its schema, and what a valid value looks like (completes "(expected ...)"). */
+/**
+ * A kind of value: what a valid value looks like (completes "(expected ...)"), and its schema: one
+ * zod transform over the raw value, which reports problems on its context. `convert` is that
+ * transform, for the lists that convert their items on their own context.
+ */
 export interface FieldType<T> {
   schema: z.ZodType<T, z.ZodTypeDef, unknown>;
   expected: string;
+  convert: (raw: unknown, ctx: z.RefinementCtx) => T;
+}
+
+/** A field type from its conversion: a single transform keeps a valid file's cost low (one parse per value). */
+function fieldType<T>(expected: string, convert: (raw: unknown, ctx: z.RefinementCtx) => T): FieldType<T> {
+  return { expected, convert, schema: z.unknown().transform(convert) };
 }
 
 /** Converts a value by its type: the value, or the problems worded as users read them. */
@@ -94,10 +104,7 @@ function describeType(raw: unknown): string {
 
 /** Text values: non-strings are refused (JSON), `check` sees the trimmed text. */
 function textType<T>(expected: string, check: (text: string, ctx: z.RefinementCtx) => T): FieldType<T> {
-  const schema = z
-    .custom<string>((raw) => typeof raw === 'string', (raw: unknown) => ({ params: { problem: `found ${describeType(raw)}`, expected, value: shown(raw) } }))
-    .transform((raw, ctx) => check(raw.trim(), ctx));
-  return { schema, expected };
+  return fieldType(expected, (raw, ctx) => (typeof raw === 'string' ? check(raw.trim(), ctx) : fail(ctx, `found ${describeType(raw)}`, expected, raw)));
 }
 
 function text(maxLength: number): FieldType<string> {
@@ -138,17 +145,14 @@ function oneOf<E extends string>(noun: string, values: readonly E[]): FieldType<
 const TRUE_WORDS = new Set(['true', 'yes', 'oui', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'non', '0']);
 
-const boolean: FieldType<boolean> = {
-  expected: 'true or false',
-  schema: z.unknown().transform((raw, ctx) => {
+const boolean: FieldType<boolean> = fieldType('true or false', (raw, ctx) => {
     if (typeof raw === 'boolean') return raw;
     if (typeof raw !== 'string') return fail(ctx, `found ${describeType(raw)}`, 'true or false', raw);
     const word = raw.trim().toLowerCase();
     if (TRUE_WORDS.has(word)) return true;
     if (FALSE_WORDS.has(word)) return false;
-    return fail(ctx, `bad boolean "${raw}"`, 'true or false (or yes/no, oui/non, 1/0)', raw);
-  }),
-};
+  return fail(ctx, `bad boolean "${raw}"`, 'true or false (or yes/no, oui/non, 1/0)', raw);
+});
 
 /** Decimal numbers as written in files: "12.5", and "12,5" from French spreadsheets; no thousands separators. */
 const DECIMAL = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;
@@ -163,24 +167,20 @@ function numberOf(raw: unknown): number | undefined {
 function decimal(noun: string, range: { min: number; max?: number; unit?: string }): FieldType<number> {
   const unit = range.unit ? ` ${range.unit}` : '';
   const expected = range.max === undefined ? `a number of at least ${range.min}${unit}` : `a number from ${range.min} to ${range.max}${unit}`;
-  const schema = z.unknown().transform((raw, ctx) => {
+  return fieldType(expected, (raw, ctx) => {
     const value = numberOf(raw);
     if (value === undefined) return fail(ctx, `malformed number ${JSON.stringify(shown(raw))}`, `${expected}, written like 12.5`, raw);
     if (value < range.min && range.min === 0 && range.max === undefined) return fail(ctx, `negative ${noun} "${shown(raw)}"`, expected, raw);
     if (value < range.min || (range.max !== undefined && value > range.max)) return fail(ctx, `${noun} ${shown(raw)} out of range`, expected, raw);
     return value;
   });
-  return { schema, expected };
 }
 
-const month: FieldType<number> = {
-  expected: MONTH_EXPECTED,
-  schema: z.unknown().transform((raw, ctx) => {
-    const value = numberOf(raw);
-    const valid = value !== undefined && Number.isInteger(value) && value >= FIRST_MONTH && value <= LAST_MONTH;
-    return valid ? value : fail(ctx, `bad month ${JSON.stringify(shown(raw))}`, MONTH_EXPECTED, raw);
-  }),
-};
+const month: FieldType<number> = fieldType(MONTH_EXPECTED, (raw, ctx) => {
+  const value = numberOf(raw);
+  const valid = value !== undefined && Number.isInteger(value) && value >= FIRST_MONTH && value <= LAST_MONTH;
+  return valid ? value : fail(ctx, `bad month ${JSON.stringify(shown(raw))}`, MONTH_EXPECTED, raw);
+});
 
 /** Whether `value` is YYYY-MM-DD naming a day that exists (no 2023-02-30). */
 function isCalendarDate(value: string): boolean {
@@ -222,27 +222,29 @@ function isWebAddress(value: string): boolean {
  */
 function listOf<T>(item: FieldType<T>, noun: string): FieldType<T[]> {
   const expected = `a list of ${noun}s separated by "${LIST_SEPARATOR}" (a JSON array), each ${item.expected}`;
-  const schema = z.unknown().transform((raw, ctx) => {
+  return fieldType(expected, (raw, ctx) => {
     const items = listItems(raw);
     if (!items) return fail(ctx, `found ${describeType(raw)}`, expected, raw);
     const values: T[] = [];
     for (const entry of items) {
-      const result = item.schema.safeParse(entry);
-      if (!result.success) {
-        for (const issue of result.error.issues) ctx.addIssue({ code: z.ZodIssueCode.custom, params: issue.code === z.ZodIssueCode.custom ? issue.params : {} });
-      } else if (values.includes(result.data)) {
+      // An item's problem is reported on the list's context; the list goes on with the next item.
+      const value = item.convert(entry, ctx);
+      if (value === z.NEVER) continue;
+      if (values.includes(value)) {
         const params: ProblemParams = { problem: `duplicate ${noun} ${JSON.stringify(shown(entry))}`, expected: `each ${noun} once`, value: shown(entry) };
         ctx.addIssue({ code: z.ZodIssueCode.custom, params });
-      } else values.push(result.data);
+      } else values.push(value);
     }
     return values;
   });
-  return { schema, expected };
 }
 
 function sortedMonths(): FieldType<number[]> {
   const list = listOf(month, 'month');
-  return { expected: list.expected, schema: list.schema.transform((months) => [...months].sort((a, b) => a - b)) };
+  return fieldType(list.expected, (raw, ctx) => {
+    const months = list.convert(raw, ctx);
+    return months === z.NEVER ? months : [...months].sort((a, b) => a - b);
+  });
 }
 
 const insee = key('an INSEE commune code such as 26362');
