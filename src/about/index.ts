@@ -1,0 +1,1 @@
+export { ServiceResolver } from './about.resolver';

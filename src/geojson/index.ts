@@ -1,0 +1,2 @@
+export { GeoResolver } from './geojson.resolver';
+export { GeoJSONScalar } from './geojson.scalar';

@@ -1,0 +1,2 @@
+export { GraphResolver } from './neighbourhood.resolver';
+export { Graph, GraphEdge, GraphNode, GraphNodeKind, NeighbourhoodFilter } from './neighbourhood.type';
