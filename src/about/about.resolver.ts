@@ -6,7 +6,7 @@ import { VERSION } from '../version';
 
 
 @Resolver(() => ServiceInfo)
-export class ServiceResolver {
+export class AboutResolver {
   @Query(() => ServiceInfo, { description: 'The service and the database it answers from; a cheap end-to-end check.' })
   async service(@Ctx() { db }: Context): Promise<ServiceInfo> {
     const [row] = await db.read<{ name: string; version: string }>(SERVER_VERSION);

@@ -1,1 +1,1 @@
-export { ServiceResolver } from './about.resolver';
+export { AboutResolver } from './about.resolver';

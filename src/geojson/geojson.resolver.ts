@@ -1,4 +1,4 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { ActorRole } from '../actor/actor.enums';
 import { ACTORS_FOR_MAP } from '../actor/actor.cypher';
 import { ActorFilter } from '../actor/actor.input';
@@ -6,11 +6,12 @@ import { toFilterParams } from '../actor/actor.service';
 import { maySeeVolume } from '../auth';
 import type { Context } from '../context';
 import { int, type GeoPoint } from '../db';
-import { BadUserInputError, NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
 import type { VolumeUnit } from '../product/product.enums';
 import { SUPPLY_LINKS_FOR_MAP } from '../supply/supply.cypher';
 import { SupplyLinkFilter, toSupplyLinkFilterParams } from '../supply/supply.input';
 import { COMMUNES_FOR_MAP } from './geojson.cypher';
+import { CommunesGeoJsonArgs } from './geojson.input';
 import { GeoJSONScalar, toFeatureCollection, toPosition, type FeatureCollection, type LineStringGeometry, type PointGeometry } from './geojson.scalar';
 
 /**
@@ -18,9 +19,6 @@ import { GeoJSONScalar, toFeatureCollection, toPosition, type FeatureCollection,
  * synthetic or national graph cannot make one response weigh tens of megabytes.
  */
 export const MAX_MAP_FEATURES = 5000;
-
-const DEPARTMENT_CODE = /^(\d{2}|2[AB]|97\d)$/;
-const EPCI_SIREN = /^\d{9}$/;
 
 type ActorMapRow = {
   id: string;
@@ -55,26 +53,13 @@ type SupplyLinkMapRow = {
   distanceKm: number;
 };
 
-/** Checks the communes' area: at least one of the two, each well formed. */
-function ensureArea(departmentCode: string | null, epciSiren: string | null): void {
-  if (departmentCode == null && epciSiren == null) {
-    throw new BadUserInputError('Give departmentCode ("26"), epciSiren ("200068781") or both: all communes at once is too many for a map');
-  }
-  if (departmentCode != null && !DEPARTMENT_CODE.test(departmentCode)) {
-    throw new BadUserInputError(`departmentCode must be a department code such as "26"; got ${JSON.stringify(departmentCode)}`, { departmentCode });
-  }
-  if (epciSiren != null && !EPCI_SIREN.test(epciSiren)) {
-    throw new BadUserInputError(`epciSiren must be a SIREN of 9 digits such as "200068781"; got ${JSON.stringify(epciSiren)}`, { epciSiren });
-  }
-}
-
 /** Rounds a distance to the metre, as SupplyLink.distanceKm does. */
 function roundKm(km: number): number {
   return Math.round(km * 1000) / 1000;
 }
 
 @Resolver()
-export class GeoResolver {
+export class GeoJsonResolver {
   @Query(() => GeoJSONScalar, {
     description:
       'Actors matching the filter (the filter of `actors`) as a GeoJSON FeatureCollection of Points, by name; each ' +
@@ -105,15 +90,11 @@ export class GeoResolver {
       'unknown department or EPCI.',
   })
   async communesGeoJson(
-    @Arg('departmentCode', () => String, { nullable: true, description: 'INSEE department code ("26" is the Drôme).' })
-    departmentCode: string | null | undefined,
-    @Arg('epciSiren', () => String, { nullable: true, description: 'SIREN of an EPCI ("200068781" is CA Valence Romans Agglo).' })
-    epciSiren: string | null | undefined,
+    @Args(() => CommunesGeoJsonArgs) { departmentCode, epciSiren }: CommunesGeoJsonArgs,
     @Ctx() { db }: Context,
   ): Promise<FeatureCollection<PointGeometry, Omit<CommuneMapRow, 'location'>>> {
     const department = departmentCode ?? null;
     const epci = epciSiren ?? null;
-    ensureArea(department, epci);
     const [row] = await db.read<{ departmentFound: boolean; epciFound: boolean; communes: CommuneMapRow[] }>(COMMUNES_FOR_MAP, {
       departmentCode: department,
       epciSiren: epci,

@@ -1,2 +1,2 @@
-export { GeoResolver } from './geojson.resolver';
+export { GeoJsonResolver } from './geojson.resolver';
 export { GeoJSONScalar } from './geojson.scalar';

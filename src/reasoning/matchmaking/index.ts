@@ -1,5 +1,3 @@
 export { MatchmakingResolver } from './matchmaking.resolver';
-export { ActorScopeKind, NEED_COVERAGE, NEED_REQUIRED_LABELS, SCOPE_FRAGMENTS } from './matchmaking.cypher';
+export { SupplyRiskResolver } from './risk.resolver';
 export { NeedCoverage } from './matchmaking.enums';
-export { DEPARTMENT_CODE, EPCI_SIREN } from './matchmaking.input';
-export { toActorScope } from './matchmaking.service';

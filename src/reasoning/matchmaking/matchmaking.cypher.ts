@@ -1,42 +1,9 @@
+import { ActorScopeKind, SCOPE_FRAGMENTS } from '../scope';
+
 /**
  * Matchmaking: unmet needs and potential buyers. The coverage rule (NEED_COVERAGE) is shared with
- * the supply-risk statements (src/risk/), so "covered" means the same thing everywhere.
+ * the supply-risk statements (risk.cypher.ts), so "covered" means the same thing everywhere.
  */
-
-/** How a scope's actors are found; fixed text per kind, never user input. */
-export enum ActorScopeKind {
-  ACTOR = 'ACTOR',
-  EPCI = 'EPCI',
-  DEPARTMENT = 'DEPARTMENT',
-}
-
-/** The parts of a statement that differ with the scope kind. */
-interface ScopeFragments {
-  /** Binds `t`, the scope's node (null when unknown). */
-  scope: string;
-  /** Binds `b`, every actor of the scope. */
-  actors: string;
-  /** A pattern true when actor `s` lies in the scope (for "outside" checks). */
-  contains: (variable: string) => string;
-}
-
-export const SCOPE_FRAGMENTS: Readonly<Record<ActorScopeKind, ScopeFragments>> = {
-  [ActorScopeKind.ACTOR]: {
-    scope: 'OPTIONAL MATCH (t:Actor {id: $scopeId})',
-    actors: 'MATCH (b:Actor {id: $scopeId})',
-    contains: (v) => `(${v}:Actor {id: $scopeId})`,
-  },
-  [ActorScopeKind.EPCI]: {
-    scope: 'OPTIONAL MATCH (t:Epci {siren: $scopeId})',
-    actors: 'MATCH (b:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_EPCI]->(:Epci {siren: $scopeId})',
-    contains: (v) => `(${v})-[:LOCATED_IN]->(:Commune)-[:IN_EPCI]->(:Epci {siren: $scopeId})`,
-  },
-  [ActorScopeKind.DEPARTMENT]: {
-    scope: 'OPTIONAL MATCH (t:Department {code: $scopeId})',
-    actors: 'MATCH (b:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(:Department {code: $scopeId})',
-    contains: (v) => `(${v})-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(:Department {code: $scopeId})`,
-  },
-};
 
 /**
  * Whether label `c` meets required label `r`: the same label, or, for a required label counting as

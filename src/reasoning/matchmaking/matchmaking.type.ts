@@ -6,8 +6,8 @@ import { Need } from '../../need/need.type';
 import { Offer } from '../../offer/offer.type';
 import { VolumeUnit } from '../../product/product.enums';
 import { Product } from '../../product/product.type';
-import { LocalScope } from '../../supply-search';
-import { SupplierMatch } from '../../supply-search/supply-search.type';
+import { LocalScope } from '../local';
+import { SupplierMatch } from '../suppliers';
 import { NeedCoverage } from './matchmaking.enums';
 
 registerEnumType(NeedCoverage, {

@@ -1,4 +1,5 @@
-import { ActorScopeKind, NEED_COVERAGE, NEED_REQUIRED_LABELS, SCOPE_FRAGMENTS } from '../../matchmaking';
+import { ActorScopeKind, SCOPE_FRAGMENTS } from '../scope';
+import { NEED_COVERAGE, NEED_REQUIRED_LABELS } from './matchmaking.cypher';
 
 /** The territories a supply-risk report covers. */
 export type TerritoryKind = ActorScopeKind.EPCI | ActorScopeKind.DEPARTMENT;

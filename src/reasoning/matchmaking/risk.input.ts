@@ -1,6 +1,7 @@
-import { IsOptional, Matches } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
-import { DEPARTMENT_CODE, EPCI_SIREN } from '../../matchmaking';
+import { ValidateNested } from 'class-validator';
+import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import { ExactlyOneOf, InRange } from '../../common';
+import { DepartmentCodeScopeField, EpciSirenScopeField, exactlyOneScope } from '../scope';
 
 /** Critical actors listed when the client does not say. */
 export const DEFAULT_CRITICAL_ACTORS = 10;
@@ -8,14 +9,27 @@ export const DEFAULT_CRITICAL_ACTORS = 10;
 export const MAX_CRITICAL_ACTORS = 100;
 
 @InputType({ description: 'The territory a supply-risk report covers: the actors located in an EPCI or a department. Give exactly one.' })
+@ExactlyOneOf(['epciSiren', 'departmentCode'], exactlyOneScope)
 export class RiskScopeInput {
-  @Field(() => String, { nullable: true, description: 'An EPCI by SIREN ("200068781" is CA Valence Romans Agglo).' })
-  @IsOptional()
-  @Matches(EPCI_SIREN, { message: 'epciSiren must be a SIREN of 9 digits, e.g. "200068781"' })
+  @EpciSirenScopeField('An EPCI by SIREN ("200068781" is CA Valence Romans Agglo).')
   epciSiren?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A department by INSEE code ("26" is the Drôme).' })
-  @IsOptional()
-  @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a department code, e.g. "26"' })
+  @DepartmentCodeScopeField('A department by INSEE code ("26" is the Drôme).')
   departmentCode?: string | null;
+}
+
+/** The arguments of supplyRisk, checked at the edge. */
+@ArgsType()
+export class SupplyRiskArgs {
+  @Field(() => RiskScopeInput, { description: 'The territory: exactly one of epciSiren, departmentCode.' })
+  @ValidateNested()
+  scope!: RiskScopeInput;
+
+  @Field(() => Int, { defaultValue: DEFAULT_CRITICAL_ACTORS, description: 'Critical actors listed, 1 to 100.' })
+  @InRange(
+    { min: 1, max: MAX_CRITICAL_ACTORS, whole: true },
+    (value) => `top must be a whole number from 1 to ${MAX_CRITICAL_ACTORS}; got ${value}`,
+    { field: 'top' },
+  )
+  top!: number;
 }

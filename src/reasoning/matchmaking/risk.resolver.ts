@@ -1,6 +1,6 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { DEFAULT_CRITICAL_ACTORS, RiskScopeInput } from './risk.input';
+import { SupplyRiskArgs } from './risk.input';
 import { findSupplyRisk } from './risk.service';
 import { SupplyRisk } from './risk.type';
 
@@ -12,11 +12,7 @@ export class SupplyRiskResolver {
       'the most needs uncovered, and the share of its purchases (in euros and in links) from suppliers located outside it. One round trip. ' +
       'BAD_USER_INPUT for not exactly one scope field; NOT_FOUND for an unknown EPCI or department. See docs/reasoning.md.',
   })
-  supplyRisk(
-    @Arg('scope', () => RiskScopeInput, { description: 'The territory: exactly one of epciSiren, departmentCode.' }) scope: RiskScopeInput,
-    @Arg('top', () => Int, { defaultValue: DEFAULT_CRITICAL_ACTORS, description: 'Critical actors listed, 1 to 100.' }) top: number,
-    @Ctx() { db }: Context,
-  ): Promise<SupplyRisk> {
-    return findSupplyRisk(db, { scope, top });
+  supplyRisk(@Args(() => SupplyRiskArgs) args: SupplyRiskArgs, @Ctx() { db }: Context): Promise<SupplyRisk> {
+    return findSupplyRisk(db, args);
   }
 }

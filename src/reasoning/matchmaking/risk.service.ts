@@ -1,18 +1,18 @@
 import type { Actor } from '../../actor/actor.type';
 import type { Database } from '../../db';
-import { BadUserInputError, NotFoundError } from '../../errors';
-import { ActorScopeKind, toActorScope } from '../../matchmaking';
+import { NotFoundError } from '../../errors';
 import type { Need } from '../../need/need.type';
 import type { VolumeUnit } from '../../product/product.enums';
 import type { Product } from '../../product/product.type';
 import { SUPPLY_RISK, type TerritoryKind } from './risk.cypher';
-import { MAX_CRITICAL_ACTORS, type RiskScopeInput } from './risk.input';
+import type { RiskScopeInput, SupplyRiskArgs } from './risk.input';
+import { ActorScopeKind, toScope, toScopeParams, type ScopeField } from '../scope';
 import type { CriticalActor, OutsideShare, SingleSupplierNeed, SupplyRisk } from './risk.type';
 
 const RISK_SCOPES = [
   { field: 'epciSiren', kind: ActorScopeKind.EPCI, entity: 'Epci' },
   { field: 'departmentCode', kind: ActorScopeKind.DEPARTMENT, entity: 'Department' },
-] as const;
+] as const satisfies readonly ScopeField<keyof RiskScopeInput, TerritoryKind>[];
 
 type SingleRow = { need: Need; buyer: Actor; product: Product; supplier: Actor; coveredVolume: number };
 type OutsideRow = Omit<OutsideShare, 'linkShare' | 'valueShare'>;
@@ -45,17 +45,14 @@ export function toCriticalActors(single: SingleRow[], top: number): CriticalActo
 
 /**
  * The supply risks of an EPCI or a department, in one round trip: single-supplier needs, the top
- * critical actors, and the share bought from outside. BAD_USER_INPUT for not exactly one scope field
- * or `top` outside 1..100; NOT_FOUND for an unknown EPCI or department.
+ * critical actors, and the share bought from outside. Arguments checked at the edge (SupplyRiskArgs);
+ * NOT_FOUND for an unknown EPCI or department.
  */
-export async function findSupplyRisk(db: Database, args: { scope: RiskScopeInput; top: number }): Promise<SupplyRisk> {
-  const scope = toActorScope(args.scope, RISK_SCOPES);
-  if (!Number.isInteger(args.top) || args.top < 1 || args.top > MAX_CRITICAL_ACTORS) {
-    throw new BadUserInputError(`top must be a whole number from 1 to ${MAX_CRITICAL_ACTORS}; got ${args.top}`, { field: 'top', value: args.top });
-  }
+export async function findSupplyRisk(db: Database, args: SupplyRiskArgs): Promise<SupplyRisk> {
+  const scope = toScope(args.scope, RISK_SCOPES);
   const [row] = await db.read<{ found: boolean; scopeName: string | null; checked: number; covered: number; single: SingleRow[]; outside: OutsideRow }>(
-    SUPPLY_RISK[scope.kind as TerritoryKind],
-    { scopeId: scope.id },
+    SUPPLY_RISK[scope.kind],
+    toScopeParams(scope),
   );
   if (!row.found) throw new NotFoundError(scope.entity, scope.id);
   const single = [...row.single].sort(byBuyerThenNeed);

@@ -1,30 +1,16 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { int } from '../../db';
-import { BadUserInputError, NotFoundError } from '../../errors';
-import { MAX_NEIGHBOURHOOD_DEPTH, NEIGHBOURHOOD, type NeighbourhoodDepth } from './neighbourhood.cypher';
-import { Graph, GraphEdge, GraphNode, GraphNodeKind, NeighbourhoodFilter } from './neighbourhood.type';
-
-/** Most nodes a graph view receives: beyond a few hundred, force layouts in a browser stop being readable or fast. */
-export const MAX_GRAPH_NODES = 500;
+import { NotFoundError } from '../../errors';
+import { NEIGHBOURHOOD, type NeighbourhoodDepth } from './neighbourhood.cypher';
+import { MAX_GRAPH_NODES, NeighbourhoodArgs } from './neighbourhood.input';
+import { Graph, GraphEdge, GraphNode, GraphNodeKind } from './neighbourhood.type';
 
 type NeighbourhoodRow = {
   nodes: Omit<GraphNode, 'kind'>[];
   edges: GraphEdge[];
   truncated: boolean;
 };
-
-/** The depth as one of the statements' depths; BAD_USER_INPUT outside 1..MAX_NEIGHBOURHOOD_DEPTH. */
-function toDepth(depth: number | null): NeighbourhoodDepth {
-  const value = depth ?? 1;
-  if (value < 1 || value > MAX_NEIGHBOURHOOD_DEPTH) {
-    throw new BadUserInputError(`depth must be between 1 and ${MAX_NEIGHBOURHOOD_DEPTH} (the maximum); got ${value}`, {
-      depth: value,
-      maxDepth: MAX_NEIGHBOURHOOD_DEPTH,
-    });
-  }
-  return value as NeighbourhoodDepth;
-}
 
 @Resolver(() => Graph)
 export class GraphResolver {
@@ -36,15 +22,9 @@ export class GraphResolver {
       `so every node shown is connected to the centre by edges shown. At most ${MAX_GRAPH_NODES} nodes, nearest ` +
       'first (`truncated` says when some were left out). NOT_FOUND for an unknown actor. One database round trip.',
   })
-  async neighbourhood(
-    @Arg('actorId', () => String, { description: 'Id of the actor at the centre.' }) actorId: string,
-    @Arg('depth', () => Int, { nullable: true, defaultValue: 1, description: `Hops from the centre, 1 to ${MAX_NEIGHBOURHOOD_DEPTH}.` })
-    depth: number | null,
-    @Arg('filter', () => NeighbourhoodFilter, { nullable: true, description: 'Restricts the links followed and the neighbours shown.' })
-    filter: NeighbourhoodFilter | null | undefined,
-    @Ctx() { db }: Context,
-  ): Promise<Graph> {
-    const statement = NEIGHBOURHOOD[toDepth(depth)];
+  async neighbourhood(@Args(() => NeighbourhoodArgs) { actorId, depth, filter }: NeighbourhoodArgs, @Ctx() { db }: Context): Promise<Graph> {
+    // The depth was checked at the edge (NeighbourhoodArgs): one of the statements' depths.
+    const statement = NEIGHBOURHOOD[(depth ?? 1) as NeighbourhoodDepth];
     const [row] = await db.read<NeighbourhoodRow>(statement, {
       actorId,
       productId: filter?.productId ?? null,

@@ -4,13 +4,12 @@ export {
   findSupplierMatches,
   MAX_MATCHES_PER_REQUEST,
   type BuyerPlace,
-  type LocalDefinitionSpec,
   type PathStepRow,
   type SupplierMatchKey,
   type SupplierMatchRow,
   type SupplierRequest,
 } from './suppliers.service';
-export { DEFAULT_LOCAL_RADIUS_KM, DEFAULT_MAX_INTERMEDIARIES } from './suppliers.input';
-export { RESELLER_ONLY_ROLES } from '../../actor/actor.enums';
-export { INTERMEDIARY_ROLES, MAX_INTERMEDIARIES } from './suppliers.cypher';
-export { LocalScope, PathStepKind } from './suppliers.enums';
+export { DEFAULT_MAX_INTERMEDIARIES } from './suppliers.input';
+export { INTERMEDIARY_ROLES, MAX_INTERMEDIARIES, SUPPLIER_MATCHES, SUPPLIER_QUESTION } from './suppliers.cypher';
+export { PathStepKind } from './suppliers.enums';
+export { SupplierMatch } from './suppliers.type';

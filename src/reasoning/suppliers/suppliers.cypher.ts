@@ -192,7 +192,7 @@ const MATCH_MAPS_OF_PAGE = /* cypher */ `
 
 /**
  * The matches of a batch of resolved requests. Params: $requests (see toRequestParams in
- * supply-search.service.ts: key, buyerId, buyerPoint, buyerCommuneInsee, buyerEpciSiren,
+ * suppliers.service.ts: key, buyerId, buyerPoint, buyerCommuneInsee, buyerEpciSiren,
  * buyerDepartmentCode, productIds, labelIds, organic, months, minVolume, localScope, localRadiusM,
  * maxIntermediaries, limit, after). Returns one row per request: key, buyer (the buyer actor's map, or
  * null), total (all matches), matches (the page after req.after, at most req.limit, in order).

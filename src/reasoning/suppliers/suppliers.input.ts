@@ -1,22 +1,29 @@
 import { ArrayMaxSize, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
+import { EachInRange, ExactlyOneOf, exactlyOneMessage, InRange } from '../../common';
 import { GeoPointInput } from '../../common/geo.type';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/pagination';
+import { COMMUNE_INSEE, COMMUNE_INSEE_MESSAGE, FIRST_MONTH, LAST_MONTH } from '../../records';
+import { DEFAULT_LOCAL_RADIUS_KM, LocalInput } from '../local';
 import { MAX_INTERMEDIARIES } from './suppliers.cypher';
-import { LocalScope } from './suppliers.enums';
 
-/** The radius "local" means when a search gives no definition. */
-export const DEFAULT_LOCAL_RADIUS_KM = 100;
 /** Intermediaries allowed when a search does not say: 1, the circuit court. */
 export const DEFAULT_MAX_INTERMEDIARIES = 1;
-/** The largest local radius accepted, in km. */
-export const MAX_LOCAL_RADIUS_KM = 1000;
+
+/** The message of a maxIntermediaries out of range, at the edge and in the batch service. */
+export const maxIntermediariesMessage = (value: unknown) =>
+  `maxIntermediaries must be a whole number from 0 (direct sales only) to ${MAX_INTERMEDIARIES} (the maximum); got ${value}`;
+/** The message of a month out of range, at the edge and in the batch service. */
+export const monthMessage = (value: unknown) => `months must be whole numbers from ${FIRST_MONTH} (January) to ${LAST_MONTH} (December); got ${value}`;
+/** The message of a negative minVolume, at the edge and in the batch service. */
+export const minVolumeMessage = (value: unknown) => `minVolume must be 0 or more; got ${value}`;
 
 @InputType({ description: 'Where the goods must arrive when no buyer actor is named: a commune (its centroid) or a point. Give exactly one.' })
+@ExactlyOneOf(['communeInsee', 'communeName', 'point'], exactlyOneMessage('the place'))
 export class SupplierPlaceInput {
   @Field(() => String, { nullable: true, description: 'INSEE code of a commune ("26362" is Valence).' })
   @IsOptional()
-  @Matches(/^(\d{5}|2[AB]\d{3})$/, { message: 'communeInsee must be an INSEE code of 5 characters, e.g. "26362"' })
+  @Matches(COMMUNE_INSEE, { message: COMMUNE_INSEE_MESSAGE })
   communeInsee?: string | null;
 
   @Field(() => String, {
@@ -34,18 +41,10 @@ export class SupplierPlaceInput {
   point?: GeoPointInput | null;
 }
 
-@InputType({
-  description: `What "local" means, measured from the supplier to the buyer: a radius, or a scope. Give one of the two; left out, a radius of ${DEFAULT_LOCAL_RADIUS_KM} km.`,
-})
-export class LocalInput {
-  @Field(() => Float, { nullable: true, description: `Radius in km, more than 0 and at most ${MAX_LOCAL_RADIUS_KM} (scope RADIUS).` })
-  radiusKm?: number | null;
-
-  @Field(() => LocalScope, { nullable: true, description: `The scope; RADIUS without radiusKm means ${DEFAULT_LOCAL_RADIUS_KM} km.` })
-  scope?: LocalScope | null;
-}
-
+// Decorators apply from the class upwards: the product is checked before the buyer, as before.
 @InputType({ description: 'Who can supply a product to a buyer or a place: the product, the labels, the buyer, and what counts as local.' })
+@ExactlyOneOf(['buyerId', 'place'], exactlyOneMessage('the buyer'))
+@ExactlyOneOf(['productId', 'productName'], exactlyOneMessage('the product'))
 export class SupplierSearchInput {
   @Field(() => String, { nullable: true, description: 'The product by id ("farine"); its narrower products match too. Give productId or productName.' })
   @IsOptional()
@@ -89,20 +88,27 @@ export class SupplierSearchInput {
     nullable: true,
     description: `Most intermediaries allowed between supplier and buyer, 0 to ${MAX_INTERMEDIARIES}: 0 = direct sales only, 1 = circuit court (the default).`,
   })
+  @IsOptional()
+  @InRange({ min: 0, max: MAX_INTERMEDIARIES, whole: true }, maxIntermediariesMessage, { field: 'maxIntermediaries', max: MAX_INTERMEDIARIES })
   maxIntermediaries?: number | null;
 
   @Field(() => [Int], { nullable: true, description: 'Months the goods are wanted (1 = January): the offer must be available in every one.' })
   @IsOptional()
   @ArrayMaxSize(12)
+  @EachInRange({ min: FIRST_MONTH, max: LAST_MONTH, whole: true }, monthMessage)
   months?: number[] | null;
 
   @Field(() => Float, { nullable: true, description: 'Smallest yearly capacity the offer must have, in the offer\'s own unit (units are not converted).' })
+  @IsOptional()
+  @InRange({ min: 0, max: Number.MAX_VALUE }, minVolumeMessage, { field: 'minVolume' })
   minVolume?: number | null;
 }
 
 @ArgsType()
 export class SupplierPageArgs {
   @Field(() => Int, { nullable: true, description: `The first n matches after \`after\` (1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
+  @IsOptional()
+  @InRange({ min: 1, max: MAX_PAGE_SIZE, whole: true }, (value) => `first must be from 1 to ${MAX_PAGE_SIZE}; got ${value}`, { field: 'first' })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the match to page forward from.' })

@@ -2,16 +2,16 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../../actor/actor.type';
 import { decodeCursor } from '../../common/cursor';
 import type { GeoPoint } from '../../common/geo.type';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, toConnection } from '../../common/pagination';
+import { DEFAULT_PAGE_SIZE, toConnection } from '../../common/pagination';
 import { toCypherPoint, type Database } from '../../db';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import type { Product } from '../../product/product.type';
-import { toLuceneQuery } from '../../search/lucene';
+import { toLuceneQuery } from '../../search';
 import type { Commune, Department, Epci } from '../../territory/territory.type';
 import { SUPPLIER_QUESTION } from './suppliers.cypher';
-import { LocalScope } from './suppliers.enums';
-import { DEFAULT_LOCAL_RADIUS_KM, DEFAULT_MAX_INTERMEDIARIES, type SupplierPageArgs, type SupplierSearchInput } from './suppliers.input';
-import { toCriteriaParams, toMatchRow, type LocalDefinitionSpec, type RawMatch, type SupplierMatchKey } from './suppliers.service';
+import { describeLocal, LocalScope, toLocalSpec, type LocalDefinitionSpec } from '../local';
+import { DEFAULT_MAX_INTERMEDIARIES, type SupplierPageArgs, type SupplierSearchInput } from './suppliers.input';
+import { toCriteriaParams, toMatchRow, type RawMatch, type SupplierMatchKey } from './suppliers.service';
 import type { LocalDefinition, SupplierSearch } from './suppliers.type';
 
 /**
@@ -74,19 +74,6 @@ export function toCommuneNamePattern(name: string): string | null {
   return `(?iu)${words.map((w) => [...w].map(toClass).join('')).join("[-'’ ]+")}`;
 }
 
-/** The local definition a search asks for; BAD_USER_INPUT when it gives both a radius and another scope. */
-function toLocalSpec(input: SupplierSearchInput['local']): { spec: LocalDefinitionSpec; isDefault: boolean } {
-  if (!input || (input.radiusKm == null && input.scope == null)) {
-    return { spec: { scope: LocalScope.RADIUS, radiusKm: DEFAULT_LOCAL_RADIUS_KM }, isDefault: true };
-  }
-  const scope = input.scope ?? LocalScope.RADIUS;
-  if (scope === LocalScope.RADIUS) return { spec: { scope, radiusKm: input.radiusKm ?? DEFAULT_LOCAL_RADIUS_KM }, isDefault: false };
-  if (input.radiusKm != null) {
-    throw new BadUserInputError(`local: give radiusKm (a radius) or scope ${scope}, not both`, { field: 'local' });
-  }
-  return { spec: { scope }, isDefault: false };
-}
-
 type Resolution = {
   product: Product | null;
   buyer: Actor | null;
@@ -99,36 +86,22 @@ type Resolution = {
   unknownLabelIds: string[];
 };
 
-/** Exactly one of the fields named, or BAD_USER_INPUT saying which were given. */
-function ensureExactlyOne(what: string, given: Record<string, unknown>): string {
-  const present = Object.entries(given).filter(([, v]) => v != null).map(([k]) => k);
-  if (present.length !== 1) {
-    const names = Object.keys(given);
-    const list = `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-    throw new BadUserInputError(`Give ${what} as exactly one of ${list}; got ${present.length === 0 ? 'none' : present.join(' and ')}`, {
-      given: present,
-    });
-  }
-  return present[0];
-}
-
-/** The $question parameter of SUPPLIER_QUESTION, checked before any round trip. */
+/**
+ * The $question parameter of SUPPLIER_QUESTION, before any round trip. The input is valid (exactly
+ * one product, one buyer or place, one way to name the place, numbers in range: SupplierSearchInput's
+ * rules); names still have to hold a word.
+ */
 function toQuestionParams(input: SupplierSearchInput, local: LocalDefinitionSpec, limit: number, after: SupplierMatchKey | null) {
-  const productBy = ensureExactlyOne('the product', { productId: input.productId, productName: input.productName });
   let productQuery: string | null = null;
-  if (productBy === 'productName') {
+  if (input.productName != null) {
     productQuery = toLuceneQuery(input.productName!);
     if (!productQuery) throw new BadUserInputError(`productName must contain a letter or digit; got ${JSON.stringify(input.productName)}`);
   }
-  ensureExactlyOne('the buyer', { buyerId: input.buyerId, place: input.place });
   const place = input.place;
   let communeNamePattern: string | null = null;
-  if (place) {
-    ensureExactlyOne('the place', { communeInsee: place.communeInsee, communeName: place.communeName, point: place.point });
-    if (place.communeName != null) {
-      communeNamePattern = toCommuneNamePattern(place.communeName);
-      if (!communeNamePattern) throw new BadUserInputError(`place.communeName must contain a letter; got ${JSON.stringify(place.communeName)}`);
-    }
+  if (place?.communeName != null) {
+    communeNamePattern = toCommuneNamePattern(place.communeName);
+    if (!communeNamePattern) throw new BadUserInputError(`place.communeName must contain a letter; got ${JSON.stringify(place.communeName)}`);
   }
   return {
     productId: input.productId ?? null,
@@ -192,38 +165,19 @@ function ensureResolved(input: SupplierSearchInput, local: LocalDefinitionSpec, 
   }
 }
 
-/** The local definition as the answer states it. */
+/** The local definition as the answer states it, with the buyer's territory as resolved. */
 function toLocalDefinition(spec: LocalDefinitionSpec, isDefault: boolean, r: Resolution): LocalDefinition {
+  const description = describeLocal(spec, isDefault, { department: r.department, neighbourCodes: r.neighbourCodes, epci: r.epci });
+  const base = { scope: spec.scope, radiusKm: null, departmentCodes: [] as string[], epci: null, isDefault, description };
   switch (spec.scope) {
     case LocalScope.RADIUS:
-      return {
-        scope: spec.scope,
-        radiusKm: spec.radiusKm,
-        departmentCodes: [],
-        epci: null,
-        isDefault,
-        description: `within ${spec.radiusKm} km of the buyer (great circle)${isDefault ? ', the default' : ''}`,
-      };
+      return { ...base, radiusKm: spec.radiusKm };
     case LocalScope.DEPARTMENT:
-      return {
-        scope: spec.scope,
-        radiusKm: null,
-        departmentCodes: [r.department!.code],
-        epci: null,
-        isDefault,
-        description: `in the buyer's department (${r.department!.code} ${r.department!.name})`,
-      };
+      return { ...base, departmentCodes: [r.department!.code] };
     case LocalScope.DEPARTMENT_AND_NEIGHBOURS:
-      return {
-        scope: spec.scope,
-        radiusKm: null,
-        departmentCodes: [r.department!.code, ...r.neighbourCodes],
-        epci: null,
-        isDefault,
-        description: `in the buyer's department (${r.department!.code} ${r.department!.name}) or a neighbouring one (${r.neighbourCodes.join(', ')})`,
-      };
+      return { ...base, departmentCodes: [r.department!.code, ...r.neighbourCodes] };
     case LocalScope.EPCI:
-      return { scope: spec.scope, radiusKm: null, departmentCodes: [], epci: r.epci, isDefault, description: `in the buyer's EPCI (${r.epci!.name})` };
+      return { ...base, epci: r.epci };
     default: {
       const unreachable: never = spec;
       throw new Error(`unknown local scope ${JSON.stringify(unreachable)}`);
@@ -231,23 +185,15 @@ function toLocalDefinition(spec: LocalDefinitionSpec, isDefault: boolean, r: Res
   }
 }
 
-/** The page size asked for; BAD_USER_INPUT outside 1..MAX_PAGE_SIZE. */
-function toPageSize(first: number | null | undefined): number {
-  const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`first must be from 1 to ${MAX_PAGE_SIZE}; got ${size}`, { field: 'first', value: size });
-  }
-  return size;
-}
-
 /**
  * "Who can supply X to Y" as the GraphQL query asks it, in one round trip: resolves the product
  * (id or name), the buyer or place, checks the labels, and returns a page of matches after the
- * cursor with the definitions applied. NOT_FOUND for an unknown product, label, actor or commune;
- * BAD_USER_INPUT for inconsistent or out-of-range input.
+ * cursor with the definitions applied. The input was checked at the edge (SupplierSearchInput,
+ * SupplierPageArgs); NOT_FOUND for an unknown product, label, actor or commune; BAD_USER_INPUT for a
+ * name without a word, an ambiguous commune name, or a buyer or place the local definition cannot use.
  */
 export async function answerSupplierQuestion(db: Database, input: SupplierSearchInput, pageArgs: SupplierPageArgs): Promise<SupplierSearch> {
-  const size = toPageSize(pageArgs.first);
+  const size = pageArgs.first ?? DEFAULT_PAGE_SIZE;
   const order = toMatchOrder(input);
   const after = pageArgs.after ? (decodeCursor(pageArgs.after, order, ['number', 'number', 'string', 'string']) as SupplierMatchKey) : null;
   const { spec, isDefault } = toLocalSpec(input.local);

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { MAX_INTERMEDIARIES } from './suppliers.cypher';
-import { DEFAULT_LOCAL_RADIUS_KM, SupplierPageArgs, SupplierSearchInput } from './suppliers.input';
+import { DEFAULT_LOCAL_RADIUS_KM } from '../local';
+import { SupplierPageArgs, SupplierSearchInput } from './suppliers.input';
 import { answerSupplierQuestion } from './suppliers.question';
 import { SupplierSearch } from './suppliers.type';
 

@@ -7,21 +7,18 @@ import type { Label } from '../../label/label.type';
 import type { Offer } from '../../offer/offer.type';
 import type { Product } from '../../product/product.type';
 import { BUYER_PLACES, MAX_INTERMEDIARIES, SUPPLIER_MATCHES } from './suppliers.cypher';
-import { LocalScope, PathStepKind } from './suppliers.enums';
-import { DEFAULT_LOCAL_RADIUS_KM, DEFAULT_MAX_INTERMEDIARIES, MAX_LOCAL_RADIUS_KM } from './suppliers.input';
+import { FIRST_MONTH, LAST_MONTH } from '../../records';
+import { DEFAULT_LOCAL, isLocalRadius, localRadiusMessage, LocalScope, toLocalParams, type LocalDefinitionSpec } from '../local';
+import { PathStepKind } from './suppliers.enums';
+import { DEFAULT_MAX_INTERMEDIARIES, maxIntermediariesMessage, minVolumeMessage, monthMessage } from './suppliers.input';
 
 /**
  * The matching service: "who can supply these products to these buyers", for many requests in one
- * round trip. The GraphQL question (supply-search.question.ts) shares its rules and its Cypher body.
+ * round trip. The GraphQL question (suppliers.question.ts) shares its rules and its Cypher body.
  */
 
 /** The most matches one request of a batch returns (the GraphQL query asks for a page at a time). */
 export const MAX_MATCHES_PER_REQUEST = 500;
-
-/** What "local" means for one request: a radius from the buyer, or the buyer's department(s) or EPCI. */
-export type LocalDefinitionSpec =
-  | { scope: LocalScope.RADIUS; radiusKm: number }
-  | { scope: LocalScope.DEPARTMENT | LocalScope.DEPARTMENT_AND_NEIGHBOURS | LocalScope.EPCI };
 
 /** Where goods must arrive, resolved: what the matching compares delivery areas and local definitions with. */
 export interface BuyerPlace {
@@ -54,7 +51,7 @@ export interface SupplierRequest {
   months?: number[];
   /** Smallest capacity of the supplier's offer, in the offer's unit (not converted). */
   minVolume?: number | null;
-  /** Default: a radius of DEFAULT_LOCAL_RADIUS_KM (100 km). */
+  /** Default: DEFAULT_LOCAL, a radius of 100 km. */
   local?: LocalDefinitionSpec;
   /** 0 to MAX_INTERMEDIARIES (3); default 1 (circuit court). */
   maxIntermediaries?: number;
@@ -148,30 +145,29 @@ export function toMatchRow(raw: RawMatch, buyer: Actor | null): SupplierMatchRow
   };
 }
 
-/** The request fields every form of the question shares, checked; BAD_USER_INPUT names the field, the rule and the value. */
+/**
+ * The request fields every form of the question shares, as Cypher parameters. The GraphQL question
+ * arrives checked (SupplierSearchInput); a batch request built in code (findSupplierMatches) is
+ * checked here with the same rules and wording: BAD_USER_INPUT names the field, the rule and the value.
+ */
 export function toCriteriaParams(request: Omit<SupplierRequest, 'key' | 'buyer' | 'productIds'>) {
   const maxIntermediaries = request.maxIntermediaries ?? DEFAULT_MAX_INTERMEDIARIES;
   if (!Number.isInteger(maxIntermediaries) || maxIntermediaries < 0 || maxIntermediaries > MAX_INTERMEDIARIES) {
-    throw new BadUserInputError(
-      `maxIntermediaries must be a whole number from 0 (direct sales only) to ${MAX_INTERMEDIARIES} (the maximum); got ${maxIntermediaries}`,
-      { field: 'maxIntermediaries', value: maxIntermediaries, max: MAX_INTERMEDIARIES },
-    );
+    throw new BadUserInputError(maxIntermediariesMessage(maxIntermediaries), { field: 'maxIntermediaries', value: maxIntermediaries, max: MAX_INTERMEDIARIES });
   }
-  const local = request.local ?? { scope: LocalScope.RADIUS, radiusKm: DEFAULT_LOCAL_RADIUS_KM };
-  if (local.scope === LocalScope.RADIUS && !(local.radiusKm > 0 && local.radiusKm <= MAX_LOCAL_RADIUS_KM)) {
-    throw new BadUserInputError(`local.radiusKm must be more than 0 and at most ${MAX_LOCAL_RADIUS_KM} km; got ${local.radiusKm}`, {
+  const local = request.local ?? DEFAULT_LOCAL;
+  if (local.scope === LocalScope.RADIUS && !isLocalRadius(local.radiusKm)) {
+    throw new BadUserInputError(localRadiusMessage(local.radiusKm), {
       field: 'local.radiusKm',
       value: local.radiusKm,
     });
   }
   const months = [...new Set(request.months ?? [])].sort((a, b) => a - b);
-  const badMonth = months.find((m) => !Number.isInteger(m) || m < 1 || m > 12);
-  if (badMonth !== undefined) {
-    throw new BadUserInputError(`months must be whole numbers from 1 (January) to 12 (December); got ${badMonth}`, { field: 'months', value: badMonth });
-  }
+  const badMonth = months.find((m) => !Number.isInteger(m) || m < FIRST_MONTH || m > LAST_MONTH);
+  if (badMonth !== undefined) throw new BadUserInputError(monthMessage(badMonth), { field: 'months', value: badMonth });
   const minVolume = request.minVolume ?? null;
   if (minVolume !== null && !(minVolume >= 0 && Number.isFinite(minVolume))) {
-    throw new BadUserInputError(`minVolume must be 0 or more; got ${minVolume}`, { field: 'minVolume', value: minVolume });
+    throw new BadUserInputError(minVolumeMessage(minVolume), { field: 'minVolume', value: minVolume });
   }
   const limit = request.limit ?? MAX_MATCHES_PER_REQUEST;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_MATCHES_PER_REQUEST) {
@@ -182,8 +178,7 @@ export function toCriteriaParams(request: Omit<SupplierRequest, 'key' | 'buyer' 
     organic: request.organic ?? null,
     months,
     minVolume,
-    localScope: local.scope,
-    localRadiusM: local.scope === LocalScope.RADIUS ? local.radiusKm * 1000 : null,
+    ...toLocalParams(local),
     maxIntermediaries: int(maxIntermediaries),
     limit: int(limit),
     after: request.after ?? null,

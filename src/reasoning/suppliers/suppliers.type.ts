@@ -9,18 +9,8 @@ import { Offer } from '../../offer/offer.type';
 import { VolumeUnit } from '../../product/product.enums';
 import { Product } from '../../product/product.type';
 import { Commune, Department, Epci } from '../../territory/territory.type';
-import { LocalScope, PathStepKind } from './suppliers.enums';
-
-registerEnumType(LocalScope, {
-  name: 'LocalScope',
-  description: '"Local" has no legal definition: what counts as local in a supplier search, measured from the supplier (where the goods come from) to the buyer.',
-  valuesConfig: {
-    RADIUS: { description: 'Within a great-circle radius of the buyer (ADEME uses 30 to 100 km, ma-cantine 200 km).' },
-    DEPARTMENT: { description: 'In the buyer\'s department.' },
-    DEPARTMENT_AND_NEIGHBOURS: { description: 'In the buyer\'s department or a department bordering it.' },
-    EPCI: { description: 'In the buyer\'s EPCI (intercommunality).' },
-  },
-});
+import { LocalScope } from '../local';
+import { PathStepKind } from './suppliers.enums';
 
 registerEnumType(PathStepKind, {
   name: 'PathStepKind',
