@@ -1,10 +1,10 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import type { Actor } from '../../actor/actor.type';
+import type { Actor } from '../../actor';
 import type { Context } from '../../context';
 import { int, type Database } from '../../db';
 import { NotFoundError } from '../../errors';
-import type { Label } from '../../label/label.type';
-import type { Product } from '../../product/product.type';
+import type { Label } from '../../label';
+import type { Product } from '../../product';
 import type { SupplyLinkRow } from '../../supply/supply.loaders';
 import { toScope, toScopeParams, type ScopeField } from '../scope';
 import { CHAIN, DEFAULT_CHAIN_DEPTH, LABEL_INTEGRITY, MAX_CHAIN_DEPTH } from './chain.cypher';

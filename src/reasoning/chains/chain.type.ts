@@ -1,10 +1,10 @@
 import { Authorized, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../../auth';
 import { ActorRole } from '../../actor/actor.enums';
-import { Actor } from '../../actor/actor.type';
-import { Label } from '../../label/label.type';
+import { Actor } from '../../actor';
+import { Label } from '../../label';
 import { VolumeUnit } from '../../product/product.enums';
-import { Product } from '../../product/product.type';
+import { Product } from '../../product';
 import type { SupplyLinkRow } from '../../supply/supply.loaders';
 import { SupplyLink } from '../../supply/supply.type';
 import { ChainDirection } from './chain.enums';

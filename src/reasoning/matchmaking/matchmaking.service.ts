@@ -1,10 +1,10 @@
-import type { Actor } from '../../actor/actor.type';
+import type { Actor } from '../../actor';
 import { int, type Database } from '../../db';
 import { BadUserInputError, NotFoundError } from '../../errors';
-import type { Label } from '../../label/label.type';
-import type { Need } from '../../need/need.type';
-import type { Offer } from '../../offer/offer.type';
-import type { Product } from '../../product/product.type';
+import type { Label } from '../../label';
+import type { Need } from '../../need';
+import type { Offer } from '../../offer';
+import type { Product } from '../../product';
 import { describeLocal, LocalScope, toLocalSpec, type LocalDefinitionSpec, type LocalInput } from '../local';
 import { ActorScopeKind, toScope, toScopeParams, type ScopeField } from '../scope';
 import { findSupplierMatches, type BuyerPlace, type SupplierRequest } from '../suppliers';

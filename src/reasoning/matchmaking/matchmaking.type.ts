@@ -1,11 +1,11 @@
 import { Authorized, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../../auth';
-import { Actor } from '../../actor/actor.type';
-import { Label } from '../../label/label.type';
-import { Need } from '../../need/need.type';
-import { Offer } from '../../offer/offer.type';
+import { Actor } from '../../actor';
+import { Label } from '../../label';
+import { Need } from '../../need';
+import { Offer } from '../../offer';
 import { VolumeUnit } from '../../product/product.enums';
-import { Product } from '../../product/product.type';
+import { Product } from '../../product';
 import { LocalScope } from '../local';
 import { SupplierMatch } from '../suppliers';
 import { NeedCoverage } from './matchmaking.enums';

@@ -1,9 +1,9 @@
-import type { Actor } from '../../actor/actor.type';
+import type { Actor } from '../../actor';
 import type { Database } from '../../db';
 import { NotFoundError } from '../../errors';
-import type { Need } from '../../need/need.type';
+import type { Need } from '../../need';
 import type { VolumeUnit } from '../../product/product.enums';
-import type { Product } from '../../product/product.type';
+import type { Product } from '../../product';
 import { SUPPLY_RISK, type TerritoryKind } from './risk.cypher';
 import type { RiskScopeInput, SupplyRiskArgs } from './risk.input';
 import { ActorScopeKind, toScope, toScopeParams, type ScopeField } from '../scope';

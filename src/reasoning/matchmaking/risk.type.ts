@@ -1,9 +1,9 @@
 import { Authorized, Field, Float, Int, ObjectType } from 'type-graphql';
 import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../../auth';
-import { Actor } from '../../actor/actor.type';
-import { Need } from '../../need/need.type';
+import { Actor } from '../../actor';
+import { Need } from '../../need';
 import { VolumeUnit } from '../../product/product.enums';
-import { Product } from '../../product/product.type';
+import { Product } from '../../product';
 
 @ObjectType({ description: 'A need whose covering supply links all come from one supplier.' })
 export class SingleSupplierNeed {

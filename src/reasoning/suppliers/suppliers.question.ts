@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '../../actor/actor.type';
+import type { Actor } from '../../actor';
 import { decodeCursor } from '../../common/cursor';
 import type { GeoPoint } from '../../common/geo.type';
 import { DEFAULT_PAGE_SIZE, toConnection } from '../../common/pagination';
 import { toCypherPoint, type Database } from '../../db';
 import { BadUserInputError, NotFoundError } from '../../errors';
-import type { Product } from '../../product/product.type';
+import type { Product } from '../../product';
 import { toLuceneQuery } from '../../search';
-import type { Commune, Department, Epci } from '../../territory/territory.type';
+import type { Commune, Department, Epci } from '../../territory';
 import { SUPPLIER_QUESTION } from './suppliers.cypher';
 import { describeLocal, LocalScope, toLocalSpec, type LocalDefinitionSpec } from '../local';
 import { DEFAULT_MAX_INTERMEDIARIES, type SupplierPageArgs, type SupplierSearchInput } from './suppliers.input';

@@ -1,11 +1,11 @@
 import { RESELLER_ONLY_ROLES, type ActorRole } from '../../actor/actor.enums';
-import type { Actor } from '../../actor/actor.type';
+import type { Actor } from '../../actor';
 import type { GeoPoint } from '../../common/geo.type';
 import { int, toCypherPoint, type Database } from '../../db';
 import { BadUserInputError } from '../../errors';
-import type { Label } from '../../label/label.type';
-import type { Offer } from '../../offer/offer.type';
-import type { Product } from '../../product/product.type';
+import type { Label } from '../../label';
+import type { Offer } from '../../offer';
+import type { Product } from '../../product';
 import { BUYER_PLACES, MAX_INTERMEDIARIES, SUPPLIER_MATCHES } from './suppliers.cypher';
 import { FIRST_MONTH, LAST_MONTH } from '../../records';
 import { DEFAULT_LOCAL, isLocalRadius, localRadiusMessage, LocalScope, toLocalParams, type LocalDefinitionSpec } from '../local';

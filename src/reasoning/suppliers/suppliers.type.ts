@@ -1,14 +1,14 @@
 import { Authorized, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../../auth';
 import { ActorRole } from '../../actor/actor.enums';
-import { Actor } from '../../actor/actor.type';
+import { Actor } from '../../actor';
 import { PageInfo } from '../../common/connection.type';
 import { GeoPoint } from '../../common/geo.type';
-import { Label } from '../../label/label.type';
-import { Offer } from '../../offer/offer.type';
+import { Label } from '../../label';
+import { Offer } from '../../offer';
 import { VolumeUnit } from '../../product/product.enums';
-import { Product } from '../../product/product.type';
-import { Commune, Department, Epci } from '../../territory/territory.type';
+import { Product } from '../../product';
+import { Commune, Department, Epci } from '../../territory';
 import { LocalScope } from '../local';
 import { PathStepKind } from './suppliers.enums';
 
