@@ -1,4 +1,4 @@
 export { GraphResolver } from './neighbourhood.resolver';
-export { Graph, GraphEdge, GraphNode, GraphNodeKind, NeighbourhoodFilter } from './neighbourhood.type';
-export { MAX_GRAPH_NODES } from './neighbourhood.input';
+export { Graph, GraphEdge, GraphNode, GraphNodeKind } from './neighbourhood.type';
+export { MAX_GRAPH_NODES, NeighbourhoodFilter } from './neighbourhood.input';
 export { MAX_NEIGHBOURHOOD_DEPTH, NEIGHBOURHOOD } from './neighbourhood.cypher';

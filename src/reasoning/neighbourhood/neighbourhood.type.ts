@@ -1,5 +1,4 @@
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
-import { Authorized, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../../auth';
 import { ActorRole } from '../../actor/actor.enums';
 import { GeoPoint } from '../../common/geo.type';
@@ -15,32 +14,6 @@ registerEnumType(GraphNodeKind, {
   description: 'What a node of a graph view stands for (style nodes by it).',
   valuesConfig: { ACTOR: { description: 'An actor (its `id` is the actor id).' } },
 });
-
-@InputType({ description: 'Restricts the supply network a neighbourhood is drawn from; all given filters must hold.' })
-export class NeighbourhoodFilter {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Only links trading this product or a narrower one ("farine" keeps links of "farine-ble-t80").',
-  })
-  @IsOptional()
-  @MaxLength(100)
-  productId?: string | null;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    description: 'Only links whose goods carry an organic label (true), or carry none (false).',
-  })
-  @IsOptional()
-  organic?: boolean | null;
-
-  @Field(() => [ActorRole], {
-    nullable: true,
-    description: 'Only neighbours having any of these roles (the centre is always shown).',
-  })
-  @IsOptional()
-  @ArrayMaxSize(14)
-  roles?: ActorRole[] | null;
-}
 
 @ObjectType({ description: 'A node of a graph view: an actor, with what a graph library needs to draw and place it.' })
 export class GraphNode {
