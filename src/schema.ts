@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { validateInput } from './common';
 import { ActorResolver } from './actor';
 import { ActorMutationResolver } from './actor/actor.mutations';
 import { authChecker } from './auth';
 import { AuditTrailResolver } from './auth/audit.resolver';
-import { ChainResolver } from './chain';
-import { GeoResolver } from './geo';
-import { GraphResolver } from './graph';
+import { GeoJsonResolver } from './geojson';
 import { ImportResolver } from './import';
 import { LabelResolver } from './label';
 import { NeedResolver } from './need';
@@ -18,15 +17,13 @@ import { ProductResolver } from './product';
 import { SearchResolver } from './search';
 import { SupplyLinkResolver } from './supply';
 import { SupplyLinkMutationResolver } from './supply/supply.mutations';
-import { SupplierSearchResolver } from './supply-search';
-import { MatchmakingResolver } from './matchmaking';
-import { SupplyRiskResolver } from './risk';
+import { ChainResolver, GraphResolver, MatchmakingResolver, SupplierSearchResolver, SupplyRiskResolver } from './reasoning';
 import { CommuneResolver, DepartmentResolver, EpciResolver } from './territory';
-import { ServiceResolver } from './service';
+import { AboutResolver } from './about';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const RESOLVERS: NonEmptyArray<Function> = [
-  ServiceResolver,
+  AboutResolver,
   ActorResolver,
   ActorMutationResolver,
   OfferResolver,
@@ -43,7 +40,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
   ImportResolver,
   SearchResolver,
   GraphResolver,
-  GeoResolver,
+  GeoJsonResolver,
   ChainResolver,
   SupplierSearchResolver,
   MatchmakingResolver,
@@ -52,12 +49,13 @@ const RESOLVERS: NonEmptyArray<Function> = [
 ];
 
 /**
- * Builds the executable schema from the type-graphql classes. `validate: true` runs
- * class-validator on every input type, so bad input is rejected before any resolver runs.
+ * Builds the executable schema from the type-graphql classes. `validateInput` runs class-validator
+ * (and the class-level rules such as @ExactlyOneOf) on every input and args class, so bad input is
+ * rejected before any resolver runs, with the first problem's message (src/common/validation.ts).
  * Access is declared with `@Authorized(AccessRule...)` and decided by src/auth's authChecker;
  * authMode "null" makes a refused private field read null, while operation rules throw
  * UNAUTHENTICATED or FORBIDDEN themselves (docs/security.md).
  */
 export function buildMaillonSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: { forbidUnknownValues: false }, authChecker, authMode: 'null' });
+  return buildSchema({ resolvers: RESOLVERS, validateFn: validateInput, authChecker, authMode: 'null' });
 }

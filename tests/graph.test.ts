@@ -11,7 +11,7 @@ import { readLabels, readProducts } from '../src/seed/catalog';
 import { buildDromeSeed, KNOWN_CHAINS } from '../src/seed/drome-seed';
 import { readCommunes } from '../src/territory/communes';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
-import { SUPPLIER_MATCHES } from '../src/supply-search/supply-search.cypher';
+import { SUPPLIER_MATCHES } from '../src/reasoning';
 import { clearGraph, connectTestDb, silentLogger, testConfig } from './helpers/db';
 import { graphDigest } from './helpers/digest';
 

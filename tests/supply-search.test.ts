@@ -4,7 +4,7 @@ import { migrate, type Database } from '../src/db';
 import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
 import { loadReferenceData, seedDatabase } from '../src/seed';
-import { findBuyerPlaces, findSupplierMatches, LocalScope } from '../src/supply-search';
+import { findBuyerPlaces, findSupplierMatches, LocalScope } from '../src/reasoning';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { readCommunes } from '../src/territory/communes';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';

@@ -1,2 +1,0 @@
-export { GeoResolver } from './geo.resolver';
-export { GeoJSONScalar } from './geojson.scalar';

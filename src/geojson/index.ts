@@ -1,0 +1,2 @@
+export { GeoJsonResolver } from './geojson.resolver';
+export { GeoJSONScalar } from './geojson.scalar';

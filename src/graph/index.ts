@@ -1,2 +1,0 @@
-export { GraphResolver } from './graph.resolver';
-export { Graph, GraphEdge, GraphNode, GraphNodeKind, NeighbourhoodFilter } from './graph.type';

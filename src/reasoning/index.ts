@@ -1,0 +1,34 @@
+/**
+ * The reasoning module: the supply-chain questions Maillon answers by following the graph.
+ *
+ * - suppliers/: who can supply a product to a buyer or a place (and the batch matching others use);
+ * - chains/: upstream, downstream and label integrity along declared provenance;
+ * - matchmaking/: unmet needs, potential buyers, supply risk;
+ * - neighbourhood/: the supply network around an actor, for a graph view;
+ * - scope.ts: whose needs, links or purchases a question looks at (actor, EPCI, department);
+ * - local.ts: what "local" means, its default, bound and wording.
+ *
+ * Other folders use the questions through this file only.
+ */
+export { SupplierSearchResolver } from './suppliers';
+export { ChainResolver } from './chains';
+export { MatchmakingResolver, SupplyRiskResolver } from './matchmaking';
+export { GraphResolver } from './neighbourhood';
+
+export {
+  findBuyerPlaces,
+  findSupplierMatches,
+  INTERMEDIARY_ROLES,
+  MAX_INTERMEDIARIES,
+  MAX_MATCHES_PER_REQUEST,
+  PathStepKind,
+  SUPPLIER_MATCHES,
+  SUPPLIER_QUESTION,
+  type BuyerPlace,
+  type SupplierMatchRow,
+  type SupplierRequest,
+} from './suppliers';
+export { CHAIN, ChainDirection, LABEL_INTEGRITY } from './chains';
+export { NEIGHBOURHOOD } from './neighbourhood';
+export { DEFAULT_LOCAL_RADIUS_KM, describeLocal, LocalScope, MAX_LOCAL_RADIUS_KM, type LocalDefinitionSpec } from './local';
+export { ActorScopeKind } from './scope';

@@ -1,0 +1,3 @@
+export { MatchmakingResolver } from './matchmaking.resolver';
+export { SupplyRiskResolver } from './risk.resolver';
+export { NeedCoverage } from './matchmaking.enums';

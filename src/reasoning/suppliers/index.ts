@@ -1,0 +1,15 @@
+export { SupplierSearchResolver } from './suppliers.resolver';
+export {
+  findBuyerPlaces,
+  findSupplierMatches,
+  MAX_MATCHES_PER_REQUEST,
+  type BuyerPlace,
+  type PathStepRow,
+  type SupplierMatchKey,
+  type SupplierMatchRow,
+  type SupplierRequest,
+} from './suppliers.service';
+export { DEFAULT_MAX_INTERMEDIARIES } from './suppliers.input';
+export { INTERMEDIARY_ROLES, MAX_INTERMEDIARIES, SUPPLIER_MATCHES, SUPPLIER_QUESTION } from './suppliers.cypher';
+export { PathStepKind } from './suppliers.enums';
+export { SupplierMatch } from './suppliers.type';

@@ -1,1 +1,0 @@
-export { SupplyRiskResolver } from './risk.resolver';

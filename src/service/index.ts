@@ -1,1 +1,0 @@
-export { ServiceResolver } from './service.resolver';
