@@ -6,7 +6,7 @@
  */
 import type { ViewerRole } from '../src/context';
 import { ROLES, createApiKey, listApiKeys, revokeApiKey } from '../src/auth';
-import { cliAuthor, parseArgs, runCli } from './cli';
+import { cliAuthor, parseCommandLine, readCommandLine, runCli } from './cli';
 
 const USAGE = [
   'usage: npm run keys -- create --role member|editor|admin --name "Name" [--actor <actorId>] [--expires YYYY-MM-DD]',
@@ -14,24 +14,24 @@ const USAGE = [
   '       npm run keys -- revoke <keyId>',
 ].join('\n');
 
-function text(value: string | true | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
+const { values: options, positionals } = readCommandLine('keys', USAGE, (argv) =>
+  parseCommandLine(argv, {
+    options: { role: { type: 'string' }, name: { type: 'string' }, actor: { type: 'string' }, expires: { type: 'string' } },
+    allowPositionals: true,
+  }),
+);
 
 runCli('keys', async (db) => {
-  const { positional, options } = parseArgs(process.argv.slice(2));
-  const [command, keyId] = positional;
+  const [command, keyId] = positionals;
   if (command === 'create') {
-    const role = text(options.get('role'));
-    const name = text(options.get('name'));
-    const expires = text(options.get('expires'));
+    const { role, name, expires } = options;
     if (!role || !ROLES.includes(role as ViewerRole) || !name) {
       process.stderr.write(`${USAGE}\n`);
       return 2;
     }
     const created = await createApiKey(
       db,
-      { role: role as ViewerRole, name, actorId: text(options.get('actor')) ?? null, expiresAt: expires ? new Date(expires) : null },
+      { role: role as ViewerRole, name, actorId: options.actor ?? null, expiresAt: expires ? new Date(expires) : null },
       cliAuthor(),
     );
     process.stdout.write(

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { detectKind, parseImport, type ImportIssue, type RawRow, type RecordKind } from '../src/import/parse';
 import { referencedIds, validateRows, type ReferenceData } from '../src/import/validate';
 import { isValidSiret } from '../src/actor/siret';
-import { readCommunes } from '../src/territory/communes';
+import { readCommunes } from '../tools/seed';
 
 // Pure functions only: no database. The reference data is what the seed loads (communes, EPCIs, catalog).
 

@@ -1,10 +1,7 @@
 import { ActorRole } from '../src/actor/actor.enums';
 import { isValidSiret } from '../src/actor/siret';
 import type { ImportBundle, ProductRecord, SupplyLinkRecord } from '../src/import/bundle';
-import { readLabels, readProducts, validateCatalog } from '../src/seed/catalog';
-import { BROKEN_ORGANIC_CHAIN, buildDromeSeed, KNOWN_CHAINS, UNMET_NEED_IDS } from '../src/seed/drome-seed';
-import { generateSyntheticGraph } from '../src/seed/synthetic';
-import { readCommunes, type CommuneRef } from '../src/territory/communes';
+import { BROKEN_ORGANIC_CHAIN, buildDromeSeed, type CommuneRef, generateSyntheticGraph, KNOWN_CHAINS, readCommunes, readLabels, readProducts, UNMET_NEED_IDS, validateCatalog } from '../tools/seed';
 
 /**
  * The seed data without a database: the catalog, the Drôme seed and the synthetic generator must

@@ -1,4 +1,4 @@
-import type { ProductRecord } from '../import/bundle';
+import type { ProductRecord } from '../../src/import/bundle';
 import { RAW_MATERIALS } from './profiles';
 
 /**
