@@ -6,7 +6,7 @@ import { BROKEN_ORGANIC_CHAIN, buildDromeSeed, type CommuneRef, generateSyntheti
 /**
  * The seed data without a database: the catalog, the Drôme seed and the synthetic generator must
  * produce bundles whose every reference resolves and whose provenance holds. The rules are written
- * again here, independently of src/seed, so a bug in the generator cannot hide itself.
+ * again here, independently of tools/seed, so a bug in the generator cannot hide itself.
  */
 
 const communes = readCommunes();
@@ -261,7 +261,7 @@ function expectSoundBundle(get: () => ImportBundle, actorPrefix: string, linkPre
   });
 }
 
-// ── The rules, written independently of src/seed ─────────────────────────────────────────────
+// ── The rules, written independently of tools/seed ─────────────────────────────────────────────
 
 const productById = new Map(products.map((p) => [p.id, p]));
 const childrenOf = new Map<string, string[]>();

@@ -86,6 +86,8 @@ describe('the seed tool', () => {
       ['dist/scripts/import.js', [], 'import: give the file to import', 'usage: npm run import'],
       ['dist/scripts/import.js', ['a.csv', '--kind', 'farms'], 'import: --kind must be one of actors, offers, needs, supplyLinks; got "farms"', 'usage: npm run import'],
       ['dist/scripts/keys.js', ['create', '--role'], "keys: Option '--role <value>' argument missing", 'usage: npm run keys'],
+      ['dist/scripts/keys.js', ['create', '--role', 'boss', '--name', 'Robot'], 'keys: create needs --role member|editor|admin; got "boss"', 'usage: npm run keys'],
+      ['dist/scripts/keys.js', ['rotate'], 'keys: unknown command "rotate": use create, list or revoke', 'usage: npm run keys'],
       ['dist/bench/suppliers.js', ['--runs', '1.5'], 'bench: --runs must be a whole number from 1 to 10000; got "1.5"', 'usage: npm run bench'],
     ])('%s %j: exit 2 with what is wrong and the usage', (script, args, message, usage) => {
       const run = runTool(script, args as string[], unreachable);
