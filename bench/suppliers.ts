@@ -12,7 +12,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import { parseArgs, runCli } from '../scripts/cli';
+import { integerOption, parseCommandLine, readCommandLine, runCli, UsageError } from '../scripts/cli';
 import type { Database } from '../src/db';
 import { buildMaillonSchema } from '../src/schema';
 import { startServer } from '../src/server';
@@ -91,7 +91,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-const USAGE = 'usage: npm run bench -- [--url http://127.0.0.1:<port>/graphql] [--runs 1..10000] [--warmup 0..1000] [--max-seconds 1..3600]\n';
+const USAGE = 'usage: npm run bench -- [--url http://127.0.0.1:<port>/graphql] [--runs 1..10000] [--warmup 0..1000] [--max-seconds 1..3600]';
 
 /** The host name of a URL, or '' when the text is no URL. */
 function hostOf(url: string): string {
@@ -100,13 +100,6 @@ function hostOf(url: string): string {
   } catch {
     return '';
   }
-}
-
-/** A whole-number option within bounds, or null when it is not one. */
-function readCount(options: Map<string, string | true>, name: string, fallback: number, min: number, max: number): number | null {
-  const raw = options.get(name);
-  const value = raw === undefined ? fallback : Number(raw);
-  return Number.isInteger(value) && value >= min && value <= max ? value : null;
 }
 
 async function bench(url: string, runs: number, warmup: number, maxSeconds: number, log: (line: string) => void): Promise<void> {
@@ -136,20 +129,22 @@ async function bench(url: string, runs: number, warmup: number, maxSeconds: numb
   log(`cpu yardstick (300M-step loop, lower is faster): ${yardstickBefore.toFixed(0)} ms before, ${cpuYardstickMs().toFixed(0)} ms after`);
 }
 
+const { runs, warmup, maxSeconds, given } = readCommandLine('bench', USAGE, (argv) => {
+  const { values } = parseCommandLine(argv, {
+    options: { url: { type: 'string' }, runs: { type: 'string' }, warmup: { type: 'string' }, 'max-seconds': { type: 'string' } },
+  });
+  if (values.url !== undefined && !LOOPBACK.has(hostOf(values.url))) {
+    throw new UsageError(`--url must point at a loopback address (localhost, 127.0.0.1, ::1); got ${values.url}`);
+  }
+  return {
+    runs: integerOption('runs', values.runs, 200, 1, MAX_RUNS),
+    warmup: integerOption('warmup', values.warmup, 20, 0, MAX_WARMUP),
+    maxSeconds: integerOption('max-seconds', values['max-seconds'], 120, 1, 3600),
+    given: values.url,
+  };
+});
+
 runCli('bench', async (db: Database, logger: Logger) => {
-  const { options } = parseArgs(process.argv.slice(2));
-  const runs = readCount(options, 'runs', 200, 1, MAX_RUNS);
-  const warmup = readCount(options, 'warmup', 20, 0, MAX_WARMUP);
-  const maxSeconds = readCount(options, 'max-seconds', 120, 1, 3600);
-  const given = options.get('url');
-  if (runs === null || warmup === null || maxSeconds === null || given === true) {
-    process.stderr.write(USAGE);
-    return 2;
-  }
-  if (given !== undefined && !LOOPBACK.has(hostOf(given))) {
-    process.stderr.write(`bench: --url must point at a loopback address (localhost, 127.0.0.1, ::1); got ${given}\n`);
-    return 2;
-  }
   const log = (line: string) => process.stdout.write(`${line}\n`);
 
   const cpus = os.cpus();

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import 'dotenv/config';
 import os from 'node:os';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Logger } from 'pino';
 import type { AuditAuthor } from '../src/auth';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, loadConfig, type Config } from '../src/config';
 import { Database, migrate } from '../src/db';
 import { AppError } from '../src/errors';
 import { createLogger } from '../src/logger';
@@ -13,14 +14,14 @@ import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
  * Runs a command-line tool against the configured Neo4j: validates the configuration, connects,
  * applies the schema, runs `work`, closes the driver, and turns failures into a message and exit 1.
  */
-export function runCli(name: string, work: (db: Database, logger: Logger) => Promise<number | void>): void {
+export function runCli(name: string, work: (db: Database, logger: Logger, config: Config) => Promise<number | void>): void {
   let db: Database | undefined;
   const run = async () => {
     const config = loadConfig();
     const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
     db = Database.connect(config.neo4j, logger);
     await migrate(db, SCHEMA_STATEMENTS, logger, BACKFILLS);
-    return work(db, logger);
+    return work(db, logger, config);
   };
   run()
     .then((code) => {
@@ -34,22 +35,53 @@ export function runCli(name: string, work: (db: Database, logger: Logger) => Pro
     .finally(() => db?.close());
 }
 
-/** Reads `--name value` and `--flag` options; the rest are positional arguments. */
-export function parseArgs(argv: string[]): { positional: string[]; options: Map<string, string | true> } {
-  const positional: string[] = [];
-  const options = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [key, inline] = arg.slice(2).split('=', 2);
-    if (inline !== undefined) options.set(key, inline);
-    else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) options.set(key, argv[++i]);
-    else options.set(key, true);
+/** A command line that does not fit a tool's usage: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+/**
+ * Parses a tool's arguments with node:util's `parseArgs`, strictly: an unknown option, an option
+ * without its value, a value given to a flag, or a positional where none is expected is a
+ * UsageError carrying parseArgs' own message (which names the culprit).
+ */
+export function parseCommandLine<const T extends Omit<ParseArgsConfig, 'args' | 'strict'>>(argv: string[], config: T) {
+  try {
+    return parseArgs({ ...config, args: argv, strict: true as const });
+  } catch (error) {
+    if (isParseArgsError(error)) throw new UsageError(error.message);
+    throw error;
   }
-  return { positional, options };
+}
+
+function isParseArgsError(error: unknown): error is TypeError {
+  return error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_');
+}
+
+/**
+ * Reads the command line with `parse` before anything connects: `--help` prints the usage (exit 0);
+ * a UsageError prints "<name>: <what is wrong>" and the usage, and exits 2.
+ */
+export function readCommandLine<T>(name: string, usage: string, parse: (argv: string[]) => T, argv = process.argv.slice(2)): T {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  try {
+    return parse(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${name}: ${error.message}\n${usage}\n`);
+    process.exit(2);
+  }
+}
+
+/** A whole-number option within [min, max], `fallback` when absent; a UsageError that says what was expected otherwise. */
+export function integerOption(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}; got "${raw}"`);
+  }
+  return value;
 }
 
 /**

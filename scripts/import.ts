@@ -9,19 +9,24 @@ import { loadImportLimits } from '../src/config';
 import { decodeImportFile } from '../src/import/encoding';
 import { ensureWithinSizeLimit, importContent } from '../src/import/import.service';
 import type { RecordKind } from '../src/records';
-import { cliAuthor, parseArgs, runCli } from './cli';
+import { cliAuthor, parseCommandLine, readCommandLine, runCli, UsageError } from './cli';
 
 const KINDS: RecordKind[] = ['actors', 'offers', 'needs', 'supplyLinks'];
 const USAGE = 'usage: npm run import -- <file.csv|file.json> [--kind actors|offers|needs|supplyLinks] [--dry-run]';
 
-runCli('import', async (db) => {
-  const { positional, options } = parseArgs(process.argv.slice(2));
-  const file = positional[0];
-  const kind = options.get('kind');
-  if (!file || (kind !== undefined && !KINDS.includes(kind as RecordKind))) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+const { file, kind, dryRun } = readCommandLine('import', USAGE, (argv) => {
+  const { values, positionals } = parseCommandLine(argv, {
+    options: { kind: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the file to import' : `give one file; got ${positionals.length}`);
+  if (values.kind !== undefined && !KINDS.includes(values.kind as RecordKind)) {
+    throw new UsageError(`--kind must be one of ${KINDS.join(', ')}; got "${values.kind}"`);
   }
+  return { file: positionals[0], kind: values.kind as RecordKind | undefined, dryRun: values['dry-run'] };
+});
+
+runCli('import', async (db) => {
   const format = path.extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
   // Bytes, not 'utf8': Node's decoder would silently turn a Latin-1 file's accents into U+FFFD.
   const limits = loadImportLimits();
@@ -30,9 +35,9 @@ runCli('import', async (db) => {
   let lastShown = 0;
   const report = await importContent(db, content, {
     format,
-    kind: kind as RecordKind | undefined,
+    kind,
     limits,
-    dryRun: options.has('dry-run'),
+    dryRun,
     author: cliAuthor(),
     onProgress: ({ step, written, total }) => {
       // Progress on large files: about every 5 %, and at each step's end.

@@ -6,7 +6,7 @@
  */
 import type { ViewerRole } from '../src/context';
 import { ROLES, createApiKey, listApiKeys, revokeApiKey } from '../src/auth';
-import { cliAuthor, parseArgs, runCli } from './cli';
+import { cliAuthor, parseCommandLine, readCommandLine, runCli, UsageError } from './cli';
 
 const USAGE = [
   'usage: npm run keys -- create --role member|editor|admin --name "Name" [--actor <actorId>] [--expires YYYY-MM-DD]',
@@ -14,24 +14,43 @@ const USAGE = [
   '       npm run keys -- revoke <keyId>',
 ].join('\n');
 
-function text(value: string | true | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
+/** What the command line asks for, checked before anything connects. */
+type KeysCommand =
+  | { command: 'create'; role: ViewerRole; name: string; actor?: string; expires?: string }
+  | { command: 'list' }
+  | { command: 'revoke'; keyId: string };
+
+const request = readCommandLine('keys', USAGE, (argv): KeysCommand => {
+  const { values, positionals } = parseCommandLine(argv, {
+    options: { role: { type: 'string' }, name: { type: 'string' }, actor: { type: 'string' }, expires: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const [command, ...rest] = positionals;
+  switch (command) {
+    case 'create': {
+      const { role, name, actor, expires } = values;
+      if (!role || !ROLES.includes(role as ViewerRole)) throw new UsageError(`create needs --role ${ROLES.join('|')}; got ${role === undefined ? 'none' : `"${role}"`}`);
+      if (!name?.trim()) throw new UsageError('create needs --name "Name" (who or what the key is for)');
+      if (rest.length > 0) throw new UsageError(`create takes no positional argument; got "${rest[0]}"`);
+      return { command, role: role as ViewerRole, name, actor, expires };
+    }
+    case 'list':
+      if (rest.length > 0) throw new UsageError(`list takes no argument; got "${rest[0]}"`);
+      return { command };
+    case 'revoke':
+      if (rest.length !== 1) throw new UsageError('revoke needs exactly one key id (see npm run keys -- list)');
+      return { command, keyId: rest[0] };
+    default:
+      throw new UsageError(command === undefined ? 'give a command: create, list or revoke' : `unknown command "${command}": use create, list or revoke`);
+  }
+});
 
 runCli('keys', async (db) => {
-  const { positional, options } = parseArgs(process.argv.slice(2));
-  const [command, keyId] = positional;
-  if (command === 'create') {
-    const role = text(options.get('role'));
-    const name = text(options.get('name'));
-    const expires = text(options.get('expires'));
-    if (!role || !ROLES.includes(role as ViewerRole) || !name) {
-      process.stderr.write(`${USAGE}\n`);
-      return 2;
-    }
+  if (request.command === 'create') {
+    const { role, name, actor, expires } = request;
     const created = await createApiKey(
       db,
-      { role: role as ViewerRole, name, actorId: text(options.get('actor')) ?? null, expiresAt: expires ? new Date(expires) : null },
+      { role, name, actorId: actor ?? null, expiresAt: expires ? new Date(expires) : null },
       cliAuthor(),
     );
     process.stdout.write(
@@ -41,7 +60,7 @@ runCli('keys', async (db) => {
     );
     return 0;
   }
-  if (command === 'list') {
+  if (request.command === 'list') {
     const keys = await listApiKeys(db);
     if (keys.length === 0) process.stdout.write('No API keys.\n');
     for (const k of keys) {
@@ -52,11 +71,11 @@ runCli('keys', async (db) => {
     }
     return 0;
   }
-  if (command === 'revoke' && keyId) {
-    const revoked = await revokeApiKey(db, keyId, cliAuthor());
+  if (request.command === 'revoke') {
+    const revoked = await revokeApiKey(db, request.keyId, cliAuthor());
     process.stdout.write(`Key ${revoked.keyId} revoked at ${revoked.revokedAt}. Running servers refuse it within their cache TTL (AUTH_API_KEY_CACHE_TTL_S, 30 s by default).\n`);
     return 0;
   }
-  process.stderr.write(`${USAGE}\n`);
-  return 2;
+  const unhandled: never = request;
+  throw new Error(`unhandled command ${JSON.stringify(unhandled)}`);
 });

@@ -11,22 +11,32 @@
  * Plain CommonJS on purpose: it runs before the TypeScript build (`npm start`) and is required by
  * Jest's global setup and by tests that stop and restart a server.
  *
- * CLI: node scripts/neo4j.cjs install | start | stop | status | ensure
+ * CLI: node scripts/neo4j.cjs install | start | stop | status | ensure | run <command...>
  *   ensure = start, unless NEO4J_URI names a Neo4j of the user's own (then nothing is started).
+ *   run    = run a command in the foreground (`npm start`'s server) and, when it exits, say that the
+ *            project's Neo4j keeps running and how to stop it.
+ *
+ * Safety: a PID file is trusted only when its process is this instance's JVM (its command line is
+ * checked), so a stale file whose number now belongs to another program is never signalled; a start
+ * holds run/start.lock, so two concurrent starts of one instance start one JVM; the initial password
+ * reaches neo4j-admin in an argument file readable by this user only, never on a command line.
  */
 'use strict';
 
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
+const os = require('node:os');
 const path = require('node:path');
+const dotenv = require('dotenv');
 
 const ROOT = path.resolve(__dirname, '..');
 const POM = path.join(ROOT, 'db', 'neo4j', 'pom.xml');
 const LIB = path.join(ROOT, 'db', 'neo4j', 'lib');
 const INSTANCES = path.join(ROOT, '.neo4j');
 
-loadDotEnv();
+// The same reader as the server (`import 'dotenv/config'`): .env never overrides the environment.
+dotenv.config({ path: path.join(ROOT, '.env'), quiet: true });
 
 const NEO4J_VERSION = readPinnedVersion();
 const DEFAULT_DEV_PASSWORD = 'maillon-dev-password';
@@ -68,8 +78,12 @@ const DISTRIBUTION_JVM_OPTIONS = [
  * @returns {InstanceSpec}
  */
 function devInstance() {
+  const name = process.env.MAILLON_NEO4J_INSTANCE || 'dev';
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+    throw new Neo4jSetupError(`MAILLON_NEO4J_INSTANCE="${name}": expected a folder name (letters, digits, . _ -), e.g. "dev"`);
+  }
   return {
-    name: 'dev',
+    name,
     boltPort: Number(process.env.MAILLON_NEO4J_BOLT_PORT || 7687),
     password: process.env.NEO4J_PASSWORD || DEFAULT_DEV_PASSWORD,
     heap: process.env.MAILLON_NEO4J_HEAP || '2g',
@@ -98,6 +112,7 @@ function instanceDirs(name) {
     logs: path.join(home, 'logs'),
     run: path.join(home, 'run'),
     pidFile: path.join(home, 'run', 'neo4j.pid'),
+    startLock: path.join(home, 'run', 'start.lock'),
     consoleLog: path.join(home, 'logs', 'console.log'),
   };
 }
@@ -107,18 +122,6 @@ function readPinnedVersion() {
   const match = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(pom);
   if (!match) throw new Error(`No <neo4j.version> in ${POM}`);
   return match[1];
-}
-
-/** Reads .env (if any) without overriding variables already set, like dotenv does at run time. */
-function loadDotEnv() {
-  const file = path.join(ROOT, '.env');
-  if (!fs.existsSync(file)) return;
-  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!m || line.trimStart().startsWith('#')) continue;
-    const value = m[2].replace(/^(['"])(.*)\1$/, '$2');
-    if (process.env[m[1]] === undefined) process.env[m[1]] = value;
-  }
 }
 
 function log(message) {
@@ -196,6 +199,43 @@ function readPid(dirs) {
   }
 }
 
+/** The main class of the JVM a start spawns: what identifies a Neo4j server among the processes. */
+const ENTRY_POINT = 'org.neo4j.server.CommunityEntryPoint';
+
+/**
+ * The command line of a process as one string, or undefined when there is no such process (or it
+ * cannot be read). Linux: /proc/<pid>/cmdline; elsewhere (macOS): ps.
+ */
+function commandLineOf(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim() || undefined;
+  } catch {
+    if (process.platform === 'linux') return undefined;
+    const ps = spawnSync('ps', ['-ww', '-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
+    return ps.status === 0 && ps.stdout.trim() ? ps.stdout.trim() : undefined;
+  }
+}
+
+/** Whether `pid` is this instance's Neo4j: a process running Neo4j's entry point with this instance's home. */
+function isInstanceProcess(pid, dirs) {
+  const line = pid ? commandLineOf(pid) : undefined;
+  return line !== undefined && line.includes(ENTRY_POINT) && line.includes(`--home-dir=${dirs.home}`);
+}
+
+/**
+ * The pid of the instance's running Neo4j, from its PID file, verified against the process; a
+ * PID file naming no process, or a process that is not this instance's Neo4j (the number was reused
+ * after a crash or a reboot), is stale: it is removed and never signalled.
+ */
+function runningPid(dirs) {
+  const pid = readPid(dirs);
+  if (pid === undefined) return undefined;
+  if (isInstanceProcess(pid, dirs)) return pid;
+  log(`ignoring a stale PID file (${path.relative(ROOT, dirs.pidFile)}: pid ${pid} is not this instance's Neo4j)`);
+  fs.rmSync(dirs.pidFile, { force: true });
+  return undefined;
+}
+
 function processAlive(pid) {
   if (!pid) return false;
   try {
@@ -253,14 +293,95 @@ async function waitFor(predicate, timeoutMs, intervalMs = 250) {
   return false;
 }
 
+/**
+ * One argument in picocli's argument-file syntax (neo4j-admin reads `@file` arguments: Operations
+ * Manual, "Neo4j Admin and Neo4j CLI"): double-quoted, with backslash escapes for \\, " and line
+ * breaks, and a leading @ doubled so that it is not read as the name of another argument file.
+ */
+function picocliArgument(value) {
+  const escaped = value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  return `"${value.startsWith('@') ? '@' : ''}${escaped}"`;
+}
+
+/**
+ * Sets the password of the `neo4j` user before the first start. The password goes to neo4j-admin in
+ * an argument file (mode 600, removed at once), not on its command line, which any local user can
+ * read (ps, /proc/<pid>/cmdline). `--` ends the options, so a password starting with - is a password.
+ */
 function setInitialPassword(spec, dirs) {
-  const result = spawnSync(
-    'java',
-    ['-cp', path.join(LIB, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', spec.password],
-    { env: { ...process.env, NEO4J_HOME: dirs.home, NEO4J_CONF: dirs.conf }, encoding: 'utf8' },
-  );
+  const argsFile = path.join(dirs.run, 'initial-password.args');
+  fs.rmSync(argsFile, { force: true });
+  fs.writeFileSync(argsFile, `-- ${picocliArgument(spec.password)}\n`, { mode: 0o600, flag: 'wx' });
+  let result;
+  try {
+    result = spawnSync(
+      'java',
+      ['-cp', path.join(LIB, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', `@${argsFile}`],
+      { env: { ...process.env, NEO4J_HOME: dirs.home, NEO4J_CONF: dirs.conf }, encoding: 'utf8' },
+    );
+  } finally {
+    fs.rmSync(argsFile, { force: true });
+  }
   if (result.status !== 0) {
     throw new Neo4jSetupError(`Could not set Neo4j's initial password:\n${result.stdout}${result.stderr}`);
+  }
+}
+
+/**
+ * The pid in a start lock; 'gone' when the lock disappeared meanwhile; 'stale' when it has held no
+ * pid for 10 s (its holder died between creating and writing it); 0 when it is being written.
+ */
+function readLockHolder(lockFile) {
+  try {
+    const pid = Number(fs.readFileSync(lockFile, 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0) return pid;
+    return Date.now() - fs.statSync(lockFile).mtimeMs > 10_000 ? 'stale' : 0;
+  } catch (error) {
+    if (error.code === 'ENOENT') return 'gone';
+    throw error;
+  }
+}
+
+/** How long a start waits for another start of the same instance (which may install Neo4j first). */
+const START_LOCK_WAIT_MS = 600_000;
+
+/**
+ * Runs `work` holding the instance's start lock (run/start.lock, created exclusively, holding the
+ * holder's pid), so that of two concurrent starts one starts the JVM and the other, once the lock
+ * is free, finds it running. A lock whose holder has died is stale and taken over.
+ */
+async function withStartLock(spec, dirs, work) {
+  fs.mkdirSync(dirs.run, { recursive: true });
+  const deadline = Date.now() + START_LOCK_WAIT_MS;
+  let waiting = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(dirs.startLock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    const holder = readLockHolder(dirs.startLock);
+    if (holder === 'gone') continue;
+    if (holder === 'stale' || (holder !== 0 && !processAlive(holder))) {
+      log(`removing a stale start lock (${holder === 'stale' ? 'no holder recorded' : `its holder, pid ${holder}, is gone`})`);
+      fs.rmSync(dirs.startLock, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new Neo4jSetupError(
+        `Another start of ${spec.name} (pid ${holder}) has held ${path.relative(ROOT, dirs.startLock)} for ${START_LOCK_WAIT_MS / 1000} s. ` +
+          'If no start is running, remove that file.',
+      );
+    }
+    if (!waiting) log(`another start of ${spec.name} is in progress (pid ${holder}); waiting for it ...`);
+    waiting = true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(dirs.startLock, { force: true });
   }
 }
 
@@ -278,16 +399,20 @@ function describe(spec, dirs, pid) {
  */
 async function start(spec = devInstance()) {
   const dirs = instanceDirs(spec.name);
+  return withStartLock(spec, dirs, () => startLocked(spec, dirs));
+}
+
+async function startLocked(spec, dirs) {
   const uri = `bolt://127.0.0.1:${spec.boltPort}`;
-  const runningPid = readPid(dirs);
-  if (processAlive(runningPid) && !spec.fresh) {
+  const pid = runningPid(dirs);
+  if (pid !== undefined && !spec.fresh) {
     if (await waitFor(() => boltAnswers(spec), 120_000)) {
-      log(`already running. ${describe(spec, dirs, runningPid)}`);
-      return { uri, pid: runningPid };
+      log(`already running. ${describe(spec, dirs, pid)}`);
+      return { uri, pid };
     }
-    throw new Neo4jSetupError(`Neo4j (pid ${runningPid}) runs but Bolt does not answer; see ${dirs.logs}/neo4j.log`);
+    throw new Neo4jSetupError(`Neo4j (pid ${pid}) runs but Bolt does not answer; see ${dirs.logs}/neo4j.log`);
   }
-  if (processAlive(runningPid)) await stop(spec);
+  if (pid !== undefined) await stop(spec);
   if (await portOpen(spec.boltPort)) {
     throw new Neo4jSetupError(
       `Port ${spec.boltPort} is already in use by another program, so the project's Neo4j cannot listen there.\n` +
@@ -345,14 +470,14 @@ async function start(spec = devInstance()) {
  */
 async function stop(spec = devInstance()) {
   const dirs = instanceDirs(spec.name);
-  const pid = readPid(dirs);
-  if (!processAlive(pid)) {
+  const pid = runningPid(dirs);
+  if (pid === undefined) {
     log(`${spec.name} is not running.`);
     fs.rmSync(dirs.pidFile, { force: true });
     return;
   }
   process.kill(pid, 'SIGTERM');
-  if (!(await waitFor(() => !processAlive(pid), 60_000))) process.kill(pid, 'SIGKILL');
+  if (!(await waitFor(() => !isInstanceProcess(pid, dirs), 60_000))) process.kill(pid, 'SIGKILL');
   await waitFor(() => !processAlive(pid), 10_000);
   fs.rmSync(dirs.pidFile, { force: true });
   log(`${spec.name} stopped.`);
@@ -361,8 +486,8 @@ async function stop(spec = devInstance()) {
 /** @returns {Promise<boolean>} whether the instance runs and answers on Bolt */
 async function status(spec = devInstance()) {
   const dirs = instanceDirs(spec.name);
-  const pid = readPid(dirs);
-  if (!processAlive(pid)) {
+  const pid = runningPid(dirs);
+  if (pid === undefined) {
     log(`${spec.name} is not running (bolt port ${spec.boltPort}). Start it with npm run db:start.`);
     return false;
   }
@@ -371,8 +496,45 @@ async function status(spec = devInstance()) {
   return answers;
 }
 
-async function main(command) {
+/**
+ * Runs `argv` (the API) in the foreground with this terminal, and when it exits, says that the
+ * project's Neo4j is still running and how to stop it: the database outlives `npm start` on purpose
+ * (restarting the API is seconds, restarting Neo4j is not). Ctrl-C reaches the API directly (same
+ * process group), so SIGINT is only waited out here; a SIGTERM sent to this process alone is passed on.
+ */
+function runForeground(argv) {
+  return new Promise((resolve) => {
+    const child = spawn(argv[0], argv.slice(1), { stdio: 'inherit' });
+    const ignoreInterrupt = () => undefined;
+    const passTerm = () => child.kill('SIGTERM');
+    process.on('SIGINT', ignoreInterrupt);
+    process.on('SIGTERM', passTerm);
+    const done = (code) => {
+      process.off('SIGINT', ignoreInterrupt);
+      process.off('SIGTERM', passTerm);
+      if (!process.env.NEO4J_URI) {
+        const spec = devInstance();
+        const pid = runningPid(instanceDirs(spec.name));
+        if (pid !== undefined) {
+          log(`the project's Neo4j (${spec.name}, bolt://127.0.0.1:${spec.boltPort}, pid ${pid}) keeps running. Stop it with: npm run db:stop`);
+        }
+      }
+      resolve(code);
+    };
+    child.once('error', (error) => {
+      log(`cannot run ${argv.join(' ')}: ${error.message}`);
+      done(1);
+    });
+    child.once('exit', (code, signal) => done(code ?? 128 + (os.constants.signals[signal] ?? 0)));
+  });
+}
+
+async function main(command, args = []) {
   switch (command) {
+    case 'run':
+      if (args.length === 0) throw new Neo4jSetupError('Usage: node scripts/neo4j.cjs run <command> [args...]');
+      process.exitCode = await runForeground(args);
+      return;
     case 'install':
       install();
       return;
@@ -393,14 +555,14 @@ async function main(command) {
       process.exitCode = (await status()) ? 0 : 3;
       return;
     default:
-      throw new Neo4jSetupError(`Unknown command "${command}". Use: install | start | stop | status | ensure`);
+      throw new Neo4jSetupError(`Unknown command "${command}". Use: install | start | stop | status | ensure | run <command...>`);
   }
 }
 
-module.exports = { start, stop, status, install, devInstance, instanceDirs, NEO4J_VERSION, DEFAULT_DEV_PASSWORD };
+module.exports = { start, stop, status, install, devInstance, instanceDirs, runningPid, picocliArgument, NEO4J_VERSION, DEFAULT_DEV_PASSWORD };
 
 if (require.main === module) {
-  main(process.argv[2]).catch((error) => {
+  main(process.argv[2], process.argv.slice(3)).catch((error) => {
     log(error instanceof Neo4jSetupError ? error.message : error.stack || String(error));
     process.exit(1);
   });

@@ -1,10 +1,10 @@
 /**
  * `npm run test:resilience`: the service under load and faults, end to end (docs/reliability.md).
  * Outside the jest suite: it takes minutes and a seeded graph. It starts its own Neo4j (instance
- * `resilience`, Bolt port MAILLON_RESILIENCE_BOLT_PORT or 7723; seeded at the first run by the API's
- * SEED_ON_START) and the built API (`node dist/src/main.js`) on a free port, then:
+ * `resilience`, Bolt port MAILLON_RESILIENCE_BOLT_PORT or 7723; seeded at the first run by the seed
+ * tool, as `npm start` does) and the built API (`node dist/src/main.js`) on a free port, then:
  *
- *   1. start: time to /ready 200 (migrate, seed check, warm-up) and the first headline question;
+ *   1. start: time to /ready 200 (migrate, warm-up) and the first headline question;
  *   2. reads: RESILIENCE_SECONDS (60) of mixed reads at 16 concurrent connections: errors, p50/p99, RSS;
  *   3. outage: the same with Neo4j stopped for 10 s in the middle: errors only while it is down,
  *      time to /ready 200 and to the first answer once Neo4j answers again;
@@ -23,8 +23,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApiKey } from '../src/auth';
 import { loadConfig } from '../src/config';
-import { Database } from '../src/db';
+import { Database, migrate } from '../src/db';
 import { createLogger } from '../src/logger';
+import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
+import { seedIfEmpty } from '../tools/seed';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const neo4jServer = require('../../scripts/neo4j.cjs') as {
@@ -203,7 +205,6 @@ function startApi(port: number, uri: string): ChildProcess {
       NEO4J_PASSWORD: INSTANCE.password,
       PORT: String(port),
       HOST: '127.0.0.1',
-      SEED_ON_START: 'true',
       LOG_LEVEL: process.env.RESILIENCE_API_LOG_LEVEL ?? 'warn',
       // Every simulated client comes from 127.0.0.1: the per-IP rate limit (tested in
       // tests/http-hardening.test.ts) would turn this load test into a rate-limit test.
@@ -290,6 +291,19 @@ async function storedOfferIds(uri: string, prefix: string): Promise<string[]> {
   }
 }
 
+/** Seeds the resilience instance when it is empty, as `npm start` does before the server (the server never seeds). */
+async function seedOnFirstRun(uri: string): Promise<void> {
+  const config = loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: INSTANCE.password, LOG_LEVEL: 'silent' });
+  const logger = createLogger('silent');
+  const db = Database.connect(config.neo4j, logger, config.db);
+  try {
+    await migrate(db, SCHEMA_STATEMENTS, logger, BACKFILLS);
+    if (await seedIfEmpty(db, logger)) console.log('seeded the empty resilience instance');
+  } finally {
+    await db.close();
+  }
+}
+
 /** An editor API key for the writes, stored (hashed) in the resilience instance like any other. */
 async function createEditorKey(uri: string): Promise<string> {
   const config = loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: INSTANCE.password, LOG_LEVEL: 'silent' });
@@ -309,6 +323,7 @@ async function main(): Promise<void> {
     .join(' ')}`;
   console.log(`machine: ${machine}`);
   const { uri } = await neo4jServer.start(INSTANCE);
+  await seedOnFirstRun(uri);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const url = `${base}/graphql`;
@@ -316,7 +331,7 @@ async function main(): Promise<void> {
   const spawned = Date.now();
   let api = startApi(port, uri);
   try {
-    // 1. Start: the first run seeds the graph (minutes), so the budget is generous; ready means warm.
+    // 1. Start: the first start plans every statement on a cold graph, so the budget is generous; ready means warm.
     const readyMs = await waitFor(async () => (await status(`${base}/ready`)) === 200, 900_000, 250);
     if (readyMs === null) throw new Error('the API did not become ready within 15 min');
     const first = await post(url, HEADLINE, { buyerId: 'act-0008' });

@@ -191,6 +191,7 @@ export interface Config {
   db: DbAdmissionConfig;
   http: { port: number; host: string };
   logLevel: string;
+  /** Whether `npm start` seeds an empty graph (tools/seed `--if-empty`); the server itself never seeds. */
   seedOnStart: boolean;
   limits: LimitsConfig;
   shutdown: { graceMs: number };

@@ -8,7 +8,6 @@ import { createLogger } from './logger';
 import { buildMaillonSchema } from './schema';
 import { BACKFILLS, SCHEMA_STATEMENTS } from './schema-statements';
 import { startServer, type RunningServer } from './server';
-import { seedIfEmpty } from './seed-on-start';
 import { warmUp } from './warmup';
 
 async function main(): Promise<void> {
@@ -17,7 +16,7 @@ async function main(): Promise<void> {
   const db = Database.connect(config.neo4j, logger, config.db);
   try {
     await migrate(db, SCHEMA_STATEMENTS, logger, BACKFILLS);
-    if (config.seedOnStart) await seedIfEmpty(db, logger);
+    // Seeding an empty graph is the start script's job (tools/seed, `--if-empty`), not the server's.
   } catch (error) {
     logger.fatal({ err: error, neo4j: config.neo4j.uri }, 'cannot prepare the graph database; is Neo4j running? (npm run db:status)');
     await db.close();

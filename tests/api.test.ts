@@ -1,7 +1,7 @@
 import { ActorRole } from '../src/actor/actor.enums';
 import type { Database } from '../src/db';
 import { writeBundle } from '../src/records';
-import { loadReferenceData } from '../src/seed';
+import { loadReferenceData } from '../tools/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
 import { createRunner } from './helpers/graphql';

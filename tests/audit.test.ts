@@ -5,7 +5,7 @@ import type { Database } from '../src/db';
 import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
 import { buildMaillonSchema } from '../src/schema';
-import { loadReferenceData } from '../src/seed';
+import { loadReferenceData } from '../tools/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { actor, bundle, offer } from './helpers/fixtures';
 import { TEST_ADMIN, TEST_EDITOR, createRunner, testMember } from './helpers/graphql';

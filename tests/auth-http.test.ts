@@ -7,7 +7,7 @@ import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { createApiKey, createApiKeyVerifier, createAuthenticator, listApiKeys, revokeApiKey, type AuditAuthor } from '../src/auth';
 import type { Database } from '../src/db';
 import { buildMaillonSchema } from '../src/schema';
-import { loadReferenceData } from '../src/seed';
+import { loadReferenceData } from '../tools/seed';
 import { startServer, type RunningServer } from '../src/server';
 import { clearGraph, connectTestDb, silentLogger, testConfig } from './helpers/db';
 import { nextSiret } from './helpers/fixtures';

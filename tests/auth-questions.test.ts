@@ -3,7 +3,7 @@ import type { Viewer } from '../src/context';
 import type { Database } from '../src/db';
 import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
-import { loadReferenceData } from '../src/seed';
+import { loadReferenceData } from '../tools/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { actor, bundle, link } from './helpers/fixtures';
 import { TEST_EDITOR, createRunner, testMember } from './helpers/graphql';

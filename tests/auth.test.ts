@@ -7,7 +7,7 @@ import type { Database } from '../src/db';
 import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
 import { buildMaillonSchema } from '../src/schema';
-import { loadReferenceData } from '../src/seed';
+import { loadReferenceData } from '../tools/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { graphDigest } from './helpers/digest';
 import { actor, bundle, link, nextSiret, offer } from './helpers/fixtures';

@@ -5,7 +5,7 @@ import { Database, DEFAULT_ADMISSION, UNAVAILABLE_CODES } from '../src/db';
 import { toAppError } from '../src/db/neo4j';
 import { ErrorCode, ServiceUnavailableError } from '../src/errors';
 import { buildMaillonSchema } from '../src/schema';
-import { loadReferenceData } from '../src/seed';
+import { loadReferenceData } from '../tools/seed';
 import { warmUp } from '../src/warmup';
 import { clearGraph, connectTestDb, silentLogger, testConfig } from './helpers/db';
 import { TEST_EDITOR, createRunner } from './helpers/graphql';

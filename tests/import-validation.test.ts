@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { detectKind, parseImport } from '../src/import/parse';
 import { isValidSiret, referencedIds, validateRows, type ImportIssue, type RawRow, type RecordKind, type ReferenceData } from '../src/records';
-import { readCommunes } from '../src/territory/communes';
+import { readCommunes } from '../tools/seed';
 
 // Pure functions only: no database. The reference data is what the seed loads (communes, EPCIs, catalog).
 

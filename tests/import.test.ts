@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Database } from '../src/db';
 import { withLuhnCheckDigit } from '../src/records';
 import { importContent } from '../src/import/import.service';
-import { seedDatabase } from '../src/seed';
+import { seedDatabase } from '../tools/seed';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 import { graphDigest } from './helpers/digest';
 import { TEST_EDITOR, createRunner } from './helpers/graphql';

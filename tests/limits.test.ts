@@ -23,7 +23,7 @@ import { costOf, queryLimitRules } from '../src/http';
 import { writeBundle } from '../src/records';
 import { buildMaillonSchema } from '../src/schema';
 import type { RunningServer } from '../src/server';
-import { loadReferenceData } from '../src/seed';
+import { loadReferenceData } from '../tools/seed';
 import { ActorRole } from '../src/actor/actor.enums';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';

@@ -1,12 +1,10 @@
 import { ActorRole } from '../src/actor/actor.enums';
-import { distanceKm } from '../src/common/place';
+import { distanceKm } from '../src/territory';
 import type { Database } from '../src/db';
 import type { NeedRecord } from '../src/records';
 import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
-import { loadReferenceData, seedDatabase } from '../src/seed';
-import { UNMET_NEED_IDS } from '../src/seed/drome-seed';
-import { readCommunes } from '../src/territory/communes';
+import { loadReferenceData, readCommunes, seedDatabase, UNMET_NEED_IDS } from '../tools/seed';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
 import { createRunner } from './helpers/graphql';

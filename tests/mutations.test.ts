@@ -2,7 +2,7 @@ import { GraphQLInputObjectType, GraphQLObjectType } from 'graphql';
 import { withLuhnCheckDigit } from '../src/records';
 import type { Database } from '../src/db';
 import { buildMaillonSchema } from '../src/schema';
-import { loadReferenceData } from '../src/seed';
+import { loadReferenceData } from '../tools/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { graphDigest } from './helpers/digest';
 import { TEST_EDITOR, createRunner, type OperationResult } from './helpers/graphql';

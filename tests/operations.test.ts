@@ -17,10 +17,7 @@ import {
   ServiceDocument,
 } from '../src/generated/graphql';
 import { withLuhnCheckDigit } from '../src/records';
-import { seedDatabase } from '../src/seed';
-import { readLabels, readProducts } from '../src/seed/catalog';
-import { BROKEN_ORGANIC_CHAIN, KNOWN_CHAINS, buildDromeSeed } from '../src/seed/drome-seed';
-import { readCommunes } from '../src/territory/communes';
+import { BROKEN_ORGANIC_CHAIN, buildDromeSeed, KNOWN_CHAINS, readCommunes, readLabels, readProducts, seedDatabase } from '../tools/seed';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 import { TEST_EDITOR, createRunner } from './helpers/graphql';
 

@@ -2,7 +2,7 @@ import { withLuhnCheckDigit } from '../src/records';
 import { Database, migrate } from '../src/db';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { buildMaillonSchema } from '../src/schema';
-import { loadReferenceData } from '../src/seed';
+import { loadReferenceData } from '../tools/seed';
 import { DEFAULT_LIMITS } from '../src/config';
 import { startServer, type RunningServer } from '../src/server';
 import { warmUp } from '../src/warmup';

@@ -2,7 +2,7 @@ import { withLuhnCheckDigit } from '../src/records';
 import { createApiKey, createAuthenticator } from '../src/auth';
 import type { Database } from '../src/db';
 import { buildMaillonSchema } from '../src/schema';
-import { loadReferenceData } from '../src/seed';
+import { loadReferenceData } from '../tools/seed';
 import { startServer, type RunningServer } from '../src/server';
 import { clearGraph, connectTestDb, silentLogger, testConfig } from './helpers/db';
 import { postGraphQL } from './helpers/http';

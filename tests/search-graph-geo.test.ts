@@ -1,10 +1,9 @@
 import { ActorRole, MemberGroup } from '../src/actor/actor.enums';
-import { distanceKm } from '../src/common/place';
+import { distanceKm } from '../src/territory';
 import type { Database } from '../src/db';
 import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
-import { loadReferenceData } from '../src/seed';
-import { readCommunes } from '../src/territory/communes';
+import { loadReferenceData, readCommunes } from '../tools/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
 import { createRunner } from './helpers/graphql';

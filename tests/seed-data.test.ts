@@ -1,15 +1,12 @@
 import { ActorRole } from '../src/actor/actor.enums';
 import { isValidSiret } from '../src/records';
 import type { ImportBundle, ProductRecord, SupplyLinkRecord } from '../src/records';
-import { readLabels, readProducts, validateCatalog } from '../src/seed/catalog';
-import { BROKEN_ORGANIC_CHAIN, buildDromeSeed, KNOWN_CHAINS, UNMET_NEED_IDS } from '../src/seed/drome-seed';
-import { generateSyntheticGraph } from '../src/seed/synthetic';
-import { readCommunes, type CommuneRef } from '../src/territory/communes';
+import { BROKEN_ORGANIC_CHAIN, buildDromeSeed, type CommuneRef, generateSyntheticGraph, KNOWN_CHAINS, readCommunes, readLabels, readProducts, UNMET_NEED_IDS, validateCatalog } from '../tools/seed';
 
 /**
  * The seed data without a database: the catalog, the Drôme seed and the synthetic generator must
  * produce bundles whose every reference resolves and whose provenance holds. The rules are written
- * again here, independently of src/seed, so a bug in the generator cannot hide itself.
+ * again here, independently of tools/seed, so a bug in the generator cannot hide itself.
  */
 
 const communes = readCommunes();
@@ -264,7 +261,7 @@ function expectSoundBundle(get: () => ImportBundle, actorPrefix: string, linkPre
   });
 }
 
-// ── The rules, written independently of src/seed ─────────────────────────────────────────────
+// ── The rules, written independently of tools/seed ─────────────────────────────────────────────
 
 const productById = new Map(products.map((p) => [p.id, p]));
 const childrenOf = new Map<string, string[]>();

@@ -1,12 +1,11 @@
 import { ActorRole, MemberGroup } from '../src/actor/actor.enums';
-import { distanceKm } from '../src/common/place';
+import { distanceKm } from '../src/territory';
 import { migrate, type Database } from '../src/db';
 import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
-import { loadReferenceData, seedDatabase } from '../src/seed';
+import { loadReferenceData, readCommunes, seedDatabase } from '../tools/seed';
 import { findBuyerPlaces, findSupplierMatches, LocalScope } from '../src/reasoning';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
-import { readCommunes } from '../src/territory/communes';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
 import { createRunner } from './helpers/graphql';

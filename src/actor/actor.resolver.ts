@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { distanceKm, PlaceInput, toGeoPoint } from '../common/place';
+import { PlaceInput, toGeoPoint } from '../common/place';
+import { distanceKm } from '../territory';
 import { PageArgs, RelatedItemsArgs } from '../common/pagination';
 import { NotFoundError } from '../errors';
 import { Need } from '../need/need.type';

@@ -4,7 +4,7 @@ import { isStaff } from './rules';
 
 export type WriteOperation = 'create' | 'update' | 'delete';
 
-/** What a record kind declares about who owns it (src/common/record-mutation.ts RecordSpec). */
+/** What a record kind declares about who owns it (src/records RecordSpec). */
 export interface OwnedRecord {
   /** How messages name the record: "offer", "supply link". */
   noun: string;

@@ -15,4 +15,4 @@ export {
   validateInput,
   type ClassRuleMessage,
 } from './validation';
-export { distanceKm, NearInput, PlaceInput, toGeoPoint } from './place';
+export { NearInput, PlaceInput, toGeoPoint } from './place';

@@ -36,15 +36,3 @@ export async function toGeoPoint(place: PlaceInput, { loaders }: Context): Promi
   if (!commune) throw new NotFoundError('Commune', place.communeInsee!);
   return commune.location;
 }
-
-/** Neo4j's own haversine radius (HaversinCalculator), so distances agree with point.distance in Cypher. */
-const EARTH_RADIUS_KM = 6378.14;
-
-/** Great-circle (haversine) distance in km, as Neo4j's point.distance computes it for WGS-84 2D. */
-export function distanceKm(a: GeoPoint, b: GeoPoint): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * rad;
-  const dLon = (b.longitude - a.longitude) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
-}

@@ -3,7 +3,7 @@ import { Actor } from '../actor/actor.type';
 import type { Context } from '../context';
 import { decodeCursor } from '../common/cursor';
 import { PageArgs, SourcesArgs, toConnection, toPageRequest } from '../common/pagination';
-import { distanceKm } from '../common/place';
+import { distanceKm } from '../territory';
 import { int } from '../db';
 import { NotFoundError } from '../errors';
 import { Label } from '../label/label.type';

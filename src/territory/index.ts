@@ -1,3 +1,4 @@
 export { CommuneResolver, DepartmentResolver, EpciResolver } from './territory.resolver';
 export { createTerritoryLoaders } from './territory.loaders';
 export { Commune, Department, Epci, Region } from './territory.type';
+export { distanceKm, EARTH_RADIUS_KM, type LatLon } from './distance';

@@ -1,6 +1,6 @@
-import { ActorRole } from '../actor/actor.enums';
-import type { ActorRecord, SupplyLinkRecord } from '../import/bundle';
-import type { CommuneRef } from '../territory/communes';
+import { ActorRole } from '../../src/actor/actor.enums';
+import type { ActorRecord, SupplyLinkRecord } from '../../src/records';
+import type { CommuneRef } from './communes';
 import type { ActorProfile, LineSpec } from './profiles';
 
 /** The generators' working model: actors with their lines of goods and the links between them. */

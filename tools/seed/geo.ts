@@ -1,16 +1,12 @@
 import type { Random } from './random';
 
-const EARTH_RADIUS_KM = 6371;
+/**
+ * Kilometres per degree of latitude, for the grid's cell sizes and for scattering points around a
+ * centre: a flat-earth step, not a distance (every distance is `distanceKm` of src/territory, the
+ * one Neo4j's point.distance agrees with). 111.32 km is a degree of that same sphere (6378.14 km),
+ * rounded.
+ */
 const KM_PER_DEGREE_LAT = 111.32;
-
-/** Great-circle distance in km. */
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const toRad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * toRad;
-  const dLon = (lon2 - lon1) * toRad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 /** A point drawn uniformly in the disc of `radiusKm` around (lat, lon), rounded to 5 decimals (~1 m). */
 export function pointNear(rng: Random, lat: number, lon: number, radiusKm: number): { latitude: number; longitude: number } {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LabelRecord, ProductRecord } from '../import/bundle';
-import { LABEL_KINDS } from '../label/label.enums';
-import { PURCHASE_FAMILIES } from '../product/product.enums';
+import type { LabelRecord, ProductRecord } from '../../src/records';
+import { LABEL_KINDS } from '../../src/label/label.enums';
+import { PURCHASE_FAMILIES } from '../../src/product/product.enums';
 
-/** The seeds/ folder of the repository, from src/seed/ (Jest) or dist/src/seed/ (after tsc). */
+/** The seeds/ folder of the repository, from tools/seed/ (Jest) or dist/tools/seed/ (after tsc). */
 const SEEDS_DIR = path.resolve(__dirname, '..', '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []), 'seeds');
 
 export const PRODUCTS_JSON = path.join(SEEDS_DIR, 'products.json');

@@ -1,7 +1,8 @@
-import { ActorRole } from '../actor/actor.enums';
-import type { SupplyLinkRecord } from '../import/bundle';
+import { ActorRole } from '../../src/actor/actor.enums';
+import type { SupplyLinkRecord } from '../../src/records';
 import { Economics, roundVolume } from './economics';
-import { GridIndex, haversineKm, type BucketSample } from './geo';
+import { distanceKm } from '../../src/territory';
+import { GridIndex, type BucketSample } from './geo';
 import { ORGANIC_FAMILY, roleMask, type IdScheme, type Line, type LinkInfo, type SeedActor, type Slot } from './model';
 import type { Population } from './population';
 import type { WantSpec } from './profiles';
@@ -439,7 +440,7 @@ export class SupplyGraph {
       if (line.raw && !this.taxonomy.isRawMaterial(productId)) continue;
       buyersOf.get(productId)?.scan(line.latitude, line.longitude, 80, (buyer) => {
         if (buyer === line.actor || buyer.bought?.has(line.uid)) return;
-        const km = haversineKm(line.latitude, line.longitude, buyer.latitude, buyer.longitude);
+        const km = distanceKm(line, buyer);
         if (km < bestKm || (km === bestKm && best !== null && buyer.index < best.index)) {
           best = buyer;
           bestKm = km;

@@ -1,5 +1,5 @@
-import { withLuhnCheckDigit } from '../actor/siret';
-import type { CommuneRef } from '../territory/communes';
+import { withLuhnCheckDigit } from '../../src/records';
+import type { CommuneRef } from './communes';
 import type { Random } from './random';
 
 /**

@@ -1,5 +1,5 @@
-import { ActorRole } from '../actor/actor.enums';
-import type { NeedRecord, OfferRecord } from '../import/bundle';
+import { ActorRole } from '../../src/actor/actor.enums';
+import type { NeedRecord, OfferRecord } from '../../src/records';
 import { Economics, roundVolume, SCHOOL_MONTHS } from './economics';
 import { ORGANIC_LABEL, type IdScheme, type Line, type SeedActor } from './model';
 import type { NeedSpec } from './profiles';

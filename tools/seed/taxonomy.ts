@@ -1,4 +1,4 @@
-import type { ProductRecord } from '../import/bundle';
+import type { ProductRecord } from '../../src/records';
 import { RAW_MATERIALS } from './profiles';
 
 /**

@@ -1,5 +1,5 @@
-import type { ImportBundle, LabelRecord, NeedRecord, ProductRecord } from '../import/bundle';
-import type { CommuneRef } from '../territory/communes';
+import type { ImportBundle, LabelRecord, NeedRecord, ProductRecord } from '../../src/records';
+import type { CommuneRef } from './communes';
 import { validateCatalog } from './catalog';
 import { Economics } from './economics';
 import { NameBook, type SiretNamespace } from './identity';

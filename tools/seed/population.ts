@@ -1,6 +1,6 @@
-import { ActorRole, MemberGroup } from '../actor/actor.enums';
-import type { ActorRecord, LabelRecord } from '../import/bundle';
-import type { CommuneRef } from '../territory/communes';
+import { ActorRole, MemberGroup } from '../../src/actor/actor.enums';
+import type { ActorRecord, LabelRecord } from '../../src/records';
+import type { CommuneRef } from './communes';
 import { pointNear } from './geo';
 import { agenceBioNumberFor, fictitiousPhone, NameBook, siretFor, toSlug, type SiretNamespace } from './identity';
 import { ORGANIC_LABEL, roleMask, type IdScheme, type Line, type LineOrigin, type SeedActor } from './model';

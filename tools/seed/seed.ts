@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
-import { BULK_WRITE_TIMEOUT_MS, type Database, type Tx } from '../db';
-import { writeBundle, type WriteProgress } from '../import/write';
-import type { LabelRecord, ProductRecord } from '../import/bundle';
-import { UPSERT_LABELS } from '../label/label.cypher';
-import { LINK_PRODUCTS, UPSERT_PRODUCTS } from '../product/product.cypher';
-import { readCommunes } from '../territory/communes';
-import { buildGeography, loadGeography } from '../territory/geography';
+import { BULK_WRITE_TIMEOUT_MS, type Database, type Tx } from '../../src/db';
+import { writeBundle, type WriteProgress } from '../../src/records';
+import type { LabelRecord, ProductRecord } from '../../src/records';
+import { UPSERT_LABELS } from '../../src/label/label.cypher';
+import { LINK_PRODUCTS, UPSERT_PRODUCTS } from '../../src/product/product.cypher';
+import { readCommunes } from './communes';
+import { buildGeography, loadGeography } from './geography';
 import { readLabels, readProducts } from './catalog';
 import { buildDromeSeed } from './drome-seed';
 
@@ -25,7 +25,7 @@ export async function loadReferenceData(db: Database): Promise<void> {
 
 /**
  * Loads the whole Drôme seed: geography, catalog, then the actors, offers, needs and supply links
- * of src/seed/drome-seed.ts in one transaction. Idempotent (upserts by id): `npm run seed` twice
+ * of drome-seed.ts in one transaction. Idempotent (upserts by id): `npm run seed` twice
  * leaves the graph as once.
  */
 export async function seedDatabase(db: Database, logger: Logger, onProgress?: (p: WriteProgress) => void): Promise<void> {

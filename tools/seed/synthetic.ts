@@ -1,7 +1,8 @@
-import type { ImportBundle, LabelRecord, ProductRecord } from '../import/bundle';
-import type { CommuneRef } from '../territory/communes';
+import type { ImportBundle, LabelRecord, ProductRecord } from '../../src/records';
+import type { CommuneRef } from './communes';
 import { completeBundle, createGenerator } from './generator';
-import { GridIndex, haversineKm } from './geo';
+import { distanceKm } from '../../src/territory';
+import { GridIndex } from './geo';
 import { SYNTHETIC_IDS } from './model';
 import { ACTOR_PROFILES } from './profiles';
 import type { Random } from './random';
@@ -68,7 +69,7 @@ class NeighbourCache {
       const found: CommuneRef[] = [];
       this.grid.scan(commune.latitude, commune.longitude, 40, (c) => found.push(c), () => found.length > NEIGHBOURS);
       near = found
-        .map((c) => ({ c, km: haversineKm(commune.latitude, commune.longitude, c.latitude, c.longitude) }))
+        .map((c) => ({ c, km: distanceKm(commune, c) }))
         .sort((a, b) => a.km - b.km || a.c.insee.localeCompare(b.c.insee))
         .slice(0, NEIGHBOURS)
         .map((x) => x.c);

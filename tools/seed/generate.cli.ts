@@ -5,12 +5,22 @@
  * running it twice with the same options changes nothing. --clear first removes every actor, offer,
  * need and supply link (geography and catalog stay). Writes one transaction per batch of 1,000 rows.
  */
-import { loadReferenceData } from '../src/seed';
-import { readLabels, readProducts } from '../src/seed/catalog';
-import { generateSyntheticGraph } from '../src/seed/synthetic';
-import { readCommunes } from '../src/territory/communes';
-import { writeBundleInBatches } from '../src/records';
-import { parseArgs, runCli } from './cli';
+import { integerOption, parseCommandLine, readCommandLine, runCli } from '../../scripts/cli';
+import { writeBundleInBatches } from '../../src/records';
+import { generateSyntheticGraph, loadReferenceData, readCommunes, readLabels, readProducts } from '.';
+
+const USAGE = 'usage: npm run generate -- [--actors <1..1000000>] [--seed <integer>] [--clear]   (defaults: --actors 100000 --seed 42)';
+
+const options = readCommandLine('generate', USAGE, (argv) => {
+  const { values } = parseCommandLine(argv, {
+    options: { actors: { type: 'string' }, seed: { type: 'string' }, clear: { type: 'boolean', default: false } },
+  });
+  return {
+    actors: integerOption('actors', values.actors, 100_000, 1, 1_000_000),
+    seed: integerOption('seed', values.seed, 42, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+    clear: values.clear,
+  };
+});
 
 /** Removes the trading graph in chunks (a single DETACH DELETE of 500,000 nodes would not fit the heap). */
 const DELETE_TRADING_CHUNK = /* cypher */ `
@@ -20,14 +30,8 @@ const DELETE_TRADING_CHUNK = /* cypher */ `
   RETURN count(*) AS deleted`;
 
 runCli('generate', async (db) => {
-  const { options } = parseArgs(process.argv.slice(2));
-  const actors = Number(options.get('actors') ?? 100000);
-  const seed = Number(options.get('seed') ?? 42);
-  if (!Number.isInteger(actors) || actors < 1 || actors > 1_000_000 || !Number.isInteger(seed)) {
-    process.stderr.write('usage: npm run generate -- --actors <1..1000000> [--seed <integer>] [--clear]\n');
-    return 2;
-  }
-  if (options.has('clear')) {
+  const { actors, seed } = options;
+  if (options.clear) {
     let deleted = 0;
     for (;;) {
       const [row] = await db.write<{ deleted: number }>(DELETE_TRADING_CHUNK);

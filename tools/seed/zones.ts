@@ -1,4 +1,4 @@
-import type { CommuneRef } from '../territory/communes';
+import type { CommuneRef } from './communes';
 import { Random, WeightedPicker } from './random';
 
 /**

@@ -1,6 +1,6 @@
-import { MemberGroup } from '../actor/actor.enums';
-import type { ImportBundle, LabelRecord, NeedRecord, ProductRecord } from '../import/bundle';
-import type { CommuneRef } from '../territory/communes';
+import { MemberGroup } from '../../src/actor/actor.enums';
+import type { ImportBundle, LabelRecord, NeedRecord, ProductRecord } from '../../src/records';
+import type { CommuneRef } from './communes';
 import { completeBundle, createGenerator, type Generator } from './generator';
 import { monthsFor } from './market';
 import { SEED_IDS, type Line, type SeedActor } from './model';

@@ -1,3 +1,0 @@
-// Transitional: the SIRET check moved to the write model (src/records). Kept only for src/seed,
-// which another part of this restructuring moves; remove once the generator imports from records.
-export { isValidSiret, withLuhnCheckDigit } from '../records';

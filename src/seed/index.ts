@@ -1,1 +1,0 @@
-export { seedDatabase, loadReferenceData, writeCatalog } from './seed';

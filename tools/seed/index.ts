@@ -1,0 +1,12 @@
+/**
+ * The seed generator: the Drôme demonstration graph (`npm run seed`, and `npm start` on an empty
+ * graph) and synthetic graphs of its shape (`npm run generate`). A tool, not part of the server: no
+ * file under src/ imports it (tests/tools-boundary.test.ts). Tests load their fixtures with it.
+ */
+export { seedDatabase, loadReferenceData, writeCatalog } from './seed';
+export { seedIfEmpty } from './if-empty';
+export { readLabels, readProducts, validateCatalog } from './catalog';
+export { readCommunes, type CommuneRef } from './communes';
+export { buildGeography, loadGeography, NEIGHBOUR_DEPARTMENTS, type Geography } from './geography';
+export { BROKEN_ORGANIC_CHAIN, buildDromeSeed, KNOWN_CHAINS, UNMET_NEED_IDS, type KnownChain } from './drome-seed';
+export { generateSyntheticGraph, type SyntheticOptions } from './synthetic';
