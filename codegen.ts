@@ -40,7 +40,8 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars,
+        // GeoJSON is documented as a FeatureCollection: the tests read it as one.
+        scalars: { ...scalars, GeoJSON: '../helpers/geojson#GeoJsonFeatureCollection' },
         avoidOptionals: { field: true, inputValue: false },
       },
     },

@@ -154,18 +154,18 @@ const LABELLED = bundle({
   ],
 });
 
-const CHAIN_FIELDS = graphql(`
+graphql(`
   fragment ChainFields on ChainGraph {
     direction rootActor { id } product { id } maxDepth truncated totalDistanceKm
     farms { id }
     nodes { actor { id } depth roles provenanceUnknown }
     edges { link { id } supplierId buyerId product { id } labels { id } volume unit distanceKm depth sourcedFromIds provenanceUnknown }
   }`);
-type ChainGraph = ResultOf<typeof CHAIN_FIELDS>;
 const UPSTREAM = graphql(`query Up($actorId: String!, $productId: String!, $maxDepth: Int) {
   upstream(actorId: $actorId, productId: $productId, maxDepth: $maxDepth) { ...ChainFields } }`);
 const DOWNSTREAM = graphql(`query Down($actorId: String!, $productId: String!, $maxDepth: Int) {
   downstream(actorId: $actorId, productId: $productId, maxDepth: $maxDepth) { ...ChainFields } }`);
+type ChainGraph = ResultOf<typeof UPSTREAM>['upstream'];
 
 const INTEGRITY = graphql(`query Integrity($scope: IntegrityScopeInput!, $labelId: String, $organic: Boolean) {
   labelIntegrity(scope: $scope, labelId: $labelId, organic: $organic) {
