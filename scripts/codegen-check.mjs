@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Fails when schema/schema.graphql or src/generated/ differ from what `npm run codegen` would write.
+// Fails when schema/schema.graphql, src/generated/ or tests/generated/ differ from what `npm run codegen` would write.
 import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -12,7 +12,7 @@ if (!fs.existsSync(SCHEMA_FILE) || fs.readFileSync(SCHEMA_FILE, 'utf8') !== expe
 }
 const check = spawnSync('npx', ['graphql-codegen', '--config', 'codegen.ts', '--check'], { stdio: 'inherit' });
 if (check.status !== 0) {
-  console.error('src/generated/ is stale: run `npm run codegen` and commit the result.');
+  console.error('src/generated/ or tests/generated/ is stale: run `npm run codegen` and commit the result.');
   process.exit(1);
 }
-console.log('schema/ and src/generated/ are current.');
+console.log('schema/, src/generated/ and tests/generated/ are current.');

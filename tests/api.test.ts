@@ -4,7 +4,7 @@ import { writeBundle } from '../src/records';
 import { loadReferenceData } from '../tools/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
-import { createRunner } from './helpers/graphql';
+import { createRunner, graphql, type ResultOf, type VariablesOf } from './helpers/graphql';
 
 const { FARM, COOPERATIVE, MILL, BAKERY, CENTRAL_KITCHEN } = ActorRole;
 
@@ -49,20 +49,16 @@ const FARMS = bundle({
   ),
 });
 
-const ACTOR_NAMES = `
+const ACTOR_NAMES = graphql(`
   query Names($filter: ActorFilter, $sort: ActorSort, $first: Int, $after: String, $last: Int, $before: String) {
     actors(filter: $filter, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
       edges { cursor node { id name distanceKm } }
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     }
-  }`;
+  }`);
 
-type NamesData = {
-  actors: {
-    edges: { cursor: string; node: { id: string; name: string; distanceKm: number | null } }[];
-    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  };
-};
+type NamesData = ResultOf<typeof ACTOR_NAMES>;
+type NamesVariables = VariablesOf<typeof ACTOR_NAMES>;
 
 describe('the GraphQL API on a hand-built graph', () => {
   let db: Database;
@@ -88,33 +84,33 @@ describe('the GraphQL API on a hand-built graph', () => {
 
   describe('pagination', () => {
     it('pages forward by name with keyset cursors and counts only when asked', async () => {
-      const first = await runner.run<NamesData>(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 25 });
+      const first = await runner.run(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 25 });
       expect(first.errors).toBeUndefined();
       expect(ids(first.data)).toHaveLength(25);
       expect(first.data!.actors.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
       expect(ids(first.data).slice(0, 3)).toEqual(['t-alpha', 't-zeta', 't-farm-00']);
-      const second = await runner.run<NamesData>(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 25, after: first.data!.actors.pageInfo.endCursor });
-      const third = await runner.run<NamesData>(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 25, after: second.data!.actors.pageInfo.endCursor });
+      const second = await runner.run(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 25, after: first.data!.actors.pageInfo.endCursor });
+      const third = await runner.run(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 25, after: second.data!.actors.pageInfo.endCursor });
       const all = [...ids(first.data), ...ids(second.data), ...ids(third.data)];
       expect(all).toHaveLength(62);
       expect(new Set(all).size).toBe(62);
       expect(third.data!.actors.pageInfo.hasNextPage).toBe(false);
 
-      const counted = await runner.run<{ actors: { totalCount: number } }>('{ actors(filter: {roles: [FARM]}, first: 1) { totalCount } }');
+      const counted = await runner.run(graphql(`query FarmCount { actors(filter: {roles: [FARM]}, first: 1) { totalCount } }`));
       expect(counted.data!.actors.totalCount).toBe(62);
       const uncounted = await runner.run('{ actors(filter: {roles: [FARM]}, first: 1) { nodes { id } } }');
       expect(uncounted.queries).toBe(counted.queries - 1);
     });
 
     it('keeps a cursor valid when an item is inserted before it', async () => {
-      const page = await runner.run<NamesData>(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 10 });
+      const page = await runner.run(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 10 });
       const cursor = page.data!.actors.pageInfo.endCursor;
-      const expectedNext = (await runner.run<NamesData>(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 5, after: cursor })).data;
+      const expectedNext = (await runner.run(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 5, after: cursor })).data;
       await db.transaction('WRITE', (tx) => writeBundle(tx, bundle({ actors: [actor('t-aaa', 'AAA Ferme insérée', [FARM], '26362')] })));
       try {
-        const next = await runner.run<NamesData>(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 5, after: cursor });
+        const next = await runner.run(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 5, after: cursor });
         expect(ids(next.data)).toEqual(ids(expectedNext));
-        const firstNow = await runner.run<NamesData>(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 1 });
+        const firstNow = await runner.run(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 1 });
         expect(ids(firstNow.data)).toEqual(['t-aaa']);
       } finally {
         await db.write("MATCH (a:Actor {id: 't-aaa'}) DETACH DELETE a");
@@ -122,11 +118,11 @@ describe('the GraphQL API on a hand-built graph', () => {
     });
 
     it('pages backward with last/before and mirrors forward pages', async () => {
-      const forward = await runner.run<NamesData>(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 62 });
-      const last = await runner.run<NamesData>(ACTOR_NAMES, { filter: { roles: ['FARM'] }, last: 5 });
+      const forward = await runner.run(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 62 });
+      const last = await runner.run(ACTOR_NAMES, { filter: { roles: ['FARM'] }, last: 5 });
       expect(ids(last.data)).toEqual(ids(forward.data).slice(-5));
       expect(last.data!.actors.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
-      const before = await runner.run<NamesData>(ACTOR_NAMES, { filter: { roles: ['FARM'] }, last: 5, before: last.data!.actors.pageInfo.startCursor });
+      const before = await runner.run(ACTOR_NAMES, { filter: { roles: ['FARM'] }, last: 5, before: last.data!.actors.pageInfo.startCursor });
       expect(ids(before.data)).toEqual(ids(forward.data).slice(-10, -5));
     });
 
@@ -138,7 +134,7 @@ describe('the GraphQL API on a hand-built graph', () => {
       const garbled = await runner.run(ACTOR_NAMES, { first: 2, after: 'not-a-cursor' });
       expect(garbled.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
       expect(garbled.errors?.[0].message).toMatch(/Invalid cursor/);
-      const byName = await runner.run<NamesData>(ACTOR_NAMES, { first: 1 });
+      const byName = await runner.run(ACTOR_NAMES, { first: 1 });
       const foreign = await runner.run(ACTOR_NAMES, {
         first: 2,
         after: byName.data!.actors.pageInfo.endCursor,
@@ -150,8 +146,8 @@ describe('the GraphQL API on a hand-built graph', () => {
   });
 
   describe('filters and sorting', () => {
-    const idsFor = async (filter: object, sort = 'NAME') =>
-      ids((await runner.run<NamesData>(ACTOR_NAMES, { filter, sort, first: 100 })).data).filter((id) => !id.startsWith('t-farm'));
+    const idsFor = async (filter: NamesVariables['filter'], sort: NamesVariables['sort'] = 'NAME') =>
+      ids((await runner.run(ACTOR_NAMES, { filter, sort, first: 100 })).data).filter((id) => !id.startsWith('t-farm'));
 
     it('filters by product including narrower products, and by label', async () => {
       expect(await idsFor({ productId: 'farine' })).toEqual(['t-zeta', 't-gamma', 't-eta']);
@@ -175,7 +171,7 @@ describe('the GraphQL API on a hand-built graph', () => {
     });
 
     it('sorts by distance from a commune within a radius, nearest first, with distances', async () => {
-      const res = await runner.run<NamesData>(ACTOR_NAMES, {
+      const res = await runner.run(ACTOR_NAMES, {
         filter: { near: { communeInsee: '26108', radiusKm: 40 }, roles: ['MILL', 'FARM'] },
         sort: 'DISTANCE',
         first: 3,
@@ -200,39 +196,39 @@ describe('the GraphQL API on a hand-built graph', () => {
   });
 
   describe('supply links', () => {
-    const LINKS = `
+    const LINKS = graphql(`
       query Links($filter: SupplyLinkFilter, $first: Int, $after: String, $last: Int) {
         supplyLinks(filter: $filter, first: $first, after: $after, last: $last) {
           totalCount
           nodes { id volume }
           pageInfo { hasNextPage endCursor }
         }
-      }`;
-    type LinksData = { supplyLinks: { totalCount: number; nodes: { id: string; volume: number }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+      }`);
+    type LinksData = ResultOf<typeof LINKS>;
     const linkIds = (res: { data: LinksData | null }) => res.data!.supplyLinks.nodes.map((n) => n.id);
 
     it('lists a buyer\'s links by volume, largest first, and pages on with keyset cursors', async () => {
-      const first = await runner.run<LinksData>(LINKS, { filter: { buyerId: 't-epsilon' }, first: 3 });
+      const first = await runner.run(LINKS, { filter: { buyerId: 't-epsilon' }, first: 3 });
       expect(first.errors).toBeUndefined();
       expect(linkIds(first)).toEqual(['t-l4', 't-l5', 't-l-farm-59']);
       expect(first.data!.supplyLinks.totalCount).toBe(62);
-      const next = await runner.run<LinksData>(LINKS, { filter: { buyerId: 't-epsilon' }, first: 2, after: first.data!.supplyLinks.pageInfo.endCursor });
+      const next = await runner.run(LINKS, { filter: { buyerId: 't-epsilon' }, first: 2, after: first.data!.supplyLinks.pageInfo.endCursor });
       expect(linkIds(next)).toEqual(['t-l-farm-58', 't-l-farm-57']);
-      const last = await runner.run<LinksData>(LINKS, { filter: { buyerId: 't-epsilon' }, last: 2 });
+      const last = await runner.run(LINKS, { filter: { buyerId: 't-epsilon' }, last: 2 });
       expect(linkIds(last)).toEqual(['t-l-farm-1', 't-l-farm-0']);
     });
 
     it('filters links by product (narrower included), organic goods and supplier', async () => {
-      expect(linkIds(await runner.run<LinksData>(LINKS, { filter: { productId: 'farine', organic: true }, first: 10 }))).toEqual(['t-l3']);
-      expect(linkIds(await runner.run<LinksData>(LINKS, { filter: { productId: 'farine', organic: false }, first: 10 }))).toEqual(['t-l5']);
-      expect(linkIds(await runner.run<LinksData>(LINKS, { filter: { supplierId: 't-beta' }, first: 10 }))).toEqual(['t-l2']);
-      expect(linkIds(await runner.run<LinksData>(LINKS, { filter: { labelIds: ['ab'], productId: 'ble' }, first: 10 }))).toEqual(['t-l1', 't-l2']);
+      expect(linkIds(await runner.run(LINKS, { filter: { productId: 'farine', organic: true }, first: 10 }))).toEqual(['t-l3']);
+      expect(linkIds(await runner.run(LINKS, { filter: { productId: 'farine', organic: false }, first: 10 }))).toEqual(['t-l5']);
+      expect(linkIds(await runner.run(LINKS, { filter: { supplierId: 't-beta' }, first: 10 }))).toEqual(['t-l2']);
+      expect(linkIds(await runner.run(LINKS, { filter: { labelIds: ['ab'], productId: 'ble' }, first: 10 }))).toEqual(['t-l1', 't-l2']);
     });
   });
 
   describe('relationship fields', () => {
     it('gives an actor\'s commune, territory, offers, suppliers and customers with the products exchanged', async () => {
-      const res = await runner.run<{ actor: Record<string, unknown> }>(`{
+      const res = await runner.run(graphql(`query ActorRelations {
         actor(id: "t-gamma") {
           name commune { insee name epci { name } department { code region { name } } }
           offers { product { id broader { id } } labels { id } }
@@ -240,7 +236,7 @@ describe('the GraphQL API on a hand-built graph', () => {
           customers { actor { id } products { name } }
           distanceKm(from: { communeInsee: "26362" })
         }
-      }`);
+      }`));
       expect(res.errors).toBeUndefined();
       expect(res.data!.actor).toMatchObject({
         name: 'Moulin Gamma',
@@ -254,14 +250,14 @@ describe('the GraphQL API on a hand-built graph', () => {
     });
 
     it('follows provenance from the kitchen\'s bread back to the wheat field', async () => {
-      const res = await runner.run<{ supplyLink: unknown }>(`{
+      const res = await runner.run(graphql(`query LinkProvenance {
         supplyLink(id: "t-l4") {
           supplier { name } product { id }
           sourcedFrom { supplier { name } product { id }
             sourcedFrom { supplier { name } product { id }
               sourcedFrom { supplier { name } product { id } sourcedFrom { id } } } }
         }
-      }`);
+      }`));
       expect(res.data!.supplyLink).toEqual({
         supplier: { name: 'Boulangerie Delta' },
         product: { id: 'pain-de-campagne' },
@@ -290,7 +286,7 @@ describe('the GraphQL API on a hand-built graph', () => {
   });
 
   describe('round trips', () => {
-    const PAGE_WITH_RELATIONS = `
+    const PAGE_WITH_RELATIONS = graphql(`
       query Page($first: Int!) {
         actors(filter: { roles: [FARM] }, first: $first) {
           nodes {
@@ -300,11 +296,11 @@ describe('the GraphQL API on a hand-built graph', () => {
             customers { actor { name } }
           }
         }
-      }`;
+      }`);
 
     it('costs the same number of Cypher queries for 50 actors with their relations as for 5', async () => {
-      const five = await runner.run<{ actors: { nodes: unknown[] } }>(PAGE_WITH_RELATIONS, { first: 5 });
-      const fifty = await runner.run<{ actors: { nodes: unknown[] } }>(PAGE_WITH_RELATIONS, { first: 50 });
+      const five = await runner.run(PAGE_WITH_RELATIONS, { first: 5 });
+      const fifty = await runner.run(PAGE_WITH_RELATIONS, { first: 50 });
       expect(five.errors).toBeUndefined();
       expect(five.data!.actors.nodes).toHaveLength(5);
       expect(fifty.data!.actors.nodes).toHaveLength(50);

@@ -8,43 +8,23 @@ import { buildMaillonSchema } from '../src/schema';
 import { loadReferenceData } from '../tools/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { actor, bundle, offer } from './helpers/fixtures';
-import { TEST_ADMIN, TEST_EDITOR, createRunner, testMember } from './helpers/graphql';
+import { TEST_ADMIN, TEST_EDITOR, createRunner, graphql, testMember, type VariablesOf } from './helpers/graphql';
 
-interface Entry {
-  id: string;
-  at: string;
-  accountId: string;
-  accountName: string;
-  role: string;
-  via: string;
-  operation: string;
-  recordKind: string;
-  recordId: string | null;
-  before: string | null;
-  after: string | null;
-  fileSha256: string | null;
-  counts: string | null;
-}
-
-interface Trail {
-  auditTrail: { edges: { cursor: string; node: Entry }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number };
-}
-
-const TRAIL = /* GraphQL */ `
-  query ($first: Int, $after: String, $filter: AuditTrailFilter) {
+const TRAIL = graphql(`
+  query AuditTrail($first: Int, $after: String, $filter: AuditTrailFilter) {
     auditTrail(first: $first, after: $after, filter: $filter) {
       edges { cursor node { id at accountId accountName role via operation recordKind recordId before after fileSha256 counts } }
       pageInfo { hasNextPage endCursor }
       totalCount
     }
-  }`;
+  }`);
 
 describe('the audit trail', () => {
   let db: Database;
   let runner: Awaited<ReturnType<typeof createRunner>>;
 
-  const trail = async (variables: Record<string, unknown> = {}) => {
-    const result = await runner.run<Trail>(TRAIL, variables, { viewer: TEST_EDITOR });
+  const trail = async (variables: VariablesOf<typeof TRAIL> = {}) => {
+    const result = await runner.run(TRAIL, variables, { viewer: TEST_EDITOR });
     expect(result.errors).toBeUndefined();
     return result.data!.auditTrail;
   };

@@ -6,7 +6,7 @@ import { VolumeUnit } from '../src/product/product.enums';
 import { loadReferenceData } from '../tools/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { actor, bundle, link } from './helpers/fixtures';
-import { TEST_EDITOR, createRunner, testMember } from './helpers/graphql';
+import { TEST_EDITOR, createRunner, graphql, testMember } from './helpers/graphql';
 
 /**
  * Confidential volumes in the questions that print a volume per record: a chain's edges, the
@@ -17,10 +17,6 @@ import { TEST_EDITOR, createRunner, testMember } from './helpers/graphql';
 const A = 'q-a';
 const B = 'q-b';
 const C = 'q-c';
-
-interface Loose {
-  [field: string]: Loose;
-}
 
 describe('confidential volumes in chains, graphs and unmet needs', () => {
   let db: Database;
@@ -57,10 +53,10 @@ describe('confidential volumes in chains, graphs and unmet needs', () => {
     await db.close();
   });
 
-  const UPSTREAM = '{ upstream(actorId: "q-c", productId: "farine-ble-t80") { edges { link { id volume } volume } } }';
+  const UPSTREAM = graphql(`query ConfidentialUpstream { upstream(actorId: "q-c", productId: "farine-ble-t80") { edges { link { id volume } volume } } }`);
 
   async function upstreamAs(viewer: Viewer | null) {
-    const result = await runner.run<Loose>(UPSTREAM, {}, { viewer });
+    const result = await runner.run(UPSTREAM, {}, { viewer });
     expect(result.errors).toBeUndefined();
     return { edges: result.data!.upstream.edges, queries: result.queries };
   }
@@ -86,14 +82,14 @@ describe('confidential volumes in chains, graphs and unmet needs', () => {
   });
 
   it("hides the neighbourhood graph's edge volumes the same way", async () => {
-    const query = '{ neighbourhood(actorId: "q-b") { edges { id volume } } }';
-    const anonymous = await runner.run<Loose>(query, {}, { viewer: null });
+    const query = graphql(`query ConfidentialNeighbourhood { neighbourhood(actorId: "q-b") { edges { id volume } } }`);
+    const anonymous = await runner.run(query, {}, { viewer: null });
     expect(anonymous.errors).toBeUndefined();
     expect(anonymous.data!.neighbourhood.edges).toEqual([
       { id: 'q-ab', volume: null },
       { id: 'q-bc', volume: null },
     ]);
-    const canteen = await runner.run<Loose>(query, {}, { viewer: testMember(C) });
+    const canteen = await runner.run(query, {}, { viewer: testMember(C) });
     expect(canteen.data!.neighbourhood.edges).toEqual([
       { id: 'q-ab', volume: null },
       { id: 'q-bc', volume: 8 },
@@ -101,11 +97,13 @@ describe('confidential volumes in chains, graphs and unmet needs', () => {
   });
 
   it("hides an unmet need's volume, coverage and gap from all but the buyer's members and editors", async () => {
-    const query = '{ unmetNeeds(scope: { actorId: "q-b" }, includePartial: true, candidates: 0) { needs { need { id volume } volume coveredVolume gap coverage } } }';
-    const anonymous = await runner.run<Loose>(query, {}, { viewer: null });
+    const query = graphql(
+      `query ConfidentialUnmetNeeds { unmetNeeds(scope: { actorId: "q-b" }, includePartial: true, candidates: 0) { needs { need { id volume } volume coveredVolume gap coverage } } }`,
+    );
+    const anonymous = await runner.run(query, {}, { viewer: null });
     expect(anonymous.errors).toBeUndefined();
     expect(anonymous.data!.unmetNeeds.needs).toEqual([{ need: { id: 'q-need-b', volume: null }, volume: null, coveredVolume: null, gap: null, coverage: 'PARTIAL' }]);
-    const mill = await runner.run<Loose>(query, {}, { viewer: testMember(B) });
+    const mill = await runner.run(query, {}, { viewer: testMember(B) });
     expect(mill.data!.unmetNeeds.needs).toEqual([{ need: { id: 'q-need-b', volume: 50 }, volume: 50, coveredVolume: 30, gap: 20, coverage: 'PARTIAL' }]);
   });
 });

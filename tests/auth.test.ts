@@ -11,7 +11,7 @@ import { loadReferenceData } from '../tools/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { graphDigest } from './helpers/digest';
 import { actor, bundle, link, nextSiret, offer } from './helpers/fixtures';
-import { TEST_ADMIN, TEST_EDITOR, createRunner, testMember, type OperationResult } from './helpers/graphql';
+import { TEST_ADMIN, TEST_EDITOR, createRunner, graphql, testMember, type OperationResult, type TypedDocumentNode } from './helpers/graphql';
 
 /**
  * Every private field of the API and the rule it must carry. A field added to a type that should be
@@ -79,10 +79,6 @@ describe('authorization is declared on the schema', () => {
   });
 });
 
-interface Loose {
-  [field: string]: Loose;
-}
-
 const A = 'auth-a';
 const B = 'auth-b';
 const C = 'auth-c';
@@ -118,60 +114,62 @@ async function resetFixture(db: Database): Promise<void> {
   await db.transaction('WRITE', (tx) => writeBundle(tx, fixture()));
 }
 
-interface MutationCase {
+interface MutationCase<V extends Record<string, unknown> = Record<string, unknown>> {
   name: string;
-  query: string;
+  query: TypedDocumentNode<Record<string, unknown>, V>;
   /** Variables that write a record of actor A (the member's own actor). */
-  variables: () => Record<string, unknown>;
+  variables: () => V;
   /** A member of A may run it on A's record (members neither create nor delete actors). */
   memberMay: boolean;
 }
 
-const DELETED = '{ id }';
+/**
+ * A case whose variables tsc checks against its document (given first, so that it fixes their
+ * type), kept in a list of mutations of any shape.
+ */
+const mutationCase =
+  <V extends Record<string, unknown>>(query: MutationCase<V>['query']) =>
+  (rest: Omit<MutationCase<V>, 'query'>) =>
+    ({ query, ...rest }) as unknown as MutationCase;
+
 const MUTATIONS: MutationCase[] = [
-  {
+  mutationCase(graphql(`mutation AuthCreateActor($input: CreateActorInput!) { createActor(input: $input) { id } }`))({
     name: 'createActor',
-    query: `mutation ($input: CreateActorInput!) { createActor(input: $input) { id } }`,
     variables: () => ({ input: { id: 'auth-new', name: 'Nouvelle ferme', roles: ['FARM'], siret: nextSiret(), communeInsee: '26362' } }),
     memberMay: false,
-  },
-  { name: 'updateActor', query: `mutation ($id: String!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { id } }`, variables: () => ({ id: A, input: { name: 'Ferme A renommée' } }), memberMay: true },
-  { name: 'deleteActor', query: `mutation ($id: String!) { deleteActor(id: $id) ${DELETED} }`, variables: () => ({ id: A }), memberMay: false },
-  {
+  }),
+  mutationCase(graphql(`mutation AuthUpdateActor($id: String!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { id } }`))({ name: 'updateActor', variables: () => ({ id: A, input: { name: 'Ferme A renommée' } }), memberMay: true }),
+  mutationCase(graphql(`mutation AuthDeleteActor($id: String!) { deleteActor(id: $id) { id } }`))({ name: 'deleteActor', variables: () => ({ id: A }), memberMay: false }),
+  mutationCase(graphql(`mutation AuthCreateOffer($input: CreateOfferInput!) { createOffer(input: $input) { id } }`))({
     name: 'createOffer',
-    query: `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id } }`,
     variables: () => ({ input: { id: 'auth-off-new', actorId: A, productId: 'ble-tendre' } }),
     memberMay: true,
-  },
-  { name: 'updateOffer', query: `mutation ($id: String!, $input: UpdateOfferInput!) { updateOffer(id: $id, input: $input) { id } }`, variables: () => ({ id: 'auth-off-a', input: { priceEur: 260 } }), memberMay: true },
-  { name: 'deleteOffer', query: `mutation ($id: String!) { deleteOffer(id: $id) ${DELETED} }`, variables: () => ({ id: 'auth-off-a' }), memberMay: true },
-  {
+  }),
+  mutationCase(graphql(`mutation AuthUpdateOffer($id: String!, $input: UpdateOfferInput!) { updateOffer(id: $id, input: $input) { id } }`))({ name: 'updateOffer', variables: () => ({ id: 'auth-off-a', input: { priceEur: 260 } }), memberMay: true }),
+  mutationCase(graphql(`mutation AuthDeleteOffer($id: String!) { deleteOffer(id: $id) { id } }`))({ name: 'deleteOffer', variables: () => ({ id: 'auth-off-a' }), memberMay: true }),
+  mutationCase(graphql(`mutation AuthCreateNeed($input: CreateNeedInput!) { createNeed(input: $input) { id } }`))({
     name: 'createNeed',
-    query: `mutation ($input: CreateNeedInput!) { createNeed(input: $input) { id } }`,
     variables: () => ({ input: { id: 'auth-need-new', actorId: A, productId: 'ble-tendre', volume: 5, unit: 'TONNE' } }),
     memberMay: true,
-  },
-  { name: 'updateNeed', query: `mutation ($id: String!, $input: UpdateNeedInput!) { updateNeed(id: $id, input: $input) { id } }`, variables: () => ({ id: 'auth-need-a', input: { volume: 4 } }), memberMay: true },
-  { name: 'deleteNeed', query: `mutation ($id: String!) { deleteNeed(id: $id) ${DELETED} }`, variables: () => ({ id: 'auth-need-a' }), memberMay: true },
-  {
+  }),
+  mutationCase(graphql(`mutation AuthUpdateNeed($id: String!, $input: UpdateNeedInput!) { updateNeed(id: $id, input: $input) { id } }`))({ name: 'updateNeed', variables: () => ({ id: 'auth-need-a', input: { volume: 4 } }), memberMay: true }),
+  mutationCase(graphql(`mutation AuthDeleteNeed($id: String!) { deleteNeed(id: $id) { id } }`))({ name: 'deleteNeed', variables: () => ({ id: 'auth-need-a' }), memberMay: true }),
+  mutationCase(graphql(`mutation AuthCreateSupplyLink($input: CreateSupplyLinkInput!) { createSupplyLink(input: $input) { id } }`))({
     name: 'createSupplyLink',
-    query: `mutation ($input: CreateSupplyLinkInput!) { createSupplyLink(input: $input) { id } }`,
     variables: () => ({ input: { id: 'auth-sl-new', supplierId: A, buyerId: C, productId: 'ble-tendre', volume: 2, unit: 'TONNE' } }),
     memberMay: true,
-  },
-  {
+  }),
+  mutationCase(graphql(`mutation AuthUpdateSupplyLink($id: String!, $input: UpdateSupplyLinkInput!) { updateSupplyLink(id: $id, input: $input) { id } }`))({
     name: 'updateSupplyLink',
-    query: `mutation ($id: String!, $input: UpdateSupplyLinkInput!) { updateSupplyLink(id: $id, input: $input) { id } }`,
     variables: () => ({ id: 'auth-sl-ac', input: { volume: 21 } }),
     memberMay: true,
-  },
-  { name: 'deleteSupplyLink', query: `mutation ($id: String!) { deleteSupplyLink(id: $id) ${DELETED} }`, variables: () => ({ id: 'auth-sl-ac' }), memberMay: true },
-  {
+  }),
+  mutationCase(graphql(`mutation AuthDeleteSupplyLink($id: String!) { deleteSupplyLink(id: $id) { id } }`))({ name: 'deleteSupplyLink', variables: () => ({ id: 'auth-sl-ac' }), memberMay: true }),
+  mutationCase(graphql(`mutation AuthImportRecords($input: ImportInput!) { importRecords(input: $input) { written counts { offers } } }`))({
     name: 'importRecords',
-    query: `mutation ($input: ImportInput!) { importRecords(input: $input) { written counts { offers } } }`,
     variables: () => ({ input: { format: 'JSON', content: JSON.stringify({ offers: [{ id: 'auth-off-imported', actorId: A, productId: 'ble-tendre' }] }) } }),
     memberMay: false,
-  },
+  }),
 ];
 
 function codeOf(result: OperationResult<unknown>): string | undefined {
@@ -201,7 +199,7 @@ describe('who may run each mutation', () => {
   /** Runs a mutation that must be refused with `code`, and checks that nothing changed (the audit trail included). */
   async function refused(mutation: MutationCase, viewer: Viewer | null, code: string) {
     const before = await graphDigest(db);
-    const result = await runner.run<Loose>(mutation.query, mutation.variables(), { viewer });
+    const result = await runner.run(mutation.query, mutation.variables(), { viewer });
     expect([mutation.name, codeOf(result)]).toEqual([mutation.name, code]);
     expect(result.data).toBeNull();
     expect(await graphDigest(db)).toEqual(before);
@@ -219,7 +217,7 @@ describe('who may run each mutation', () => {
   });
 
   it.each(MUTATIONS.filter((m) => m.memberMay).map((m) => [m.name, m]))('%s as the owning member: done, and audited', async (_name, mutation) => {
-    const result = await runner.run<Loose>(mutation.query, mutation.variables(), { viewer: testMember(A) });
+    const result = await runner.run(mutation.query, mutation.variables(), { viewer: testMember(A) });
     expect(result.errors).toBeUndefined();
     expect(result.data![mutation.name]).not.toBeNull();
     const [entry] = await db.read<{ accountId: string; role: string }>('MATCH (e:AuditEntry) RETURN e.accountId AS accountId, e.role AS role');
@@ -231,14 +229,14 @@ describe('who may run each mutation', () => {
   });
 
   it.each(MUTATIONS.map((m) => [m.name, m]))('%s as an editor: done', async (_name, mutation) => {
-    const result = await runner.run<Loose>(mutation.query, mutation.variables(), { viewer: TEST_EDITOR });
+    const result = await runner.run(mutation.query, mutation.variables(), { viewer: TEST_EDITOR });
     expect(result.errors).toBeUndefined();
     expect(result.data![mutation.name]).not.toBeNull();
   });
 
   it('lets an admin do what an editor does', async () => {
     const importRecords = MUTATIONS.find((m) => m.name === 'importRecords')!;
-    const result = await runner.run<Loose>(importRecords.query, importRecords.variables(), { viewer: TEST_ADMIN });
+    const result = await runner.run(importRecords.query, importRecords.variables(), { viewer: TEST_ADMIN });
     expect(result.errors).toBeUndefined();
     expect(result.data!.importRecords).toEqual({ written: true, counts: { offers: 1 } });
   });
@@ -261,7 +259,7 @@ describe('who may run each mutation', () => {
   it('lets either party of a supply link change it, and no one else', async () => {
     const update = MUTATIONS[10].query;
     expect(codeOf(await runner.run(update, { id: 'auth-sl-ac', input: { volume: 22 } }, { viewer: testMember(B) }))).toBe('FORBIDDEN');
-    const byBuyer = await runner.run<Loose>(update, { id: 'auth-sl-ac', input: { volume: 22 } }, { viewer: testMember(C) });
+    const byBuyer = await runner.run(update, { id: 'auth-sl-ac', input: { volume: 22 } }, { viewer: testMember(C) });
     expect(byBuyer.errors).toBeUndefined();
     expect((await db.read<{ v: number }>("MATCH (l:SupplyLink {id: 'auth-sl-ac'}) RETURN l.volume AS v"))[0].v).toBe(22);
   });
@@ -276,8 +274,8 @@ describe('private fields', () => {
   let db: Database;
   let runner: Awaited<ReturnType<typeof createRunner>>;
 
-  const ACTOR_QUERY = /* GraphQL */ `
-    query ($id: String!) {
+  const ACTOR_QUERY = graphql(`
+    query PrivateFieldsOfActor($id: String!) {
       actor(id: $id) {
         id email phone confidentialVolumes
         offers { id priceEur capacity }
@@ -285,7 +283,7 @@ describe('private fields', () => {
         sales { id volume valueEur }
         purchases { id volume valueEur }
       }
-    }`;
+    }`);
 
   beforeAll(async () => {
     // Clearing a graph seeded by an earlier suite can take longer than a request's 15 s on a busy machine.
@@ -303,7 +301,7 @@ describe('private fields', () => {
   });
 
   const actorAs = async (id: string, viewer: Viewer | null) => {
-    const result = await runner.run<Loose>(ACTOR_QUERY, { id }, { viewer });
+    const result = await runner.run(ACTOR_QUERY, { id }, { viewer });
     expect(result.errors).toBeUndefined();
     return result.data!.actor;
   };
@@ -373,29 +371,22 @@ describe('private fields', () => {
   });
 
   it('applies the same rules to supply links listed on their own and on the supply-link map', async () => {
-    const links = await runner.run<Loose>('{ supplyLinks(filter: { buyerId: "auth-c" }) { nodes { id volume valueEur } } }', {}, { viewer: null });
+    const links = await runner.run(graphql(`query PrivateFieldsOfLinks { supplyLinks(filter: { buyerId: "auth-c" }) { nodes { id volume valueEur } } }`), {}, { viewer: null });
     expect(links.errors).toBeUndefined();
     expect(links.data!.supplyLinks.nodes).toEqual([
       { id: 'auth-sl-ac', volume: 20, valueEur: null },
       { id: 'auth-sl-bc', volume: null, valueEur: null },
     ]);
-    const geo = await runner.run<{ supplyLinksGeoJson: { features: { id: string; properties: { volume: number | null } }[] } }>(
-      '{ supplyLinksGeoJson(filter: { buyerId: "auth-c" }) }',
-      {},
-      { viewer: null },
-    );
+    const LINKS_MAP = graphql(`query PrivateFieldsOnTheMap { supplyLinksGeoJson(filter: { buyerId: "auth-c" }) }`);
+    const geo = await runner.run(LINKS_MAP, {}, { viewer: null });
     expect(geo.errors).toBeUndefined();
     expect(Object.fromEntries(geo.data!.supplyLinksGeoJson.features.map((f) => [f.id, f.properties.volume]))).toEqual({ 'auth-sl-ac': 20, 'auth-sl-bc': null });
-    const geoAsB = await runner.run<{ supplyLinksGeoJson: { features: { id: string; properties: { volume: number | null } }[] } }>(
-      '{ supplyLinksGeoJson(filter: { buyerId: "auth-c" }) }',
-      {},
-      { viewer: testMember(B) },
-    );
+    const geoAsB = await runner.run(LINKS_MAP, {}, { viewer: testMember(B) });
     expect(Object.fromEntries(geoAsB.data!.supplyLinksGeoJson.features.map((f) => [f.id, f.properties.volume]))).toEqual({ 'auth-sl-ac': 20, 'auth-sl-bc': 8 });
   });
 
   it('lets an actor turn confidentiality on through updateActor, and hides its volumes from then on', async () => {
-    const set = await runner.run<Loose>('mutation { updateActor(id: "auth-a", input: { confidentialVolumes: true }) { confidentialVolumes } }', {}, { viewer: testMember(A) });
+    const set = await runner.run(graphql(`mutation ConfidentialVolumesOn { updateActor(id: "auth-a", input: { confidentialVolumes: true }) { confidentialVolumes } }`), {}, { viewer: testMember(A) });
     expect(set.errors).toBeUndefined();
     expect(set.data!.updateActor).toEqual({ confidentialVolumes: true });
     const a = await actorAs(A, null);

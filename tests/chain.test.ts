@@ -6,7 +6,7 @@ import { VolumeUnit } from '../src/product/product.enums';
 import { loadReferenceData, readCommunes } from '../tools/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { actor, bundle, link } from './helpers/fixtures';
-import { createRunner } from './helpers/graphql';
+import { createRunner, graphql, type ResultOf } from './helpers/graphql';
 
 const { FARM, COOPERATIVE, MILL, BAKERY, DAIRY, WHOLESALER, RETAILER, CANTEEN, CENTRAL_KITCHEN } = ActorRole;
 
@@ -153,55 +153,26 @@ const LABELLED = bundle({
   ],
 });
 
-type ChainGraph = {
-  direction: string;
-  rootActor: { id: string };
-  product: { id: string };
-  maxDepth: number;
-  truncated: boolean;
-  totalDistanceKm: number;
-  farms: { id: string }[];
-  nodes: { actor: { id: string }; depth: number; roles: string[]; provenanceUnknown: boolean }[];
-  edges: {
-    link: { id: string };
-    supplierId: string;
-    buyerId: string;
-    product: { id: string };
-    labels: { id: string }[];
-    volume: number;
-    unit: string;
-    distanceKm: number;
-    depth: number;
-    sourcedFromIds: string[];
-    provenanceUnknown: boolean;
-  }[];
-};
+graphql(`
+  fragment ChainFields on ChainGraph {
+    direction rootActor { id } product { id } maxDepth truncated totalDistanceKm
+    farms { id }
+    nodes { actor { id } depth roles provenanceUnknown }
+    edges { link { id } supplierId buyerId product { id } labels { id } volume unit distanceKm depth sourcedFromIds provenanceUnknown }
+  }`);
+const UPSTREAM = graphql(`query Up($actorId: String!, $productId: String!, $maxDepth: Int) {
+  upstream(actorId: $actorId, productId: $productId, maxDepth: $maxDepth) { ...ChainFields } }`);
+const DOWNSTREAM = graphql(`query Down($actorId: String!, $productId: String!, $maxDepth: Int) {
+  downstream(actorId: $actorId, productId: $productId, maxDepth: $maxDepth) { ...ChainFields } }`);
+type ChainGraph = ResultOf<typeof UPSTREAM>['upstream'];
 
-const CHAIN_FIELDS = `
-  direction rootActor { id } product { id } maxDepth truncated totalDistanceKm
-  farms { id }
-  nodes { actor { id } depth roles provenanceUnknown }
-  edges { link { id } supplierId buyerId product { id } labels { id } volume unit distanceKm depth sourcedFromIds provenanceUnknown }`;
-const UPSTREAM = `query Up($actorId: String!, $productId: String!, $maxDepth: Int) {
-  upstream(actorId: $actorId, productId: $productId, maxDepth: $maxDepth) { ${CHAIN_FIELDS} } }`;
-const DOWNSTREAM = `query Down($actorId: String!, $productId: String!, $maxDepth: Int) {
-  downstream(actorId: $actorId, productId: $productId, maxDepth: $maxDepth) { ${CHAIN_FIELDS} } }`;
-
-type Report = {
-  label: { id: string } | null;
-  organic: boolean;
-  maxDepth: number;
-  summary: { checked: number; intact: number; broken: number; unknownProvenance: number };
-  brokenChains: { link: { id: string }; breaksAt: { id: string }; path: { id: string }[]; depth: number }[];
-  unverifiedLinks: { id: string }[];
-};
-const INTEGRITY = `query Integrity($scope: IntegrityScopeInput!, $labelId: String, $organic: Boolean) {
+const INTEGRITY = graphql(`query Integrity($scope: IntegrityScopeInput!, $labelId: String, $organic: Boolean) {
   labelIntegrity(scope: $scope, labelId: $labelId, organic: $organic) {
     label { id } organic maxDepth
     summary { checked intact broken unknownProvenance }
     brokenChains { link { id } breaksAt { id } path { id } depth }
     unverifiedLinks { id }
-  } }`;
+  } }`);
 
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
 const nodeDepths = (graph: ChainGraph) => graph.nodes.map((n) => [n.actor.id, n.depth]);
@@ -229,17 +200,17 @@ describe('chain tracing and label integrity on hand-built chains', () => {
   });
 
   const upstream = async (actorId: string, productId: string, maxDepth?: number) => {
-    const res = await runner.run<{ upstream: ChainGraph }>(UPSTREAM, { actorId, productId, maxDepth });
+    const res = await runner.run(UPSTREAM, { actorId, productId, maxDepth });
     expect(res.errors).toBeUndefined();
     return { graph: res.data!.upstream, queries: res.queries };
   };
   const downstream = async (actorId: string, productId: string, maxDepth?: number) => {
-    const res = await runner.run<{ downstream: ChainGraph }>(DOWNSTREAM, { actorId, productId, maxDepth });
+    const res = await runner.run(DOWNSTREAM, { actorId, productId, maxDepth });
     expect(res.errors).toBeUndefined();
     return { graph: res.data!.downstream, queries: res.queries };
   };
   const integrity = async (variables: { scope: Record<string, string>; labelId?: string; organic?: boolean }) => {
-    const res = await runner.run<{ labelIntegrity: Report }>(INTEGRITY, variables);
+    const res = await runner.run(INTEGRITY, variables);
     expect(res.errors).toBeUndefined();
     return { report: res.data!.labelIntegrity, queries: res.queries };
   };
@@ -430,13 +401,13 @@ describe('chain tracing and label integrity on hand-built chains', () => {
     });
 
     it('costs the same few round trips whatever the chain\'s size, nested link fields included', async () => {
-      const NESTED = `query Up($actorId: String!, $productId: String!) {
+      const NESTED = graphql(`query UpNested($actorId: String!, $productId: String!) {
         upstream(actorId: $actorId, productId: $productId, maxDepth: 8) {
           nodes { actor { id name } }
           edges { link { id supplier { name } buyer { name } product { id } labels { id } sourcedFrom { id } } }
-        } }`;
-      const small = await runner.run<{ upstream: ChainGraph }>(NESTED, { actorId: 'pu-kitchen', productId: 'pain' });
-      const large = await runner.run<{ upstream: ChainGraph }>(NESTED, { actorId: 'dm-kitchen', productId: 'pain' });
+        } }`);
+      const small = await runner.run(NESTED, { actorId: 'pu-kitchen', productId: 'pain' });
+      const large = await runner.run(NESTED, { actorId: 'dm-kitchen', productId: 'pain' });
       expect(small.errors).toBeUndefined();
       expect(large.errors).toBeUndefined();
       expect(large.data!.upstream.edges).toHaveLength(6);

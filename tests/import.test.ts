@@ -7,7 +7,7 @@ import { importContent } from '../src/import/import.service';
 import { seedDatabase } from '../tools/seed';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 import { graphDigest } from './helpers/digest';
-import { TEST_EDITOR, createRunner } from './helpers/graphql';
+import { TEST_EDITOR, createRunner, graphql } from './helpers/graphql';
 
 const EXAMPLES = path.join(__dirname, '..', 'seeds', 'examples');
 const example = (name: string) => fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
@@ -96,8 +96,8 @@ describe('importing files into the seeded graph', () => {
     );
     expect(rejected.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((rejected.errors?.[0].extensions?.issues as unknown[]).length).toBeGreaterThanOrEqual(5);
-    const dry = await runner.run<{ importRecords: { written: boolean; counts: { actors: number } } }>(
-      `mutation($content: String!) { importRecords(input: {format: JSON, content: $content, dryRun: true}) { written counts { actors } } }`,
+    const dry = await runner.run(
+      graphql(`mutation ImportJsonDryRun($content: String!) { importRecords(input: {format: JSON, content: $content, dryRun: true}) { written counts { actors } } }`),
       { content: JSON.stringify({ actors: [{ id: 'ex-dry', name: 'Ferme Sèche', roles: ['FARM'], siret: FRESH_SIRET, communeInsee: '26113' }] }) },
     );
     expect(dry.errors).toBeUndefined();

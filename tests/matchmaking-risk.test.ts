@@ -7,7 +7,7 @@ import { VolumeUnit } from '../src/product/product.enums';
 import { loadReferenceData, readCommunes, seedDatabase, UNMET_NEED_IDS } from '../tools/seed';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
-import { createRunner } from './helpers/graphql';
+import { createRunner, graphql, type TypedDocumentNode, type VariablesOf } from './helpers/graphql';
 
 const { FARM, MILL, BAKERY, DAIRY, CENTRAL_KITCHEN, CANTEEN, RESTAURANT } = ActorRole;
 const { KG, LITRE, TONNE } = VolumeUnit;
@@ -103,7 +103,7 @@ const GRAPH = bundle({
   ],
 });
 
-const UNMET_NEEDS = /* GraphQL */ `
+const UNMET_NEEDS = graphql(`
   query UnmetNeeds($scope: MatchmakingScopeInput!, $includePartial: Boolean, $candidates: Int, $local: LocalInput, $maxIntermediaries: Int) {
     unmetNeeds(scope: $scope, includePartial: $includePartial, candidates: $candidates, local: $local, maxIntermediaries: $maxIntermediaries) {
       scopeName
@@ -116,22 +116,22 @@ const UNMET_NEEDS = /* GraphQL */ `
         candidates { supplier { id } offer { id } intermediaries distanceKm }
       }
     }
-  }`;
+  }`);
 
-const SUPPLIERS = /* GraphQL */ `
-  query Suppliers($input: SupplierSearchInput!) {
+const SUPPLIERS = graphql(`
+  query SupplierCandidates($input: SupplierSearchInput!) {
     suppliers(input: $input, first: 50) { matches { nodes { supplier { id } offer { id } intermediaries distanceKm } } }
-  }`;
+  }`);
 
-const POTENTIAL_BUYERS = /* GraphQL */ `
+const POTENTIAL_BUYERS = graphql(`
   query PotentialBuyers($producerId: String!, $radiusKm: Float, $first: Int) {
     potentialBuyers(producerId: $producerId, radiusKm: $radiusKm, first: $first) {
       producer { id } radiusKm totalCount
       buyers { need { id } buyer { id } product { id } requiredLabels { id } offers { id } distanceKm coverage coveredVolume }
     }
-  }`;
+  }`);
 
-const SUPPLY_RISK = /* GraphQL */ `
+const SUPPLY_RISK = graphql(`
   query SupplyRisk($scope: RiskScopeInput!, $top: Int) {
     supplyRisk(scope: $scope, top: $top) {
       scopeName checkedNeeds coveredNeeds
@@ -139,30 +139,7 @@ const SUPPLY_RISK = /* GraphQL */ `
       criticalActors { actor { id } needsAffected buyersAffected uncoveredVolumes { unit volume } needs { id } }
       outsideShare { links outsideLinks linkShare valueEur outsideValueEur valueShare linksWithoutValue }
     }
-  }`;
-
-type Candidate = { supplier: { id: string }; offer: { id: string }; intermediaries: number; distanceKm: number };
-type UnmetNeedsAnswer = {
-  scopeName: string;
-  local: { scope: string; radiusKm: number | null; isDefault: boolean; description: string };
-  maxIntermediaries: number;
-  checkedNeeds: number;
-  unmetCount: number;
-  partialCount: number;
-  needs: {
-    need: { id: string };
-    buyer: { id: string };
-    product: { id: string };
-    requiredLabels: { id: string }[];
-    volume: number;
-    unit: string;
-    coverage: string;
-    coveringLinks: number;
-    coveredVolume: number;
-    gap: number;
-    candidates: Candidate[];
-  }[];
-};
+  }`);
 
 describe('matchmaking and supply risk on a hand-built graph', () => {
   let db: Database;
@@ -182,13 +159,13 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
     await db.close();
   });
 
-  const unmet = async (variables: Record<string, unknown>) => {
-    const res = await runner.run<{ unmetNeeds: UnmetNeedsAnswer }>(UNMET_NEEDS, variables);
+  const unmet = async (variables: VariablesOf<typeof UNMET_NEEDS>) => {
+    const res = await runner.run(UNMET_NEEDS, variables);
     expect(res.errors).toBeUndefined();
     return { answer: res.data!.unmetNeeds, queries: res.queries };
   };
-  const errorOf = async (query: string, variables: Record<string, unknown>) => {
-    const res = await runner.run(query, variables);
+  const errorOf = async <T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables: V) => {
+    const res = await runner.run(document, variables);
     expect(res.data).toBeNull();
     return res.errors![0];
   };
@@ -212,7 +189,7 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
         { supplier: { id: 'mm-moulin-crest' }, offer: { id: 'mm-o-crest-t65' }, intermediaries: 0, distanceKm: km(CREST, VALENCE) },
         { supplier: { id: 'mm-moulin-privas' }, offer: { id: 'mm-o-privas-t65' }, intermediaries: 0, distanceKm: km(PRIVAS, VALENCE) },
       ]);
-      const res = await runner.run<{ suppliers: { matches: { nodes: Candidate[] } } }>(SUPPLIERS, {
+      const res = await runner.run(SUPPLIERS, {
         input: { productId: 'farine-ble-t65', organic: true, buyerId: 'mm-cuisine', months: ALL_YEAR },
       });
       expect(res.errors).toBeUndefined();
@@ -243,7 +220,7 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
       for (const n of answer.needs) {
         const organic = n.requiredLabels.length > 0;
         const months = n.need.id === 'mm-n-resto-far' ? [6, 7, 8] : ALL_YEAR;
-        const res = await runner.run<{ suppliers: { matches: { nodes: Candidate[] } } }>(SUPPLIERS, {
+        const res = await runner.run(SUPPLIERS, {
           input: { productId: n.product.id, buyerId: n.buyer.id, months, ...(organic ? { organic: true } : {}) },
         });
         expect(n.candidates).toEqual(res.data!.suppliers.matches.nodes.slice(0, 3));
@@ -284,7 +261,7 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
 
   describe('potentialBuyers', () => {
     it('lists nearby needs its offers meet, nearest first, leaving out an existing customer and buyers beyond the radius, in one round trip', async () => {
-      const res = await runner.run<{ potentialBuyers: unknown }>(POTENTIAL_BUYERS, { producerId: 'mm-moulin' });
+      const res = await runner.run(POTENTIAL_BUYERS, { producerId: 'mm-moulin' });
       expect(res.errors).toBeUndefined();
       expect(res.queries).toBe(1);
       // mm-cuisine already buys T80 from mm-moulin (mm-n-t80 out); its T65 AB need is not met by a conventional T65;
@@ -308,14 +285,14 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
     });
 
     it('reaches farther buyers with a wider radius, and pages with first', async () => {
-      const res = await runner.run<{ potentialBuyers: { totalCount: number; buyers: { need: { id: string }; distanceKm: number }[] } }>(POTENTIAL_BUYERS, {
+      const res = await runner.run(POTENTIAL_BUYERS, {
         producerId: 'mm-moulin',
         radiusKm: 100,
         first: 2,
       });
       expect(res.data!.potentialBuyers.totalCount).toBe(3);
       expect(res.data!.potentialBuyers.buyers.map((b) => b.need.id)).toEqual(['mm-n-resto-far', 'mm-n-col-t80']);
-      const all = await runner.run<{ potentialBuyers: { buyers: { need: { id: string }; distanceKm: number }[] } }>(POTENTIAL_BUYERS, { producerId: 'mm-moulin', radiusKm: 100 });
+      const all = await runner.run(POTENTIAL_BUYERS, { producerId: 'mm-moulin', radiusKm: 100 });
       expect(all.data!.potentialBuyers.buyers.map((b) => [b.need.id, b.distanceKm])).toEqual([
         ['mm-n-resto-far', km(CHABEUIL, ROMANS)],
         ['mm-n-col-t80', km(CHABEUIL, CREST)],
@@ -334,7 +311,7 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
 
   describe('supplyRisk', () => {
     it('finds single-supplier needs, ranks critical actors and gives the outside share in exact euros, in one round trip', async () => {
-      const res = await runner.run<{ supplyRisk: unknown }>(SUPPLY_RISK, { scope: { departmentCode: '26' }, top: 2 });
+      const res = await runner.run(SUPPLY_RISK, { scope: { departmentCode: '26' }, top: 2 });
       expect(res.errors).toBeUndefined();
       expect(res.queries).toBe(1);
       expect(res.data!.supplyRisk).toEqual({
@@ -359,7 +336,7 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
     });
 
     it('covers an EPCI: the Ardèche and Crest are outside Valence Romans Agglo', async () => {
-      const res = await runner.run<{ supplyRisk: { scopeName: string; checkedNeeds: number; outsideShare: unknown } }>(SUPPLY_RISK, { scope: { epciSiren: VRA_SIREN } });
+      const res = await runner.run(SUPPLY_RISK, { scope: { epciSiren: VRA_SIREN } });
       expect(res.data!.supplyRisk.scopeName).toBe('CA Valence Romans Agglo');
       expect(res.data!.supplyRisk.checkedNeeds).toBe(5);
       // Bought in the agglomeration: l1 (Chabeuil, in), l2 (Valence, in), l3 (Privas), l8 (in, no value), l9 (Privas).
@@ -395,7 +372,7 @@ describe('matchmaking on the Drôme seed', () => {
   });
 
   it('reports the seed\'s deliberately unmet needs as unmet for their buyers\' department, without candidates, in two round trips', async () => {
-    const res = await runner.run<{ unmetNeeds: UnmetNeedsAnswer }>(UNMET_NEEDS, { scope: { departmentCode: '26' }, candidates: 3 });
+    const res = await runner.run(UNMET_NEEDS, { scope: { departmentCode: '26' }, candidates: 3 });
     expect(res.errors).toBeUndefined();
     expect(res.queries).toBe(2);
     const byId = new Map(res.data!.unmetNeeds.needs.map((n) => [n.need.id, n]));
@@ -405,7 +382,7 @@ describe('matchmaking on the Drôme seed', () => {
   }, 60_000);
 
   it('gives a supply-risk report for the Drôme in one round trip', async () => {
-    const res = await runner.run<{ supplyRisk: { checkedNeeds: number; coveredNeeds: number; criticalActors: { needsAffected: number }[]; outsideShare: { links: number; valueShare: number } } }>(
+    const res = await runner.run(
       SUPPLY_RISK,
       { scope: { departmentCode: '26' } },
     );

@@ -5,17 +5,9 @@ import { buildMaillonSchema } from '../src/schema';
 import { loadReferenceData } from '../tools/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { graphDigest } from './helpers/digest';
-import { TEST_EDITOR, createRunner, type OperationResult } from './helpers/graphql';
+import { TEST_EDITOR, createRunner, graphql, type OperationResult, type TypedDocumentNode, type UntypedData, type VariablesOf } from './helpers/graphql';
 
 type Runner = Awaited<ReturnType<typeof createRunner>>;
-
-/**
- * Response data, walked by field name and checked with toEqual. (Typed operations come from
- * codegen once schema/schema.graphql is regenerated with these mutations.)
- */
-interface Loose {
-  [field: string]: Loose;
-}
 
 /** A SIRET with a valid Luhn check digit, distinct per n. */
 const siret = (n: number) => withLuhnCheckDigit(`4123456${String(n).padStart(6, '0')}`);
@@ -28,36 +20,44 @@ const badSiret = (n: number) => {
 const VALENCE = { insee: '26362', latitude: 44.92254, longitude: 4.9136 };
 const BOURG_LES_VALENCE = { insee: '26058', latitude: 44.96517, longitude: 4.89402 };
 
-const ACTOR = /* GraphQL */ `
-  id name roles siret clubMember memberGroup email description
-  location { latitude longitude }
-  commune { insee name }`;
+graphql(`
+  fragment ActorFields on Actor {
+    id name roles siret clubMember memberGroup email description
+    location { latitude longitude }
+    commune { insee name }
+  }`);
 
-const CREATE_ACTOR = /* GraphQL */ `
-  mutation ($input: CreateActorInput!) { createActor(input: $input) { ${ACTOR} } }`;
-const UPDATE_ACTOR = /* GraphQL */ `
-  mutation ($id: String!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { ${ACTOR} } }`;
-const DELETE_ACTOR = /* GraphQL */ `
-  mutation ($id: String!) { deleteActor(id: $id) { id cascade { offers needs supplyLinks provenanceRelationships } } }`;
+const CREATE_ACTOR = graphql(`
+  mutation CreateActor($input: CreateActorInput!) { createActor(input: $input) { ...ActorFields } }`);
+const UPDATE_ACTOR = graphql(`
+  mutation UpdateActor($id: String!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { ...ActorFields } }`);
+const DELETE_ACTOR = graphql(`
+  mutation DeleteActor($id: String!) { deleteActor(id: $id) { id cascade { offers needs supplyLinks provenanceRelationships } } }`);
 
-const OFFER = /* GraphQL */ `
-  id months capacity capacityUnit deliveryRadiusKm priceEur
-  actor { id } product { id } labels { id } deliveryCommunes { insee } deliveryEpcis { siren }`;
-const CREATE_OFFER = /* GraphQL */ `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { ${OFFER} } }`;
-const UPDATE_OFFER = /* GraphQL */ `mutation ($id: String!, $input: UpdateOfferInput!) { updateOffer(id: $id, input: $input) { ${OFFER} } }`;
-const DELETE_OFFER = /* GraphQL */ `mutation ($id: String!) { deleteOffer(id: $id) { id cascade { offers needs supplyLinks provenanceRelationships } } }`;
+graphql(`
+  fragment OfferFields on Offer {
+    id months capacity capacityUnit deliveryRadiusKm priceEur
+    actor { id } product { id } labels { id } deliveryCommunes { insee } deliveryEpcis { siren }
+  }`);
+const CREATE_OFFER = graphql(`mutation CreateOffer($input: CreateOfferInput!) { createOffer(input: $input) { ...OfferFields } }`);
+const UPDATE_OFFER = graphql(`mutation UpdateOffer($id: String!, $input: UpdateOfferInput!) { updateOffer(id: $id, input: $input) { ...OfferFields } }`);
+const DELETE_OFFER = graphql(`mutation DeleteOffer($id: String!) { deleteOffer(id: $id) { id cascade { offers needs supplyLinks provenanceRelationships } } }`);
 
-const NEED = /* GraphQL */ `id volume unit months actor { id } product { id } requiredLabels { id }`;
-const CREATE_NEED = /* GraphQL */ `mutation ($input: CreateNeedInput!) { createNeed(input: $input) { ${NEED} } }`;
-const UPDATE_NEED = /* GraphQL */ `mutation ($id: String!, $input: UpdateNeedInput!) { updateNeed(id: $id, input: $input) { ${NEED} } }`;
-const DELETE_NEED = /* GraphQL */ `mutation ($id: String!) { deleteNeed(id: $id) { id cascade { offers needs supplyLinks provenanceRelationships } } }`;
+graphql(`fragment NeedFields on Need { id volume unit months actor { id } product { id } requiredLabels { id } }`);
+const CREATE_NEED = graphql(`mutation CreateNeed($input: CreateNeedInput!) { createNeed(input: $input) { ...NeedFields } }`);
+const UPDATE_NEED = graphql(`mutation UpdateNeed($id: String!, $input: UpdateNeedInput!) { updateNeed(id: $id, input: $input) { ...NeedFields } }`);
+const DELETE_NEED = graphql(`mutation DeleteNeed($id: String!) { deleteNeed(id: $id) { id cascade { offers needs supplyLinks provenanceRelationships } } }`);
 
-const LINK = /* GraphQL */ `
-  id volume unit valueEur since frequency
-  supplier { id } buyer { id } product { id } labels { id } sourcedFrom { id }`;
-const CREATE_LINK = /* GraphQL */ `mutation ($input: CreateSupplyLinkInput!) { createSupplyLink(input: $input) { ${LINK} } }`;
-const UPDATE_LINK = /* GraphQL */ `mutation ($id: String!, $input: UpdateSupplyLinkInput!) { updateSupplyLink(id: $id, input: $input) { ${LINK} } }`;
-const DELETE_LINK = /* GraphQL */ `mutation ($id: String!) { deleteSupplyLink(id: $id) { id cascade { offers needs supplyLinks provenanceRelationships } } }`;
+graphql(`
+  fragment LinkFields on SupplyLink {
+    id volume unit valueEur since frequency
+    supplier { id } buyer { id } product { id } labels { id } sourcedFrom { id }
+  }`);
+const CREATE_LINK = graphql(`mutation CreateSupplyLink($input: CreateSupplyLinkInput!) { createSupplyLink(input: $input) { ...LinkFields } }`);
+const UPDATE_LINK = graphql(`mutation UpdateSupplyLink($id: String!, $input: UpdateSupplyLinkInput!) { updateSupplyLink(id: $id, input: $input) { ...LinkFields } }`);
+const DELETE_LINK = graphql(`mutation DeleteSupplyLink($id: String!) { deleteSupplyLink(id: $id) { id cascade { offers needs supplyLinks provenanceRelationships } } }`);
+
+type LinkInput = VariablesOf<typeof CREATE_LINK>['input'];
 
 interface Issue {
   field: string;
@@ -82,19 +82,23 @@ function issuesOf(result: OperationResult<unknown>): Issue[] {
 describe('mutations of actors, offers, needs and supply links', () => {
   let db: Database;
   let runner: Runner;
-  const run = (query: string, variables?: Record<string, unknown>) => runner.run<Loose>(query, variables);
+  function run<T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables?: V): Promise<OperationResult<T>>;
+  function run(query: string): Promise<OperationResult<UntypedData>>;
+  function run(query: string | TypedDocumentNode<unknown, Record<string, unknown>>, variables?: Record<string, unknown>) {
+    return typeof query === 'string' ? runner.run(query) : runner.run(query, variables);
+  }
 
   /** Runs a mutation that must fail and checks it changed nothing in the graph; returns its result. */
-  async function rejected(query: string, variables: Record<string, unknown>): Promise<OperationResult<unknown>> {
+  async function rejected<T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables: V): Promise<OperationResult<unknown>> {
     const before = await graphDigest(db);
-    const result = await run(query, variables);
+    const result = await run(document, variables);
     expect(result.errors).toHaveLength(1);
     expect(result.data).toBeNull();
     expect(await graphDigest(db)).toEqual(before);
     return result;
   }
 
-  async function createActor(input: Record<string, unknown>) {
+  async function createActor(input: VariablesOf<typeof CREATE_ACTOR>['input']) {
     const result = await run(CREATE_ACTOR, { input });
     expect(result.errors).toBeUndefined();
     return result.data!.createActor;
@@ -107,7 +111,8 @@ describe('mutations of actors, offers, needs and supply links', () => {
     await createActor({ id: 'act-bakery', name: 'Boulangerie du Pont', roles: ['BAKERY'], siret: siret(3), communeInsee: VALENCE.insee });
   }
 
-  async function createLink(input: Record<string, unknown>) {
+  /** Creates a supply link, of 10 t of wheat unless `input` says otherwise. */
+  async function createLink(input: Omit<LinkInput, 'productId' | 'volume' | 'unit'> & Partial<LinkInput>) {
     const result = await run(CREATE_LINK, { input: { productId: 'ble-tendre', volume: 10, unit: 'TONNE', ...input } });
     expect(result.errors).toBeUndefined();
     return result.data!.createSupplyLink;
@@ -157,7 +162,7 @@ describe('mutations of actors, offers, needs and supply links', () => {
         location: { latitude: VALENCE.latitude, longitude: VALENCE.longitude },
         commune: { insee: VALENCE.insee, name: 'Valence' },
       });
-      const read = await run(`{ actor(id: "act-1") { name commune { insee } } }`);
+      const read = await run(graphql(`query ActorCommune { actor(id: "act-1") { name commune { insee } } }`));
       expect(read.data).toEqual({ actor: { name: 'Ferme des Collines', commune: { insee: VALENCE.insee } } });
     });
 
@@ -332,9 +337,9 @@ describe('mutations of actors, offers, needs and supply links', () => {
         cascade: { offers: 1, needs: 1, supplyLinks: 2, provenanceRelationships: 1 },
       });
       expect([await count('Actor'), await count('Offer'), await count('Need'), await count('SupplyLink')]).toEqual([2, 0, 1, 0]);
-      const gone = await run(`{ actor(id: "act-mill") { id } }`);
+      const gone = await run(graphql(`query MillGone { actor(id: "act-mill") { id } }`));
       expect(codeOf(gone)).toBe('NOT_FOUND');
-      const bakery = await run(`{ actor(id: "act-bakery") { needs { id } purchases { id } } }`);
+      const bakery = await run(graphql(`query BakeryNeedsAndPurchases { actor(id: "act-bakery") { needs { id } purchases { id } } }`));
       expect(bakery.data).toEqual({ actor: { needs: [{ id: 'need-2' }], purchases: [] } });
     });
   });
@@ -463,7 +468,7 @@ describe('mutations of actors, offers, needs and supply links', () => {
       const result = await run(DELETE_OFFER, { id: 'off-1' });
       expect(result.data!.deleteOffer).toEqual({ id: 'off-1', cascade: { offers: 0, needs: 0, supplyLinks: 0, provenanceRelationships: 0 } });
       expect(await count('Offer')).toBe(0);
-      const farm = await run(`{ actor(id: "act-farm") { offers { id } } }`);
+      const farm = await run(graphql(`query FarmOffers { actor(id: "act-farm") { offers { id } } }`));
       expect(farm.data).toEqual({ actor: { offers: [] } });
     });
   });
@@ -605,7 +610,7 @@ describe('mutations of actors, offers, needs and supply links', () => {
       await createLink({ id: 'sl-flour', supplierId: 'act-mill', buyerId: 'act-bakery', productId: 'farine-ble-t80', sourcedFromIds: ['sl-wheat'] });
       const result = await run(DELETE_LINK, { id: 'sl-wheat' });
       expect(result.data!.deleteSupplyLink).toEqual({ id: 'sl-wheat', cascade: { offers: 0, needs: 0, supplyLinks: 0, provenanceRelationships: 1 } });
-      const flour = await run(`{ supplyLink(id: "sl-flour") { sourcedFrom { id } } }`);
+      const flour = await run(graphql(`query FlourProvenance { supplyLink(id: "sl-flour") { sourcedFrom { id } } }`));
       expect(flour.data).toEqual({ supplyLink: { sourcedFrom: [] } });
       expect(await count('SupplyLink')).toBe(1);
     });

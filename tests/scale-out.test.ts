@@ -6,15 +6,17 @@ import { loadReferenceData } from '../tools/seed';
 import { startServer, type RunningServer } from '../src/server';
 import { clearGraph, connectTestDb, silentLogger, testConfig } from './helpers/db';
 import { postGraphQL } from './helpers/http';
+import { graphql, type TypedDocumentNode } from './helpers/graphql';
+import { print } from 'graphql';
 
 // Two stateless API instances on one Neo4j, as behind a load balancer (docs/deployment.md): each
 // has its own driver and its own authenticator, and nothing but the graph is shared between them;
 // an API key created once works on both, since accounts and key hashes live in Neo4j.
 
-const CREATE_ACTOR = /* GraphQL */ `mutation ($input: CreateActorInput!) { createActor(input: $input) { id name } }`;
-const UPDATE_ACTOR = /* GraphQL */ `mutation ($id: String!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { id name } }`;
-const DELETE_ACTOR = /* GraphQL */ `mutation ($id: String!) { deleteActor(id: $id) { id } }`;
-const READ_ACTOR = /* GraphQL */ `query ($id: String!) { actor(id: $id) { id name } }`;
+const CREATE_ACTOR = graphql(`mutation ScaleOutCreateActor($input: CreateActorInput!) { createActor(input: $input) { id name } }`);
+const UPDATE_ACTOR = graphql(`mutation ScaleOutUpdateActor($id: String!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { id name } }`);
+const DELETE_ACTOR = graphql(`mutation ScaleOutDeleteActor($id: String!) { deleteActor(id: $id) { id } }`);
+const READ_ACTOR = graphql(`query ScaleOutReadActor($id: String!) { actor(id: $id) { id name } }`);
 
 interface Instance {
   db: Database;
@@ -37,11 +39,11 @@ async function startInstance(): Promise<Instance> {
 }
 
 /** Sends a mutation over HTTP to one instance with an editor's API key, as a script of the club would. */
-async function mutate(instance: Instance, key: string, query: string, variables: Record<string, unknown>) {
+async function mutate<T, V extends Record<string, unknown>>(instance: Instance, key: string, document: TypedDocumentNode<T, V>, variables: V) {
   const res = await fetch(instance.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: print(document), variables }),
   });
   expect(res.status).toBe(200);
   return (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
@@ -77,12 +79,12 @@ describe('two API instances on one Neo4j', () => {
     const created = await mutate(a, key, CREATE_ACTOR, { input: { id: 'act-scale', name: 'Ferme des Deux Instances', roles: ['FARM'], siret, communeInsee: '26362' } });
     expect(created.errors).toBeUndefined();
 
-    const readOnB = await postGraphQL<{ actor: { id: string; name: string } }>(b.url, READ_ACTOR, { id: 'act-scale' });
+    const readOnB = await postGraphQL(b.url, READ_ACTOR, { id: 'act-scale' });
     expect(readOnB).toEqual({ data: { actor: { id: 'act-scale', name: 'Ferme des Deux Instances' } } });
 
     const updated = await mutate(b, key, UPDATE_ACTOR, { id: 'act-scale', input: { name: 'Ferme renommée' } });
     expect(updated.errors).toBeUndefined();
-    const readOnA = await postGraphQL<{ actor: { name: string } }>(a.url, READ_ACTOR, { id: 'act-scale' });
+    const readOnA = await postGraphQL(a.url, READ_ACTOR, { id: 'act-scale' });
     expect(readOnA.data?.actor.name).toBe('Ferme renommée');
 
     expect((await mutate(a, key, DELETE_ACTOR, { id: 'act-scale' })).errors).toBeUndefined();
@@ -94,7 +96,7 @@ describe('two API instances on one Neo4j', () => {
     const extra = await startInstance();
     await extra.server.stop();
     await extra.db.close();
-    const res = await postGraphQL<{ service: { name: string } }>(b.url, '{ service { name } }');
+    const res = await postGraphQL(b.url, graphql(`query ServiceOfOtherInstance { service { name } }`));
     expect(res.data?.service.name).toBe('Maillon');
   });
 });

@@ -6,7 +6,7 @@ import { VolumeUnit } from '../src/product/product.enums';
 import { loadReferenceData, readCommunes } from '../tools/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
-import { createRunner } from './helpers/graphql';
+import { createRunner, graphql, type VariablesOf } from './helpers/graphql';
 
 const { FARM, COOPERATIVE, MILL, BAKERY, WHOLESALER, CANTEEN, RETAILER, MARKET } = ActorRole;
 
@@ -91,18 +91,17 @@ describe('search, graph views and GeoJSON on a hand-built network', () => {
   });
 
   describe('search', () => {
-    type Hit = { __typename: 'Actor' | 'Product'; id: string };
-    type Result = { kind: 'ACTOR' | 'PRODUCT'; id: string; name: string; score: number; hit: Hit };
-    const SEARCH = `
+    const SEARCH = graphql(`
       query Search($text: String!, $kinds: [SearchKind!], $first: Int) {
         search(text: $text, kinds: $kinds, first: $first) {
           kind id name score
           hit { __typename ... on Actor { id roles } ... on Product { id family } }
         }
-      }`;
-    const search = (text: string, variables: { kinds?: string[]; first?: number } = {}) =>
-      runner.run<{ search: Result[] }>(SEARCH, { text, ...variables });
-    const names = async (text: string, variables: { kinds?: string[]; first?: number } = {}) => {
+      }`);
+    type SearchOptions = Omit<VariablesOf<typeof SEARCH>, 'text'>;
+    const search = (text: string, variables: SearchOptions = {}) =>
+      runner.run(SEARCH, { text, ...variables });
+    const names = async (text: string, variables: SearchOptions = {}) => {
       const res = await search(text, variables);
       expect(res.errors).toBeUndefined();
       return res.data!.search.map((r) => r.name);
@@ -159,15 +158,15 @@ describe('search, graph views and GeoJSON on a hand-built network', () => {
     });
 
     it('returns typed hits: an Actor with its fields, a Product with its fields', async () => {
-      const res = await runner.run<{ search: { hit: Record<string, unknown> }[] }>(
-        `{ search(text: "valence") {
+      const res = await runner.run(
+        graphql(`query SearchHits { search(text: "valence") {
              kind
              hit {
                __typename
                ... on Actor { id name roles clubMember commune { insee } }
                ... on Product { id name broader { id } }
              }
-           } }`,
+           } }`),
       );
       expect(res.errors).toBeUndefined();
       expect(res.data!.search).toEqual([
@@ -209,20 +208,18 @@ describe('search, graph views and GeoJSON on a hand-built network', () => {
   });
 
   describe('neighbourhood', () => {
-    type Node = { id: string; label: string; kind: string; roles: string[]; position: { latitude: number; longitude: number }; communeName: string; clubMember: boolean; depth: number };
-    type Edge = { id: string; source: string; target: string; productId: string; productName: string; labels: string[]; volume: number; unit: string; distanceKm: number };
-    type GraphData = { neighbourhood: { nodes: Node[]; edges: Edge[]; truncated: boolean } };
-    const NEIGHBOURHOOD = `
+    const NEIGHBOURHOOD = graphql(`
       query Neighbourhood($actorId: String!, $depth: Int, $filter: NeighbourhoodFilter) {
         neighbourhood(actorId: $actorId, depth: $depth, filter: $filter) {
           nodes { id label kind roles position { latitude longitude } communeName clubMember depth }
           edges { id source target productId productName labels volume unit distanceKm }
           truncated
         }
-      }`;
-    const neighbourhood = (actorId: string, depth?: number, filter?: object) => runner.run<GraphData>(NEIGHBOURHOOD, { actorId, depth, filter });
+      }`);
+    type Filter = VariablesOf<typeof NEIGHBOURHOOD>['filter'];
+    const neighbourhood = (actorId: string, depth?: number, filter?: Filter) => runner.run(NEIGHBOURHOOD, { actorId, depth, filter });
     /** [id, depth] of each node and the ids of the edges. */
-    const shape = async (actorId: string, depth?: number, filter?: object) => {
+    const shape = async (actorId: string, depth?: number, filter?: Filter) => {
       const res = await neighbourhood(actorId, depth, filter);
       expect(res.errors).toBeUndefined();
       const { nodes, edges, truncated } = res.data!.neighbourhood;
@@ -411,17 +408,16 @@ describe('search, graph views and GeoJSON on a hand-built network', () => {
   });
 
   describe('GeoJSON', () => {
-    type Feature = { type: string; id: string; geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> };
-    type Collection = { type: string; features: Feature[]; truncated: boolean };
-    const actorsGeoJson = (filter?: object) =>
-      runner.run<{ actorsGeoJson: Collection }>('query Q($filter: ActorFilter) { actorsGeoJson(filter: $filter) }', { filter });
+    const ACTORS_GEOJSON = graphql(`query ActorsGeoJson($filter: ActorFilter) { actorsGeoJson(filter: $filter) }`);
+    const COMMUNES_GEOJSON = graphql(`query CommunesGeoJson($d: String, $e: String) { communesGeoJson(departmentCode: $d, epciSiren: $e) }`);
+    const SUPPLY_LINKS_GEOJSON = graphql(`query SupplyLinksGeoJson($filter: SupplyLinkFilter) { supplyLinksGeoJson(filter: $filter) }`);
+    const actorsGeoJson = (filter?: VariablesOf<typeof ACTORS_GEOJSON>['filter']) => runner.run(ACTORS_GEOJSON, { filter });
     const communesGeoJson = (variables: { departmentCode?: string; epciSiren?: string }) =>
-      runner.run<{ communesGeoJson: Collection }>('query Q($d: String, $e: String) { communesGeoJson(departmentCode: $d, epciSiren: $e) }', {
+      runner.run(COMMUNES_GEOJSON, {
         d: variables.departmentCode,
         e: variables.epciSiren,
       });
-    const supplyLinksGeoJson = (filter?: object) =>
-      runner.run<{ supplyLinksGeoJson: Collection }>('query Q($filter: SupplyLinkFilter) { supplyLinksGeoJson(filter: $filter) }', { filter });
+    const supplyLinksGeoJson = (filter?: VariablesOf<typeof SUPPLY_LINKS_GEOJSON>['filter']) => runner.run(SUPPLY_LINKS_GEOJSON, { filter });
 
     it('maps actors as Point features at [longitude, latitude]', async () => {
       const res = await actorsGeoJson({ communeInsee: '26108' });
@@ -447,7 +443,7 @@ describe('search, graph views and GeoJSON on a hand-built network', () => {
       const all = (await actorsGeoJson()).data!.actorsGeoJson;
       expect(all.features).toHaveLength(ALL_ACTORS);
       expect(all.features.every((f) => f.type === 'Feature' && f.geometry.type === 'Point')).toBe(true);
-      const ids = async (filter: object) => (await actorsGeoJson(filter)).data!.actorsGeoJson.features.map((f) => f.id);
+      const ids = async (filter: Parameters<typeof actorsGeoJson>[0]) => (await actorsGeoJson(filter)).data!.actorsGeoJson.features.map((f) => f.id);
       expect(await ids({ clubMember: true })).toEqual(['sg-coop', 'sg-moulin']);
       expect(await ids({ productId: 'farine', organic: true })).toEqual(['sg-moulin']);
       expect(await ids({ productId: 'ble' })).toEqual(['sg-coop', 'sg-ferme']);
@@ -543,7 +539,7 @@ describe('search, graph views and GeoJSON on a hand-built network', () => {
     });
 
     it('applies the filters of `supplyLinks` to the map', async () => {
-      const ids = async (filter?: object) => (await supplyLinksGeoJson(filter)).data!.supplyLinksGeoJson.features.map((f) => f.id);
+      const ids = async (filter?: Parameters<typeof supplyLinksGeoJson>[0]) => (await supplyLinksGeoJson(filter)).data!.supplyLinksGeoJson.features.map((f) => f.id);
       expect(await ids({ productId: 'farine' })).toEqual(['sg-l2', 'sg-l4', 'sg-l7']);
       expect(await ids({ supplierId: 'sg-moulin' })).toEqual(['sg-l2', 'sg-l4']);
       expect(await ids({ buyerId: 'sg-moulin' })).toEqual(['sg-l1', 'sg-l6', 'sg-l5']);

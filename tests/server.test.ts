@@ -3,6 +3,7 @@ import { buildMaillonSchema } from '../src/schema';
 import { startServer, type RunningServer } from '../src/server';
 import { connectTestDb, silentLogger } from './helpers/db';
 import { getStatus, postGraphQL } from './helpers/http';
+import { graphql } from './helpers/graphql';
 
 describe('the HTTP service on the test Neo4j', () => {
   let db: Database;
@@ -31,7 +32,7 @@ describe('the HTTP service on the test Neo4j', () => {
   });
 
   it('answers a GraphQL query from Neo4j over HTTP', async () => {
-    const res = await postGraphQL<{ service: { name: string; database: string } }>(`${base}/graphql`, '{ service { name version database } }');
+    const res = await postGraphQL(`${base}/graphql`, graphql(`query ServiceOverHttp { service { name version database } }`));
     expect(res.errors).toBeUndefined();
     expect(res.data?.service.name).toBe('Maillon');
     expect(res.data?.service.database).toMatch(/^Neo4j Kernel\/5\.26\./);

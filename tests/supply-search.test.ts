@@ -8,7 +8,7 @@ import { findBuyerPlaces, findSupplierMatches, LocalScope } from '../src/reasoni
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
-import { createRunner } from './helpers/graphql';
+import { createRunner, graphql, type VariablesOf } from './helpers/graphql';
 
 const { MILL, WHOLESALER, FOOD_HUB, CENTRAL_KITCHEN, CANTEEN } = ActorRole;
 
@@ -118,7 +118,7 @@ const POINT: Record<string, { latitude: number; longitude: number }> = {
   ...Object.fromEntries(NETWORK.actors.map((a) => [a.id, a.latitude != null ? { latitude: a.latitude, longitude: a.longitude! } : centroid(a.communeInsee)])),
 };
 
-const SUPPLIERS = /* GraphQL */ `
+const SUPPLIERS = graphql(`
   query Suppliers($input: SupplierSearchInput!, $first: Int, $after: String) {
     suppliers(input: $input, first: $first, after: $after) {
       product { id }
@@ -148,54 +148,28 @@ const SUPPLIERS = /* GraphQL */ `
         }
       }
     }
-  }`;
+  }`);
 
-type Step = { kind: string; actor: { id: string } | null; role: string | null; product: { id: string }; distanceKm: number | null };
-type Match = {
-  supplier: { id: string; location: { latitude: number; longitude: number } };
-  offer: { id: string };
-  product: { id: string };
-  labels: { id: string }[];
-  distanceKm: number;
-  intermediaries: number;
-  circuitCourt: boolean;
-  capacity: number | null;
-  capacityUnit: string | null;
-  months: number[];
-  clubMember: boolean;
-  path: Step[];
-};
-type Search = {
-  product: { id: string };
-  buyer: { id: string } | null;
-  place: { point: { latitude: number; longitude: number }; commune: { insee: string } | null; epci: { siren: string } | null; department: { code: string } | null };
-  local: { scope: string; radiusKm: number | null; departmentCodes: string[]; epci: { siren: string } | null; isDefault: boolean; description: string };
-  maxIntermediaries: number;
-  matches: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
-    edges: { cursor: string; node: Match }[];
-  };
-};
+type SearchInput = VariablesOf<typeof SUPPLIERS>['input'];
 
 describe('suppliers: who can supply X to Y', () => {
   let db: Database;
   let runner: Awaited<ReturnType<typeof createRunner>>;
 
-  const ask = (input: Record<string, unknown>, page: { first?: number; after?: string } = {}) =>
-    runner.run<{ suppliers: Search }>(SUPPLIERS, { input, first: page.first ?? 100, ...(page.after ? { after: page.after } : {}) });
+  const ask = (input: SearchInput, page: { first?: number; after?: string } = {}) =>
+    runner.run(SUPPLIERS, { input, first: page.first ?? 100, ...(page.after ? { after: page.after } : {}) });
 
   /** The answer, asserting there was no error. */
-  const answer = async (input: Record<string, unknown>, page: { first?: number; after?: string } = {}) => {
+  const answer = async (input: SearchInput, page: { first?: number; after?: string } = {}) => {
     const res = await ask(input, page);
     expect(res.errors).toBeUndefined();
     return res.data!.suppliers;
   };
   /** "supplier/offer/intermediaries" of each match, in order. */
-  const ways = async (input: Record<string, unknown>) =>
+  const ways = async (input: SearchInput) =>
     (await answer(input)).matches.edges.map(({ node }) => `${node.supplier.id}/${node.offer.id}/${node.intermediaries}`);
-  const supplierIds = async (input: Record<string, unknown>) => [...new Set((await answer(input)).matches.edges.map(({ node }) => node.supplier.id))];
-  const errorOf = async (input: Record<string, unknown>, page: { first?: number; after?: string } = {}) => {
+  const supplierIds = async (input: SearchInput) => [...new Set((await answer(input)).matches.edges.map(({ node }) => node.supplier.id))];
+  const errorOf = async (input: SearchInput, page: { first?: number; after?: string } = {}) => {
     const res = await ask(input, page);
     expect(res.data).toBeNull();
     return res.errors![0];
@@ -593,7 +567,7 @@ describe('suppliers on the Drôme seed', () => {
       `MATCH (a:Actor {name: 'Cuisine centrale de Valence Romans Agglo'}) RETURN a.id AS id`,
     );
     expect(kitchens).toHaveLength(1);
-    const res = await runner.run<{ suppliers: Search }>(SUPPLIERS, { input: { productName: 'farine', organic: true, buyerId: kitchens[0].id }, first: 200 });
+    const res = await runner.run(SUPPLIERS, { input: { productName: 'farine', organic: true, buyerId: kitchens[0].id }, first: 200 });
     expect(res.errors).toBeUndefined();
     expect(res.queries).toBe(1);
     const { matches, product, local } = res.data!.suppliers;
