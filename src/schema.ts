@@ -9,13 +9,13 @@ import { AuditTrailResolver } from './auth/audit.resolver';
 import { GeoJsonResolver } from './geojson';
 import { ImportResolver } from './import';
 import { LabelResolver } from './label';
-import { NeedResolver } from './need';
+import { ActorNeedsResolver, NeedResolver } from './need';
 import { NeedMutationResolver } from './need/need.mutations';
-import { OfferResolver } from './offer';
+import { ActorOffersResolver, OfferResolver } from './offer';
 import { OfferMutationResolver } from './offer/offer.mutations';
 import { ProductResolver } from './product';
 import { SearchResolver } from './search';
-import { SupplyLinkResolver } from './supply';
+import { ActorTradeResolver, SupplyLinkResolver } from './supply';
 import { SupplyLinkMutationResolver } from './supply/supply.mutations';
 import { ChainResolver, GraphResolver, MatchmakingResolver, SupplierSearchResolver, SupplyRiskResolver } from './reasoning';
 import { CommuneResolver, DepartmentResolver, EpciResolver } from './territory';
@@ -25,6 +25,9 @@ import { AboutResolver } from './about';
 const RESOLVERS: NonEmptyArray<Function> = [
   AboutResolver,
   ActorResolver,
+  ActorOffersResolver,
+  ActorNeedsResolver,
+  ActorTradeResolver,
   ActorMutationResolver,
   OfferResolver,
   OfferMutationResolver,

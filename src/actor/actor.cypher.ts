@@ -1,4 +1,3 @@
-import { volumeConfidential } from '../common/cypher';
 import type { SchemaStatement } from '../db';
 
 export const ACTOR_SCHEMA: SchemaStatement[] = [
@@ -108,34 +107,6 @@ export const ACTORS_BY_ID = /* cypher */ `
   UNWIND $keys AS key
   MATCH (a:Actor {id: key})
   RETURN key, a {.*} AS value`;
-
-/** Offers of each actor, by product name. Params: $keys (actor ids), $max (neo4j.int). Returns rows: key, value (list of at most $max). */
-export const OFFERS_OF_ACTORS = /* cypher */ `
-  UNWIND $keys AS key
-  MATCH (:Actor {id: key})-[:OFFERS]->(o:Offer)-[:OF_PRODUCT]->(p:Product)
-  WITH key, o ORDER BY p.name, o.id
-  RETURN key, collect(o {.*})[..$max] AS value`;
-
-/** Needs of each actor. Params: $keys (actor ids), $max (neo4j.int). Returns rows: key, value (list of at most $max). */
-export const NEEDS_OF_ACTORS = /* cypher */ `
-  UNWIND $keys AS key
-  MATCH (:Actor {id: key})-[:NEEDS]->(n:Need)-[:OF_PRODUCT]->(p:Product)
-  WITH key, n ORDER BY p.name, n.id
-  RETURN key, collect(n {.*})[..$max] AS value`;
-
-/** Links each actor buys on, with the supplier's id. Params: $keys, $max (neo4j.int). Returns rows: key, value (the $max largest link maps, with supplierId, buyerId). */
-export const PURCHASES_OF_ACTORS = /* cypher */ `
-  UNWIND $keys AS key
-  MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b:Actor {id: key})
-  WITH key, l, s, b ORDER BY l.volume DESC, l.id
-  RETURN key, collect(l {.*, supplierId: s.id, buyerId: key, volumeConfidential: ${volumeConfidential('s', 'b')}})[..$max] AS value`;
-
-/** Links each actor sells on, with the buyer's id. Params: $keys, $max (neo4j.int). Returns rows: key, value (the $max largest links). */
-export const SALES_OF_ACTORS = /* cypher */ `
-  UNWIND $keys AS key
-  MATCH (s:Actor {id: key})-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b:Actor)
-  WITH key, l, s, b ORDER BY l.volume DESC, l.id
-  RETURN key, collect(l {.*, supplierId: key, buyerId: b.id, volumeConfidential: ${volumeConfidential('s', 'b')}})[..$max] AS value`;
 
 /** The actor of each offer. Params: $keys (offer ids). Returns rows: key, value. */
 export const ACTOR_OF_OFFERS = /* cypher */ `

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { GeoPointInput } from '../common/geo.type';
-import { NearInput } from '../common/place';
+import { NearInput } from '../territory';
 import {
   ACTOR_ROLES,
   COMMUNE_INSEE,

@@ -1,10 +1,10 @@
 import type { Context } from '../context';
 import { decodeCursor } from '../common/cursor';
-import { toGeoPoint } from '../common/place';
+import { toGeoPoint } from '../territory';
 import { toConnection, toPageRequest, type PageArgs } from '../common/pagination';
 import { toCypherPoint, int } from '../db';
 import { BadUserInputError } from '../errors';
-import { toLuceneQuery } from '../search/lucene';
+import { toLuceneQuery } from '../db';
 import {
   ACTORS_BY_DISTANCE_BACKWARD,
   ACTORS_BY_DISTANCE_FORWARD,

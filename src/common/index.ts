@@ -15,4 +15,4 @@ export {
   validateInput,
   type ClassRuleMessage,
 } from './validation';
-export { NearInput, PlaceInput, toGeoPoint } from './place';
+export { GeoPoint, GeoPointInput } from './geo.type';

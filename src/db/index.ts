@@ -11,3 +11,4 @@ export {
   int, toCypherPoint, toNative, type GeoPoint, type Params, type Row, type Tx } from './neo4j';
 export { migrate, type Backfill, type SchemaStatement } from './migrations';
 export type { DbState } from './health';
+export { toLuceneQuery } from './full-text';

@@ -1,2 +1,3 @@
 export { NeedResolver } from './need.resolver';
 export { Need } from './need.type';
+export { ActorNeedsResolver } from './actor-needs.resolver';

@@ -34,3 +34,10 @@ export const DELETE_NEED = /* cypher */ `
   MATCH (n:Need {id: $id})
   DETACH DELETE n
   RETURN $id AS id`;
+
+/** Needs of each actor. Params: $keys (actor ids), $max (neo4j.int). Returns rows: key, value (list of at most $max). */
+export const NEEDS_OF_ACTORS = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (:Actor {id: key})-[:NEEDS]->(n:Need)-[:OF_PRODUCT]->(p:Product)
+  WITH key, n ORDER BY p.name, n.id
+  RETURN key, collect(n {.*})[..$max] AS value`;

@@ -69,3 +69,10 @@ export const DELETE_OFFER = /* cypher */ `
   MATCH (o:Offer {id: $id})
   DETACH DELETE o
   RETURN $id AS id`;
+
+/** Offers of each actor, by product name. Params: $keys (actor ids), $max (neo4j.int). Returns rows: key, value (list of at most $max). */
+export const OFFERS_OF_ACTORS = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (:Actor {id: key})-[:OFFERS]->(o:Offer)-[:OF_PRODUCT]->(p:Product)
+  WITH key, o ORDER BY p.name, o.id
+  RETURN key, collect(o {.*})[..$max] AS value`;

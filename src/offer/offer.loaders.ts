@@ -1,10 +1,13 @@
 import { manyByKey } from '../common/loader';
-import type { Database } from '../db';
+import { MAX_RELATED_ITEMS } from '../common/pagination';
+import { int, type Database } from '../db';
 import type { Commune, Epci } from '../territory/territory.type';
-import { DELIVERY_COMMUNES_OF_OFFERS, DELIVERY_EPCIS_OF_OFFERS } from './offer.cypher';
+import { DELIVERY_COMMUNES_OF_OFFERS, DELIVERY_EPCIS_OF_OFFERS, OFFERS_OF_ACTORS } from './offer.cypher';
+import type { Offer } from './offer.type';
 
 export function createOfferLoaders(db: Database) {
   return {
+    offersOfActor: manyByKey<Offer>(db, 'offersOfActor', OFFERS_OF_ACTORS, { max: int(MAX_RELATED_ITEMS) }),
     deliveryCommunesOfOffer: manyByKey<Commune>(db, 'deliveryCommunesOfOffer', DELIVERY_COMMUNES_OF_OFFERS),
     deliveryEpcisOfOffer: manyByKey<Epci>(db, 'deliveryEpcisOfOffer', DELIVERY_EPCIS_OF_OFFERS),
   };

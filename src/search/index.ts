@@ -1,3 +1,3 @@
 export { SearchResolver } from './search.resolver';
 export { SearchHit, SearchKind, SearchResult } from './search.type';
-export { toLuceneQuery } from './lucene';
+

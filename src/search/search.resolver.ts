@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import { int } from '../db';
 import { BadUserInputError } from '../errors';
 import { Product } from '../product/product.type';
-import { toLuceneQuery } from './lucene';
+import { toLuceneQuery } from '../db';
 import { SEARCH_HITS } from './search.cypher';
 import { DEFAULT_SEARCH_SIZE, SearchArgs } from './search.input';
 import { SearchKind, SearchResult } from './search.type';

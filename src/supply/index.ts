@@ -1,2 +1,3 @@
 export { SupplyLinkResolver } from './supply.resolver';
 export { SupplyLink } from './supply.type';
+export { ActorTradeResolver } from './actor-trade.resolver';

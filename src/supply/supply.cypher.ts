@@ -102,3 +102,17 @@ export const SUPPLY_LINKS_FOR_MAP = /* cypher */ `
          s.location AS from, b.location AS to, point.distance(s.location, b.location) / 1000.0 AS distanceKm
   ORDER BY l.volume DESC, l.id
   LIMIT $limit`;
+
+/** Links each actor buys on, with the supplier's id. Params: $keys, $max (neo4j.int). Returns rows: key, value (the $max largest link maps, with supplierId, buyerId). */
+export const PURCHASES_OF_ACTORS = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b:Actor {id: key})
+  WITH key, l, s, b ORDER BY l.volume DESC, l.id
+  RETURN key, collect(l {.*, supplierId: s.id, buyerId: key, volumeConfidential: ${volumeConfidential('s', 'b')}})[..$max] AS value`;
+
+/** Links each actor sells on, with the buyer's id. Params: $keys, $max (neo4j.int). Returns rows: key, value (the $max largest links). */
+export const SALES_OF_ACTORS = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (s:Actor {id: key})-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b:Actor)
+  WITH key, l, s, b ORDER BY l.volume DESC, l.id
+  RETURN key, collect(l {.*, supplierId: key, buyerId: b.id, volumeConfidential: ${volumeConfidential('s', 'b')}})[..$max] AS value`;

@@ -2,3 +2,4 @@ export { CommuneResolver, DepartmentResolver, EpciResolver } from './territory.r
 export { createTerritoryLoaders } from './territory.loaders';
 export { Commune, Department, Epci, Region } from './territory.type';
 export { distanceKm, EARTH_RADIUS_KM, type LatLon } from './distance';
+export { NearInput, PlaceInput, toGeoPoint } from './place';

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Product } from '../product/product.type';
-import { SupplyLink } from '../supply/supply.type';
-import { Actor } from './actor.type';
+import { Actor } from '../actor';
+import { SupplyLink } from './supply.type';
 
 @ObjectType({ description: 'An actor one trades with, and what is exchanged.' })
 export class TradePartner {

@@ -3,9 +3,7 @@ import { Field, Float, InputType } from 'type-graphql';
 import type { Context } from '../context';
 import { NotFoundError } from '../errors';
 import { COMMUNE_INSEE, COMMUNE_INSEE_MESSAGE, MAX_SEARCH_RADIUS_KM } from '../records';
-import type { GeoPoint } from './geo.type';
-import { GeoPointInput } from './geo.type';
-import { ExactlyOneOf, exactlyOneMessage } from './validation';
+import { ExactlyOneOf, exactlyOneMessage, GeoPointInput, type GeoPoint } from '../common';
 
 @InputType({ description: 'A place: a commune (its centroid) or a point. Give exactly one.' })
 @ExactlyOneOf(['communeInsee', 'point'], exactlyOneMessage('a place'))
