@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadImportLimits } from '../src/config';
-import { decodeImportFile } from '../src/import/encoding';
-import { ensureWithinSizeLimit, importContent } from '../src/import/import.service';
+import { decodeImportFile } from '../src/import';
+import { ensureWithinSizeLimit, importContent } from '../src/import';
 import type { RecordKind } from '../src/records';
 import { cliAuthor, parseCommandLine, readCommandLine, runCli, UsageError } from './cli';
 

@@ -1,11 +1,11 @@
-import { createActorLoaders } from './actor/actor.loaders';
+import { createActorLoaders } from './actor';
 import type { Database } from './db';
-import { createLabelLoaders } from './label/label.loaders';
-import { createNeedLoaders } from './need/need.loaders';
-import { createOfferLoaders } from './offer/offer.loaders';
-import { createProductLoaders } from './product/product.loaders';
-import { createSupplyLoaders } from './supply/supply.loaders';
-import { createTerritoryLoaders } from './territory/territory.loaders';
+import { createLabelLoaders } from './label';
+import { createNeedLoaders } from './need';
+import { createOfferLoaders } from './offer';
+import { createProductLoaders } from './product';
+import { createSupplyLoaders } from './supply';
+import { createTerritoryLoaders } from './territory';
 
 /** Every per-request DataLoader, grouped by domain folder. Created for each request, never shared. */
 export function createLoaders(db: Database) {

@@ -1,13 +1,13 @@
-import { ACTOR_SCHEMA } from './actor/actor.cypher';
-import { AUTH_SCHEMA } from './auth/auth.schema';
+import { ACTOR_SCHEMA } from './actor';
+import { AUTH_SCHEMA } from './auth';
 import type { Backfill, SchemaStatement } from './db';
-import { LABEL_SCHEMA } from './label/label.cypher';
-import { NEED_SCHEMA } from './need/need.cypher';
-import { OFFER_BACKFILLS, OFFER_SCHEMA } from './offer/offer.cypher';
-import { PRODUCT_SCHEMA } from './product/product.cypher';
-import { SEARCH_SCHEMA } from './search/search.cypher';
-import { SUPPLY_SCHEMA } from './supply/supply.cypher';
-import { TERRITORY_SCHEMA } from './territory/territory.cypher';
+import { LABEL_SCHEMA } from './label';
+import { NEED_SCHEMA } from './need';
+import { OFFER_BACKFILLS, OFFER_SCHEMA } from './offer';
+import { PRODUCT_SCHEMA } from './product';
+import { SEARCH_SCHEMA } from './search';
+import { SUPPLY_SCHEMA } from './supply';
+import { TERRITORY_SCHEMA } from './territory';
 
 /** Every constraint and index of the graph, gathered from the domain folders (docs/model.md lists them). */
 export const SCHEMA_STATEMENTS: SchemaStatement[] = [

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { Neo4jError } from 'neo4j-driver';
+import { Neo4jError } from '../src/db';
 
 function driverError(message: string, code: string): Neo4jError {
   return new Neo4jError(message, code, '50N42', 'general processing exception');

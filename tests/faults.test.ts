@@ -1,7 +1,5 @@
-// The driver's own error factory (neo4j-driver re-exports the class, not the factory).
-import { newError } from 'neo4j-driver-core';
 import { withLuhnCheckDigit } from '../src/records';
-import { Database, DEFAULT_ADMISSION, UNAVAILABLE_CODES } from '../src/db';
+import { Database, DEFAULT_ADMISSION, Neo4jError, UNAVAILABLE_CODES } from '../src/db';
 import { toAppError } from '../src/db/neo4j';
 import { ErrorCode, ServiceUnavailableError } from '../src/errors';
 import { buildMaillonSchema } from '../src/schema';
@@ -9,6 +7,11 @@ import { loadReferenceData } from '../tools/seed';
 import { warmUp } from '../src/warmup';
 import { clearGraph, connectTestDb, silentLogger, testConfig } from './helpers/db';
 import { TEST_EDITOR, createRunner } from './helpers/graphql';
+
+/** A driver error as the driver builds one (its `newError` factory: code N/A when none, GQL status 50N42). */
+function newDriverError(message: string, code = 'N/A'): Neo4jError {
+  return new Neo4jError(message, code, '50N42', `error: general processing exception - unexpected error. ${message}`);
+}
 
 /**
  * The database layer under faults and load (docs/reliability.md): the error mapping, the plan gate
@@ -25,7 +28,7 @@ const CREATE_LINK = /* GraphQL */ `mutation ($input: CreateSupplyLinkInput!) { c
 
 describe('driver errors that mean "unavailable"', () => {
   it.each([...UNAVAILABLE_CODES])('map %s to SERVICE_UNAVAILABLE with retryAfterSeconds', (code) => {
-    const mapped = toAppError(newError('driver text that must not leak', code), 1000);
+    const mapped = toAppError(newDriverError('driver text that must not leak', code), 1000);
     expect(mapped).toBeInstanceOf(ServiceUnavailableError);
     expect((mapped as ServiceUnavailableError).extensions).toEqual({ code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: expect.any(Number) });
     expect((mapped as Error).message).not.toMatch(/driver text/);
@@ -37,18 +40,18 @@ describe('driver errors that mean "unavailable"', () => {
     'read ECONNRESET',
     'Could not perform discovery. No routing servers available.',
   ])('map a driver error without a Neo4j code, "%s", to SERVICE_UNAVAILABLE', (message) => {
-    expect(toAppError(newError(message), 1000)).toBeInstanceOf(ServiceUnavailableError);
+    expect(toAppError(newDriverError(message), 1000)).toBeInstanceOf(ServiceUnavailableError);
   });
 
   it('say "busy", never "unavailable", when no connection was free in time from a healthy pool', () => {
-    const mapped = toAppError(newError('Connection acquisition timed out in 3000 ms. Pool status: Active conn count = 50'), 1000) as Error;
+    const mapped = toAppError(newDriverError('Connection acquisition timed out in 3000 ms. Pool status: Active conn count = 50'), 1000) as Error;
     expect(mapped).toBeInstanceOf(ServiceUnavailableError);
     expect(mapped.message).toMatch(/busy/);
     expect(mapped.message).not.toMatch(/database is unavailable/);
   });
 
   it('leave a Cypher error alone (it is masked as INTERNAL_SERVER_ERROR later)', () => {
-    const error = newError('Invalid input', 'Neo.ClientError.Statement.SyntaxError');
+    const error = newDriverError('Invalid input', 'Neo.ClientError.Statement.SyntaxError');
     expect(toAppError(error, 1000)).toBe(error);
   });
 });

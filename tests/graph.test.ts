@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
 import { ActorRole, RESELLER_ONLY_ROLES } from '../src/actor/actor.enums';
 import { cypherList } from '../src/common/cypher';
-import { migrate, type Database } from '../src/db';
+import { migrate, type Database, type QueryPlan } from '../src/db';
 import { writeBundle } from '../src/records';
 import { UPSERT_LABELS } from '../src/label/label.cypher';
 import { buildDromeSeed, KNOWN_CHAINS, readCommunes, readLabels, readProducts, seedDatabase } from '../tools/seed';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { SUPPLIER_MATCHES } from '../src/reasoning';
-import { clearGraph, connectTestDb, silentLogger, testConfig } from './helpers/db';
+import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 import { graphDigest } from './helpers/digest';
 
 const communes = readCommunes();
@@ -26,9 +25,9 @@ const OFFERS_WITH_WRONG_KEYS = /* cypher */ `
     OR o.supplierIsOrigin IS NULL OR o.supplierIsOrigin <> origin THEN 1 END) AS wrong`;
 
 /** The operator names and details of a plan tree, depth first. */
-function planLines(plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): string[] {
+function planLines(plan: QueryPlan): string[] {
   const details = typeof plan.arguments.Details === 'string' ? plan.arguments.Details : '';
-  return [`${plan.operatorType} ${details}`, ...plan.children.flatMap((c) => planLines(c as typeof plan))];
+  return [`${plan.operatorType} ${details}`, ...plan.children.flatMap(planLines)];
 }
 
 function countBy<T>(items: T[], key: (item: T) => string[]): Record<string, number> {
@@ -293,18 +292,11 @@ describe('the seeded Drôme graph in Neo4j', () => {
     });
 
     it('are what the suppliers statement seeks and ranks offers by (offer_product_organic index, no product expansion)', async () => {
-      const config = testConfig().neo4j;
-      const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
-      try {
-        const result = await driver.executeQuery(`EXPLAIN ${SUPPLIER_MATCHES}`, { requests: [] }, { database: config.database });
-        const lines = planLines(result.summary.plan as unknown as Parameters<typeof planLines>[0]);
-        expect(lines.some((l) => /^NodeIndexSeek.*o:Offer\(productId, organic\)/.test(l))).toBe(true);
-        expect(lines.some((l) => /^Expand.*OF_PRODUCT\]-\(o\)/.test(l))).toBe(false);
-        // The offers are ranked on their supplier keys: no supplier is read before the order.
-        expect(lines.some((l) => /^Sort.*o\.supplierId/.test(l))).toBe(true);
-      } finally {
-        await driver.close();
-      }
+      const lines = planLines(await db.planOf(SUPPLIER_MATCHES, { requests: [] }));
+      expect(lines.some((l) => /^NodeIndexSeek.*o:Offer\(productId, organic\)/.test(l))).toBe(true);
+      expect(lines.some((l) => /^Expand.*OF_PRODUCT\]-\(o\)/.test(l))).toBe(false);
+      // The offers are ranked on their supplier keys: no supplier is read before the order.
+      expect(lines.some((l) => /^Sort.*o\.supplierId/.test(l))).toBe(true);
     });
   });
 });

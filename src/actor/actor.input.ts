@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Field, InputType, registerEnumType } from 'type-graphql';
-import { GeoPointInput } from '../common/geo.type';
+import { GeoPointInput } from '../common';
 import { NearInput } from '../territory';
 import {
   ACTOR_ROLES,

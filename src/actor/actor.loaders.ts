@@ -1,4 +1,4 @@
-import { oneByKey } from '../common/loader';
+import { oneByKey } from '../common';
 import type { Database } from '../db';
 import { ACTORS_BY_ID, ACTOR_OF_NEEDS, ACTOR_OF_OFFERS } from './actor.cypher';
 import type { Actor } from './actor.type';

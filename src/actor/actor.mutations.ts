@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { AccessRule } from '../auth';
-import { DeletedRecord } from '../common/deleted-record.type';
-import type { GeoPointInput } from '../common/geo.type';
+import { DeletedRecord } from '../common';
+import type { GeoPointInput } from '../common';
 import type { Context } from '../context';
 import { ConflictError } from '../errors';
 import { createRecord, definedFields, deleteRecord, normalizeSiret, updateRecord, type Fields, type RecordSpec, type ReferenceData } from '../records';

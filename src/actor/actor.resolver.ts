@@ -2,9 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'typ
 import type { Context } from '../context';
 import { PlaceInput, toGeoPoint } from '../territory';
 import { distanceKm } from '../territory';
-import { PageArgs } from '../common/pagination';
+import { PageArgs } from '../common';
 import { NotFoundError } from '../errors';
-import { Commune, Department, Epci } from '../territory/territory.type';
+import { Commune, Department, Epci } from '../territory';
 import { ActorFilter, ActorSort } from './actor.input';
 import { findActors } from './actor.service';
 import { Actor, ActorConnection } from './actor.type';

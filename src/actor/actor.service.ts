@@ -1,7 +1,7 @@
 import type { Context } from '../context';
-import { decodeCursor } from '../common/cursor';
+import { decodeCursor } from '../common';
 import { toGeoPoint } from '../territory';
-import { toConnection, toPageRequest, type PageArgs } from '../common/pagination';
+import { toConnection, toPageRequest, type PageArgs } from '../common';
 import { toCypherPoint, int } from '../db';
 import { BadUserInputError } from '../errors';
 import { toLuceneQuery } from '../db';

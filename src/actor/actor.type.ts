@@ -1,7 +1,7 @@
 import { Authorized, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessRule, PRIVATE_FIELD_NOTE } from '../auth';
-import { GeoPoint } from '../common/geo.type';
-import { Connection } from '../common/connection.type';
+import { GeoPoint } from '../common';
+import { Connection } from '../common';
 import { ActorRole, MemberGroup } from './actor.enums';
 
 registerEnumType(ActorRole, {

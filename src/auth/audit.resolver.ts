@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { decodeCursor } from '../common/cursor';
-import { DEFAULT_PAGE_SIZE, toConnection, type PageRequest } from '../common/pagination';
+import { decodeCursor } from '../common';
+import { DEFAULT_PAGE_SIZE, toConnection, type PageRequest } from '../common';
 import type { Context } from '../context';
 import { int } from '../db';
 import { BadUserInputError } from '../errors';

@@ -12,3 +12,4 @@ export { ACTOR_CLAIM, ROLE_CLAIM, createJwtVerifier } from './jwt';
 export { ensureMayWrite, type OwnedRecord, type WriteOperation } from './write-access';
 export { authorOf, changedFields, recordAudit, type AuditAuthor, type AuditEvent, type AuditOperation } from './audit';
 export { AUTH_SCHEMA } from './auth.schema';
+export { AuditTrailResolver } from './audit.resolver';

@@ -16,3 +16,10 @@ export {
   type ClassRuleMessage,
 } from './validation';
 export { GeoPoint, GeoPointInput } from './geo.type';
+export { Connection, PageInfo } from './connection.type';
+export { decodeCursor } from './cursor';
+export { cypherList, volumeConfidential } from './cypher';
+export { DeletedRecord, DeletionCounts, noCascade } from './deleted-record.type';
+export { manyByKey, oneByKey } from './loader';
+export type { PageRequest } from './pagination';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RELATED_ITEMS, MAX_SOURCES, PageArgs, RelatedItemsArgs, SourcesArgs, toConnection, toPageRequest } from './pagination';

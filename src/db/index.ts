@@ -8,7 +8,9 @@ export {
   UNAVAILABLE_CODES,
   type DatabaseStatus,
   type DriverFailure,
-  int, toCypherPoint, toNative, type GeoPoint, type Params, type Row, type Tx } from './neo4j';
+  int, toCypherPoint, toNative, type GeoPoint, type Params, type QueryPlan, type Row, type Tx } from './neo4j';
+/** The driver's error class, for the callers (and tests) that must recognise or build one. */
+export { Neo4jError } from 'neo4j-driver';
 export { migrate, type Backfill, type SchemaStatement } from './migrations';
 export type { DbState } from './health';
 export { toLuceneQuery } from './full-text';

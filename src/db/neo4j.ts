@@ -170,6 +170,18 @@ function firstLine(cypher: string): string {
   return cypher.trim().split('\n')[0].slice(0, 120);
 }
 
+/** One operator of a query plan, as `Database.planOf` returns it. */
+export interface QueryPlan {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  identifiers: string[];
+  children: QueryPlan[];
+}
+
+function toQueryPlan(plan: QueryPlan): QueryPlan {
+  return { operatorType: plan.operatorType, arguments: plan.arguments, identifiers: plan.identifiers, children: plan.children.map(toQueryPlan) };
+}
+
 /** Everything the per-request views of one Database share: the driver, its health, queues and plans. */
 interface Shared {
   driver: Driver;
@@ -405,6 +417,15 @@ export class Database {
   async serverAgent(): Promise<string> {
     const info = await this.shared.driver.getServerInfo({ database: this.shared.options.database });
     return info.agent ?? 'Neo4j';
+  }
+
+  /**
+   * The plan Neo4j would run for `cypher` (EXPLAIN: nothing is executed), as a plain tree. For tests
+   * and tools that check a statement uses the indexes it was written for.
+   */
+  async planOf(cypher: string, params: Params = {}): Promise<QueryPlan> {
+    const result = await this.shared.driver.executeQuery(`EXPLAIN ${cypher}`, params, { database: this.shared.options.database });
+    return toQueryPlan(result.summary.plan as unknown as QueryPlan);
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, getNullableType, GraphQLError, isListType, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { LimitsConfig } from '../config';
-import { MAX_PAGE_SIZE } from '../common/pagination';
+import { MAX_PAGE_SIZE } from '../common';
 import { BadUserInputError, QueryTooComplexError } from '../errors';
 
 /** Items assumed in a page when neither `first` nor `last` is given (the connections' default). */

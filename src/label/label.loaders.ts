@@ -1,7 +1,7 @@
-import { manyByKey, oneByKey } from '../common/loader';
-import { MAX_RELATED_ITEMS } from '../common/pagination';
+import { manyByKey, oneByKey } from '../common';
+import { MAX_RELATED_ITEMS } from '../common';
 import { int, type Database } from '../db';
-import type { Product } from '../product/product.type';
+import type { Product } from '../product';
 import type { Label } from './label.type';
 import { LABELS_BY_ID, LABELS_OF_OFFERS, LABELS_OF_SUPPLY_LINKS, LABELS_REQUIRED_BY_NEEDS, PRODUCTS_OF_LABELS } from './label.cypher';
 

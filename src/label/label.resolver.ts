@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { RelatedItemsArgs } from '../common/pagination';
+import { RelatedItemsArgs } from '../common';
 import { NotFoundError } from '../errors';
-import { Product } from '../product/product.type';
+import { Product } from '../product';
 import { ALL_LABELS } from './label.cypher';
 import { Label } from './label.type';
 

@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Actor } from '../actor';
-import { RelatedItemsArgs } from '../common/pagination';
+import { RelatedItemsArgs } from '../common';
 import type { Context } from '../context';
 import { Need } from './need.type';
 

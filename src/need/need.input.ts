@@ -1,7 +1,7 @@
 import { IsOptional } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { AtLeastZero, IsRecordId, IsRecordKey, KeptWhenLeftOut, OptionalIdList, OptionalMonths } from '../records';
-import { VolumeUnit } from '../product/product.enums';
+import { VolumeUnit } from '../product';
 
 @InputType({ description: 'A new need. Checked like a row of a need import (docs/import.md): a known buyer, product and labels.' })
 export class CreateNeedInput {

@@ -1,5 +1,5 @@
-import { manyByKey } from '../common/loader';
-import { MAX_RELATED_ITEMS } from '../common/pagination';
+import { manyByKey } from '../common';
+import { MAX_RELATED_ITEMS } from '../common';
 import { int, type Database } from '../db';
 import { NEEDS_OF_ACTORS } from './need.cypher';
 import type { Need } from './need.type';

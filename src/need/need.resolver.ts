@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Actor } from '../actor/actor.type';
+import { Actor } from '../actor';
 import type { Context } from '../context';
-import { Label } from '../label/label.type';
-import { Product } from '../product/product.type';
+import { Label } from '../label';
+import { Product } from '../product';
 import { Need } from './need.type';
 
 @Resolver(() => Need)

@@ -1,6 +1,6 @@
 import { Authorized, Field, Float, Int, ObjectType } from 'type-graphql';
 import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../auth';
-import { VolumeUnit } from '../product/product.enums';
+import { VolumeUnit } from '../product';
 
 @ObjectType({ description: 'What a buyer wants, as collective kitchens declare it: a product, a yearly volume, required labels, months.' })
 export class Need {

@@ -1,7 +1,7 @@
 import { IsOptional } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { AtLeastZero, IsRecordId, IsRecordKey, KeptWhenLeftOut, MAX_DELIVERY_RADIUS_KM, OptionalDeliveryRadius, OptionalIdList, OptionalMonths } from '../records';
-import { VolumeUnit } from '../product/product.enums';
+import { VolumeUnit } from '../product';
 
 @InputType({ description: 'A new offer. Checked like a row of an offer import (docs/import.md): a known actor, product, labels and delivery area.' })
 export class CreateOfferInput {

@@ -1,7 +1,7 @@
-import { manyByKey } from '../common/loader';
-import { MAX_RELATED_ITEMS } from '../common/pagination';
+import { manyByKey } from '../common';
+import { MAX_RELATED_ITEMS } from '../common';
 import { int, type Database } from '../db';
-import type { Commune, Epci } from '../territory/territory.type';
+import type { Commune, Epci } from '../territory';
 import { DELIVERY_COMMUNES_OF_OFFERS, DELIVERY_EPCIS_OF_OFFERS, OFFERS_OF_ACTORS } from './offer.cypher';
 import type { Offer } from './offer.type';
 

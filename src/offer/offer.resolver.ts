@@ -1,9 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Actor } from '../actor/actor.type';
+import { Actor } from '../actor';
 import type { Context } from '../context';
-import { Label } from '../label/label.type';
-import { Product } from '../product/product.type';
-import { Commune, Epci } from '../territory/territory.type';
+import { Label } from '../label';
+import { Product } from '../product';
+import { Commune, Epci } from '../territory';
 import { Offer } from './offer.type';
 
 @Resolver(() => Offer)

@@ -1,6 +1,6 @@
 import { Authorized, Field, Float, Int, ObjectType } from 'type-graphql';
 import { AccessRule, CONFIDENTIAL_VOLUME_NOTE, PRIVATE_FIELD_NOTE } from '../auth';
-import { VolumeUnit } from '../product/product.enums';
+import { VolumeUnit } from '../product';
 
 @ObjectType({ description: 'What an actor can supply: a product (with its labels), when, how much, and where it delivers.' })
 export class Offer {

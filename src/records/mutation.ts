@@ -3,7 +3,7 @@ import { authorOf, changedFields, ensureMayWrite, recordAudit, type OwnedRecord,
 import type { Context } from '../context';
 import type { Row, Tx } from '../db';
 import { BadUserInputError, ConflictError, NotFoundError, type EntityName } from '../errors';
-import type { DeletionCounts } from '../common/deleted-record.type';
+import type { DeletionCounts } from '../common';
 import type { ImportIssue, RawRow, RecordKind } from './fields';
 import type { ImportBundle } from './record.types';
 import { fetchReferences } from './references';

@@ -1,4 +1,4 @@
-import { cypherList } from '../common/cypher';
+import { cypherList } from '../common';
 import { RESELLER_ONLY_ROLES } from './vocabulary';
 
 /**

@@ -1,6 +1,6 @@
 import { createUnionType, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { Actor } from '../actor/actor.type';
-import { Product } from '../product/product.type';
+import { Actor } from '../actor';
+import { Product } from '../product';
 
 /** What a search may find. */
 export enum SearchKind {

@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Actor } from '../actor';
-import { RelatedItemsArgs } from '../common/pagination';
+import { RelatedItemsArgs } from '../common';
 import type { Context } from '../context';
-import type { Product } from '../product/product.type';
+import type { Product } from '../product';
 import type { SupplyLinkRow } from './supply.loaders';
 import { SupplyLink } from './supply.type';
 import { TradePartner } from './trade-partner.type';

@@ -1,3 +1,9 @@
 export { SupplyLinkResolver } from './supply.resolver';
 export { SupplyLink } from './supply.type';
 export { ActorTradeResolver } from './actor-trade.resolver';
+export { SUPPLY_LINKS_FOR_MAP, SUPPLY_SCHEMA } from './supply.cypher';
+export { DeliveryFrequency } from './supply.enums';
+export { SupplyLinkFilter, toSupplyLinkFilterParams } from './supply.input';
+export type { SupplyLinkRow } from './supply.loaders';
+export { createSupplyLoaders } from './supply.loaders';
+export { SupplyLinkMutationResolver } from './supply.mutations';

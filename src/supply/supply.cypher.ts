@@ -1,4 +1,4 @@
-import { volumeConfidential } from '../common/cypher';
+import { volumeConfidential } from '../common';
 import type { SchemaStatement } from '../db';
 
 export const SUPPLY_SCHEMA: SchemaStatement[] = [

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, Float, InputType } from 'type-graphql';
 import { AtLeastZero, IsIsoDate, IsRecordId, IsRecordKey, KeptWhenLeftOut, OptionalIdList } from '../records';
-import { VolumeUnit } from '../product/product.enums';
+import { VolumeUnit } from '../product';
 import { DeliveryFrequency } from './supply.enums';
 
 @InputType({ description: 'Filters on supply links; all given filters must hold.' })

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { AccessRule } from '../auth';
-import { DeletedRecord, noCascade } from '../common/deleted-record.type';
+import { DeletedRecord, noCascade } from '../common';
 import { createRecord, definedFields, deleteRecord, updateRecord, type RecordSpec } from '../records';
 import type { Context } from '../context';
 import { CLAIM_SUPPLY_LINK_ID, DELETE_SUPPLY_LINK, SUPPLY_LINK_RECORD, SUPPLY_LINKS_BY_ID } from './supply.cypher';

@@ -1,13 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
-import { Actor } from '../actor/actor.type';
+import { Actor } from '../actor';
 import type { Context } from '../context';
-import { decodeCursor } from '../common/cursor';
-import { PageArgs, SourcesArgs, toConnection, toPageRequest } from '../common/pagination';
+import { decodeCursor } from '../common';
+import { PageArgs, SourcesArgs, toConnection, toPageRequest } from '../common';
 import { distanceKm } from '../territory';
 import { int } from '../db';
 import { NotFoundError } from '../errors';
-import { Label } from '../label/label.type';
-import { Product } from '../product/product.type';
+import { Label } from '../label';
+import { Product } from '../product';
 import { COUNT_SUPPLY_LINKS, SUPPLY_LINKS_BY_VOLUME_BACKWARD, SUPPLY_LINKS_BY_VOLUME_FORWARD } from './supply.cypher';
 import { SupplyLinkFilter, toSupplyLinkFilterParams } from './supply.input';
 import type { SupplyLinkRow } from './supply.loaders';

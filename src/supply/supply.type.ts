@@ -1,7 +1,7 @@
 import { Authorized, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessRule, CONFIDENTIAL_VOLUME_NOTE, PRIVATE_FIELD_NOTE } from '../auth';
-import { Connection } from '../common/connection.type';
-import { VolumeUnit } from '../product/product.enums';
+import { Connection } from '../common';
+import { VolumeUnit } from '../product';
 import { DeliveryFrequency } from './supply.enums';
 
 registerEnumType(DeliveryFrequency, { name: 'DeliveryFrequency', description: 'How often goods move along a supply link.' });

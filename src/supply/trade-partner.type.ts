@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Product } from '../product/product.type';
+import { Product } from '../product';
 import { Actor } from '../actor';
 import { SupplyLink } from './supply.type';
 

@@ -1,4 +1,4 @@
-import { manyByKey, oneByKey } from '../common/loader';
+import { manyByKey, oneByKey } from '../common';
 import type { Database } from '../db';
 import type { Commune, Department, Epci, Region } from './territory.type';
 import {

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { GeoPoint } from '../common/geo.type';
+import { GeoPoint } from '../common';
 
 @ObjectType({ description: 'A French region (INSEE).' })
 export class Region {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LabelRecord, ProductRecord } from '../../src/records';
-import { LABEL_KINDS } from '../../src/label/label.enums';
-import { PURCHASE_FAMILIES } from '../../src/product/product.enums';
+import { LABEL_KINDS } from '../../src/label';
+import { PURCHASE_FAMILIES } from '../../src/product';
 
 /** The seeds/ folder of the repository, from tools/seed/ (Jest) or dist/tools/seed/ (after tsc). */
 const SEEDS_DIR = path.resolve(__dirname, '..', '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []), 'seeds');

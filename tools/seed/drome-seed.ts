@@ -1,4 +1,4 @@
-import { MemberGroup } from '../../src/actor/actor.enums';
+import { MemberGroup } from '../../src/actor';
 import type { ImportBundle, LabelRecord, NeedRecord, ProductRecord } from '../../src/records';
 import type { CommuneRef } from './communes';
 import { completeBundle, createGenerator, type Generator } from './generator';

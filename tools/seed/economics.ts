@@ -1,5 +1,5 @@
-import { VolumeUnit } from '../../src/product/product.enums';
-import { DeliveryFrequency } from '../../src/supply/supply.enums';
+import { VolumeUnit } from '../../src/product';
+import { DeliveryFrequency } from '../../src/supply';
 import type { ProductTaxonomy } from './taxonomy';
 
 /**

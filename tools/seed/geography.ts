@@ -1,6 +1,6 @@
 import { BULK_WRITE_TIMEOUT_MS, type Database } from '../../src/db';
 import { readCommunes, type CommuneRef } from './communes';
-import { LINK_NEIGHBOUR_DEPARTMENTS, UPSERT_COMMUNES, UPSERT_DEPARTMENTS, UPSERT_EPCIS, UPSERT_REGIONS } from '../../src/territory/territory.cypher';
+import { LINK_NEIGHBOUR_DEPARTMENTS, UPSERT_COMMUNES, UPSERT_DEPARTMENTS, UPSERT_EPCIS, UPSERT_REGIONS } from '../../src/territory';
 
 interface EtalabRegion { code: string; nom: string }
 interface EtalabDepartment { code: string; nom: string; region: string; chefLieu: string }

@@ -1,4 +1,4 @@
-import { ActorRole } from '../../src/actor/actor.enums';
+import { ActorRole } from '../../src/actor';
 import type { NeedRecord, OfferRecord } from '../../src/records';
 import { Economics, roundVolume, SCHOOL_MONTHS } from './economics';
 import { ORGANIC_LABEL, type IdScheme, type Line, type SeedActor } from './model';

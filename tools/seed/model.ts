@@ -1,4 +1,4 @@
-import { ActorRole } from '../../src/actor/actor.enums';
+import { ActorRole } from '../../src/actor';
 import type { ActorRecord, SupplyLinkRecord } from '../../src/records';
 import type { CommuneRef } from './communes';
 import type { ActorProfile, LineSpec } from './profiles';

@@ -1,4 +1,4 @@
-import { ActorRole, MemberGroup } from '../../src/actor/actor.enums';
+import { ActorRole, MemberGroup } from '../../src/actor';
 import type { ActorRecord, LabelRecord } from '../../src/records';
 import type { CommuneRef } from './communes';
 import { pointNear } from './geo';

@@ -1,4 +1,4 @@
-import { ActorRole, MemberGroup } from '../../src/actor/actor.enums';
+import { ActorRole, MemberGroup } from '../../src/actor';
 import type { ZoneKey } from './zones';
 
 /**

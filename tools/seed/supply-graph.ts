@@ -1,4 +1,4 @@
-import { ActorRole } from '../../src/actor/actor.enums';
+import { ActorRole } from '../../src/actor';
 import type { SupplyLinkRecord } from '../../src/records';
 import { Economics, roundVolume } from './economics';
 import { distanceKm } from '../../src/territory';

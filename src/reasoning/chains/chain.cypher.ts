@@ -1,4 +1,4 @@
-import { volumeConfidential } from '../../common/cypher';
+import { volumeConfidential } from '../../common';
 import { ChainDirection, IntegrityScopeKind } from './chain.enums';
 
 /**

@@ -5,7 +5,7 @@ import { int, type Database } from '../../db';
 import { NotFoundError } from '../../errors';
 import type { Label } from '../../label';
 import type { Product } from '../../product';
-import type { SupplyLinkRow } from '../../supply/supply.loaders';
+import type { SupplyLinkRow } from '../../supply';
 import { toScope, toScopeParams, type ScopeField } from '../scope';
 import { CHAIN, DEFAULT_CHAIN_DEPTH, LABEL_INTEGRITY, MAX_CHAIN_DEPTH } from './chain.cypher';
 import { ChainDirection, IntegrityScopeKind } from './chain.enums';

@@ -1,12 +1,12 @@
 import { Authorized, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../../auth';
-import { ActorRole } from '../../actor/actor.enums';
+import { ActorRole } from '../../actor';
 import { Actor } from '../../actor';
 import { Label } from '../../label';
-import { VolumeUnit } from '../../product/product.enums';
+import { VolumeUnit } from '../../product';
 import { Product } from '../../product';
-import type { SupplyLinkRow } from '../../supply/supply.loaders';
-import { SupplyLink } from '../../supply/supply.type';
+import type { SupplyLinkRow } from '../../supply';
+import { SupplyLink } from '../../supply';
 import { ChainDirection } from './chain.enums';
 
 registerEnumType(ChainDirection, {

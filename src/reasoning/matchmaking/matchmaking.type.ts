@@ -4,7 +4,7 @@ import { Actor } from '../../actor';
 import { Label } from '../../label';
 import { Need } from '../../need';
 import { Offer } from '../../offer';
-import { VolumeUnit } from '../../product/product.enums';
+import { VolumeUnit } from '../../product';
 import { Product } from '../../product';
 import { LocalScope } from '../local';
 import { SupplierMatch } from '../suppliers';

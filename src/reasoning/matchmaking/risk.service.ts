@@ -2,7 +2,7 @@ import type { Actor } from '../../actor';
 import type { Database } from '../../db';
 import { NotFoundError } from '../../errors';
 import type { Need } from '../../need';
-import type { VolumeUnit } from '../../product/product.enums';
+import type { VolumeUnit } from '../../product';
 import type { Product } from '../../product';
 import { SUPPLY_RISK, type TerritoryKind } from './risk.cypher';
 import type { RiskScopeInput, SupplyRiskArgs } from './risk.input';

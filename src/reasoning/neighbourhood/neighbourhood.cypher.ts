@@ -1,4 +1,4 @@
-import { volumeConfidential } from '../../common/cypher';
+import { volumeConfidential } from '../../common';
 /** The deepest neighbourhood a client may ask for: 4 supply hops already span most of the Drôme network. */
 export const MAX_NEIGHBOURHOOD_DEPTH = 4;
 

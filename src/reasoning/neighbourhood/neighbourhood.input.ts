@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
-import { ActorRole } from '../../actor/actor.enums';
+import { ActorRole } from '../../actor';
 import { InRange } from '../../common';
 import { MAX_NEIGHBOURHOOD_DEPTH } from './neighbourhood.cypher';
 

@@ -1,8 +1,8 @@
 import { Authorized, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../../auth';
-import { ActorRole } from '../../actor/actor.enums';
-import { GeoPoint } from '../../common/geo.type';
-import { VolumeUnit } from '../../product/product.enums';
+import { ActorRole } from '../../actor';
+import { GeoPoint } from '../../common';
+import { VolumeUnit } from '../../product';
 
 /** What a node of a graph view stands for. Only actors today; products or territories may follow. */
 export enum GraphNodeKind {

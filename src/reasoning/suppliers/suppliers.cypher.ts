@@ -1,5 +1,5 @@
-import { ActorRole } from '../../actor/actor.enums';
-import { cypherList } from '../../common/cypher';
+import { ActorRole } from '../../actor';
+import { cypherList } from '../../common';
 
 /**
  * "Who can supply X to Y" in Cypher. Two statements share one body:

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../actor';
-import { decodeCursor } from '../../common/cursor';
-import type { GeoPoint } from '../../common/geo.type';
-import { DEFAULT_PAGE_SIZE, toConnection } from '../../common/pagination';
+import { decodeCursor } from '../../common';
+import type { GeoPoint } from '../../common';
+import { DEFAULT_PAGE_SIZE, toConnection } from '../../common';
 import { toCypherPoint, toLuceneQuery, type Database } from '../../db';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import type { Product } from '../../product';

@@ -1,6 +1,6 @@
-import { RESELLER_ONLY_ROLES, type ActorRole } from '../../actor/actor.enums';
+import { RESELLER_ONLY_ROLES, type ActorRole } from '../../actor';
 import type { Actor } from '../../actor';
-import type { GeoPoint } from '../../common/geo.type';
+import type { GeoPoint } from '../../common';
 import { int, toCypherPoint, type Database } from '../../db';
 import { BadUserInputError } from '../../errors';
 import type { Label } from '../../label';
