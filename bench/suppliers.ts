@@ -31,21 +31,35 @@ const GRAPH_SIZE = /* cypher */ `
 const FIND_KITCHEN = /* GraphQL */ `
   query Kitchen {
     actors(filter: { roles: [CENTRAL_KITCHEN], communeInsee: "26362", text: "Valence Romans Agglo" }, first: 1) {
-      nodes { id name }
+      nodes {
+        id
+        name
+      }
     }
-  }`;
+  }
+`;
 
 const HEADLINE = /* GraphQL */ `
   query Headline($input: SupplierSearchInput!) {
     suppliers(input: $input, first: 20) {
-      local { description }
+      local {
+        description
+      }
       matches {
         totalCount
         edges {
           node {
-            supplier { id name }
-            product { id name }
-            labels { id }
+            supplier {
+              id
+              name
+            }
+            product {
+              id
+              name
+            }
+            labels {
+              id
+            }
             distanceKm
             intermediaries
             circuitCourt
@@ -53,12 +67,24 @@ const HEADLINE = /* GraphQL */ `
             capacityUnit
             months
             clubMember
-            path { kind actor { id name } role product { id } distanceKm }
+            path {
+              kind
+              actor {
+                id
+                name
+              }
+              role
+              product {
+                id
+              }
+              distanceKm
+            }
           }
         }
       }
     }
-  }`;
+  }
+`;
 
 type GraphQLResponse<T> = { data?: T; errors?: { message: string }[] };
 
@@ -69,7 +95,8 @@ async function post<T>(url: string, query: string, variables: Record<string, unk
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as GraphQLResponse<T>;
-  if (body.errors?.length || !body.data) throw new Error(`GraphQL error: ${body.errors?.map((e) => e.message).join('; ') ?? response.status}`);
+  if (body.errors?.length || !body.data)
+    throw new Error(`GraphQL error: ${body.errors?.map((e) => e.message).join('; ') ?? response.status}`);
   return body.data;
 }
 
@@ -91,7 +118,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-const USAGE = 'usage: npm run bench -- [--url http://127.0.0.1:<port>/graphql] [--runs 1..10000] [--warmup 0..1000] [--max-seconds 1..3600]';
+const USAGE =
+  'usage: npm run bench -- [--url http://127.0.0.1:<port>/graphql] [--runs 1..10000] [--warmup 0..1000] [--max-seconds 1..3600]';
 
 /** The host name of a URL, or '' when the text is no URL. */
 function hostOf(url: string): string {
@@ -107,7 +135,9 @@ async function bench(url: string, runs: number, warmup: number, maxSeconds: numb
   const input = kitchen
     ? { productName: 'farine', organic: true, buyerId: kitchen.id }
     : { productName: 'farine', organic: true, place: { communeInsee: '26362' } };
-  log(`question: organic flour for ${kitchen ? `${kitchen.name} (${kitchen.id})` : 'Valence (26362): no Valence Romans Agglo central kitchen in this graph'}`);
+  log(
+    `question: organic flour for ${kitchen ? `${kitchen.name} (${kitchen.id})` : 'Valence (26362): no Valence Romans Agglo central kitchen in this graph'}`,
+  );
 
   type Headline = { suppliers: { local: { description: string }; matches: { totalCount: number } } };
   const yardstickBefore = cpuYardstickMs();
@@ -124,8 +154,12 @@ async function bench(url: string, runs: number, warmup: number, maxSeconds: numb
   const sorted = [...timings].sort((a, b) => a - b);
   const ms = (v: number) => v.toFixed(1);
   log(`local: ${last!.suppliers.local.description}; matches: ${last!.suppliers.matches.totalCount}`);
-  log(`requests: ${timings.length} timed after ${warmup} warm-up${timings.length < runs ? ` (stopped by --max-seconds ${maxSeconds})` : ''}`);
-  log(`latency ms: p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted[sorted.length - 1])}`);
+  log(
+    `requests: ${timings.length} timed after ${warmup} warm-up${timings.length < runs ? ` (stopped by --max-seconds ${maxSeconds})` : ''}`,
+  );
+  log(
+    `latency ms: p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted[sorted.length - 1])}`,
+  );
   log(`cpu yardstick (300M-step loop, lower is faster): ${yardstickBefore.toFixed(0)} ms before, ${cpuYardstickMs().toFixed(0)} ms after`);
 }
 
@@ -148,7 +182,9 @@ runCli('bench', async (db: Database, logger: Logger) => {
   const log = (line: string) => process.stdout.write(`${line}\n`);
 
   const cpus = os.cpus();
-  log(`machine: ${cpus[0]?.model ?? 'unknown CPU'} x ${cpus.length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`);
+  log(
+    `machine: ${cpus[0]?.model ?? 'unknown CPU'} x ${cpus.length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`,
+  );
 
   if (given !== undefined) {
     log(`api: ${given}`);

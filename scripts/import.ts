@@ -19,7 +19,8 @@ const { file, kind, dryRun } = readCommandLine('import', USAGE, (argv) => {
     options: { kind: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
     allowPositionals: true,
   });
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the file to import' : `give one file; got ${positionals.length}`);
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? 'give the file to import' : `give one file; got ${positionals.length}`);
   if (values.kind !== undefined && !KINDS.includes(values.kind as RecordKind)) {
     throw new UsageError(`--kind must be one of ${KINDS.join(', ')}; got "${values.kind}"`);
   }
@@ -53,7 +54,9 @@ runCli('import', async (db) => {
       process.stderr.write(`  ${file}:${issue.line} [${issue.column}] ${issue.reason}\n`);
     }
     if (report.issuesTruncated) {
-      process.stderr.write(`  ... and ${report.issueCount - report.issues.length} more: the first ${report.issues.length} of ${report.issueCount} are listed (IMPORT_MAX_ISSUES)\n`);
+      process.stderr.write(
+        `  ... and ${report.issueCount - report.issues.length} more: the first ${report.issues.length} of ${report.issueCount} are listed (IMPORT_MAX_ISSUES)\n`,
+      );
     }
     return 1;
   }

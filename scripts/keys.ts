@@ -29,7 +29,8 @@ const request = readCommandLine('keys', USAGE, (argv): KeysCommand => {
   switch (command) {
     case 'create': {
       const { role, name, actor, expires } = values;
-      if (!role || !ROLES.includes(role as ViewerRole)) throw new UsageError(`create needs --role ${ROLES.join('|')}; got ${role === undefined ? 'none' : `"${role}"`}`);
+      if (!role || !ROLES.includes(role as ViewerRole))
+        throw new UsageError(`create needs --role ${ROLES.join('|')}; got ${role === undefined ? 'none' : `"${role}"`}`);
       if (!name?.trim()) throw new UsageError('create needs --name "Name" (who or what the key is for)');
       if (rest.length > 0) throw new UsageError(`create takes no positional argument; got "${rest[0]}"`);
       return { command, role: role as ViewerRole, name, actor, expires };
@@ -41,7 +42,9 @@ const request = readCommandLine('keys', USAGE, (argv): KeysCommand => {
       if (rest.length !== 1) throw new UsageError('revoke needs exactly one key id (see npm run keys -- list)');
       return { command, keyId: rest[0] };
     default:
-      throw new UsageError(command === undefined ? 'give a command: create, list or revoke' : `unknown command "${command}": use create, list or revoke`);
+      throw new UsageError(
+        command === undefined ? 'give a command: create, list or revoke' : `unknown command "${command}": use create, list or revoke`,
+      );
   }
 });
 
@@ -64,16 +67,24 @@ runCli('keys', async (db) => {
     const keys = await listApiKeys(db);
     if (keys.length === 0) process.stdout.write('No API keys.\n');
     for (const k of keys) {
-      const state = k.revokedAt ? `revoked ${k.revokedAt}` : k.expiresAt && Date.parse(k.expiresAt) <= Date.now() ? `expired ${k.expiresAt}` : 'active';
+      const state = k.revokedAt
+        ? `revoked ${k.revokedAt}`
+        : k.expiresAt && Date.parse(k.expiresAt) <= Date.now()
+          ? `expired ${k.expiresAt}`
+          : 'active';
       const actor = k.account.actorId ? ` actor=${k.account.actorId}` : '';
       const expiry = k.expiresAt ? ` expires=${k.expiresAt}` : '';
-      process.stdout.write(`${k.keyId}  ${k.prefix}_…  ${k.account.role}  "${k.account.name}"${actor}  created=${k.createdAt}${expiry}  ${state}\n`);
+      process.stdout.write(
+        `${k.keyId}  ${k.prefix}_…  ${k.account.role}  "${k.account.name}"${actor}  created=${k.createdAt}${expiry}  ${state}\n`,
+      );
     }
     return 0;
   }
   if (request.command === 'revoke') {
     const revoked = await revokeApiKey(db, request.keyId, cliAuthor());
-    process.stdout.write(`Key ${revoked.keyId} revoked at ${revoked.revokedAt}. Running servers refuse it within their cache TTL (AUTH_API_KEY_CACHE_TTL_S, 30 s by default).\n`);
+    process.stdout.write(
+      `Key ${revoked.keyId} revoked at ${revoked.revokedAt}. Running servers refuse it within their cache TTL (AUTH_API_KEY_CACHE_TTL_S, 30 s by default).\n`,
+    );
     return 0;
   }
   const unhandled: never = request;

@@ -134,7 +134,7 @@ function ensureJava() {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
     throw new Neo4jSetupError(
-      'Java 17 or newer is required to run the project\'s Neo4j, and `java` was not found on PATH.\n' +
+      "Java 17 or newer is required to run the project's Neo4j, and `java` was not found on PATH.\n" +
         '  Install it (Debian/Ubuntu: apt-get install openjdk-17-jre-headless), or point NEO4J_URI at a Neo4j 5 of your own.',
     );
   }
@@ -314,11 +314,10 @@ function setInitialPassword(spec, dirs) {
   fs.writeFileSync(argsFile, `-- ${picocliArgument(spec.password)}\n`, { mode: 0o600, flag: 'wx' });
   let result;
   try {
-    result = spawnSync(
-      'java',
-      ['-cp', path.join(LIB, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', `@${argsFile}`],
-      { env: { ...process.env, NEO4J_HOME: dirs.home, NEO4J_CONF: dirs.conf }, encoding: 'utf8' },
-    );
+    result = spawnSync('java', ['-cp', path.join(LIB, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', `@${argsFile}`], {
+      env: { ...process.env, NEO4J_HOME: dirs.home, NEO4J_CONF: dirs.conf },
+      encoding: 'utf8',
+    });
   } finally {
     fs.rmSync(argsFile, { force: true });
   }
@@ -516,7 +515,9 @@ function runForeground(argv) {
         const spec = devInstance();
         const pid = runningPid(instanceDirs(spec.name));
         if (pid !== undefined) {
-          log(`the project's Neo4j (${spec.name}, bolt://127.0.0.1:${spec.boltPort}, pid ${pid}) keeps running. Stop it with: npm run db:stop`);
+          log(
+            `the project's Neo4j (${spec.name}, bolt://127.0.0.1:${spec.boltPort}, pid ${pid}) keeps running. Stop it with: npm run db:stop`,
+          );
         }
       }
       resolve(code);
@@ -559,7 +560,18 @@ async function main(command, args = []) {
   }
 }
 
-module.exports = { start, stop, status, install, devInstance, instanceDirs, runningPid, picocliArgument, NEO4J_VERSION, DEFAULT_DEV_PASSWORD };
+module.exports = {
+  start,
+  stop,
+  status,
+  install,
+  devInstance,
+  instanceDirs,
+  runningPid,
+  picocliArgument,
+  NEO4J_VERSION,
+  DEFAULT_DEV_PASSWORD,
+};
 
 if (require.main === module) {
   main(process.argv[2], process.argv.slice(3)).catch((error) => {

@@ -70,9 +70,21 @@ const HEADLINE = `query Headline($buyerId: String) {
 /** The mixed read load: the headline question, actor pages, a card, search and a chain. */
 const READS: { name: string; query: string; variables: Record<string, unknown> }[] = [
   { name: 'suppliers', query: HEADLINE, variables: { buyerId: 'act-0008' } },
-  { name: 'actors page', query: '{ actors(first: 20) { totalCount edges { node { id name commune { name } offers { id product { name } } } } } }', variables: {} },
-  { name: 'actors text', query: '{ actors(first: 20, filter: { text: "ferme" }) { totalCount edges { node { id name } } } }', variables: {} },
-  { name: 'actor card', query: '{ actor(id: "act-0008") { name purchases { id supplier { name } product { name } } suppliers { actor { name } } } }', variables: {} },
+  {
+    name: 'actors page',
+    query: '{ actors(first: 20) { totalCount edges { node { id name commune { name } offers { id product { name } } } } } }',
+    variables: {},
+  },
+  {
+    name: 'actors text',
+    query: '{ actors(first: 20, filter: { text: "ferme" }) { totalCount edges { node { id name } } } }',
+    variables: {},
+  },
+  {
+    name: 'actor card',
+    query: '{ actor(id: "act-0008") { name purchases { id supplier { name } product { name } } suppliers { actor { name } } } }',
+    variables: {},
+  },
   { name: 'search', query: '{ search(text: "farine", first: 20) { kind id name } }', variables: {} },
   { name: 'neighbourhood', query: '{ neighbourhood(actorId: "act-0008", depth: 1) { nodes { id } edges { id } } }', variables: {} },
 ];
@@ -82,7 +94,12 @@ async function post(url: string, query: string, variables: Record<string, unknow
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (writeAuthorization && /^\s*mutation\b/.test(query)) headers.authorization = writeAuthorization;
   try {
-    const res = await fetch(url, { method: 'POST', headers, body: rawBody ?? JSON.stringify({ query, variables }), signal: AbortSignal.timeout(120_000) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: rawBody ?? JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(120_000),
+    });
     const text = await res.text();
     let body: { data?: unknown; errors?: { extensions?: { code?: string } }[] } = {};
     try {
@@ -135,7 +152,10 @@ function freePort(): Promise<number> {
 
 function rssMb(pid: number): number {
   try {
-    const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    const line = fs
+      .readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'));
     return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : NaN;
   } catch {
     return NaN;
@@ -227,7 +247,11 @@ async function writesAndImports(url: string) {
   /** Retries what the reliability rules say is safe to retry, at most 5 times, after retryAfterSeconds. */
   const withRetries = async (send: () => Promise<Answer>): Promise<Answer> => {
     let answer = await send();
-    for (let attempt = 0; attempt < 5 && answer.codes.some((c) => c === 'SERVICE_UNAVAILABLE' || c === 'WRITE_OUTCOME_UNKNOWN'); attempt += 1) {
+    for (
+      let attempt = 0;
+      attempt < 5 && answer.codes.some((c) => c === 'SERVICE_UNAVAILABLE' || c === 'WRITE_OUTCOME_UNKNOWN');
+      attempt += 1
+    ) {
       retries += 1;
       await new Promise((r) => setTimeout(r, 1000));
       answer = await send();
@@ -236,7 +260,9 @@ async function writesAndImports(url: string) {
   };
   const creates = offerIds.map(async (id) => {
     const answer = await withRetries(() =>
-      post(url, 'mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id } }', { input: { id, actorId, productId: 'ble-tendre', months: [1, 2] } }),
+      post(url, 'mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id } }', {
+        input: { id, actorId, productId: 'ble-tendre', months: [1, 2] },
+      }),
     );
     const key = answer.codes.join(',') || 'ok';
     outcomes[key] = (outcomes[key] ?? 0) + 1;
@@ -261,18 +287,29 @@ async function abuse(url: string) {
   // suppliers → customers → ... six hops, as in the issue (it grows ~12× per hop).
   const hops = ['suppliers', 'customers', 'suppliers', 'customers', 'suppliers', 'customers'];
   const deep = `{ actor(id: "act-0008") { ${hops.map((hop) => `${hop} { actor {`).join(' ')} id name ${hops.map(() => '} }').join(' ')} } }`;
-  const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: suppliers(input: { productName: "farine", buyerId: "act-0008" }) { matches { totalCount } }`).join(' ')} }`;
+  const aliases = (n: number) =>
+    `{ ${Array.from({ length: n }, (_, i) => `a${i}: suppliers(input: { productName: "farine", buyerId: "act-0008" }) { matches { totalCount } }`).join(' ')} }`;
   const shapes: { name: string; body: () => string }[] = [
     { name: 'deep nested suppliers/customers (181 bytes)', body: () => JSON.stringify({ query: deep }) },
     { name: '100 aliases of suppliers', body: () => JSON.stringify({ query: aliases(100) }) },
-    { name: '1,000,000 aliases (~20 MB)', body: () => JSON.stringify({ query: `{ ${Array.from({ length: 1_000_000 }, (_, i) => `a${i}: __typename`).join(' ')} }` }) },
+    {
+      name: '1,000,000 aliases (~20 MB)',
+      body: () => JSON.stringify({ query: `{ ${Array.from({ length: 1_000_000 }, (_, i) => `a${i}: __typename`).join(' ')} }` }),
+    },
     { name: 'huge argument (1.2 MB)', body: () => JSON.stringify({ query: `{ actor(id: "${'x'.repeat(1_200_000)}") { id } }` }) },
   ];
   const results = [];
   for (const shape of shapes) {
     const body = shape.body();
     const answer = await post(url, '', {}, body);
-    results.push({ name: shape.name, requestBytes: body.length, http: answer.http, ms: answer.ms, responseBytes: answer.bytes, codes: [...new Set(answer.codes)].slice(0, 3) });
+    results.push({
+      name: shape.name,
+      requestBytes: body.length,
+      http: answer.http,
+      ms: answer.ms,
+      responseBytes: answer.bytes,
+      codes: [...new Set(answer.codes)].slice(0, 3),
+    });
   }
   return results;
 }
@@ -309,7 +346,11 @@ async function createEditorKey(uri: string): Promise<string> {
   const config = loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: INSTANCE.password, LOG_LEVEL: 'silent' });
   const db = Database.connect(config.neo4j, createLogger('silent'), config.db);
   try {
-    const { key } = await createApiKey(db, { role: 'editor', name: 'resilience script' }, { accountId: 'cli:resilience', name: 'resilience script', role: 'admin', via: 'cli' });
+    const { key } = await createApiKey(
+      db,
+      { role: 'editor', name: 'resilience script' },
+      { accountId: 'cli:resilience', name: 'resilience script', role: 'admin', via: 'cli' },
+    );
     return key;
   } finally {
     await db.close();
@@ -394,7 +435,10 @@ async function main(): Promise<void> {
       whileGoneRequests: whileGone.length,
       whileGoneCodes: countCodes(whileGone),
       whileGoneSlowestMs: Math.max(0, ...whileGone.map((a) => a.ms)),
-      whileGoneP99Ms: percentile(whileGone.map((a) => a.ms), 99),
+      whileGoneP99Ms: percentile(
+        whileGone.map((a) => a.ms),
+        99,
+      ),
       afterRequests: after.length,
       afterErrors: countCodes(after.filter((a) => !ok(a))),
       lastErrorAfterNeo4jAnswersMs: lastErrorAfterBack,
@@ -425,11 +469,20 @@ async function main(): Promise<void> {
     const healthAfter = await status(`${base}/health`);
     const readyAfterAbuse = await status(`${base}/ready`);
     const normal = await post(url, READS[1].query);
-    report.afterAbuse = { health: healthAfter, ready: readyAfterAbuse, normalQueryMs: normal.ms, normalQueryCodes: normal.codes, rssMb: rssMb(api.pid!) };
+    report.afterAbuse = {
+      health: healthAfter,
+      ready: readyAfterAbuse,
+      normalQueryMs: normal.ms,
+      normalQueryCodes: normal.codes,
+      rssMb: rssMb(api.pid!),
+    };
     console.log('after abuse', report.afterAbuse);
   } finally {
     api.kill('SIGTERM');
-    const exited = await Promise.race([new Promise((r) => api.once('exit', () => r(true))), new Promise((r) => setTimeout(() => r(false), 20_000))]);
+    const exited = await Promise.race([
+      new Promise((r) => api.once('exit', () => r(true))),
+      new Promise((r) => setTimeout(() => r(false), 20_000)),
+    ]);
     if (!exited) api.kill('SIGKILL');
     await neo4jServer.stop({ name: INSTANCE.name });
   }

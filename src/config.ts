@@ -15,15 +15,22 @@ const millis = z.coerce
   .positive('expected a positive number of milliseconds');
 
 const count = (what: string) =>
-  z.coerce.number({ invalid_type_error: `expected a number of ${what}` }).int(`expected a whole number of ${what}`).min(0, `expected 0 or more ${what}`);
+  z.coerce
+    .number({ invalid_type_error: `expected a number of ${what}` })
+    .int(`expected a whole number of ${what}`)
+    .min(0, `expected 0 or more ${what}`);
 
 /**
  * Limits of the HTTP layer and of queries before execution (src/http, docs/api.md "Limits"). For
  * the rate limits, 0 disables the limit.
  */
 const LIMITS_ENV = {
-  HTTP_BODY_LIMIT_BYTES: count('bytes').positive().default(100 * 1024),
-  HTTP_IMPORT_BODY_LIMIT_BYTES: count('bytes').positive().default(20 * 1024 * 1024),
+  HTTP_BODY_LIMIT_BYTES: count('bytes')
+    .positive()
+    .default(100 * 1024),
+  HTTP_IMPORT_BODY_LIMIT_BYTES: count('bytes')
+    .positive()
+    .default(20 * 1024 * 1024),
   GRAPHQL_MAX_TOKENS: count('tokens').positive().default(5000),
   GRAPHQL_MAX_DEPTH: count('levels').positive().default(12),
   GRAPHQL_MAX_ALIASES: count('aliases').positive().default(30),
@@ -38,7 +45,12 @@ const LIMITS_ENV = {
   HTTP_TRUST_PROXY_HOPS: count('proxies').default(0),
   CORS_ORIGINS: z
     .string()
-    .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
     .pipe(z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, 'expected origins like https://app.example.org, comma-separated')))
     .default(''),
 };
@@ -77,7 +89,10 @@ const SHUTDOWN_ENV = {
 // against the graph. See docs/import.md.
 
 const positiveCount = (noun: string) =>
-  z.coerce.number({ invalid_type_error: `expected a number of ${noun}` }).int(`expected a whole number of ${noun}`).positive(`expected a positive number of ${noun}`);
+  z.coerce
+    .number({ invalid_type_error: `expected a number of ${noun}` })
+    .int(`expected a whole number of ${noun}`)
+    .positive(`expected a positive number of ${noun}`);
 
 const IMPORT_ENV = {
   /** Bytes of one file (UTF-8); the HTTP body limit of /graphql bounds API imports as well. */
@@ -101,7 +116,10 @@ export function loadImportLimits(env: NodeJS.ProcessEnv = process.env): ImportLi
   return { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, maxIssues: e.IMPORT_MAX_ISSUES };
 }
 
-const positiveWholeNumber = z.coerce.number({ invalid_type_error: 'expected a whole number' }).int('expected a whole number').positive('expected a positive number');
+const positiveWholeNumber = z.coerce
+  .number({ invalid_type_error: 'expected a whole number' })
+  .int('expected a whole number')
+  .positive('expected a positive number');
 
 /**
  * Database admission (src/db/admission.ts): how much Neo4j work runs at once, how much may wait,
@@ -124,7 +142,7 @@ const DB_ADMISSION_ENV = {
 // and then only with the configured issuer and audience.
 const AUTH_ENV = {
   AUTH_JWT_SECRET: z.string().min(32, 'expected a secret of at least 32 characters (HS256)').optional(),
-  AUTH_JWKS_URL: z.string().url('expected the https URL of the identity provider\'s JWKS').optional(),
+  AUTH_JWKS_URL: z.string().url("expected the https URL of the identity provider's JWKS").optional(),
   AUTH_JWT_ISSUER: z.string().min(1).optional(),
   AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
   AUTH_JWT_CLOCK_SKEW_S: z.coerce
@@ -155,7 +173,10 @@ const ENV_SCHEMA = z.object({
   MAILLON_NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().min(1).default(DEFAULT_DEV_PASSWORD),
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, 'expected a database name').optional(),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, 'expected a database name')
+    .optional(),
   NEO4J_CONNECTION_TIMEOUT_MS: millis.default(2000),
   NEO4J_ACQUISITION_TIMEOUT_MS: millis.default(3000),
   NEO4J_RETRY_TIME_MS: millis.default(2000),
@@ -301,7 +322,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: e.GRAPHQL_MAX_COST,
       maxListArgument: e.GRAPHQL_MAX_LIST_ARGUMENT,
       introspection: e.GRAPHQL_INTROSPECTION,
-      rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, anonymousMax: e.RATE_LIMIT_ANONYMOUS_MAX, authenticatedMax: e.RATE_LIMIT_AUTHENTICATED_MAX, failedAuthMax: e.RATE_LIMIT_FAILED_AUTH_MAX },
+      rateLimit: {
+        windowMs: e.RATE_LIMIT_WINDOW_MS,
+        anonymousMax: e.RATE_LIMIT_ANONYMOUS_MAX,
+        authenticatedMax: e.RATE_LIMIT_AUTHENTICATED_MAX,
+        failedAuthMax: e.RATE_LIMIT_FAILED_AUTH_MAX,
+      },
       trustProxyHops: e.HTTP_TRUST_PROXY_HOPS,
       corsOrigins: e.CORS_ORIGINS,
     },
@@ -324,10 +350,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export const DEFAULT_LIMITS: LimitsConfig = loadConfig({}).limits;
 
 /** A token checked without issuer and audience would accept tokens minted for other services. */
-function authProblems(e: { AUTH_JWT_SECRET?: string; AUTH_JWKS_URL?: string; AUTH_JWT_ISSUER?: string; AUTH_JWT_AUDIENCE?: string }): string[] {
+function authProblems(e: {
+  AUTH_JWT_SECRET?: string;
+  AUTH_JWKS_URL?: string;
+  AUTH_JWT_ISSUER?: string;
+  AUTH_JWT_AUDIENCE?: string;
+}): string[] {
   if (e.AUTH_JWT_SECRET === undefined && e.AUTH_JWKS_URL === undefined) return [];
   const problems: string[] = [];
-  if (e.AUTH_JWT_ISSUER === undefined) problems.push('AUTH_JWT_ISSUER="": expected the issuer (iss) of accepted tokens, required with AUTH_JWT_SECRET or AUTH_JWKS_URL');
-  if (e.AUTH_JWT_AUDIENCE === undefined) problems.push('AUTH_JWT_AUDIENCE="": expected the audience (aud) of accepted tokens, required with AUTH_JWT_SECRET or AUTH_JWKS_URL');
+  if (e.AUTH_JWT_ISSUER === undefined)
+    problems.push('AUTH_JWT_ISSUER="": expected the issuer (iss) of accepted tokens, required with AUTH_JWT_SECRET or AUTH_JWKS_URL');
+  if (e.AUTH_JWT_AUDIENCE === undefined)
+    problems.push('AUTH_JWT_AUDIENCE="": expected the audience (aud) of accepted tokens, required with AUTH_JWT_SECRET or AUTH_JWKS_URL');
   return problems;
 }

@@ -32,17 +32,7 @@ export abstract class AppError extends GraphQLError {
   }
 }
 
-export type EntityName =
-  | 'Actor'
-  | 'Product'
-  | 'Label'
-  | 'Commune'
-  | 'Epci'
-  | 'Department'
-  | 'Region'
-  | 'Offer'
-  | 'Need'
-  | 'SupplyLink';
+export type EntityName = 'Actor' | 'Product' | 'Label' | 'Commune' | 'Epci' | 'Department' | 'Region' | 'Offer' | 'Need' | 'SupplyLink';
 
 export class NotFoundError extends AppError {
   constructor(entity: EntityName, id: string) {
@@ -75,7 +65,7 @@ export class ForbiddenError extends AppError {
  */
 export class UnauthenticatedError extends AppError {
   constructor(
-    message = 'The credential is invalid or expired: send a valid API key (Authorization: Bearer mlk_…, or X-Api-Key) or a current token from the club\'s identity provider',
+    message = "The credential is invalid or expired: send a valid API key (Authorization: Bearer mlk_…, or X-Api-Key) or a current token from the club's identity provider",
   ) {
     super(message, ErrorCode.UNAUTHENTICATED);
   }
@@ -87,7 +77,11 @@ export class ServiceUnavailableError extends AppError {
    * Retry-After header, when trying again is worth it.
    */
   constructor(message = 'The graph database is unavailable; try again in a moment', options: { retryAfterSeconds?: number } = {}) {
-    super(message, ErrorCode.SERVICE_UNAVAILABLE, options.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: options.retryAfterSeconds });
+    super(
+      message,
+      ErrorCode.SERVICE_UNAVAILABLE,
+      options.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: options.retryAfterSeconds },
+    );
   }
 
   get retryAfterSeconds(): number | undefined {
@@ -121,9 +115,13 @@ export class WriteOutcomeUnknownError extends AppError {
 /** A request needed more database statements than one request may run. */
 export class StatementLimitError extends AppError {
   constructor(limit: number) {
-    super(`This request needs more than ${limit} database statements; ask for fewer records or split it`, ErrorCode.STATEMENT_LIMIT_EXCEEDED, {
-      limit,
-    });
+    super(
+      `This request needs more than ${limit} database statements; ask for fewer records or split it`,
+      ErrorCode.STATEMENT_LIMIT_EXCEEDED,
+      {
+        limit,
+      },
+    );
   }
 }
 
@@ -216,7 +214,10 @@ function toKnownRequestError(formatted: GraphQLFormattedError, thrown: unknown):
     return new QueryTooComplexError('tokens', max).toJSON();
   }
   if (TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) {
-    return { message: 'Too many invalid variables: fix the ones reported above and send the request again', extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    return {
+      message: 'Too many invalid variables: fix the ones reported above and send the request again',
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
   }
   return null;
 }

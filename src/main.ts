@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   }).catch(async (error: NodeJS.ErrnoException) => {
     logger.fatal(
       { err: error },
-      error.code === 'EADDRINUSE' ? `port ${config.http.port} is in use: stop the other program or set PORT` : 'cannot start the HTTP server',
+      error.code === 'EADDRINUSE'
+        ? `port ${config.http.port} is in use: stop the other program or set PORT`
+        : 'cannot start the HTTP server',
     );
     await db.close();
     process.exit(1);

@@ -19,8 +19,23 @@ import { PLANNING_TIMEOUT_MS, type Database } from './db';
 /** Ids the questions are asked about. */
 const DISCOVER = /* GraphQL */ `
   query WarmupDiscover {
-    supplyLinks(first: 1) { edges { node { supplier { id } buyer { id } product { id } } } }
-  }`;
+    supplyLinks(first: 1) {
+      edges {
+        node {
+          supplier {
+            id
+          }
+          buyer {
+            id
+          }
+          product {
+            id
+          }
+        }
+      }
+    }
+  }
+`;
 
 export interface WarmupOperation {
   name: string;
@@ -34,23 +49,71 @@ export const WARMUP_OPERATIONS: readonly WarmupOperation[] = [
     query: /* GraphQL */ `
       query WarmupSuppliersByName($buyerId: String) {
         suppliers(input: { productName: "farine", organic: true, buyerId: $buyerId }, first: 20) {
-          local { description }
-          matches { totalCount edges { cursor node {
-            supplier { name } product { name } labels { id }
-            distanceKm intermediaries circuitCourt capacity capacityUnit months clubMember
-            path { kind actor { name } role product { id } distanceKm }
-          } } pageInfo { hasNextPage endCursor } }
+          local {
+            description
+          }
+          matches {
+            totalCount
+            edges {
+              cursor
+              node {
+                supplier {
+                  name
+                }
+                product {
+                  name
+                }
+                labels {
+                  id
+                }
+                distanceKm
+                intermediaries
+                circuitCourt
+                capacity
+                capacityUnit
+                months
+                clubMember
+                path {
+                  kind
+                  actor {
+                    name
+                  }
+                  role
+                  product {
+                    id
+                  }
+                  distanceKm
+                }
+              }
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
         }
-      }`,
+      }
+    `,
   },
   {
     name: 'suppliers (by product id and commune)',
     query: /* GraphQL */ `
       query WarmupSuppliersById($productId: String) {
         suppliers(input: { productId: $productId, place: { communeName: "Valence" } }, first: 5) {
-          matches { totalCount edges { node { supplier { id } distanceKm } } }
+          matches {
+            totalCount
+            edges {
+              node {
+                supplier {
+                  id
+                }
+                distanceKm
+              }
+            }
+          }
         }
-      }`,
+      }
+    `,
   },
   {
     name: 'actors page with loaders',
@@ -58,61 +121,230 @@ export const WARMUP_OPERATIONS: readonly WarmupOperation[] = [
       query WarmupActors {
         actors(first: 20) {
           totalCount
-          edges { cursor node {
-            id name roles clubMember location { latitude longitude }
-            commune { insee name } epci { siren } department { code }
-            offers { id months product { id name } labels { id } deliveryCommunes { insee } deliveryEpcis { siren } }
-            needs { id }
-            purchases { id volume supplier { id name } product { id } labels { id } }
-            sales { id buyer { id } sourcedFrom { id } }
-            suppliers { actor { id } } customers { actor { id } }
-          } }
-          pageInfo { hasNextPage endCursor }
+          edges {
+            cursor
+            node {
+              id
+              name
+              roles
+              clubMember
+              location {
+                latitude
+                longitude
+              }
+              commune {
+                insee
+                name
+              }
+              epci {
+                siren
+              }
+              department {
+                code
+              }
+              offers {
+                id
+                months
+                product {
+                  id
+                  name
+                }
+                labels {
+                  id
+                }
+                deliveryCommunes {
+                  insee
+                }
+                deliveryEpcis {
+                  siren
+                }
+              }
+              needs {
+                id
+              }
+              purchases {
+                id
+                volume
+                supplier {
+                  id
+                  name
+                }
+                product {
+                  id
+                }
+                labels {
+                  id
+                }
+              }
+              sales {
+                id
+                buyer {
+                  id
+                }
+                sourcedFrom {
+                  id
+                }
+              }
+              suppliers {
+                actor {
+                  id
+                }
+              }
+              customers {
+                actor {
+                  id
+                }
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
         }
-      }`,
+      }
+    `,
   },
   {
     name: 'actors by name filter',
     query: /* GraphQL */ `
       query WarmupActorsFiltered {
-        actors(first: 20, filter: { text: "ferme" }) { totalCount edges { node { id name } } }
-      }`,
+        actors(first: 20, filter: { text: "ferme" }) {
+          totalCount
+          edges {
+            node {
+              id
+              name
+            }
+          }
+        }
+      }
+    `,
   },
   {
     name: 'actor card',
     query: /* GraphQL */ `
       query WarmupActor($supplierId: String!) {
-        actor(id: $supplierId) { id name offers { id } purchases { id } sales { id } suppliers { actor { id } } customers { actor { id } } }
-      }`,
+        actor(id: $supplierId) {
+          id
+          name
+          offers {
+            id
+          }
+          purchases {
+            id
+          }
+          sales {
+            id
+          }
+          suppliers {
+            actor {
+              id
+            }
+          }
+          customers {
+            actor {
+              id
+            }
+          }
+        }
+      }
+    `,
   },
   {
     name: 'search',
     query: /* GraphQL */ `
       query WarmupSearch {
-        search(text: "farine", first: 20) { kind id name score }
-      }`,
+        search(text: "farine", first: 20) {
+          kind
+          id
+          name
+          score
+        }
+      }
+    `,
   },
   {
     name: 'chains',
     query: /* GraphQL */ `
       query WarmupChains($buyerId: String!, $supplierId: String!, $productId: String!) {
-        upstream(actorId: $buyerId, productId: $productId) { truncated nodes { actor { id } } edges { link { id } } farms { id } totalDistanceKm }
-        downstream(actorId: $supplierId, productId: $productId) { truncated nodes { actor { id } } edges { link { id } } totalDistanceKm }
-      }`,
+        upstream(actorId: $buyerId, productId: $productId) {
+          truncated
+          nodes {
+            actor {
+              id
+            }
+          }
+          edges {
+            link {
+              id
+            }
+          }
+          farms {
+            id
+          }
+          totalDistanceKm
+        }
+        downstream(actorId: $supplierId, productId: $productId) {
+          truncated
+          nodes {
+            actor {
+              id
+            }
+          }
+          edges {
+            link {
+              id
+            }
+          }
+          totalDistanceKm
+        }
+      }
+    `,
   },
   {
     name: 'neighbourhood',
     query: /* GraphQL */ `
       query WarmupNeighbourhood($supplierId: String!) {
-        neighbourhood(actorId: $supplierId, depth: 2) { nodes { id } edges { id } }
-      }`,
+        neighbourhood(actorId: $supplierId, depth: 2) {
+          nodes {
+            id
+          }
+          edges {
+            id
+          }
+        }
+      }
+    `,
   },
   {
     name: 'supply links page',
     query: /* GraphQL */ `
       query WarmupSupplyLinks {
-        supplyLinks(first: 20) { totalCount edges { node { id volume supplier { id } buyer { id } product { id } labels { id } distanceKm } } }
-      }`,
+        supplyLinks(first: 20) {
+          totalCount
+          edges {
+            node {
+              id
+              volume
+              supplier {
+                id
+              }
+              buyer {
+                id
+              }
+              product {
+                id
+              }
+              labels {
+                id
+              }
+              distanceKm
+            }
+          }
+        }
+      }
+    `,
   },
 ];
 
@@ -149,7 +381,11 @@ export async function warmUp(schema: GraphQLSchema, db: Database, logger: Logger
   const failed: WarmupReport['failed'] = [];
   const discovered = await ask(schema, db, logger, DISCOVER, {});
   const link = (discovered.data as DiscoverResult | null)?.supplyLinks.edges[0]?.node;
-  const variables = { supplierId: link?.supplier.id ?? 'warmup-none', buyerId: link?.buyer.id ?? 'warmup-none', productId: link?.product.id ?? 'warmup-none' };
+  const variables = {
+    supplierId: link?.supplier.id ?? 'warmup-none',
+    buyerId: link?.buyer.id ?? 'warmup-none',
+    productId: link?.product.id ?? 'warmup-none',
+  };
   for (const operation of WARMUP_OPERATIONS) {
     const result = await ask(schema, db, logger, operation.query, variables);
     const error = result.errors?.find((e) => !EXPECTED_CODES.has(String(e.extensions?.code)));

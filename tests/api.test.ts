@@ -42,7 +42,9 @@ const CHAIN = bundle({
 
 /** 60 farms around Valence, each offering organic apples and selling to Cuisine Epsilon: for paging and round-trip counts. */
 const FARMS = bundle({
-  actors: Array.from({ length: 60 }, (_, i) => actor(`t-farm-${String(i).padStart(2, '0')}`, `Verger ${String(i).padStart(2, '0')}`, [FARM], '26362')),
+  actors: Array.from({ length: 60 }, (_, i) =>
+    actor(`t-farm-${String(i).padStart(2, '0')}`, `Verger ${String(i).padStart(2, '0')}`, [FARM], '26362'),
+  ),
   offers: Array.from({ length: 60 }, (_, i) => offer(`t-o-farm-${i}`, `t-farm-${String(i).padStart(2, '0')}`, 'pomme', ['ab', 'hve'])),
   supplyLinks: Array.from({ length: 60 }, (_, i) =>
     link(`t-l-farm-${i}`, `t-farm-${String(i).padStart(2, '0')}`, 't-epsilon', 'pomme', ['ab'], { volume: 1000 + i }),
@@ -52,10 +54,23 @@ const FARMS = bundle({
 const ACTOR_NAMES = graphql(`
   query Names($filter: ActorFilter, $sort: ActorSort, $first: Int, $after: String, $last: Int, $before: String) {
     actors(filter: $filter, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
-      edges { cursor node { id name distanceKm } }
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        cursor
+        node {
+          id
+          name
+          distanceKm
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
     }
-  }`);
+  }
+`);
 
 type NamesData = ResultOf<typeof ACTOR_NAMES>;
 type NamesVariables = VariablesOf<typeof ACTOR_NAMES>;
@@ -89,14 +104,30 @@ describe('the GraphQL API on a hand-built graph', () => {
       expect(ids(first.data)).toHaveLength(25);
       expect(first.data!.actors.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
       expect(ids(first.data).slice(0, 3)).toEqual(['t-alpha', 't-zeta', 't-farm-00']);
-      const second = await runner.run(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 25, after: first.data!.actors.pageInfo.endCursor });
-      const third = await runner.run(ACTOR_NAMES, { filter: { roles: ['FARM'] }, first: 25, after: second.data!.actors.pageInfo.endCursor });
+      const second = await runner.run(ACTOR_NAMES, {
+        filter: { roles: ['FARM'] },
+        first: 25,
+        after: first.data!.actors.pageInfo.endCursor,
+      });
+      const third = await runner.run(ACTOR_NAMES, {
+        filter: { roles: ['FARM'] },
+        first: 25,
+        after: second.data!.actors.pageInfo.endCursor,
+      });
       const all = [...ids(first.data), ...ids(second.data), ...ids(third.data)];
       expect(all).toHaveLength(62);
       expect(new Set(all).size).toBe(62);
       expect(third.data!.actors.pageInfo.hasNextPage).toBe(false);
 
-      const counted = await runner.run(graphql(`query FarmCount { actors(filter: {roles: [FARM]}, first: 1) { totalCount } }`));
+      const counted = await runner.run(
+        graphql(`
+          query FarmCount {
+            actors(filter: { roles: [FARM] }, first: 1) {
+              totalCount
+            }
+          }
+        `),
+      );
       expect(counted.data!.actors.totalCount).toBe(62);
       const uncounted = await runner.run('{ actors(filter: {roles: [FARM]}, first: 1) { nodes { id } } }');
       expect(uncounted.queries).toBe(counted.queries - 1);
@@ -122,7 +153,11 @@ describe('the GraphQL API on a hand-built graph', () => {
       const last = await runner.run(ACTOR_NAMES, { filter: { roles: ['FARM'] }, last: 5 });
       expect(ids(last.data)).toEqual(ids(forward.data).slice(-5));
       expect(last.data!.actors.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
-      const before = await runner.run(ACTOR_NAMES, { filter: { roles: ['FARM'] }, last: 5, before: last.data!.actors.pageInfo.startCursor });
+      const before = await runner.run(ACTOR_NAMES, {
+        filter: { roles: ['FARM'] },
+        last: 5,
+        before: last.data!.actors.pageInfo.startCursor,
+      });
       expect(ids(before.data)).toEqual(ids(forward.data).slice(-10, -5));
     });
 
@@ -187,9 +222,9 @@ describe('the GraphQL API on a hand-built graph', () => {
 
     it('refuses DISTANCE without a place, a negative radius and an unknown commune', async () => {
       expect((await runner.run(ACTOR_NAMES, { sort: 'DISTANCE' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      expect((await runner.run(ACTOR_NAMES, { filter: { near: { communeInsee: '26362', radiusKm: -5 } } })).errors?.[0].extensions?.code).toBe(
-        'BAD_USER_INPUT',
-      );
+      expect(
+        (await runner.run(ACTOR_NAMES, { filter: { near: { communeInsee: '26362', radiusKm: -5 } } })).errors?.[0].extensions?.code,
+      ).toBe('BAD_USER_INPUT');
       const unknown = await runner.run(ACTOR_NAMES, { filter: { near: { communeInsee: '26999', radiusKm: 5 } } });
       expect(unknown.errors?.[0]).toMatchObject({ message: 'Commune "26999" not found', extensions: { code: 'NOT_FOUND' } });
     });
@@ -200,19 +235,30 @@ describe('the GraphQL API on a hand-built graph', () => {
       query Links($filter: SupplyLinkFilter, $first: Int, $after: String, $last: Int) {
         supplyLinks(filter: $filter, first: $first, after: $after, last: $last) {
           totalCount
-          nodes { id volume }
-          pageInfo { hasNextPage endCursor }
+          nodes {
+            id
+            volume
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
         }
-      }`);
+      }
+    `);
     type LinksData = ResultOf<typeof LINKS>;
     const linkIds = (res: { data: LinksData | null }) => res.data!.supplyLinks.nodes.map((n) => n.id);
 
-    it('lists a buyer\'s links by volume, largest first, and pages on with keyset cursors', async () => {
+    it("lists a buyer's links by volume, largest first, and pages on with keyset cursors", async () => {
       const first = await runner.run(LINKS, { filter: { buyerId: 't-epsilon' }, first: 3 });
       expect(first.errors).toBeUndefined();
       expect(linkIds(first)).toEqual(['t-l4', 't-l5', 't-l-farm-59']);
       expect(first.data!.supplyLinks.totalCount).toBe(62);
-      const next = await runner.run(LINKS, { filter: { buyerId: 't-epsilon' }, first: 2, after: first.data!.supplyLinks.pageInfo.endCursor });
+      const next = await runner.run(LINKS, {
+        filter: { buyerId: 't-epsilon' },
+        first: 2,
+        after: first.data!.supplyLinks.pageInfo.endCursor,
+      });
       expect(linkIds(next)).toEqual(['t-l-farm-58', 't-l-farm-57']);
       const last = await runner.run(LINKS, { filter: { buyerId: 't-epsilon' }, last: 2 });
       expect(linkIds(last)).toEqual(['t-l-farm-1', 't-l-farm-0']);
@@ -227,20 +273,69 @@ describe('the GraphQL API on a hand-built graph', () => {
   });
 
   describe('relationship fields', () => {
-    it('gives an actor\'s commune, territory, offers, suppliers and customers with the products exchanged', async () => {
-      const res = await runner.run(graphql(`query ActorRelations {
-        actor(id: "t-gamma") {
-          name commune { insee name epci { name } department { code region { name } } }
-          offers { product { id broader { id } } labels { id } }
-          suppliers { actor { id } products { id } links { volume } }
-          customers { actor { id } products { name } }
-          distanceKm(from: { communeInsee: "26362" })
-        }
-      }`));
+    it("gives an actor's commune, territory, offers, suppliers and customers with the products exchanged", async () => {
+      const res = await runner.run(
+        graphql(`
+          query ActorRelations {
+            actor(id: "t-gamma") {
+              name
+              commune {
+                insee
+                name
+                epci {
+                  name
+                }
+                department {
+                  code
+                  region {
+                    name
+                  }
+                }
+              }
+              offers {
+                product {
+                  id
+                  broader {
+                    id
+                  }
+                }
+                labels {
+                  id
+                }
+              }
+              suppliers {
+                actor {
+                  id
+                }
+                products {
+                  id
+                }
+                links {
+                  volume
+                }
+              }
+              customers {
+                actor {
+                  id
+                }
+                products {
+                  name
+                }
+              }
+              distanceKm(from: { communeInsee: "26362" })
+            }
+          }
+        `),
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data!.actor).toMatchObject({
         name: 'Moulin Gamma',
-        commune: { insee: '26108', name: 'Crest', epci: { name: 'CC du Crestois et de Pays de Saillans Coeur de Drôme' }, department: { code: '26', region: { name: 'Auvergne-Rhône-Alpes' } } },
+        commune: {
+          insee: '26108',
+          name: 'Crest',
+          epci: { name: 'CC du Crestois et de Pays de Saillans Coeur de Drôme' },
+          department: { code: '26', region: { name: 'Auvergne-Rhône-Alpes' } },
+        },
         offers: [{ product: { id: 'farine-ble-t80', broader: { id: 'farine-ble' } }, labels: [{ id: 'ab' }] }],
         suppliers: [{ actor: { id: 't-beta' }, products: [{ id: 'ble-tendre' }], links: [{ volume: 40000 }] }],
         customers: [{ actor: { id: 't-delta' }, products: [{ name: 'Farine de blé T80' }] }],
@@ -249,15 +344,48 @@ describe('the GraphQL API on a hand-built graph', () => {
       expect(res.data!.actor.distanceKm as number).toBeLessThan(30);
     });
 
-    it('follows provenance from the kitchen\'s bread back to the wheat field', async () => {
-      const res = await runner.run(graphql(`query LinkProvenance {
-        supplyLink(id: "t-l4") {
-          supplier { name } product { id }
-          sourcedFrom { supplier { name } product { id }
-            sourcedFrom { supplier { name } product { id }
-              sourcedFrom { supplier { name } product { id } sourcedFrom { id } } } }
-        }
-      }`));
+    it("follows provenance from the kitchen's bread back to the wheat field", async () => {
+      const res = await runner.run(
+        graphql(`
+          query LinkProvenance {
+            supplyLink(id: "t-l4") {
+              supplier {
+                name
+              }
+              product {
+                id
+              }
+              sourcedFrom {
+                supplier {
+                  name
+                }
+                product {
+                  id
+                }
+                sourcedFrom {
+                  supplier {
+                    name
+                  }
+                  product {
+                    id
+                  }
+                  sourcedFrom {
+                    supplier {
+                      name
+                    }
+                    product {
+                      id
+                    }
+                    sourcedFrom {
+                      id
+                    }
+                  }
+                }
+              }
+            }
+          }
+        `),
+      );
       expect(res.data!.supplyLink).toEqual({
         supplier: { name: 'Boulangerie Delta' },
         product: { id: 'pain-de-campagne' },
@@ -278,7 +406,12 @@ describe('the GraphQL API on a hand-built graph', () => {
     });
 
     it('gives NOT_FOUND for unknown ids', async () => {
-      for (const query of ['{ actor(id: "nope") { id } }', '{ product(id: "nope") { id } }', '{ commune(insee: "00000") { name } }', '{ supplyLink(id: "nope") { id } }']) {
+      for (const query of [
+        '{ actor(id: "nope") { id } }',
+        '{ product(id: "nope") { id } }',
+        '{ commune(insee: "00000") { name } }',
+        '{ supplyLink(id: "nope") { id } }',
+      ]) {
         const res = await runner.run(query);
         expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       }
@@ -290,13 +423,38 @@ describe('the GraphQL API on a hand-built graph', () => {
       query Page($first: Int!) {
         actors(filter: { roles: [FARM] }, first: $first) {
           nodes {
-            id commune { name epci { name } }
-            offers { product { name } labels { id } }
-            suppliers { actor { name } products { name } }
-            customers { actor { name } }
+            id
+            commune {
+              name
+              epci {
+                name
+              }
+            }
+            offers {
+              product {
+                name
+              }
+              labels {
+                id
+              }
+            }
+            suppliers {
+              actor {
+                name
+              }
+              products {
+                name
+              }
+            }
+            customers {
+              actor {
+                name
+              }
+            }
           }
         }
-      }`);
+      }
+    `);
 
     it('costs the same number of Cypher queries for 50 actors with their relations as for 5', async () => {
       const five = await runner.run(PAGE_WITH_RELATIONS, { first: 5 });

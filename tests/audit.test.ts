@@ -13,11 +13,32 @@ import { TEST_ADMIN, TEST_EDITOR, createRunner, graphql, testMember, type Variab
 const TRAIL = graphql(`
   query AuditTrail($first: Int, $after: String, $filter: AuditTrailFilter) {
     auditTrail(first: $first, after: $after, filter: $filter) {
-      edges { cursor node { id at accountId accountName role via operation recordKind recordId before after fileSha256 counts } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          at
+          accountId
+          accountName
+          role
+          via
+          operation
+          recordKind
+          recordId
+          before
+          after
+          fileSha256
+          counts
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       totalCount
     }
-  }`);
+  }
+`);
 
 describe('the audit trail', () => {
   let db: Database;
@@ -81,7 +102,9 @@ describe('the audit trail', () => {
   });
 
   it('records a creation with every field after, and a deletion with every field before', async () => {
-    const created = await runner.run('mutation { createOffer(input: { id: "aud-new", actorId: "aud-a", productId: "ble-tendre", deliveryRadiusKm: 5 }) { id } }');
+    const created = await runner.run(
+      'mutation { createOffer(input: { id: "aud-new", actorId: "aud-a", productId: "ble-tendre", deliveryRadiusKm: 5 }) { id } }',
+    );
     expect(created.errors).toBeUndefined();
     expect((await runner.run('mutation { deleteOffer(id: "aud-new") { id } }')).errors).toBeUndefined();
     const { edges } = await trail({ filter: { recordId: 'aud-new' } });
@@ -102,7 +125,12 @@ describe('the audit trail', () => {
     expect((await trail()).totalCount).toBe(0);
     await runner.run(IMPORT, { input: { format: 'JSON', content } });
     const [entry] = (await trail()).edges.map((e) => e.node);
-    expect(entry).toMatchObject({ operation: 'IMPORT', recordKind: 'Import', recordId: null, fileSha256: createHash('sha256').update(content).digest('hex') });
+    expect(entry).toMatchObject({
+      operation: 'IMPORT',
+      recordKind: 'Import',
+      recordId: null,
+      fileSha256: createHash('sha256').update(content).digest('hex'),
+    });
     expect(JSON.parse(entry.counts!)).toEqual({ actors: 0, offers: 1, needs: 0, supplyLinks: 0 });
   });
 
@@ -160,7 +188,9 @@ describe('the audit trail', () => {
   it('offers no mutation that could change or delete the trail', async () => {
     const schema = await buildMaillonSchema();
     const mutations = Object.values(schema.getMutationType()!.getFields());
-    const touching = mutations.filter((m) => /audit/i.test(m.name) || /AuditEntry/.test(String(m.type)) || m.args.some((a) => /Audit/.test(String(a.type))));
+    const touching = mutations.filter(
+      (m) => /audit/i.test(m.name) || /AuditEntry/.test(String(m.type)) || m.args.some((a) => /Audit/.test(String(a.type))),
+    );
     expect(touching).toEqual([]);
   });
 });

@@ -37,7 +37,11 @@ describe('identities over HTTP: API keys and JWTs', () => {
   let strangerKey: SigningKey;
 
   async function post(query: string, headers: Record<string, string> = {}, variables: Record<string, unknown> = {}): Promise<HttpAnswer> {
-    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
     return { status: res.status, body: (await res.json()) as HttpAnswer['body'], headers: res.headers };
   }
 
@@ -129,7 +133,11 @@ describe('identities over HTTP: API keys and JWTs', () => {
       const probe = await post(STAFF_PROBE, bearer(key));
       expect(probe.status).toBe(200);
       expect(probe.body.errors).toBeUndefined();
-      const write = await post(CREATE_ACTOR, { 'x-api-key': key }, { input: { id: 'http-actor', name: 'Ferme HTTP', roles: ['FARM'], siret: nextSiret(), communeInsee: '26362' } });
+      const write = await post(
+        CREATE_ACTOR,
+        { 'x-api-key': key },
+        { input: { id: 'http-actor', name: 'Ferme HTTP', roles: ['FARM'], siret: nextSiret(), communeInsee: '26362' } },
+      );
       expect(write.body).toEqual({ data: { createActor: { id: 'http-actor' } } });
       const [entry] = await db.read<{ accountId: string; via: string }>(
         "MATCH (e:AuditEntry {recordId: 'http-actor'}) RETURN e.accountId AS accountId, e.via AS via",
@@ -158,7 +166,11 @@ describe('identities over HTTP: API keys and JWTs', () => {
     it('serves anonymous readers without a credential, and refuses their writes with UNAUTHENTICATED', async () => {
       const read = await post('{ actor(id: "http-actor") { id } }');
       expect(read).toMatchObject({ status: 200, body: { data: { actor: { id: 'http-actor' } } } });
-      const write = await post(CREATE_ACTOR, {}, { input: { id: 'http-anon', name: 'X', roles: ['FARM'], siret: nextSiret(), communeInsee: '26362' } });
+      const write = await post(
+        CREATE_ACTOR,
+        {},
+        { input: { id: 'http-anon', name: 'X', roles: ['FARM'], siret: nextSiret(), communeInsee: '26362' } },
+      );
       expect(write.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       expect(await db.read("MATCH (a:Actor {id: 'http-anon'}) RETURN a")).toEqual([]);
     });
@@ -166,22 +178,34 @@ describe('identities over HTTP: API keys and JWTs', () => {
     it('ties a member key to an existing actor, and refuses member keys without one or for an unknown actor', async () => {
       await expect(createApiKey(db, { role: 'member', name: 'No actor' }, OPERATOR)).rejects.toThrow(/speaks for one actor/);
       await expect(createApiKey(db, { role: 'member', name: 'Ghost', actorId: 'no-such-actor' }, OPERATOR)).rejects.toThrow(/not found/);
-      await expect(createApiKey(db, { role: 'editor', name: 'Past', expiresAt: new Date('2020-01-01') }, OPERATOR)).rejects.toThrow(/in the future/);
+      await expect(createApiKey(db, { role: 'editor', name: 'Past', expiresAt: new Date('2020-01-01') }, OPERATOR)).rejects.toThrow(
+        /in the future/,
+      );
       const member = await createApiKey(db, { role: 'member', name: 'Ferme HTTP', actorId: 'http-actor' }, OPERATOR);
       const probe = await post(STAFF_PROBE, bearer(member.key));
       expect(probe.status).toBe(200);
       expect(probe.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      const own = await post('mutation { updateActor(id: "http-actor", input: { description: "Blé et seigle" }) { id description } }', bearer(member.key));
+      const own = await post(
+        'mutation { updateActor(id: "http-actor", input: { description: "Blé et seigle" }) { id description } }',
+        bearer(member.key),
+      );
       expect(own.body).toEqual({ data: { updateActor: { id: 'http-actor', description: 'Blé et seigle' } } });
     });
 
     it('runs from the command line: create prints the key once, list shows it without a hash, revoke refuses it from then on', async () => {
-      const env = { ...process.env, NEO4J_URI: process.env.MAILLON_TEST_NEO4J_URI, NEO4J_PASSWORD: process.env.MAILLON_TEST_NEO4J_PASSWORD, LOG_LEVEL: 'silent', MAILLON_OPERATOR: 'jest' };
+      const env = {
+        ...process.env,
+        NEO4J_URI: process.env.MAILLON_TEST_NEO4J_URI,
+        NEO4J_PASSWORD: process.env.MAILLON_TEST_NEO4J_PASSWORD,
+        LOG_LEVEL: 'silent',
+        MAILLON_OPERATOR: 'jest',
+      };
       const root = path.join(__dirname, '..');
       // Asynchronous, so that this process's server keeps serving (and closing idle connections) meanwhile.
       const run = promisify(execFile);
       await run('npm', ['run', '-s', 'build'], { cwd: root, env });
-      const keys = async (...args: string[]) => (await run('node', ['dist/scripts/keys.js', ...args], { cwd: root, env, encoding: 'utf8' })).stdout;
+      const keys = async (...args: string[]) =>
+        (await run('node', ['dist/scripts/keys.js', ...args], { cwd: root, env, encoding: 'utf8' })).stdout;
       const created = await keys('create', '--role', 'editor', '--name', 'CLI robot', '--expires', '2999-01-01');
       const key = /^(mlk_[0-9a-f]{16}_\S{43})$/m.exec(created)![1];
       const keyId = key.slice(4, 20);
@@ -193,7 +217,10 @@ describe('identities over HTTP: API keys and JWTs', () => {
       expect(await keys('revoke', keyId)).toMatch(/revoked/);
       expect(await keys('list')).toMatch(new RegExp(`${keyId}.*revoked`));
       expectRefused(await post(STAFF_PROBE, bearer(key)));
-      const [entry] = await db.read<{ accountId: string }>("MATCH (e:AuditEntry {recordId: $keyId, operation: 'REVOKE_API_KEY'}) RETURN e.accountId AS accountId", { keyId });
+      const [entry] = await db.read<{ accountId: string }>(
+        "MATCH (e:AuditEntry {recordId: $keyId, operation: 'REVOKE_API_KEY'}) RETURN e.accountId AS accountId",
+        { keyId },
+      );
       expect(entry).toEqual({ accountId: 'cli:jest' });
     }, 120_000);
 
@@ -216,7 +243,10 @@ describe('identities over HTTP: API keys and JWTs', () => {
       expect(probe.status).toBe(200);
       expect(probe.body.errors).toBeUndefined();
       const memberToken = await hs256({ sub: 'farmer-1', maillon_role: 'member', maillon_actor: 'http-actor' });
-      const own = await post('mutation { updateActor(id: "http-actor", input: { website: "ferme-http.example.org" }) { id } }', bearer(memberToken));
+      const own = await post(
+        'mutation { updateActor(id: "http-actor", input: { website: "ferme-http.example.org" }) { id } }',
+        bearer(memberToken),
+      );
       expect(own.body).toEqual({ data: { updateActor: { id: 'http-actor' } } });
       const [entry] = await db.read<{ accountId: string; via: string; role: string }>(
         "MATCH (e:AuditEntry {recordId: 'http-actor', operation: 'UPDATE'}) WHERE e.accountId = 'farmer-1' RETURN e.accountId AS accountId, e.via AS via, e.role AS role",
@@ -248,7 +278,7 @@ describe('identities over HTTP: API keys and JWTs', () => {
       expect((await post(STAFF_PROBE, bearer(token))).status).toBe(200);
     });
 
-    it('accepts an ES256 token signed by a key of the identity provider\'s JWKS, and refuses one signed by another key', async () => {
+    it("accepts an ES256 token signed by a key of the identity provider's JWKS, and refuses one signed by another key", async () => {
       const sign = (key: SigningKey) =>
         new SignJWT({ maillon_role: 'admin', name: 'IdP admin' })
           .setProtectedHeader({ alg: 'ES256', kid: 'club-1' })

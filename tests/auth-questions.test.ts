@@ -36,7 +36,17 @@ describe('confidential volumes in chains, graphs and unmet needs', () => {
             actor(B, 'Moulin', [ActorRole.MILL], '26058', { confidentialVolumes: true }),
             actor(C, 'Cantine', [ActorRole.CANTEEN], '26362'),
           ],
-          needs: [{ id: 'q-need-b', actorId: B, productId: 'ble-tendre', volume: 50, unit: VolumeUnit.TONNE, requiredLabelIds: [], months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] }],
+          needs: [
+            {
+              id: 'q-need-b',
+              actorId: B,
+              productId: 'ble-tendre',
+              volume: 50,
+              unit: VolumeUnit.TONNE,
+              requiredLabelIds: [],
+              months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+            },
+          ],
           supplyLinks: [
             link('q-ab', A, B, 'ble-tendre', [], { volume: 30, unit: VolumeUnit.TONNE }),
             link('q-bc', B, C, 'farine-ble-t80', [], { volume: 8, unit: VolumeUnit.TONNE, sourcedFromIds: ['q-ab'] }),
@@ -53,7 +63,19 @@ describe('confidential volumes in chains, graphs and unmet needs', () => {
     await db.close();
   });
 
-  const UPSTREAM = graphql(`query ConfidentialUpstream { upstream(actorId: "q-c", productId: "farine-ble-t80") { edges { link { id volume } volume } } }`);
+  const UPSTREAM = graphql(`
+    query ConfidentialUpstream {
+      upstream(actorId: "q-c", productId: "farine-ble-t80") {
+        edges {
+          link {
+            id
+            volume
+          }
+          volume
+        }
+      }
+    }
+  `);
 
   async function upstreamAs(viewer: Viewer | null) {
     const result = await runner.run(UPSTREAM, {}, { viewer });
@@ -82,7 +104,16 @@ describe('confidential volumes in chains, graphs and unmet needs', () => {
   });
 
   it("hides the neighbourhood graph's edge volumes the same way", async () => {
-    const query = graphql(`query ConfidentialNeighbourhood { neighbourhood(actorId: "q-b") { edges { id volume } } }`);
+    const query = graphql(`
+      query ConfidentialNeighbourhood {
+        neighbourhood(actorId: "q-b") {
+          edges {
+            id
+            volume
+          }
+        }
+      }
+    `);
     const anonymous = await runner.run(query, {}, { viewer: null });
     expect(anonymous.errors).toBeUndefined();
     expect(anonymous.data!.neighbourhood.edges).toEqual([
@@ -97,13 +128,30 @@ describe('confidential volumes in chains, graphs and unmet needs', () => {
   });
 
   it("hides an unmet need's volume, coverage and gap from all but the buyer's members and editors", async () => {
-    const query = graphql(
-      `query ConfidentialUnmetNeeds { unmetNeeds(scope: { actorId: "q-b" }, includePartial: true, candidates: 0) { needs { need { id volume } volume coveredVolume gap coverage } } }`,
-    );
+    const query = graphql(`
+      query ConfidentialUnmetNeeds {
+        unmetNeeds(scope: { actorId: "q-b" }, includePartial: true, candidates: 0) {
+          needs {
+            need {
+              id
+              volume
+            }
+            volume
+            coveredVolume
+            gap
+            coverage
+          }
+        }
+      }
+    `);
     const anonymous = await runner.run(query, {}, { viewer: null });
     expect(anonymous.errors).toBeUndefined();
-    expect(anonymous.data!.unmetNeeds.needs).toEqual([{ need: { id: 'q-need-b', volume: null }, volume: null, coveredVolume: null, gap: null, coverage: 'PARTIAL' }]);
+    expect(anonymous.data!.unmetNeeds.needs).toEqual([
+      { need: { id: 'q-need-b', volume: null }, volume: null, coveredVolume: null, gap: null, coverage: 'PARTIAL' },
+    ]);
     const mill = await runner.run(query, {}, { viewer: testMember(B) });
-    expect(mill.data!.unmetNeeds.needs).toEqual([{ need: { id: 'q-need-b', volume: 50 }, volume: 50, coveredVolume: 30, gap: 20, coverage: 'PARTIAL' }]);
+    expect(mill.data!.unmetNeeds.needs).toEqual([
+      { need: { id: 'q-need-b', volume: 50 }, volume: 50, coveredVolume: 30, gap: 20, coverage: 'PARTIAL' },
+    ]);
   });
 });

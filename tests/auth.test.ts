@@ -11,7 +11,15 @@ import { loadReferenceData } from '../tools/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { graphDigest } from './helpers/digest';
 import { actor, bundle, link, nextSiret, offer } from './helpers/fixtures';
-import { TEST_ADMIN, TEST_EDITOR, createRunner, graphql, testMember, type OperationResult, type TypedDocumentNode } from './helpers/graphql';
+import {
+  TEST_ADMIN,
+  TEST_EDITOR,
+  createRunner,
+  graphql,
+  testMember,
+  type OperationResult,
+  type TypedDocumentNode,
+} from './helpers/graphql';
 
 /**
  * Every private field of the API and the rule it must carry. A field added to a type that should be
@@ -63,7 +71,8 @@ describe('authorization is declared on the schema', () => {
   });
 
   it('keeps importRecords and the audit trail to staff, and every record mutation to signed-in accounts', () => {
-    const rulesOf = (name: string) => [...getMetadataStorage().mutations, ...getMetadataStorage().queries].find((m) => m.schemaName === name)?.roles;
+    const rulesOf = (name: string) =>
+      [...getMetadataStorage().mutations, ...getMetadataStorage().queries].find((m) => m.schemaName === name)?.roles;
     expect(rulesOf('importRecords')).toEqual([AccessRule.STAFF]);
     expect(rulesOf('auditTrail')).toEqual([AccessRule.STAFF]);
     for (const name of Object.keys(schema.getMutationType()!.getFields()).filter((n) => n !== 'importRecords')) {
@@ -99,8 +108,24 @@ function fixture() {
       offer('auth-off-b', B, 'farine-ble-t80', [], { priceEur: 900, capacity: 12, capacityUnit: VolumeUnit.TONNE }),
     ],
     needs: [
-      { id: 'auth-need-a', actorId: A, productId: 'farine-ble-t80', volume: 3, unit: VolumeUnit.TONNE, requiredLabelIds: [], months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
-      { id: 'auth-need-b', actorId: B, productId: 'ble-tendre', volume: 30, unit: VolumeUnit.TONNE, requiredLabelIds: [], months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
+      {
+        id: 'auth-need-a',
+        actorId: A,
+        productId: 'farine-ble-t80',
+        volume: 3,
+        unit: VolumeUnit.TONNE,
+        requiredLabelIds: [],
+        months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      },
+      {
+        id: 'auth-need-b',
+        actorId: B,
+        productId: 'ble-tendre',
+        volume: 30,
+        unit: VolumeUnit.TONNE,
+        requiredLabelIds: [],
+        months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      },
     ],
     supplyLinks: [
       link('auth-sl-ac', A, C, 'ble-tendre', [], { volume: 20, unit: VolumeUnit.TONNE, valueEur: 5000 }),
@@ -133,41 +158,150 @@ const mutationCase =
     ({ query, ...rest }) as unknown as MutationCase;
 
 const MUTATIONS: MutationCase[] = [
-  mutationCase(graphql(`mutation AuthCreateActor($input: CreateActorInput!) { createActor(input: $input) { id } }`))({
+  mutationCase(
+    graphql(`
+      mutation AuthCreateActor($input: CreateActorInput!) {
+        createActor(input: $input) {
+          id
+        }
+      }
+    `),
+  )({
     name: 'createActor',
     variables: () => ({ input: { id: 'auth-new', name: 'Nouvelle ferme', roles: ['FARM'], siret: nextSiret(), communeInsee: '26362' } }),
     memberMay: false,
   }),
-  mutationCase(graphql(`mutation AuthUpdateActor($id: String!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { id } }`))({ name: 'updateActor', variables: () => ({ id: A, input: { name: 'Ferme A renommée' } }), memberMay: true }),
-  mutationCase(graphql(`mutation AuthDeleteActor($id: String!) { deleteActor(id: $id) { id } }`))({ name: 'deleteActor', variables: () => ({ id: A }), memberMay: false }),
-  mutationCase(graphql(`mutation AuthCreateOffer($input: CreateOfferInput!) { createOffer(input: $input) { id } }`))({
+  mutationCase(
+    graphql(`
+      mutation AuthUpdateActor($id: String!, $input: UpdateActorInput!) {
+        updateActor(id: $id, input: $input) {
+          id
+        }
+      }
+    `),
+  )({ name: 'updateActor', variables: () => ({ id: A, input: { name: 'Ferme A renommée' } }), memberMay: true }),
+  mutationCase(
+    graphql(`
+      mutation AuthDeleteActor($id: String!) {
+        deleteActor(id: $id) {
+          id
+        }
+      }
+    `),
+  )({ name: 'deleteActor', variables: () => ({ id: A }), memberMay: false }),
+  mutationCase(
+    graphql(`
+      mutation AuthCreateOffer($input: CreateOfferInput!) {
+        createOffer(input: $input) {
+          id
+        }
+      }
+    `),
+  )({
     name: 'createOffer',
     variables: () => ({ input: { id: 'auth-off-new', actorId: A, productId: 'ble-tendre' } }),
     memberMay: true,
   }),
-  mutationCase(graphql(`mutation AuthUpdateOffer($id: String!, $input: UpdateOfferInput!) { updateOffer(id: $id, input: $input) { id } }`))({ name: 'updateOffer', variables: () => ({ id: 'auth-off-a', input: { priceEur: 260 } }), memberMay: true }),
-  mutationCase(graphql(`mutation AuthDeleteOffer($id: String!) { deleteOffer(id: $id) { id } }`))({ name: 'deleteOffer', variables: () => ({ id: 'auth-off-a' }), memberMay: true }),
-  mutationCase(graphql(`mutation AuthCreateNeed($input: CreateNeedInput!) { createNeed(input: $input) { id } }`))({
+  mutationCase(
+    graphql(`
+      mutation AuthUpdateOffer($id: String!, $input: UpdateOfferInput!) {
+        updateOffer(id: $id, input: $input) {
+          id
+        }
+      }
+    `),
+  )({ name: 'updateOffer', variables: () => ({ id: 'auth-off-a', input: { priceEur: 260 } }), memberMay: true }),
+  mutationCase(
+    graphql(`
+      mutation AuthDeleteOffer($id: String!) {
+        deleteOffer(id: $id) {
+          id
+        }
+      }
+    `),
+  )({ name: 'deleteOffer', variables: () => ({ id: 'auth-off-a' }), memberMay: true }),
+  mutationCase(
+    graphql(`
+      mutation AuthCreateNeed($input: CreateNeedInput!) {
+        createNeed(input: $input) {
+          id
+        }
+      }
+    `),
+  )({
     name: 'createNeed',
     variables: () => ({ input: { id: 'auth-need-new', actorId: A, productId: 'ble-tendre', volume: 5, unit: 'TONNE' } }),
     memberMay: true,
   }),
-  mutationCase(graphql(`mutation AuthUpdateNeed($id: String!, $input: UpdateNeedInput!) { updateNeed(id: $id, input: $input) { id } }`))({ name: 'updateNeed', variables: () => ({ id: 'auth-need-a', input: { volume: 4 } }), memberMay: true }),
-  mutationCase(graphql(`mutation AuthDeleteNeed($id: String!) { deleteNeed(id: $id) { id } }`))({ name: 'deleteNeed', variables: () => ({ id: 'auth-need-a' }), memberMay: true }),
-  mutationCase(graphql(`mutation AuthCreateSupplyLink($input: CreateSupplyLinkInput!) { createSupplyLink(input: $input) { id } }`))({
+  mutationCase(
+    graphql(`
+      mutation AuthUpdateNeed($id: String!, $input: UpdateNeedInput!) {
+        updateNeed(id: $id, input: $input) {
+          id
+        }
+      }
+    `),
+  )({ name: 'updateNeed', variables: () => ({ id: 'auth-need-a', input: { volume: 4 } }), memberMay: true }),
+  mutationCase(
+    graphql(`
+      mutation AuthDeleteNeed($id: String!) {
+        deleteNeed(id: $id) {
+          id
+        }
+      }
+    `),
+  )({ name: 'deleteNeed', variables: () => ({ id: 'auth-need-a' }), memberMay: true }),
+  mutationCase(
+    graphql(`
+      mutation AuthCreateSupplyLink($input: CreateSupplyLinkInput!) {
+        createSupplyLink(input: $input) {
+          id
+        }
+      }
+    `),
+  )({
     name: 'createSupplyLink',
     variables: () => ({ input: { id: 'auth-sl-new', supplierId: A, buyerId: C, productId: 'ble-tendre', volume: 2, unit: 'TONNE' } }),
     memberMay: true,
   }),
-  mutationCase(graphql(`mutation AuthUpdateSupplyLink($id: String!, $input: UpdateSupplyLinkInput!) { updateSupplyLink(id: $id, input: $input) { id } }`))({
+  mutationCase(
+    graphql(`
+      mutation AuthUpdateSupplyLink($id: String!, $input: UpdateSupplyLinkInput!) {
+        updateSupplyLink(id: $id, input: $input) {
+          id
+        }
+      }
+    `),
+  )({
     name: 'updateSupplyLink',
     variables: () => ({ id: 'auth-sl-ac', input: { volume: 21 } }),
     memberMay: true,
   }),
-  mutationCase(graphql(`mutation AuthDeleteSupplyLink($id: String!) { deleteSupplyLink(id: $id) { id } }`))({ name: 'deleteSupplyLink', variables: () => ({ id: 'auth-sl-ac' }), memberMay: true }),
-  mutationCase(graphql(`mutation AuthImportRecords($input: ImportInput!) { importRecords(input: $input) { written counts { offers } } }`))({
+  mutationCase(
+    graphql(`
+      mutation AuthDeleteSupplyLink($id: String!) {
+        deleteSupplyLink(id: $id) {
+          id
+        }
+      }
+    `),
+  )({ name: 'deleteSupplyLink', variables: () => ({ id: 'auth-sl-ac' }), memberMay: true }),
+  mutationCase(
+    graphql(`
+      mutation AuthImportRecords($input: ImportInput!) {
+        importRecords(input: $input) {
+          written
+          counts {
+            offers
+          }
+        }
+      }
+    `),
+  )({
     name: 'importRecords',
-    variables: () => ({ input: { format: 'JSON', content: JSON.stringify({ offers: [{ id: 'auth-off-imported', actorId: A, productId: 'ble-tendre' }] }) } }),
+    variables: () => ({
+      input: { format: 'JSON', content: JSON.stringify({ offers: [{ id: 'auth-off-imported', actorId: A, productId: 'ble-tendre' }] }) },
+    }),
     memberMay: false,
   }),
 ];
@@ -216,17 +350,25 @@ describe('who may run each mutation', () => {
     await refused(mutation, testMember(B), 'FORBIDDEN');
   });
 
-  it.each(MUTATIONS.filter((m) => m.memberMay).map((m) => [m.name, m]))('%s as the owning member: done, and audited', async (_name, mutation) => {
-    const result = await runner.run(mutation.query, mutation.variables(), { viewer: testMember(A) });
-    expect(result.errors).toBeUndefined();
-    expect(result.data![mutation.name]).not.toBeNull();
-    const [entry] = await db.read<{ accountId: string; role: string }>('MATCH (e:AuditEntry) RETURN e.accountId AS accountId, e.role AS role');
-    expect(entry).toEqual({ accountId: `acc-member-${A}`, role: 'member' });
-  });
+  it.each(MUTATIONS.filter((m) => m.memberMay).map((m) => [m.name, m]))(
+    '%s as the owning member: done, and audited',
+    async (_name, mutation) => {
+      const result = await runner.run(mutation.query, mutation.variables(), { viewer: testMember(A) });
+      expect(result.errors).toBeUndefined();
+      expect(result.data![mutation.name]).not.toBeNull();
+      const [entry] = await db.read<{ accountId: string; role: string }>(
+        'MATCH (e:AuditEntry) RETURN e.accountId AS accountId, e.role AS role',
+      );
+      expect(entry).toEqual({ accountId: `acc-member-${A}`, role: 'member' });
+    },
+  );
 
-  it.each(MUTATIONS.filter((m) => !m.memberMay).map((m) => [m.name, m]))('%s as a member, even of the actor concerned: FORBIDDEN', async (_name, mutation) => {
-    await refused(mutation, testMember(A), 'FORBIDDEN');
-  });
+  it.each(MUTATIONS.filter((m) => !m.memberMay).map((m) => [m.name, m]))(
+    '%s as a member, even of the actor concerned: FORBIDDEN',
+    async (_name, mutation) => {
+      await refused(mutation, testMember(A), 'FORBIDDEN');
+    },
+  );
 
   it.each(MUTATIONS.map((m) => [m.name, m]))('%s as an editor: done', async (_name, mutation) => {
     const result = await runner.run(mutation.query, mutation.variables(), { viewer: TEST_EDITOR });
@@ -265,7 +407,11 @@ describe('who may run each mutation', () => {
   });
 
   it('refuses a member creating an offer for another actor before looking at its input', async () => {
-    const result = await runner.run(MUTATIONS[3].query, { input: { id: 'auth-x', actorId: B, productId: 'no-such-product' } }, { viewer: testMember(A) });
+    const result = await runner.run(
+      MUTATIONS[3].query,
+      { input: { id: 'auth-x', actorId: B, productId: 'no-such-product' } },
+      { viewer: testMember(A) },
+    );
     expect(codeOf(result)).toBe('FORBIDDEN');
   });
 });
@@ -277,13 +423,32 @@ describe('private fields', () => {
   const ACTOR_QUERY = graphql(`
     query PrivateFieldsOfActor($id: String!) {
       actor(id: $id) {
-        id email phone confidentialVolumes
-        offers { id priceEur capacity }
-        needs { id volume }
-        sales { id volume valueEur }
-        purchases { id volume valueEur }
+        id
+        email
+        phone
+        confidentialVolumes
+        offers {
+          id
+          priceEur
+          capacity
+        }
+        needs {
+          id
+          volume
+        }
+        sales {
+          id
+          volume
+          valueEur
+        }
+        purchases {
+          id
+          volume
+          valueEur
+        }
       }
-    }`);
+    }
+  `);
 
   beforeAll(async () => {
     // Clearing a graph seeded by an earlier suite can take longer than a request's 15 s on a busy machine.
@@ -371,22 +536,56 @@ describe('private fields', () => {
   });
 
   it('applies the same rules to supply links listed on their own and on the supply-link map', async () => {
-    const links = await runner.run(graphql(`query PrivateFieldsOfLinks { supplyLinks(filter: { buyerId: "auth-c" }) { nodes { id volume valueEur } } }`), {}, { viewer: null });
+    const links = await runner.run(
+      graphql(`
+        query PrivateFieldsOfLinks {
+          supplyLinks(filter: { buyerId: "auth-c" }) {
+            nodes {
+              id
+              volume
+              valueEur
+            }
+          }
+        }
+      `),
+      {},
+      { viewer: null },
+    );
     expect(links.errors).toBeUndefined();
     expect(links.data!.supplyLinks.nodes).toEqual([
       { id: 'auth-sl-ac', volume: 20, valueEur: null },
       { id: 'auth-sl-bc', volume: null, valueEur: null },
     ]);
-    const LINKS_MAP = graphql(`query PrivateFieldsOnTheMap { supplyLinksGeoJson(filter: { buyerId: "auth-c" }) }`);
+    const LINKS_MAP = graphql(`
+      query PrivateFieldsOnTheMap {
+        supplyLinksGeoJson(filter: { buyerId: "auth-c" })
+      }
+    `);
     const geo = await runner.run(LINKS_MAP, {}, { viewer: null });
     expect(geo.errors).toBeUndefined();
-    expect(Object.fromEntries(geo.data!.supplyLinksGeoJson.features.map((f) => [f.id, f.properties.volume]))).toEqual({ 'auth-sl-ac': 20, 'auth-sl-bc': null });
+    expect(Object.fromEntries(geo.data!.supplyLinksGeoJson.features.map((f) => [f.id, f.properties.volume]))).toEqual({
+      'auth-sl-ac': 20,
+      'auth-sl-bc': null,
+    });
     const geoAsB = await runner.run(LINKS_MAP, {}, { viewer: testMember(B) });
-    expect(Object.fromEntries(geoAsB.data!.supplyLinksGeoJson.features.map((f) => [f.id, f.properties.volume]))).toEqual({ 'auth-sl-ac': 20, 'auth-sl-bc': 8 });
+    expect(Object.fromEntries(geoAsB.data!.supplyLinksGeoJson.features.map((f) => [f.id, f.properties.volume]))).toEqual({
+      'auth-sl-ac': 20,
+      'auth-sl-bc': 8,
+    });
   });
 
   it('lets an actor turn confidentiality on through updateActor, and hides its volumes from then on', async () => {
-    const set = await runner.run(graphql(`mutation ConfidentialVolumesOn { updateActor(id: "auth-a", input: { confidentialVolumes: true }) { confidentialVolumes } }`), {}, { viewer: testMember(A) });
+    const set = await runner.run(
+      graphql(`
+        mutation ConfidentialVolumesOn {
+          updateActor(id: "auth-a", input: { confidentialVolumes: true }) {
+            confidentialVolumes
+          }
+        }
+      `),
+      {},
+      { viewer: testMember(A) },
+    );
     expect(set.errors).toBeUndefined();
     expect(set.data!.updateActor).toEqual({ confidentialVolumes: true });
     const a = await actorAs(A, null);

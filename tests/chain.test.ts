@@ -63,7 +63,11 @@ const CHAINS = bundle({
     link('ch-a1', 'ch-farm', 'ch-coop', 'ble-tendre', ['ab'], { volume: 50000 }),
     link('ch-a2', 'ch-coop', 'ch-mill', 'ble-tendre', ['ab'], { volume: 40000, sourcedFromIds: ['ch-a1'] }),
     link('ch-a3', 'ch-mill', 'ch-bakery', 'farine-ble-t80', ['ab'], { volume: 12000, sourcedFromIds: ['ch-a2'] }),
-    link('ch-a4', 'ch-bakery', 'ch-kitchen', 'pain-de-campagne', ['ab'], { volume: 9000, unit: VolumeUnit.UNIT, sourcedFromIds: ['ch-a3'] }),
+    link('ch-a4', 'ch-bakery', 'ch-kitchen', 'pain-de-campagne', ['ab'], {
+      volume: 9000,
+      unit: VolumeUnit.UNIT,
+      sourcedFromIds: ['ch-a3'],
+    }),
 
     link('dm-d1', 'dm-farm', 'dm-coop', 'ble-tendre', [], { volume: 30000 }),
     link('dm-d2', 'dm-coop', 'dm-mill1', 'ble-tendre', [], { volume: 15000, sourcedFromIds: ['dm-d1'] }),
@@ -155,24 +159,96 @@ const LABELLED = bundle({
 
 graphql(`
   fragment ChainFields on ChainGraph {
-    direction rootActor { id } product { id } maxDepth truncated totalDistanceKm
-    farms { id }
-    nodes { actor { id } depth roles provenanceUnknown }
-    edges { link { id } supplierId buyerId product { id } labels { id } volume unit distanceKm depth sourcedFromIds provenanceUnknown }
-  }`);
-const UPSTREAM = graphql(`query Up($actorId: String!, $productId: String!, $maxDepth: Int) {
-  upstream(actorId: $actorId, productId: $productId, maxDepth: $maxDepth) { ...ChainFields } }`);
-const DOWNSTREAM = graphql(`query Down($actorId: String!, $productId: String!, $maxDepth: Int) {
-  downstream(actorId: $actorId, productId: $productId, maxDepth: $maxDepth) { ...ChainFields } }`);
+    direction
+    rootActor {
+      id
+    }
+    product {
+      id
+    }
+    maxDepth
+    truncated
+    totalDistanceKm
+    farms {
+      id
+    }
+    nodes {
+      actor {
+        id
+      }
+      depth
+      roles
+      provenanceUnknown
+    }
+    edges {
+      link {
+        id
+      }
+      supplierId
+      buyerId
+      product {
+        id
+      }
+      labels {
+        id
+      }
+      volume
+      unit
+      distanceKm
+      depth
+      sourcedFromIds
+      provenanceUnknown
+    }
+  }
+`);
+const UPSTREAM = graphql(`
+  query Up($actorId: String!, $productId: String!, $maxDepth: Int) {
+    upstream(actorId: $actorId, productId: $productId, maxDepth: $maxDepth) {
+      ...ChainFields
+    }
+  }
+`);
+const DOWNSTREAM = graphql(`
+  query Down($actorId: String!, $productId: String!, $maxDepth: Int) {
+    downstream(actorId: $actorId, productId: $productId, maxDepth: $maxDepth) {
+      ...ChainFields
+    }
+  }
+`);
 type ChainGraph = ResultOf<typeof UPSTREAM>['upstream'];
 
-const INTEGRITY = graphql(`query Integrity($scope: IntegrityScopeInput!, $labelId: String, $organic: Boolean) {
-  labelIntegrity(scope: $scope, labelId: $labelId, organic: $organic) {
-    label { id } organic maxDepth
-    summary { checked intact broken unknownProvenance }
-    brokenChains { link { id } breaksAt { id } path { id } depth }
-    unverifiedLinks { id }
-  } }`);
+const INTEGRITY = graphql(`
+  query Integrity($scope: IntegrityScopeInput!, $labelId: String, $organic: Boolean) {
+    labelIntegrity(scope: $scope, labelId: $labelId, organic: $organic) {
+      label {
+        id
+      }
+      organic
+      maxDepth
+      summary {
+        checked
+        intact
+        broken
+        unknownProvenance
+      }
+      brokenChains {
+        link {
+          id
+        }
+        breaksAt {
+          id
+        }
+        path {
+          id
+        }
+        depth
+      }
+      unverifiedLinks {
+        id
+      }
+    }
+  }
+`);
 
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
 const nodeDepths = (graph: ChainGraph) => graph.nodes.map((n) => [n.actor.id, n.depth]);
@@ -216,10 +292,16 @@ describe('chain tracing and label integrity on hand-built chains', () => {
   };
 
   describe('upstream', () => {
-    it('follows a kitchen\'s bread back through bakery, mill and cooperative to the farm, in one round trip', async () => {
+    it("follows a kitchen's bread back through bakery, mill and cooperative to the farm, in one round trip", async () => {
       const { graph, queries } = await upstream('ch-kitchen', 'pain');
       expect(queries).toBe(1);
-      expect(graph).toMatchObject({ direction: 'UPSTREAM', rootActor: { id: 'ch-kitchen' }, product: { id: 'pain' }, maxDepth: 4, truncated: false });
+      expect(graph).toMatchObject({
+        direction: 'UPSTREAM',
+        rootActor: { id: 'ch-kitchen' },
+        product: { id: 'pain' },
+        maxDepth: 4,
+        truncated: false,
+      });
       expect(nodeDepths(graph)).toEqual([
         ['ch-kitchen', 0],
         ['ch-bakery', 1],
@@ -229,20 +311,56 @@ describe('chain tracing and label integrity on hand-built chains', () => {
       ]);
       expect(graph.edges).toEqual([
         {
-          link: { id: 'ch-a4' }, supplierId: 'ch-bakery', buyerId: 'ch-kitchen', product: { id: 'pain-de-campagne' }, labels: [{ id: 'ab' }],
-          volume: 9000, unit: 'UNIT', distanceKm: round(km(VALENCE, MONTELIMAR)), depth: 1, sourcedFromIds: ['ch-a3'], provenanceUnknown: false,
+          link: { id: 'ch-a4' },
+          supplierId: 'ch-bakery',
+          buyerId: 'ch-kitchen',
+          product: { id: 'pain-de-campagne' },
+          labels: [{ id: 'ab' }],
+          volume: 9000,
+          unit: 'UNIT',
+          distanceKm: round(km(VALENCE, MONTELIMAR)),
+          depth: 1,
+          sourcedFromIds: ['ch-a3'],
+          provenanceUnknown: false,
         },
         {
-          link: { id: 'ch-a3' }, supplierId: 'ch-mill', buyerId: 'ch-bakery', product: { id: 'farine-ble-t80' }, labels: [{ id: 'ab' }],
-          volume: 12000, unit: 'KG', distanceKm: round(km(ROMANS, VALENCE)), depth: 2, sourcedFromIds: ['ch-a2'], provenanceUnknown: false,
+          link: { id: 'ch-a3' },
+          supplierId: 'ch-mill',
+          buyerId: 'ch-bakery',
+          product: { id: 'farine-ble-t80' },
+          labels: [{ id: 'ab' }],
+          volume: 12000,
+          unit: 'KG',
+          distanceKm: round(km(ROMANS, VALENCE)),
+          depth: 2,
+          sourcedFromIds: ['ch-a2'],
+          provenanceUnknown: false,
         },
         {
-          link: { id: 'ch-a2' }, supplierId: 'ch-coop', buyerId: 'ch-mill', product: { id: 'ble-tendre' }, labels: [{ id: 'ab' }],
-          volume: 40000, unit: 'KG', distanceKm: round(km(CHABEUIL, ROMANS)), depth: 3, sourcedFromIds: ['ch-a1'], provenanceUnknown: false,
+          link: { id: 'ch-a2' },
+          supplierId: 'ch-coop',
+          buyerId: 'ch-mill',
+          product: { id: 'ble-tendre' },
+          labels: [{ id: 'ab' }],
+          volume: 40000,
+          unit: 'KG',
+          distanceKm: round(km(CHABEUIL, ROMANS)),
+          depth: 3,
+          sourcedFromIds: ['ch-a1'],
+          provenanceUnknown: false,
         },
         {
-          link: { id: 'ch-a1' }, supplierId: 'ch-farm', buyerId: 'ch-coop', product: { id: 'ble-tendre' }, labels: [{ id: 'ab' }],
-          volume: 50000, unit: 'KG', distanceKm: round(km(CREST, CHABEUIL)), depth: 4, sourcedFromIds: [], provenanceUnknown: false,
+          link: { id: 'ch-a1' },
+          supplierId: 'ch-farm',
+          buyerId: 'ch-coop',
+          product: { id: 'ble-tendre' },
+          labels: [{ id: 'ab' }],
+          volume: 50000,
+          unit: 'KG',
+          distanceKm: round(km(CREST, CHABEUIL)),
+          depth: 4,
+          sourcedFromIds: [],
+          provenanceUnknown: false,
         },
       ]);
       expect(ids(graph.farms)).toEqual(['ch-farm']);
@@ -337,7 +455,7 @@ describe('chain tracing and label integrity on hand-built chains', () => {
   });
 
   describe('downstream', () => {
-    it('follows a farm\'s wheat on to the flour, the bread and the kitchen', async () => {
+    it("follows a farm's wheat on to the flour, the bread and the kitchen", async () => {
       const { graph, queries } = await downstream('ch-farm', 'ble');
       expect(queries).toBe(1);
       expect(graph).toMatchObject({ direction: 'DOWNSTREAM', rootActor: { id: 'ch-farm' }, product: { id: 'ble' }, truncated: false });
@@ -400,12 +518,39 @@ describe('chain tracing and label integrity on hand-built chains', () => {
       expect(res.queries).toBe(0);
     });
 
-    it('costs the same few round trips whatever the chain\'s size, nested link fields included', async () => {
-      const NESTED = graphql(`query UpNested($actorId: String!, $productId: String!) {
-        upstream(actorId: $actorId, productId: $productId, maxDepth: 8) {
-          nodes { actor { id name } }
-          edges { link { id supplier { name } buyer { name } product { id } labels { id } sourcedFrom { id } } }
-        } }`);
+    it("costs the same few round trips whatever the chain's size, nested link fields included", async () => {
+      const NESTED = graphql(`
+        query UpNested($actorId: String!, $productId: String!) {
+          upstream(actorId: $actorId, productId: $productId, maxDepth: 8) {
+            nodes {
+              actor {
+                id
+                name
+              }
+            }
+            edges {
+              link {
+                id
+                supplier {
+                  name
+                }
+                buyer {
+                  name
+                }
+                product {
+                  id
+                }
+                labels {
+                  id
+                }
+                sourcedFrom {
+                  id
+                }
+              }
+            }
+          }
+        }
+      `);
       const small = await runner.run(NESTED, { actorId: 'pu-kitchen', productId: 'pain' });
       const large = await runner.run(NESTED, { actorId: 'dm-kitchen', productId: 'pain' });
       expect(small.errors).toBeUndefined();
@@ -461,7 +606,11 @@ describe('chain tracing and label integrity on hand-built chains', () => {
       const ab = await integrity({ scope: { actorId: 'eo-mill' } });
       expect(ab.report.brokenChains.map((c) => [c.link.id, c.breaksAt.id])).toEqual([['eo-2', 'eo-1']]);
       const organic = await integrity({ scope: { actorId: 'eo-mill' }, organic: true });
-      expect(organic.report).toMatchObject({ label: null, organic: true, summary: { checked: 1, intact: 1, broken: 0, unknownProvenance: 0 } });
+      expect(organic.report).toMatchObject({
+        label: null,
+        organic: true,
+        summary: { checked: 1, intact: 1, broken: 0, unknownProvenance: 0 },
+      });
     });
 
     it('does not ask goat milk to carry Picodon AOP', async () => {
@@ -519,7 +668,10 @@ describe('chain tracing and label integrity on hand-built chains', () => {
 
     it('rejects labelId together with organic: true, and a malformed SIREN', async () => {
       const both = await runner.run(INTEGRITY, { scope: { actorId: 'br-bakery' }, labelId: 'ab', organic: true });
-      expect(both.errors?.[0]).toMatchObject({ message: 'Give labelId or organic: true, not both', extensions: { code: 'BAD_USER_INPUT' } });
+      expect(both.errors?.[0]).toMatchObject({
+        message: 'Give labelId or organic: true, not both',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
       const siren = await runner.run(INTEGRITY, { scope: { epciSiren: '2426' } });
       expect(siren.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(JSON.stringify(siren.errors)).toContain('epciSiren must be a SIREN of 9 digits');

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig, loadImportLimits } from '../src/config';
 
 describe('configuration from the environment', () => {
-  it('uses the project\'s own Neo4j and documented defaults when nothing is set', () => {
+  it("uses the project's own Neo4j and documented defaults when nothing is set", () => {
     const config = loadConfig({});
     expect(config.neo4j).toMatchObject({ uri: 'bolt://127.0.0.1:7687', user: 'neo4j', managedLocally: true });
     expect(config.http).toEqual({ port: 4000, host: '127.0.0.1' });
@@ -16,14 +16,19 @@ describe('configuration from the environment', () => {
   it('stops on a malformed variable, naming it and the expected form', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT="eighty": expected a port number/);
-    expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474' })).toThrow(/NEO4J_URI="http:\/\/localhost:7474": expected bolt:\/\/host:port or neo4j:\/\/host:port/);
+    expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474' })).toThrow(
+      /NEO4J_URI="http:\/\/localhost:7474": expected bolt:\/\/host:port or neo4j:\/\/host:port/,
+    );
     expect(() => loadConfig({ SEED_ON_START: 'maybe' })).toThrow(/SEED_ON_START="maybe": expected true or false/);
   });
 
   it('reads the shutdown grace and the import limits, with their defaults, and names a bad one', () => {
     expect(loadConfig({}).shutdown).toEqual({ graceMs: 10_000 });
     expect(loadConfig({}).import).toEqual({ maxBytes: 20_000_000, maxRows: 100_000, maxIssues: 100 });
-    expect(loadConfig({ SHUTDOWN_GRACE_MS: '2500', IMPORT_MAX_ROWS: '500' })).toMatchObject({ shutdown: { graceMs: 2500 }, import: { maxRows: 500 } });
+    expect(loadConfig({ SHUTDOWN_GRACE_MS: '2500', IMPORT_MAX_ROWS: '500' })).toMatchObject({
+      shutdown: { graceMs: 2500 },
+      import: { maxRows: 500 },
+    });
     expect(loadImportLimits({ IMPORT_MAX_ISSUES: '20' })).toEqual({ maxBytes: 20_000_000, maxRows: 100_000, maxIssues: 20 });
     expect(() => loadConfig({ IMPORT_MAX_ROWS: 'lots' })).toThrow(/IMPORT_MAX_ROWS="lots": expected a number of rows/);
     expect(() => loadConfig({ SHUTDOWN_GRACE_MS: '-1' })).toThrow(/SHUTDOWN_GRACE_MS="-1": expected a positive number of milliseconds/);

@@ -50,9 +50,13 @@ describe('the composed Cypher of the questions', () => {
     expect(cypher).toMatchSnapshot();
   });
 
-  it.each(STATEMENTS)('%s is Cypher that Neo4j plans', async (_name, cypher) => {
-    await expect(db.read(`EXPLAIN ${cypher}`, {})).resolves.toEqual([]);
-  }, 150_000);
+  it.each(STATEMENTS)(
+    '%s is Cypher that Neo4j plans',
+    async (_name, cypher) => {
+      await expect(db.read(`EXPLAIN ${cypher}`, {})).resolves.toEqual([]);
+    },
+    150_000,
+  );
 
   it('holds no unexpanded fragment and no user value: every value is a $parameter', () => {
     for (const [, cypher] of STATEMENTS) {

@@ -24,7 +24,12 @@ describe('errors reaching clients', () => {
 
   it('mask an unexpected error as INTERNAL_SERVER_ERROR without its text or stack', () => {
     const out = format(new Error('Invalid input MATCH (a:Actor {siret: "123"}) at bolt://10.0.0.3:7687'));
-    expect(out).toEqual({ message: 'Internal server error', path: ['actor'], locations: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(out).toEqual({
+      message: 'Internal server error',
+      path: ['actor'],
+      locations: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(JSON.stringify(out)).not.toMatch(/MATCH|bolt|stack/);
   });
 

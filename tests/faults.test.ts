@@ -22,15 +22,44 @@ function newDriverError(message: string, code = 'N/A'): Neo4jError {
 const siret = (n: number) => withLuhnCheckDigit(`4223456${String(n).padStart(6, '0')}`);
 const VALENCE = '26362';
 
-const CREATE_ACTOR = /* GraphQL */ `mutation ($input: CreateActorInput!) { createActor(input: $input) { id name } }`;
-const CREATE_OFFER = /* GraphQL */ `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id months actor { id } product { id } } }`;
-const CREATE_LINK = /* GraphQL */ `mutation ($input: CreateSupplyLinkInput!) { createSupplyLink(input: $input) { id } }`;
+const CREATE_ACTOR = /* GraphQL */ `
+  mutation ($input: CreateActorInput!) {
+    createActor(input: $input) {
+      id
+      name
+    }
+  }
+`;
+const CREATE_OFFER = /* GraphQL */ `
+  mutation ($input: CreateOfferInput!) {
+    createOffer(input: $input) {
+      id
+      months
+      actor {
+        id
+      }
+      product {
+        id
+      }
+    }
+  }
+`;
+const CREATE_LINK = /* GraphQL */ `
+  mutation ($input: CreateSupplyLinkInput!) {
+    createSupplyLink(input: $input) {
+      id
+    }
+  }
+`;
 
 describe('driver errors that mean "unavailable"', () => {
   it.each([...UNAVAILABLE_CODES])('map %s to SERVICE_UNAVAILABLE with retryAfterSeconds', (code) => {
     const mapped = toAppError(newDriverError('driver text that must not leak', code), 1000);
     expect(mapped).toBeInstanceOf(ServiceUnavailableError);
-    expect((mapped as ServiceUnavailableError).extensions).toEqual({ code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: expect.any(Number) });
+    expect((mapped as ServiceUnavailableError).extensions).toEqual({
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      retryAfterSeconds: expect.any(Number),
+    });
     expect((mapped as Error).message).not.toMatch(/driver text/);
   });
 
@@ -44,7 +73,10 @@ describe('driver errors that mean "unavailable"', () => {
   });
 
   it('say "busy", never "unavailable", when no connection was free in time from a healthy pool', () => {
-    const mapped = toAppError(newDriverError('Connection acquisition timed out in 3000 ms. Pool status: Active conn count = 50'), 1000) as Error;
+    const mapped = toAppError(
+      newDriverError('Connection acquisition timed out in 3000 ms. Pool status: Active conn count = 50'),
+      1000,
+    ) as Error;
     expect(mapped).toBeInstanceOf(ServiceUnavailableError);
     expect(mapped.message).toMatch(/busy/);
     expect(mapped.message).not.toMatch(/database is unavailable/);
@@ -146,7 +178,9 @@ describe('the database layer on a healthy Neo4j', () => {
 
   describe('writes under load', () => {
     async function offerIds(): Promise<string[]> {
-      return (await db.read<{ id: string }>("MATCH (o:Offer) WHERE o.id STARTS WITH 'load-' RETURN o.id AS id ORDER BY id")).map((r) => r.id);
+      return (await db.read<{ id: string }>("MATCH (o:Offer) WHERE o.id STARTS WITH 'load-' RETURN o.id AS id ORDER BY id")).map(
+        (r) => r.id,
+      );
     }
 
     it('answers 200 concurrent createOffer mutations all with success on a healthy database, each written once', async () => {
@@ -154,7 +188,9 @@ describe('the database layer on a healthy Neo4j', () => {
       try {
         await smallSupplyGraph(runner.run);
         const ids = Array.from({ length: 200 }, (_, i) => `load-${String(i).padStart(3, '0')}`);
-        const results = await Promise.all(ids.map((id) => runner.run(CREATE_OFFER, { input: { id, actorId: 'flt-farm', productId: 'ble-tendre' } })));
+        const results = await Promise.all(
+          ids.map((id) => runner.run(CREATE_OFFER, { input: { id, actorId: 'flt-farm', productId: 'ble-tendre' } })),
+        );
         expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
         expect(await offerIds()).toEqual(ids);
       } finally {
@@ -168,7 +204,9 @@ describe('the database layer on a healthy Neo4j', () => {
       try {
         await smallSupplyGraph(runner.run);
         const ids = Array.from({ length: 200 }, (_, i) => `load-${String(i).padStart(3, '0')}`);
-        const results = await Promise.all(ids.map((id) => runner.run(CREATE_OFFER, { input: { id, actorId: 'flt-farm', productId: 'ble-tendre' } })));
+        const results = await Promise.all(
+          ids.map((id) => runner.run(CREATE_OFFER, { input: { id, actorId: 'flt-farm', productId: 'ble-tendre' } })),
+        );
         const errors = results.flatMap((r) => r.errors ?? []);
         expect(errors.length).toBeGreaterThan(0);
         for (const error of errors) {

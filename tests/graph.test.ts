@@ -107,8 +107,10 @@ describe('the seeded Drôme graph in Neo4j', () => {
       expect(row.farthestKm).toBeLessThan(5);
     });
 
-    it('has at least 400 actors, mostly in the Drôme, with the seed\'s counts per role', async () => {
-      const rows = await db.read<{ role: string; actors: number }>('MATCH (a:Actor) UNWIND a.roles AS role RETURN role, count(*) AS actors');
+    it("has at least 400 actors, mostly in the Drôme, with the seed's counts per role", async () => {
+      const rows = await db.read<{ role: string; actors: number }>(
+        'MATCH (a:Actor) UNWIND a.roles AS role RETURN role, count(*) AS actors',
+      );
       expect(Object.fromEntries(rows.map((r) => [r.role, r.actors]))).toEqual(countBy(seed.actors, (a) => a.roles));
       const [dept] = await db.read<{ drome: number; total: number }>(`
         MATCH (a:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(d:Department)
@@ -120,12 +122,14 @@ describe('the seeded Drôme graph in Neo4j', () => {
       expect(farms / dept.total).toBeGreaterThan(0.4);
     });
 
-    it('has the seed\'s counts per EPCI', async () => {
+    it("has the seed's counts per EPCI", async () => {
       const rows = await db.read<{ siren: string; actors: number }>(
         'MATCH (a:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_EPCI]->(e:Epci) RETURN e.siren AS siren, count(a) AS actors',
       );
       const inseeToEpci = new Map(communes.map((c) => [c.insee, c.epciSiren]));
-      expect(Object.fromEntries(rows.map((r) => [r.siren, r.actors]))).toEqual(countBy(seed.actors, (a) => [inseeToEpci.get(a.communeInsee)!]));
+      expect(Object.fromEntries(rows.map((r) => [r.siren, r.actors]))).toEqual(
+        countBy(seed.actors, (a) => [inseeToEpci.get(a.communeInsee)!]),
+      );
     });
 
     it('has the Valence Romans Agglo central kitchen in Valence, buying through supply links', async () => {
@@ -149,7 +153,7 @@ describe('the seeded Drôme graph in Neo4j', () => {
       expect(row.complete).toBe(row.links);
     });
 
-    it('holds the seed\'s offers and needs with their products and labels', async () => {
+    it("holds the seed's offers and needs with their products and labels", async () => {
       const [row] = await db.read<{ offers: number; needs: number; organicOffers: number }>(`
         CALL { MATCH (:Actor)-[:OFFERS]->(o:Offer)-[:OF_PRODUCT]->(:Product) RETURN count(o) AS offers }
         CALL { MATCH (:Actor)-[:NEEDS]->(n:Need)-[:OF_PRODUCT]->(:Product) RETURN count(n) AS needs }
@@ -191,7 +195,9 @@ describe('the seeded Drôme graph in Neo4j', () => {
   describe('search and schema', () => {
     it('finds names accent- and case-insensitively through the full-text index', async () => {
       const search = (q: string) =>
-        db.read<{ name: string }>("CALL db.index.fulltext.queryNodes('name_fulltext', $q) YIELD node RETURN node.name AS name LIMIT 200", { q });
+        db.read<{ name: string }>("CALL db.index.fulltext.queryNodes('name_fulltext', $q) YIELD node RETURN node.name AS name LIMIT 200", {
+          q,
+        });
       expect((await search('farine')).map((r) => r.name)).toContain('Farine de blé T80');
       expect((await search('FARINE BLE')).map((r) => r.name)).toContain('Farine de blé T80');
       const drome = (await search('drome')).map((r) => r.name);
@@ -206,7 +212,9 @@ describe('the seeded Drôme graph in Neo4j', () => {
       const documented = [...section.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]).sort();
       const constraints = await db.read<{ name: string }>('SHOW CONSTRAINTS YIELD name RETURN name');
       // Uniqueness constraints own a backing index of the same name; the others are ours.
-      const indexes = await db.read<{ name: string }>('SHOW INDEXES YIELD name, owningConstraint, type WHERE owningConstraint IS NULL AND type <> "LOOKUP" RETURN name');
+      const indexes = await db.read<{ name: string }>(
+        'SHOW INDEXES YIELD name, owningConstraint, type WHERE owningConstraint IS NULL AND type <> "LOOKUP" RETURN name',
+      );
       const actual = [...constraints, ...indexes].map((r) => r.name).sort();
       expect(documented).toEqual(actual);
       expect(actual).toEqual(SCHEMA_STATEMENTS.map((s) => s.name).sort());
@@ -226,14 +234,18 @@ describe('the seeded Drôme graph in Neo4j', () => {
       const [organic] = await db.read<{ n: number }>('MATCH (o:Offer {organic: true}) RETURN count(o) AS n');
       expect(organic.n).toBe(seed.offers.filter((o) => o.labelIds.some((id) => labels.find((l) => l.id === id)!.organic)).length);
       const [resold] = await db.read<{ n: number }>('MATCH (o:Offer {supplierIsOrigin: false}) RETURN count(o) AS n');
-      const resellerOnly = new Set(seed.actors.filter((a) => a.roles.every((r) => (RESELLER_ONLY_ROLES as readonly ActorRole[]).includes(r))).map((a) => a.id));
+      const resellerOnly = new Set(
+        seed.actors.filter((a) => a.roles.every((r) => (RESELLER_ONLY_ROLES as readonly ActorRole[]).includes(r))).map((a) => a.id),
+      );
       expect(resold.n).toBe(seed.offers.filter((o) => resellerOnly.has(o.actorId)).length);
       expect(resold.n).toBeGreaterThan(0);
     });
 
     it('follow their supplier when it moves or changes roles, and come back with it', async () => {
       const before = await graphDigest(db);
-      const original = seed.actors.find((a) => a.roles.includes(ActorRole.MILL) && seed.offers.filter((o) => o.actorId === a.id).length >= 2)!;
+      const original = seed.actors.find(
+        (a) => a.roles.includes(ActorRole.MILL) && seed.offers.filter((o) => o.actorId === a.id).length >= 2,
+      )!;
       const moved = { ...original, communeInsee: '26064', latitude: 44.9, longitude: 5.0, roles: [ActorRole.WHOLESALER] };
       const keysOf = () =>
         db.read<{ supplierId: string; lat: number; lon: number; origin: boolean }>(
@@ -257,7 +269,12 @@ describe('the seeded Drôme graph in Neo4j', () => {
       const original = seed.offers.find((o) => o.labelIds.includes('ab') && o.productId !== 'farine-ble-t80')!;
       const changed = { ...original, productId: 'farine-ble-t80', labelIds: ['hve'] };
       const keysOf = async () =>
-        (await db.read<{ productId: string; organic: boolean }>('MATCH (o:Offer {id: $id}) RETURN o.productId AS productId, o.organic AS organic', { id: original.id }))[0];
+        (
+          await db.read<{ productId: string; organic: boolean }>(
+            'MATCH (o:Offer {id: $id}) RETURN o.productId AS productId, o.organic AS organic',
+            { id: original.id },
+          )
+        )[0];
 
       await db.transaction('WRITE', (tx) => writeBundle(tx, { ...seed, actors: [], needs: [], supplyLinks: [], offers: [changed] }));
       expect(await keysOf()).toEqual({ productId: 'farine-ble-t80', organic: false });
@@ -269,10 +286,14 @@ describe('the seeded Drôme graph in Neo4j', () => {
 
     it('follow a label whose organic flag changes', async () => {
       const ab = labels.find((l) => l.id === 'ab')!;
-      const onlyAb = seed.offers.filter((o) => o.labelIds.some((id) => labels.find((l) => l.id === id)!.organic && id !== 'ab') === false && o.labelIds.includes('ab'));
+      const onlyAb = seed.offers.filter(
+        (o) => o.labelIds.some((id) => labels.find((l) => l.id === id)!.organic && id !== 'ab') === false && o.labelIds.includes('ab'),
+      );
       expect(onlyAb.length).toBeGreaterThan(10);
       const organicOf = async (ids: string[]) =>
-        (await db.read<{ organic: boolean }>('UNWIND $ids AS id MATCH (o:Offer {id: id}) RETURN o.organic AS organic', { ids })).map((r) => r.organic);
+        (await db.read<{ organic: boolean }>('UNWIND $ids AS id MATCH (o:Offer {id: id}) RETURN o.organic AS organic', { ids })).map(
+          (r) => r.organic,
+        );
 
       await db.write(UPSERT_LABELS, { labels: [{ ...ab, organic: false }] });
       expect(new Set(await organicOf(onlyAb.map((o) => o.id)))).toEqual(new Set([false]));

@@ -13,8 +13,8 @@ const KNOWN_NOT_MET = new Map<string, string>([
   // Apollo's CSRF prevention refuses GET requests that carry no preflight-forcing header
   // (a browser form or <img> could send them); our clients send POST or the header.
   ['5A70', 'MAY accept GET from a form: refused by CSRF prevention'],
-  ['D6D5', 'MAY take GET variables: the audit\'s GET has no preflight header, refused by CSRF prevention'],
-  ['6A70', 'MAY take GET variables: the audit\'s GET has no preflight header, refused by CSRF prevention'],
+  ['D6D5', "MAY take GET variables: the audit's GET has no preflight header, refused by CSRF prevention"],
+  ['6A70', "MAY take GET variables: the audit's GET has no preflight header, refused by CSRF prevention"],
   // Apollo answers parse, validation and variable errors with 400 for application/json too; the
   // spec's SHOULD is 200 there (400 is a MUST only for application/graphql-response+json). A 400
   // is what clients and proxies read as "this request will never work", and the limits use it.
@@ -48,11 +48,15 @@ describe('the GraphQL over HTTP audit (graphql-http)', () => {
       const result = await audit.fn();
       results.push(result);
       if (audit.name.startsWith('MUST')) {
-        expect({ audit: audit.name, status: result.status, reason: 'reason' in result ? result.reason : undefined }).toMatchObject({ status: 'ok' });
+        expect({ audit: audit.name, status: result.status, reason: 'reason' in result ? result.reason : undefined }).toMatchObject({
+          status: 'ok',
+        });
       } else if (result.status === 'ok') {
         expect(KNOWN_NOT_MET.has(audit.id)).toBe(false);
       } else {
-        expect({ id: audit.id, known: KNOWN_NOT_MET.has(audit.id), reason: 'reason' in result ? result.reason : '' }).toMatchObject({ known: true });
+        expect({ id: audit.id, known: KNOWN_NOT_MET.has(audit.id), reason: 'reason' in result ? result.reason : '' }).toMatchObject({
+          known: true,
+        });
       }
     });
   }

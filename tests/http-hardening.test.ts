@@ -5,7 +5,11 @@ import { connectTestDb, silentLogger, testConfig } from './helpers/db';
 import { leaksNothing, post, read, startTestServer } from './helpers/server';
 
 /** Every answer of the HTTP layer: JSON in the GraphQL error shape, nothing of the server's insides. */
-function expectJsonError(answer: { status: number; headers: Headers; text: string; json: { errors?: { extensions?: { code?: string } }[] } }, status: number, code: string) {
+function expectJsonError(
+  answer: { status: number; headers: Headers; text: string; json: { errors?: { extensions?: { code?: string } }[] } },
+  status: number,
+  code: string,
+) {
   expect(answer.status).toBe(status);
   expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
   expect(answer.json.errors?.[0].extensions?.code).toBe(code);
@@ -85,8 +89,16 @@ describe('the HTTP layer', () => {
     expectJsonError(answer, 401, 'UNAUTHENTICATED');
   });
 
-  it('sends helmet\'s security headers on every route', async () => {
-    for (const res of [await fetch(`${base}/health`), await fetch(`${base}/nope`), await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ service { name } }"}' })]) {
+  it("sends helmet's security headers on every route", async () => {
+    for (const res of [
+      await fetch(`${base}/health`),
+      await fetch(`${base}/nope`),
+      await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ service { name } }"}',
+      }),
+    ]) {
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
@@ -97,7 +109,10 @@ describe('the HTTP layer', () => {
   });
 
   it('sends no CORS header when no origin is allowed', async () => {
-    const res = await fetch(`${base}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://app.example.org', 'access-control-request-method': 'POST' } });
+    const res = await fetch(`${base}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example.org', 'access-control-request-method': 'POST' },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     await res.arrayBuffer();
   });
@@ -130,7 +145,10 @@ describe('the HTTP layer with options', () => {
       const typo = await post(`${base}/graphql`, { query: '{ servic { name } }' });
       expect(typo.json.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(typo.text).not.toMatch(/Did you mean|"service"/);
-      const badEnum = await post(`${base}/graphql`, { query: 'query($s: ActorSort) { actors(sort: $s) { totalCount } }', variables: { s: 'NAM' } });
+      const badEnum = await post(`${base}/graphql`, {
+        query: 'query($s: ActorSort) { actors(sort: $s) { totalCount } }',
+        variables: { s: 'NAM' },
+      });
       expect(badEnum.json.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(badEnum.text).not.toMatch(/Did you mean/);
     } finally {
@@ -141,7 +159,10 @@ describe('the HTTP layer with options', () => {
   it('sends CORS headers to allowed origins only', async () => {
     const { server, base } = await startTestServer(db, { corsOrigins: ['https://app.example.org'] });
     try {
-      const preflight = await fetch(`${base}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://app.example.org', 'access-control-request-method': 'POST' } });
+      const preflight = await fetch(`${base}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://app.example.org', 'access-control-request-method': 'POST' },
+      });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example.org');
       const allowed = await post(`${base}/graphql`, { query: '{ service { name } }' }, { origin: 'https://app.example.org' });
@@ -154,7 +175,9 @@ describe('the HTTP layer with options', () => {
   });
 
   it('answers 429 with Retry-After after the allowed requests, per client, and never limits /health', async () => {
-    const { server, base } = await startTestServer(db, { rateLimit: { windowMs: 60_000, anonymousMax: 3, authenticatedMax: 5, failedAuthMax: 0 } });
+    const { server, base } = await startTestServer(db, {
+      rateLimit: { windowMs: 60_000, anonymousMax: 3, authenticatedMax: 5, failedAuthMax: 0 },
+    });
     try {
       const query = { query: '{ service { name } }' };
       for (let i = 0; i < 3; i += 1) expect((await post(`${base}/graphql`, query)).status).toBe(200);
@@ -163,7 +186,8 @@ describe('the HTTP layer with options', () => {
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
       // A signed-in client is counted by its own id, with its own allowance.
-      for (let i = 0; i < 5; i += 1) expect((await post(`${base}/graphql`, query, { 'x-test-role': 'member', 'x-test-user': 'u1' })).status).toBe(200);
+      for (let i = 0; i < 5; i += 1)
+        expect((await post(`${base}/graphql`, query, { 'x-test-role': 'member', 'x-test-user': 'u1' })).status).toBe(200);
       expect((await post(`${base}/graphql`, query, { 'x-test-role': 'member', 'x-test-user': 'u1' })).status).toBe(429);
       expect((await post(`${base}/graphql`, query, { 'x-test-role': 'member', 'x-test-user': 'u2' })).status).toBe(200);
       for (let i = 0; i < 10; i += 1) expect((await fetch(`${base}/health`)).status).toBe(200);
@@ -174,13 +198,18 @@ describe('the HTTP layer with options', () => {
   });
 
   it('answers 429 to an address after its allowed refused credentials, before checking more of them', async () => {
-    const { server, base } = await startTestServer(db, { rateLimit: { windowMs: 60_000, anonymousMax: 0, authenticatedMax: 0, failedAuthMax: 3 } });
+    const { server, base } = await startTestServer(db, {
+      rateLimit: { windowMs: 60_000, anonymousMax: 0, authenticatedMax: 0, failedAuthMax: 3 },
+    });
     try {
       const query = { query: '{ service { name } }' };
       // Good credentials and anonymous requests do not count, even in a concurrent burst.
-      const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => post(`${base}/graphql`, query, i % 2 ? { 'x-test-role': 'editor' } : {})));
+      const burst = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => post(`${base}/graphql`, query, i % 2 ? { 'x-test-role': 'editor' } : {})),
+      );
       expect(burst.map((answer) => answer.status)).toEqual(Array(20).fill(200));
-      for (let i = 0; i < 3; i += 1) expectJsonError(await post(`${base}/graphql`, query, { 'x-test-role': 'bad' }), 401, 'UNAUTHENTICATED');
+      for (let i = 0; i < 3; i += 1)
+        expectJsonError(await post(`${base}/graphql`, query, { 'x-test-role': 'bad' }), 401, 'UNAUTHENTICATED');
       const limited = await post(`${base}/graphql`, query, { 'x-test-role': 'bad' });
       expectJsonError(limited, 429, 'RATE_LIMITED');
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -193,7 +222,9 @@ describe('the HTTP layer with options', () => {
   });
 
   it('turns a limit of 0 off', async () => {
-    const { server, base } = await startTestServer(db, { rateLimit: { windowMs: 60_000, anonymousMax: 0, authenticatedMax: 0, failedAuthMax: 0 } });
+    const { server, base } = await startTestServer(db, {
+      rateLimit: { windowMs: 60_000, anonymousMax: 0, authenticatedMax: 0, failedAuthMax: 0 },
+    });
     try {
       for (let i = 0; i < 5; i += 1) {
         const answer = await post(`${base}/graphql`, { query: '{ service { name } }' });
@@ -208,7 +239,12 @@ describe('the HTTP layer with options', () => {
 describe('HTTP status of SERVICE_UNAVAILABLE', () => {
   it('is 503 with Retry-After when Neo4j cannot be reached', async () => {
     // Nothing listens on port 1: every statement fails as unavailable.
-    const config = testConfig({ NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_CONNECTION_TIMEOUT_MS: '300', NEO4J_RETRY_TIME_MS: '100', NEO4J_ACQUISITION_TIMEOUT_MS: '500' });
+    const config = testConfig({
+      NEO4J_URI: 'bolt://127.0.0.1:1',
+      NEO4J_CONNECTION_TIMEOUT_MS: '300',
+      NEO4J_RETRY_TIME_MS: '100',
+      NEO4J_ACQUISITION_TIMEOUT_MS: '500',
+    });
     const down = Database.connect(config.neo4j, silentLogger);
     const { server, base } = await startTestServer(down);
     try {

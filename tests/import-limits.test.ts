@@ -120,7 +120,9 @@ describe('imports that report every problem, within limits, and write nothing', 
   it('refuses a Latin-1 file read by the command line, naming UTF-8 and the line of the first bad byte', () => {
     const latin1 = Buffer.from(`${HEADER}\nex-1,Ferme du Chêne,FARM,${siret(31)},26362\n`, 'latin1');
     expect(() => decodeImportFile(latin1)).toThrow(BadUserInputError);
-    expect(() => decodeImportFile(latin1)).toThrow(/^The file is not valid UTF-8: line 2 holds a byte that UTF-8 does not allow \(expected UTF-8 text/);
+    expect(() => decodeImportFile(latin1)).toThrow(
+      /^The file is not valid UTF-8: line 2 holds a byte that UTF-8 does not allow \(expected UTF-8 text/,
+    );
     // The same text in UTF-8, with the BOM Excel writes, reads back exactly.
     const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Ferme du Chêne', 'utf8')]);
     expect(decodeImportFile(utf8)).toBe('Ferme du Chêne');
@@ -130,11 +132,15 @@ describe('imports that report every problem, within limits, and write nothing', 
     const content = `${HEADER}\nex-1,Ferme du Ch\uFFFDne,FARM,${siret(41)},26362\n`;
     const { errors } = await runner.run(IMPORT, { content });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', encoding: 'UTF-8', line: 2 });
-    expect(errors?.[0].message).toMatch(/^The content holds the replacement character U\+FFFD \(first on line 2\): the file was not valid UTF-8 before it was sent/);
+    expect(errors?.[0].message).toMatch(
+      /^The content holds the replacement character U\+FFFD \(first on line 2\): the file was not valid UTF-8 before it was sent/,
+    );
   });
 
   it('refuses a file over the row limit, naming the limit, before checking any row', async () => {
-    await expect(importContent(db, badRoles(11), { format: 'csv', limits: { maxBytes: 20_000_000, maxRows: 10, maxIssues: 100 } })).rejects.toThrow(
+    await expect(
+      importContent(db, badRoles(11), { format: 'csv', limits: { maxBytes: 20_000_000, maxRows: 10, maxIssues: 100 } }),
+    ).rejects.toThrow(
       'The file holds 11 records; an import is limited to 10 records (IMPORT_MAX_ROWS): split it into several files; nothing was written',
     );
     // The limit comes from the environment (IMPORT_MAX_ROWS), read at each import.
@@ -158,7 +164,12 @@ describe('imports that report every problem, within limits, and write nothing', 
 
   it('runs the limits and the encoding check from the command line', () => {
     const root = path.join(__dirname, '..');
-    const env = { ...process.env, NEO4J_URI: process.env.MAILLON_TEST_NEO4J_URI, NEO4J_PASSWORD: process.env.MAILLON_TEST_NEO4J_PASSWORD, LOG_LEVEL: 'silent' };
+    const env = {
+      ...process.env,
+      NEO4J_URI: process.env.MAILLON_TEST_NEO4J_URI,
+      NEO4J_PASSWORD: process.env.MAILLON_TEST_NEO4J_PASSWORD,
+      LOG_LEVEL: 'silent',
+    };
     execFileSync('npm', ['run', '-s', 'build'], { cwd: root, env, stdio: 'pipe' });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maillon-import-'));
     const run = (file: string) => {
@@ -172,7 +183,10 @@ describe('imports that report every problem, within limits, and write nothing', 
     };
     const latin1 = path.join(dir, 'latin1.csv');
     fs.writeFileSync(latin1, Buffer.from(`${HEADER}\nex-1,Ferme du Chêne,FARM,${siret(51)},26362\n`, 'latin1'));
-    expect(run(latin1)).toEqual({ code: 1, err: expect.stringMatching(/^import: The file is not valid UTF-8: line 2 .*expected UTF-8 text/) });
+    expect(run(latin1)).toEqual({
+      code: 1,
+      err: expect.stringMatching(/^import: The file is not valid UTF-8: line 2 .*expected UTF-8 text/),
+    });
 
     const many = path.join(dir, 'many.csv');
     fs.writeFileSync(many, badRoles(500));

@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { detectKind, parseImport } from '../src/import/parse';
-import { isValidSiret, referencedIds, validateRows, type ImportIssue, type RawRow, type RecordKind, type ReferenceData } from '../src/records';
+import {
+  isValidSiret,
+  referencedIds,
+  validateRows,
+  type ImportIssue,
+  type RawRow,
+  type RecordKind,
+  type ReferenceData,
+} from '../src/records';
 import { readCommunes } from '../tools/seed';
 
 // Pure functions only: no database. The reference data is what the seed loads (communes, EPCIs, catalog).
@@ -11,7 +19,8 @@ const EXAMPLES = path.join(ROOT, 'seeds', 'examples');
 const TODAY = '2025-06-01';
 
 const communes = readCommunes();
-const idsOf = (file: string) => (JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', file), 'utf8')) as Array<{ id: string }>).map((r) => r.id);
+const idsOf = (file: string) =>
+  (JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', file), 'utf8')) as Array<{ id: string }>).map((r) => r.id);
 
 function seededRefs(overrides: Partial<ReferenceData> = {}): ReferenceData {
   return {
@@ -63,26 +72,41 @@ describe('CSV reading', () => {
   });
 
   it('detects the semicolon separator of French Excel exports, strips the BOM and reads decimal commas', () => {
-    const csv = '\uFEFFid;name;roles;siret;communeInsee;latitude;longitude\nex-1;Ferme, la vraie;FARM|DAIRY;92600100100011;26108;44,74;5,03\n';
+    const csv =
+      '\uFEFFid;name;roles;siret;communeInsee;latitude;longitude\nex-1;Ferme, la vraie;FARM|DAIRY;92600100100011;26108;44,74;5,03\n';
     const { rows, bundle, issues } = check(csv);
     expect(issues).toEqual([]);
-    expect(rows[0].fields).toEqual({ id: 'ex-1', name: 'Ferme, la vraie', roles: ['FARM', 'DAIRY'], siret: '92600100100011', communeInsee: '26108', latitude: '44,74', longitude: '5,03' });
+    expect(rows[0].fields).toEqual({
+      id: 'ex-1',
+      name: 'Ferme, la vraie',
+      roles: ['FARM', 'DAIRY'],
+      siret: '92600100100011',
+      communeInsee: '26108',
+      latitude: '44,74',
+      longitude: '5,03',
+    });
     expect(bundle.actors[0]).toMatchObject({ roles: ['FARM', 'DAIRY'], latitude: 44.74, longitude: 5.03 });
   });
 
   it('skips blank lines and rows of empty cells, keeping the line numbers of the others', () => {
-    const { rows, issues } = check('id,name,roles,siret,communeInsee\n\nex-1,A,FARM,92600100100011,26108\n,,,,\n\nex-2,B,FARM,92600200200018,26108\n');
+    const { rows, issues } = check(
+      'id,name,roles,siret,communeInsee\n\nex-1,A,FARM,92600100100011,26108\n,,,,\n\nex-2,B,FARM,92600200200018,26108\n',
+    );
     expect(issues).toEqual([]);
     expect(rows.map((r) => r.line)).toEqual([3, 6]);
   });
 
   it('reports a quote that is never closed at the line it opens', () => {
-    const { parseIssues } = check('id,name,roles,siret,communeInsee\nex-1,A,FARM,92600100100011,26108\nex-2,"B,FARM,92600200200018,26108\n');
+    const { parseIssues } = check(
+      'id,name,roles,siret,communeInsee\nex-1,A,FARM,92600100100011,26108\nex-2,"B,FARM,92600200200018,26108\n',
+    );
     expect(brief(parseIssues)).toEqual(['3 : a quoted cell is never closed (expected a closing " before the end of the file)']);
   });
 
   it('reports rows with too many or too few cells, and text after a closing quote', () => {
-    const { parseIssues } = check('id,name,roles,siret,communeInsee\nex-1,A,FARM,92600100100011,26108,extra\nex-2,"B"x,FARM,92600200200018,26108\nex-3,C,FARM\n');
+    const { parseIssues } = check(
+      'id,name,roles,siret,communeInsee\nex-1,A,FARM,92600100100011,26108,extra\nex-2,"B"x,FARM,92600200200018,26108\nex-3,C,FARM\n',
+    );
     expect(parseIssues.map((i) => [i.line, i.column])).toEqual([
       [2, ''],
       [3, 'name'],
@@ -123,8 +147,15 @@ describe('CSV reading', () => {
   });
 
   it('reports a missing required column once, on the header, rather than on every row', () => {
-    const { parseIssues, rows } = check('id,name,roles,communeInsee\nex-1,A,FARM,26108\nex-2,B,FARM,26108\n', 'csv', seededRefs(), 'actors');
-    expect(brief(parseIssues)).toEqual(['1 siret: missing required column "siret" for actors (expected it in the header; rows are checked once it is there)']);
+    const { parseIssues, rows } = check(
+      'id,name,roles,communeInsee\nex-1,A,FARM,26108\nex-2,B,FARM,26108\n',
+      'csv',
+      seededRefs(),
+      'actors',
+    );
+    expect(brief(parseIssues)).toEqual([
+      '1 siret: missing required column "siret" for actors (expected it in the header; rows are checked once it is there)',
+    ]);
     expect(rows).toEqual([]);
   });
 
@@ -156,7 +187,9 @@ describe('record kind detection', () => {
     const { rows, issues } = parseImport('id,productId,months\nx,ble,1\n', { format: 'csv' });
     expect(rows).toEqual([]);
     expect(issues).toHaveLength(1);
-    expect(issues[0].reason).toMatch(/^cannot tell which records this file holds \(expected a siret, roles or communeInsee column for actors; .*\); give the kind \(--kind\)$/);
+    expect(issues[0].reason).toMatch(
+      /^cannot tell which records this file holds \(expected a siret, roles or communeInsee column for actors; .*\); give the kind \(--kind\)$/,
+    );
   });
 
   it('uses the given kind over detection, so stray columns are reported', () => {
@@ -199,8 +232,12 @@ describe('JSON reading', () => {
   it('reports a syntax error as one issue at its line', () => {
     const { issues } = check('{\n  "actors": [\n    {"id": "ex-1",}\n  ]\n}', 'json');
     expect(brief(issues)).toEqual(['3 : invalid JSON: expected a property name in double quotes, found "}"']);
-    expect(brief(check('[\n{"id": "a"}\n', 'json', seededRefs(), 'actors').issues)).toEqual(['3 : invalid JSON: expected "," or "]", found the end of the file']);
-    expect(brief(check('{"actors": [{"name": "line\nbreak"}]}', 'json').issues)).toEqual(['1 : invalid JSON: expected a string closed on its line, with valid escapes, found """']);
+    expect(brief(check('[\n{"id": "a"}\n', 'json', seededRefs(), 'actors').issues)).toEqual([
+      '3 : invalid JSON: expected "," or "]", found the end of the file',
+    ]);
+    expect(brief(check('{"actors": [{"name": "line\nbreak"}]}', 'json').issues)).toEqual([
+      '1 : invalid JSON: expected a string closed on its line, with valid escapes, found """',
+    ]);
   });
 
   it('refuses nesting deep enough to threaten the stack, as a syntax error', () => {
@@ -209,7 +246,8 @@ describe('JSON reading', () => {
   });
 
   it('reports unknown kinds, unknown and repeated properties, and records that are not objects', () => {
-    const json = '{\n  "actor": [],\n  "offers": [\n    {"id": "ex-o", "actorId": "ex-a", "productId": "pain", "price": 3, "id": "ex-p"},\n    42\n  ]\n}';
+    const json =
+      '{\n  "actor": [],\n  "offers": [\n    {"id": "ex-o", "actorId": "ex-a", "productId": "pain", "price": 3, "id": "ex-p"},\n    42\n  ]\n}';
     const { parseIssues } = check(json, 'json', EXISTING);
     expect(brief(parseIssues)).toEqual([
       '2 actor: unknown record kind "actor" (expected actors, offers, needs, supplyLinks)',
@@ -221,7 +259,9 @@ describe('JSON reading', () => {
 
   it('rejects kinds other than the one given', () => {
     const { parseIssues } = check('{"actors": [], "offers": []}', 'json', seededRefs(), 'actors');
-    expect(brief(parseIssues)).toEqual(['1 offers: offers in a file imported as actors (expected only actors, or no --kind for a file of several kinds)']);
+    expect(brief(parseIssues)).toEqual([
+      '1 offers: offers in a file imported as actors (expected only actors, or no --kind for a file of several kinds)',
+    ]);
   });
 
   it('checks JSON value types: text must be a string', () => {
@@ -247,47 +287,209 @@ describe('field checks: each reason at its line and column', () => {
   };
 
   it.each<[RecordKind, string, string, string]>([
-    ['actors', 'ex-c,Ferme,FARM,92600300300015,true,PRODUCERS,,,,26999,,', 'communeInsee', 'unknown commune "26999" (expected an INSEE code of the Drôme or a neighbouring department)'],
-    ['actors', 'ex-c,Ferme,FARM,92600300300015,,,,,,7186,,', 'communeInsee', 'unknown commune "7186" (expected an INSEE code of the Drôme or a neighbouring department; a spreadsheet may have dropped the leading zero of "07186")'],
-    ['actors', 'ex-c,Ferme,FARM,92600300300016,,,,,,26362,,', 'siret', 'bad SIRET "92600300300016": its check digit does not match, a digit is probably mistyped (expected 14 digits with a valid Luhn check digit)'],
-    ['actors', 'ex-c,Ferme,FARM,9.26003E+13,,,,,,26362,,', 'siret', 'bad SIRET "9.26003E+13", rounded by a spreadsheet (expected 14 digits with a valid Luhn check digit; format the column as text)'],
+    [
+      'actors',
+      'ex-c,Ferme,FARM,92600300300015,true,PRODUCERS,,,,26999,,',
+      'communeInsee',
+      'unknown commune "26999" (expected an INSEE code of the Drôme or a neighbouring department)',
+    ],
+    [
+      'actors',
+      'ex-c,Ferme,FARM,92600300300015,,,,,,7186,,',
+      'communeInsee',
+      'unknown commune "7186" (expected an INSEE code of the Drôme or a neighbouring department; a spreadsheet may have dropped the leading zero of "07186")',
+    ],
+    [
+      'actors',
+      'ex-c,Ferme,FARM,92600300300016,,,,,,26362,,',
+      'siret',
+      'bad SIRET "92600300300016": its check digit does not match, a digit is probably mistyped (expected 14 digits with a valid Luhn check digit)',
+    ],
+    [
+      'actors',
+      'ex-c,Ferme,FARM,9.26003E+13,,,,,,26362,,',
+      'siret',
+      'bad SIRET "9.26003E+13", rounded by a spreadsheet (expected 14 digits with a valid Luhn check digit; format the column as text)',
+    ],
     ['actors', 'ex-c,Ferme,FARM,926003,,,,,,26362,,', 'siret', 'bad SIRET "926003" (expected 14 digits with a valid Luhn check digit)'],
-    ['actors', 'ex-c,Ferme,FERME,92600300300015,,,,,,26362,,', 'roles', expect.stringMatching(/^bad role "FERME" \(expected one of FARM, COOPERATIVE, MILL, .*, INSTITUTION\)$/)],
+    [
+      'actors',
+      'ex-c,Ferme,FERME,92600300300015,,,,,,26362,,',
+      'roles',
+      expect.stringMatching(/^bad role "FERME" \(expected one of FARM, COOPERATIVE, MILL, .*, INSTITUTION\)$/),
+    ],
     ['actors', 'ex-c,Ferme,FARM|farm,92600300300015,,,,,,26362,,', 'roles', 'duplicate role "farm" (expected each role once)'],
-    ['actors', 'ex-c,Ferme,,92600300300015,,,,,,26362,,', 'roles', expect.stringMatching(/^missing required field "roles" \(expected a list of roles separated by "\|" \(a JSON array\), each one of FARM, /)],
+    [
+      'actors',
+      'ex-c,Ferme,,92600300300015,,,,,,26362,,',
+      'roles',
+      expect.stringMatching(
+        /^missing required field "roles" \(expected a list of roles separated by "\|" \(a JSON array\), each one of FARM, /,
+      ),
+    ],
     ['actors', 'ex-c,,FARM,92600300300015,,,,,,26362,,', 'name', 'missing required field "name" (expected text of at most 200 characters)'],
-    ['actors', 'ex-c,Ferme,FARM,92600300300015,maybe,,,,,26362,,', 'clubMember', 'bad boolean "maybe" (expected true or false (or yes/no, oui/non, 1/0))'],
-    ['actors', 'ex-c,Ferme,FARM,92600300300015,,GROWERS,,,,26362,,', 'memberGroup', expect.stringMatching(/^bad member group "GROWERS" \(expected one of PRODUCERS, /)],
-    ['actors', 'ex-c,Ferme,FARM,92600300300015,,,a.b.fr,,,26362,,', 'email', 'bad email "a.b.fr" (expected an email address such as contact@example.fr)'],
-    ['actors', 'ex-c,Ferme,FARM,92600300300015,,,,call me,,26362,,', 'phone', 'bad phone number "call me" (expected a phone number of 6 to 15 digits such as 04 75 12 34 56 or +33 4 75 12 34 56)'],
-    ['actors', 'ex-c,Ferme,FARM,92600300300015,,,,,ftp://x.fr,26362,,', 'website', 'bad website "ftp://x.fr" (expected a website address such as https://example.fr)'],
-    ['actors', 'ex-c,Ferme,FARM,92600300300015,,,,,,26362,91,4.9', 'latitude', 'latitude 91 out of range (expected a number from -90 to 90)'],
-    ['actors', 'ex-c,Ferme,FARM,92600300300015,,,,,,26362,44.9,-181', 'longitude', 'longitude -181 out of range (expected a number from -180 to 180)'],
-    ['actors', 'ex-c,Ferme,FARM,92600300300015,,,,,,26362,,4.9', 'longitude', 'longitude given without latitude (expected both or neither)'],
-    ['actors', 'ex-c,Ferme,FARM,92600300300015,,,,,,26362,44°55,4.9', 'latitude', 'malformed number "44°55" (expected a number from -90 to 90, written like 12.5)'],
-    ['actors', 'ex c,Ferme,FARM,92600300300015,,,,,,26362,,', 'id', 'bad identifier "ex c" (expected an identifier of 1 to 64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit)'],
-    ['offers', 'ex-o,ex-a,ble-dore,ab,,,,,,,', 'productId', 'unknown product "ble-dore" (expected a product id of the catalog, seeds/products.json)'],
-    ['offers', 'ex-o,ex-a,ble-tendre,bio,,,,,,,', 'labelIds', 'unknown label "bio" (expected a label id of the catalog, seeds/labels.json)'],
-    ['offers', 'ex-o,ex-z,ble-tendre,,,,,,,,', 'actorId', 'dangling reference: no actor "ex-z" in this file or in the graph (expected the id of an actor)'],
+    [
+      'actors',
+      'ex-c,Ferme,FARM,92600300300015,maybe,,,,,26362,,',
+      'clubMember',
+      'bad boolean "maybe" (expected true or false (or yes/no, oui/non, 1/0))',
+    ],
+    [
+      'actors',
+      'ex-c,Ferme,FARM,92600300300015,,GROWERS,,,,26362,,',
+      'memberGroup',
+      expect.stringMatching(/^bad member group "GROWERS" \(expected one of PRODUCERS, /),
+    ],
+    [
+      'actors',
+      'ex-c,Ferme,FARM,92600300300015,,,a.b.fr,,,26362,,',
+      'email',
+      'bad email "a.b.fr" (expected an email address such as contact@example.fr)',
+    ],
+    [
+      'actors',
+      'ex-c,Ferme,FARM,92600300300015,,,,call me,,26362,,',
+      'phone',
+      'bad phone number "call me" (expected a phone number of 6 to 15 digits such as 04 75 12 34 56 or +33 4 75 12 34 56)',
+    ],
+    [
+      'actors',
+      'ex-c,Ferme,FARM,92600300300015,,,,,ftp://x.fr,26362,,',
+      'website',
+      'bad website "ftp://x.fr" (expected a website address such as https://example.fr)',
+    ],
+    [
+      'actors',
+      'ex-c,Ferme,FARM,92600300300015,,,,,,26362,91,4.9',
+      'latitude',
+      'latitude 91 out of range (expected a number from -90 to 90)',
+    ],
+    [
+      'actors',
+      'ex-c,Ferme,FARM,92600300300015,,,,,,26362,44.9,-181',
+      'longitude',
+      'longitude -181 out of range (expected a number from -180 to 180)',
+    ],
+    [
+      'actors',
+      'ex-c,Ferme,FARM,92600300300015,,,,,,26362,,4.9',
+      'longitude',
+      'longitude given without latitude (expected both or neither)',
+    ],
+    [
+      'actors',
+      'ex-c,Ferme,FARM,92600300300015,,,,,,26362,44°55,4.9',
+      'latitude',
+      'malformed number "44°55" (expected a number from -90 to 90, written like 12.5)',
+    ],
+    [
+      'actors',
+      'ex c,Ferme,FARM,92600300300015,,,,,,26362,,',
+      'id',
+      'bad identifier "ex c" (expected an identifier of 1 to 64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit)',
+    ],
+    [
+      'offers',
+      'ex-o,ex-a,ble-dore,ab,,,,,,,',
+      'productId',
+      'unknown product "ble-dore" (expected a product id of the catalog, seeds/products.json)',
+    ],
+    [
+      'offers',
+      'ex-o,ex-a,ble-tendre,bio,,,,,,,',
+      'labelIds',
+      'unknown label "bio" (expected a label id of the catalog, seeds/labels.json)',
+    ],
+    [
+      'offers',
+      'ex-o,ex-z,ble-tendre,,,,,,,,',
+      'actorId',
+      'dangling reference: no actor "ex-z" in this file or in the graph (expected the id of an actor)',
+    ],
     ['offers', 'ex-o,ex-a,ble-tendre,,7|13,,,,,,', 'months', 'bad month "13" (expected a whole number from 1 (January) to 12 (December))'],
     ['offers', 'ex-o,ex-a,ble-tendre,,7|7,,,,,,', 'months', 'duplicate month "7" (expected each month once)'],
     ['offers', 'ex-o,ex-a,ble-tendre,,,-5,TONNE,,,,', 'capacity', 'negative capacity "-5" (expected a number of at least 0)'],
-    ['offers', 'ex-o,ex-a,ble-tendre,,,5,,,,,', 'capacityUnit', expect.stringMatching(/^missing capacityUnit, in which the capacity and price are counted \(expected one of KG, TONNE, /)],
-    ['offers', 'ex-o,ex-a,ble-tendre,,,5,SACKS,,,,', 'capacityUnit', expect.stringMatching(/^bad unit "SACKS" \(expected one of KG, TONNE, LITRE, /)],
-    ['offers', 'ex-o,ex-a,ble-tendre,,,,,501,,,', 'deliveryRadiusKm', 'delivery radius 501 out of range (expected a number from 0 to 500 km)'],
-    ['offers', 'ex-o,ex-a,ble-tendre,,,,,,26362|99999,,', 'deliveryCommunes', 'unknown commune "99999" (expected an INSEE code of the Drôme or a neighbouring department)'],
-    ['offers', 'ex-o,ex-a,ble-tendre,,,,,,,123456789,', 'deliveryEpcis', 'unknown EPCI "123456789" (expected the SIREN of an EPCI of the Drôme or a neighbouring department)'],
+    [
+      'offers',
+      'ex-o,ex-a,ble-tendre,,,5,,,,,',
+      'capacityUnit',
+      expect.stringMatching(/^missing capacityUnit, in which the capacity and price are counted \(expected one of KG, TONNE, /),
+    ],
+    [
+      'offers',
+      'ex-o,ex-a,ble-tendre,,,5,SACKS,,,,',
+      'capacityUnit',
+      expect.stringMatching(/^bad unit "SACKS" \(expected one of KG, TONNE, LITRE, /),
+    ],
+    [
+      'offers',
+      'ex-o,ex-a,ble-tendre,,,,,501,,,',
+      'deliveryRadiusKm',
+      'delivery radius 501 out of range (expected a number from 0 to 500 km)',
+    ],
+    [
+      'offers',
+      'ex-o,ex-a,ble-tendre,,,,,,26362|99999,,',
+      'deliveryCommunes',
+      'unknown commune "99999" (expected an INSEE code of the Drôme or a neighbouring department)',
+    ],
+    [
+      'offers',
+      'ex-o,ex-a,ble-tendre,,,,,,,123456789,',
+      'deliveryEpcis',
+      'unknown EPCI "123456789" (expected the SIREN of an EPCI of the Drôme or a neighbouring department)',
+    ],
     ['offers', 'ex-o,ex-a,ble-tendre,,,,,,,,-1', 'priceEur', 'negative price "-1" (expected a number of at least 0 euros)'],
     ['needs', 'ex-n,ex-a,pain-de-campagne,-100,KG,,', 'volume', 'negative volume "-100" (expected a number of at least 0)'],
-    ['needs', 'ex-n,ex-a,pain-de-campagne,1 000,KG,,', 'volume', 'malformed number "1 000" (expected a number of at least 0, written like 12.5)'],
+    [
+      'needs',
+      'ex-n,ex-a,pain-de-campagne,1 000,KG,,',
+      'volume',
+      'malformed number "1 000" (expected a number of at least 0, written like 12.5)',
+    ],
     ['needs', 'ex-n,ex-a,pain-de-campagne,100,,,', 'unit', expect.stringMatching(/^missing required field "unit" \(expected one of KG, /)],
-    ['needs', 'ex-n,ex-a,pain-de-campagne,100,KG,hve|label-bleu,', 'requiredLabelIds', 'unknown label "label-bleu" (expected a label id of the catalog, seeds/labels.json)'],
-    ['supplyLinks', 'ex-l,ex-a,ex-a,ble-tendre,,10,TONNE,,,,', 'buyerId', 'supplier and buyer are the same actor "ex-a" (expected two different actors)'],
-    ['supplyLinks', 'ex-l,ex-z,ex-a,ble-tendre,,10,TONNE,,,,', 'supplierId', 'dangling reference: no actor "ex-z" in this file or in the graph (expected the id of an actor)'],
-    ['supplyLinks', 'ex-l,ex-b,ex-a,ble-tendre,,10,TONNE,,2023-02-30,,', 'since', 'bad date "2023-02-30" (expected a date written YYYY-MM-DD, such as 2021-09-01)'],
-    ['supplyLinks', 'ex-l,ex-b,ex-a,ble-tendre,,10,TONNE,,01/02/2023,,', 'since', 'bad date "01/02/2023" (expected a date written YYYY-MM-DD, such as 2021-09-01)'],
-    ['supplyLinks', 'ex-l,ex-b,ex-a,ble-tendre,,10,TONNE,,2025-06-02,,', 'since', 'date "2025-06-02" is in the future (expected the day the trading started, at the latest today 2025-06-01)'],
-    ['supplyLinks', 'ex-l,ex-b,ex-a,ble-tendre,,10,TONNE,,,SOMETIMES,', 'frequency', expect.stringMatching(/^bad frequency "SOMETIMES" \(expected one of DAILY, WEEKLY, /)],
+    [
+      'needs',
+      'ex-n,ex-a,pain-de-campagne,100,KG,hve|label-bleu,',
+      'requiredLabelIds',
+      'unknown label "label-bleu" (expected a label id of the catalog, seeds/labels.json)',
+    ],
+    [
+      'supplyLinks',
+      'ex-l,ex-a,ex-a,ble-tendre,,10,TONNE,,,,',
+      'buyerId',
+      'supplier and buyer are the same actor "ex-a" (expected two different actors)',
+    ],
+    [
+      'supplyLinks',
+      'ex-l,ex-z,ex-a,ble-tendre,,10,TONNE,,,,',
+      'supplierId',
+      'dangling reference: no actor "ex-z" in this file or in the graph (expected the id of an actor)',
+    ],
+    [
+      'supplyLinks',
+      'ex-l,ex-b,ex-a,ble-tendre,,10,TONNE,,2023-02-30,,',
+      'since',
+      'bad date "2023-02-30" (expected a date written YYYY-MM-DD, such as 2021-09-01)',
+    ],
+    [
+      'supplyLinks',
+      'ex-l,ex-b,ex-a,ble-tendre,,10,TONNE,,01/02/2023,,',
+      'since',
+      'bad date "01/02/2023" (expected a date written YYYY-MM-DD, such as 2021-09-01)',
+    ],
+    [
+      'supplyLinks',
+      'ex-l,ex-b,ex-a,ble-tendre,,10,TONNE,,2025-06-02,,',
+      'since',
+      'date "2025-06-02" is in the future (expected the day the trading started, at the latest today 2025-06-01)',
+    ],
+    [
+      'supplyLinks',
+      'ex-l,ex-b,ex-a,ble-tendre,,10,TONNE,,,SOMETIMES,',
+      'frequency',
+      expect.stringMatching(/^bad frequency "SOMETIMES" \(expected one of DAILY, WEEKLY, /),
+    ],
     ['supplyLinks', 'ex-l,ex-b,ex-a,ble-tendre,,10,TONNE,-3,,,', 'valueEur', 'negative value "-3" (expected a number of at least 0 euros)'],
     ['supplyLinks', 'ex-l,ex-b,ex-a,ble-tendre,,,TONNE,,,,', 'volume', 'missing required field "volume" (expected a number of at least 0)'],
   ])('%s row %s: %s', (kind, badRow, column, reason) => {
@@ -339,7 +541,9 @@ describe('the example files', () => {
       '12 communeInsee',
       '13 id',
     ]);
-    expect(issues.find((i) => i.line === 6)?.reason).toBe('duplicate id "ex-bad-valid", already given to the actor on line 2 (expected each actor id once)');
+    expect(issues.find((i) => i.line === 6)?.reason).toBe(
+      'duplicate id "ex-bad-valid", already given to the actor on line 2 (expected each actor id once)',
+    );
     expect(issues.find((i) => i.line === 9)?.reason).toBe(
       'duplicate SIRET "92600900900016", already given to actor "ex-bad-valid" on line 2 (expected each SIRET once: one establishment, one actor)',
     );
@@ -419,13 +623,16 @@ describe('checks across rows and against the graph', () => {
   });
 
   it('allows the same id in two record kinds', () => {
-    const json = '{"actors": [{"id": "ex-x", "name": "A", "roles": ["FARM"], "siret": "92600300300015", "communeInsee": "26108"}], "offers": [{"id": "ex-x", "actorId": "ex-x", "productId": "ble"}]}';
+    const json =
+      '{"actors": [{"id": "ex-x", "name": "A", "roles": ["FARM"], "siret": "92600300300015", "communeInsee": "26108"}], "offers": [{"id": "ex-x", "actorId": "ex-x", "productId": "ble"}]}';
     expect(check(json, 'json').issues).toEqual([]);
   });
 
   it('reports a SIRET that another actor of the graph holds', () => {
     const { issues } = check(`${ACTORS}\nex-new,A,FARM,92600100100011,26108\n`, 'csv', EXISTING);
-    expect(brief(issues)).toEqual(['2 siret: SIRET "92600100100011" already belongs to actor "ex-a" in the graph (expected a SIRET no other actor holds; to update that actor, use its id "ex-a")']);
+    expect(brief(issues)).toEqual([
+      '2 siret: SIRET "92600100100011" already belongs to actor "ex-a" in the graph (expected a SIRET no other actor holds; to update that actor, use its id "ex-a")',
+    ]);
   });
 
   it('accepts an existing actor re-imported with its SIRET, and a SIRET freed by the file itself', () => {
@@ -447,7 +654,8 @@ describe('checks across rows and against the graph', () => {
   });
 
   it('sorts the issues of a JSON bundle by line across kinds', () => {
-    const json = '{\n"supplyLinks": [\n{"id": "ex-l", "supplierId": "ex-q", "buyerId": "ex-a", "productId": "pain", "volume": 1, "unit": "KG"}\n],\n"actors": [\n{"id": "ex-q", "name": "Q", "roles": ["FARM"], "siret": "1", "communeInsee": "26108"}\n]\n}';
+    const json =
+      '{\n"supplyLinks": [\n{"id": "ex-l", "supplierId": "ex-q", "buyerId": "ex-a", "productId": "pain", "volume": 1, "unit": "KG"}\n],\n"actors": [\n{"id": "ex-q", "name": "Q", "roles": ["FARM"], "siret": "1", "communeInsee": "26108"}\n]\n}';
     expect(check(json, 'json', EXISTING).issues.map((i) => [i.line, i.kind, i.column])).toEqual([[6, 'actors', 'siret']]);
   });
 });

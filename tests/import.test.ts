@@ -50,10 +50,14 @@ describe('importing files into the seeded graph', () => {
   });
 
   it('rejects a file whose last row dangles, even though earlier rows are valid: all or nothing', async () => {
-    const json = JSON.stringify({
-      actors: [{ id: 'ex-ok', name: 'Ferme Correcte', roles: ['FARM'], siret: FRESH_SIRET, communeInsee: '26362' }],
-      supplyLinks: [{ id: 'ex-link', supplierId: 'ex-ok', buyerId: 'ex-nobody', productId: 'pomme', volume: 10, unit: 'KG' }],
-    }, null, 2);
+    const json = JSON.stringify(
+      {
+        actors: [{ id: 'ex-ok', name: 'Ferme Correcte', roles: ['FARM'], siret: FRESH_SIRET, communeInsee: '26362' }],
+        supplyLinks: [{ id: 'ex-link', supplierId: 'ex-ok', buyerId: 'ex-nobody', productId: 'pomme', volume: 10, unit: 'KG' }],
+      },
+      null,
+      2,
+    );
     const report = await importContent(db, json, { format: 'json' });
     expect(report.accepted).toBe(false);
     expect(report.issues).toEqual([expect.objectContaining({ column: 'buyerId', reason: expect.stringContaining('ex-nobody') })]);
@@ -97,8 +101,21 @@ describe('importing files into the seeded graph', () => {
     expect(rejected.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((rejected.errors?.[0].extensions?.issues as unknown[]).length).toBeGreaterThanOrEqual(5);
     const dry = await runner.run(
-      graphql(`mutation ImportJsonDryRun($content: String!) { importRecords(input: {format: JSON, content: $content, dryRun: true}) { written counts { actors } } }`),
-      { content: JSON.stringify({ actors: [{ id: 'ex-dry', name: 'Ferme Sèche', roles: ['FARM'], siret: FRESH_SIRET, communeInsee: '26113' }] }) },
+      graphql(`
+        mutation ImportJsonDryRun($content: String!) {
+          importRecords(input: { format: JSON, content: $content, dryRun: true }) {
+            written
+            counts {
+              actors
+            }
+          }
+        }
+      `),
+      {
+        content: JSON.stringify({
+          actors: [{ id: 'ex-dry', name: 'Ferme Sèche', roles: ['FARM'], siret: FRESH_SIRET, communeInsee: '26113' }],
+        }),
+      },
     );
     expect(dry.errors).toBeUndefined();
     expect(dry.data!.importRecords).toEqual({ written: false, counts: { actors: 1 } });
@@ -116,7 +133,10 @@ describe('importing files into the seeded graph', () => {
     execFileSync('npm', ['run', '-s', 'build'], { cwd: root, env, stdio: 'pipe' });
     const run = (file: string) => {
       try {
-        return { code: 0, out: execFileSync('node', ['dist/scripts/import.js', file], { cwd: root, env, stdio: 'pipe', encoding: 'utf8' }) };
+        return {
+          code: 0,
+          out: execFileSync('node', ['dist/scripts/import.js', file], { cwd: root, env, stdio: 'pipe', encoding: 'utf8' }),
+        };
       } catch (error) {
         const e = error as { status: number; stderr: string };
         return { code: e.status, out: e.stderr };

@@ -56,11 +56,19 @@ function sampleValue(type: GraphQLInputType, name: string, pageSize: number): un
 }
 
 /** Variables for an operation: sizes of `pageSize`, or the operation's own defaults when `documented`. */
-function variablesFor(schema: GraphQLSchema, operation: OperationDefinitionNode, pageSize: number, documented: boolean): Record<string, unknown> {
+function variablesFor(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  pageSize: number,
+  documented: boolean,
+): Record<string, unknown> {
   return Object.fromEntries(
     (operation.variableDefinitions ?? [])
       .filter((def) => !(documented && def.defaultValue))
-      .map((def) => [def.variable.name.value, sampleValue(typeFromAST(schema, def.type) as GraphQLInputType, def.variable.name.value, pageSize)]),
+      .map((def) => [
+        def.variable.name.value,
+        sampleValue(typeFromAST(schema, def.type) as GraphQLInputType, def.variable.name.value, pageSize),
+      ]),
   );
 }
 
@@ -113,7 +121,12 @@ describe('the limits configuration', () => {
   });
 
   it('has open defaults: introspection on, no CORS origin', () => {
-    expect(DEFAULT_LIMITS).toMatchObject({ introspection: true, corsOrigins: [], bodyLimitBytes: 100 * 1024, importBodyLimitBytes: 20 * 1024 * 1024 });
+    expect(DEFAULT_LIMITS).toMatchObject({
+      introspection: true,
+      corsOrigins: [],
+      bodyLimitBytes: 100 * 1024,
+      importBodyLimitBytes: 20 * 1024 * 1024,
+    });
   });
 
   it('names a malformed limit', () => {
@@ -134,11 +147,17 @@ describe('the limits before execution', () => {
       const document = parse(source, { maxTokens: DEFAULT_LIMITS.maxTokens / 2 });
       expect({ file, errors: validate(schema, document, queryLimitRules(DEFAULT_LIMITS)) }).toEqual({ file, errors: [] });
       const found = measure(schema, source);
-      expect({ file, ok: found.depth <= DEFAULT_LIMITS.maxDepth - 3 && found.aliases <= DEFAULT_LIMITS.maxAliases / 2 }).toEqual({ file, ok: true });
+      expect({ file, ok: found.depth <= DEFAULT_LIMITS.maxDepth - 3 && found.aliases <= DEFAULT_LIMITS.maxAliases / 2 }).toEqual({
+        file,
+        ok: true,
+      });
       for (const operation of document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')) {
         // As documented (their default variables, pages of 20): a quarter of the limit at most.
         const asDocumented = costOf(schema, document, variablesFor(schema, operation, 20, true), operation.name?.value);
-        expect({ file, cost: asDocumented?.cost, ok: (asDocumented?.cost ?? Infinity) <= DEFAULT_LIMITS.maxCost / 4 }).toMatchObject({ file, ok: true });
+        expect({ file, cost: asDocumented?.cost, ok: (asDocumented?.cost ?? Infinity) <= DEFAULT_LIMITS.maxCost / 4 }).toMatchObject({
+          file,
+          ok: true,
+        });
         // With the largest pages (200) everywhere a size is a variable: still under the limit.
         const largest = costOf(schema, document, variablesFor(schema, operation, 200, false), operation.name?.value);
         expect({ file, cost: largest?.cost, ok: (largest?.cost ?? Infinity) <= DEFAULT_LIMITS.maxCost }).toMatchObject({ file, ok: true });
@@ -152,11 +171,15 @@ const SUPPLIERS = 210;
 const FIXTURE = bundle({
   actors: [
     actor('lim-kitchen', 'Cuisine Limite', [ActorRole.CENTRAL_KITCHEN], '26362'),
-    ...Array.from({ length: SUPPLIERS }, (_, i) => actor(`lim-farm-${String(i).padStart(3, '0')}`, `Ferme ${String(i).padStart(3, '0')}`, [ActorRole.FARM], '26362')),
+    ...Array.from({ length: SUPPLIERS }, (_, i) =>
+      actor(`lim-farm-${String(i).padStart(3, '0')}`, `Ferme ${String(i).padStart(3, '0')}`, [ActorRole.FARM], '26362'),
+    ),
   ],
   offers: ['pomme', 'ble-tendre', 'pain-de-campagne'].map((productId, i) => offer(`lim-o-${i}`, 'lim-farm-000', productId)),
   supplyLinks: Array.from({ length: SUPPLIERS }, (_, i) =>
-    link(`lim-l-${String(i).padStart(3, '0')}`, `lim-farm-${String(i).padStart(3, '0')}`, 'lim-kitchen', 'pomme', [], { volume: 10_000 - i }),
+    link(`lim-l-${String(i).padStart(3, '0')}`, `lim-farm-${String(i).padStart(3, '0')}`, 'lim-kitchen', 'pomme', [], {
+      volume: 10_000 - i,
+    }),
   ),
 });
 
@@ -197,19 +220,23 @@ describe('hostile queries over HTTP, refused before Neo4j', () => {
     expect(Buffer.byteLength(NESTED_SIX_HOPS)).toBeLessThan(200);
     const answer = await refused({ query: NESTED_SIX_HOPS });
     expect(answer.status).toBe(400);
-    expect(answer.json.errors).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'depth', max: DEFAULT_LIMITS.maxDepth, found: 14 } })]);
+    expect(answer.json.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'depth', max: DEFAULT_LIMITS.maxDepth, found: 14 } }),
+    ]);
   });
 
   it('refuses four hops of partners, within the depth limit, by their cost', async () => {
     const answer = await refused({
-      query: '{ actor(id: "lim-kitchen") { suppliers { actor { customers { actor { suppliers { actor { customers { actor { id name } } } } } } } } } }',
+      query:
+        '{ actor(id: "lim-kitchen") { suppliers { actor { customers { actor { suppliers { actor { customers { actor { id name } } } } } } } } } }',
     });
     expect(answer.status).toBe(400);
     expect(answer.json.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: DEFAULT_LIMITS.maxCost });
   });
 
   it('counts page sizes passed through variables in the cost', async () => {
-    const query = 'query($n: Int!) { actors(first: $n) { nodes { suppliers(first: $n) { actor { customers(first: $n) { actor { id } } } } } } }';
+    const query =
+      'query($n: Int!) { actors(first: $n) { nodes { suppliers(first: $n) { actor { customers(first: $n) { actor { id } } } } } } }';
     const large = await refused({ query, variables: { n: 200 } });
     expect(large.json.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
     const small = await post(url, { query, variables: { n: 2 } });
@@ -220,7 +247,12 @@ describe('hostile queries over HTTP, refused before Neo4j', () => {
     const fields = Array.from({ length: 100 }, (_, i) => `s${i}: suppliers { actor { id } }`).join(' ');
     const answer = await refused({ query: `{ actor(id: "lim-kitchen") { ${fields} } }` });
     expect(answer.status).toBe(400);
-    expect(answer.json.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'aliases', max: DEFAULT_LIMITS.maxAliases, found: 100 });
+    expect(answer.json.errors?.[0].extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'aliases',
+      max: DEFAULT_LIMITS.maxAliases,
+      found: 100,
+    });
   });
 
   it('refuses a document of a million aliases: by its size when anonymous, by its tokens from an editor', async () => {
@@ -231,7 +263,9 @@ describe('hostile queries over HTTP, refused before Neo4j', () => {
     expect(anonymous.json.errors?.[0].extensions?.code).toBe('PAYLOAD_TOO_LARGE');
     const editor = await refused({ query }, { 'x-test-role': 'editor' });
     expect(editor.status).toBe(400);
-    expect(editor.json.errors).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: DEFAULT_LIMITS.maxTokens } })]);
+    expect(editor.json.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: DEFAULT_LIMITS.maxTokens } }),
+    ]);
   });
 
   it('refuses too many directives', async () => {
@@ -243,14 +277,24 @@ describe('hostile queries over HTTP, refused before Neo4j', () => {
 
   it('refuses a list argument longer than the maximum with BAD_USER_INPUT', async () => {
     const ids = Array.from({ length: DEFAULT_LIMITS.maxListArgument + 1 }, (_, i) => `l${i}`);
-    const answer = await refused({ query: 'query($ids: [String!]) { actors(filter: { labelIds: $ids }) { totalCount } }', variables: { ids } });
+    const answer = await refused({
+      query: 'query($ids: [String!]) { actors(filter: { labelIds: $ids }) { totalCount } }',
+      variables: { ids },
+    });
     expect(answer.status).toBe(400);
-    expect(answer.json.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'Query.actors(filter).labelIds', maxItems: DEFAULT_LIMITS.maxListArgument });
+    expect(answer.json.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'Query.actors(filter).labelIds',
+      maxItems: DEFAULT_LIMITS.maxListArgument,
+    });
   });
 
   it('answers 1,000 invalid variables with a bounded list of BAD_USER_INPUT errors', async () => {
     const ids = Array.from({ length: 1000 }, (_, i) => i);
-    const answer = await refused({ query: 'query($ids: [String!]) { actors(filter: { labelIds: $ids }) { totalCount } }', variables: { ids } });
+    const answer = await refused({
+      query: 'query($ids: [String!]) { actors(filter: { labelIds: $ids }) { totalCount } }',
+      variables: { ids },
+    });
     expect(answer.json.errors!.length).toBeLessThanOrEqual(51);
     expect(new Set(answer.json.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
     expect(answer.text.length).toBeLessThan(20_000);
@@ -274,7 +318,10 @@ describe('hostile queries over HTTP, refused before Neo4j', () => {
     const answer = await refused({ query: 'query($after: String) { actors(after: $after) { totalCount } }', variables: { after: forged } });
     expect(answer.json.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const tooShort = Buffer.from(JSON.stringify(['volume', []])).toString('base64url');
-    const links = await refused({ query: 'query($after: String) { supplyLinks(after: $after) { totalCount } }', variables: { after: tooShort } });
+    const links = await refused({
+      query: 'query($after: String) { supplyLinks(after: $after) { totalCount } }',
+      variables: { after: tooShort },
+    });
     expect(links.json.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -289,7 +336,9 @@ describe('hostile queries over HTTP, refused before Neo4j', () => {
       expect(data.actor.suppliers).toHaveLength(50);
       expect(data.actor.suppliers[0].actor.id).toBe('lim-farm-000');
       expect(data.actor.purchases.map((l) => l.id)).toEqual(['lim-l-000', 'lim-l-001', 'lim-l-002']);
-      const most = await post(url, { query: '{ actor(id: "lim-kitchen") { suppliers(first: 200) { actor { id } } purchases(first: 200) { id } } }' });
+      const most = await post(url, {
+        query: '{ actor(id: "lim-kitchen") { suppliers(first: 200) { actor { id } } purchases(first: 200) { id } } }',
+      });
       const all = most.json.data as Partners;
       expect(all.actor.suppliers).toHaveLength(200);
       expect(all.actor.purchases).toHaveLength(200);
@@ -303,10 +352,18 @@ describe('hostile queries over HTTP, refused before Neo4j', () => {
     });
 
     it('bound offers, needs, sales and customers alike', async () => {
-      const answer = await post(url, { query: '{ actor(id: "lim-farm-000") { offers(first: 2) { id } needs(first: 1) { id } sales(first: 1) { id } customers(first: 1) { actor { id } } } }' });
+      const answer = await post(url, {
+        query:
+          '{ actor(id: "lim-farm-000") { offers(first: 2) { id } needs(first: 1) { id } sales(first: 1) { id } customers(first: 1) { actor { id } } } }',
+      });
       expect(answer.json.errors).toBeUndefined();
       expect(answer.json.data).toEqual({
-        actor: { offers: [expect.anything(), expect.anything()], needs: [], sales: [{ id: 'lim-l-000' }], customers: [{ actor: { id: 'lim-kitchen' } }] },
+        actor: {
+          offers: [expect.anything(), expect.anything()],
+          needs: [],
+          sales: [{ id: 'lim-l-000' }],
+          customers: [{ actor: { id: 'lim-kitchen' } }],
+        },
       });
     });
   });

@@ -31,7 +31,15 @@ const PRIVAS = '07186';
 const VRA_SIREN = '200068781';
 const ALL_YEAR = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
-const need = (id: string, actorId: string, productId: string, volume: number, unit: VolumeUnit, requiredLabelIds: string[] = [], months = ALL_YEAR): NeedRecord => ({
+const need = (
+  id: string,
+  actorId: string,
+  productId: string,
+  volume: number,
+  unit: VolumeUnit,
+  requiredLabelIds: string[] = [],
+  months = ALL_YEAR,
+): NeedRecord => ({
   id,
   actorId,
   productId,
@@ -104,42 +112,165 @@ const GRAPH = bundle({
 });
 
 const UNMET_NEEDS = graphql(`
-  query UnmetNeeds($scope: MatchmakingScopeInput!, $includePartial: Boolean, $candidates: Int, $local: LocalInput, $maxIntermediaries: Int) {
-    unmetNeeds(scope: $scope, includePartial: $includePartial, candidates: $candidates, local: $local, maxIntermediaries: $maxIntermediaries) {
+  query UnmetNeeds(
+    $scope: MatchmakingScopeInput!
+    $includePartial: Boolean
+    $candidates: Int
+    $local: LocalInput
+    $maxIntermediaries: Int
+  ) {
+    unmetNeeds(
+      scope: $scope
+      includePartial: $includePartial
+      candidates: $candidates
+      local: $local
+      maxIntermediaries: $maxIntermediaries
+    ) {
       scopeName
-      local { scope radiusKm isDefault description }
+      local {
+        scope
+        radiusKm
+        isDefault
+        description
+      }
       maxIntermediaries
-      checkedNeeds unmetCount partialCount
+      checkedNeeds
+      unmetCount
+      partialCount
       needs {
-        need { id } buyer { id } product { id } requiredLabels { id }
-        volume unit coverage coveringLinks coveredVolume gap
-        candidates { supplier { id } offer { id } intermediaries distanceKm }
+        need {
+          id
+        }
+        buyer {
+          id
+        }
+        product {
+          id
+        }
+        requiredLabels {
+          id
+        }
+        volume
+        unit
+        coverage
+        coveringLinks
+        coveredVolume
+        gap
+        candidates {
+          supplier {
+            id
+          }
+          offer {
+            id
+          }
+          intermediaries
+          distanceKm
+        }
       }
     }
-  }`);
+  }
+`);
 
 const SUPPLIERS = graphql(`
   query SupplierCandidates($input: SupplierSearchInput!) {
-    suppliers(input: $input, first: 50) { matches { nodes { supplier { id } offer { id } intermediaries distanceKm } } }
-  }`);
+    suppliers(input: $input, first: 50) {
+      matches {
+        nodes {
+          supplier {
+            id
+          }
+          offer {
+            id
+          }
+          intermediaries
+          distanceKm
+        }
+      }
+    }
+  }
+`);
 
 const POTENTIAL_BUYERS = graphql(`
   query PotentialBuyers($producerId: String!, $radiusKm: Float, $first: Int) {
     potentialBuyers(producerId: $producerId, radiusKm: $radiusKm, first: $first) {
-      producer { id } radiusKm totalCount
-      buyers { need { id } buyer { id } product { id } requiredLabels { id } offers { id } distanceKm coverage coveredVolume }
+      producer {
+        id
+      }
+      radiusKm
+      totalCount
+      buyers {
+        need {
+          id
+        }
+        buyer {
+          id
+        }
+        product {
+          id
+        }
+        requiredLabels {
+          id
+        }
+        offers {
+          id
+        }
+        distanceKm
+        coverage
+        coveredVolume
+      }
     }
-  }`);
+  }
+`);
 
 const SUPPLY_RISK = graphql(`
   query SupplyRisk($scope: RiskScopeInput!, $top: Int) {
     supplyRisk(scope: $scope, top: $top) {
-      scopeName checkedNeeds coveredNeeds
-      singleSupplierNeeds { need { id } buyer { id } product { id } supplier { id } volume unit coveredVolume }
-      criticalActors { actor { id } needsAffected buyersAffected uncoveredVolumes { unit volume } needs { id } }
-      outsideShare { links outsideLinks linkShare valueEur outsideValueEur valueShare linksWithoutValue }
+      scopeName
+      checkedNeeds
+      coveredNeeds
+      singleSupplierNeeds {
+        need {
+          id
+        }
+        buyer {
+          id
+        }
+        product {
+          id
+        }
+        supplier {
+          id
+        }
+        volume
+        unit
+        coveredVolume
+      }
+      criticalActors {
+        actor {
+          id
+        }
+        needsAffected
+        buyersAffected
+        uncoveredVolumes {
+          unit
+          volume
+        }
+        needs {
+          id
+        }
+      }
+      outsideShare {
+        links
+        outsideLinks
+        linkShare
+        valueEur
+        outsideValueEur
+        valueShare
+        linksWithoutValue
+      }
     }
-  }`);
+  }
+`);
 
 describe('matchmaking and supply risk on a hand-built graph', () => {
   let db: Database;
@@ -171,16 +302,29 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
   };
 
   describe('unmetNeeds', () => {
-    it('lists a buyer\'s unmet needs only, with the counts over all its needs, in two round trips', async () => {
+    it("lists a buyer's unmet needs only, with the counts over all its needs, in two round trips", async () => {
       const { answer, queries } = await unmet({ scope: { actorId: 'mm-cuisine' }, candidates: 5 });
       expect(queries).toBe(2);
       expect(answer.scopeName).toBe('Cuisine centrale de test');
-      expect(answer.local).toEqual({ scope: 'RADIUS', radiusKm: 100, isDefault: true, description: 'within 100 km of each buyer (great circle), the default' });
+      expect(answer.local).toEqual({
+        scope: 'RADIUS',
+        radiusKm: 100,
+        isDefault: true,
+        description: 'within 100 km of each buyer (great circle), the default',
+      });
       expect(answer.maxIntermediaries).toBe(1);
       expect([answer.checkedNeeds, answer.unmetCount, answer.partialCount]).toEqual([3, 1, 1]);
       // A conventional (HVE) T65 link does not cover a need requiring AB.
-      expect(answer.needs.map((n) => [n.need.id, n.coverage, n.coveringLinks, n.coveredVolume, n.gap])).toEqual([['mm-n-t65-bio', 'UNMET', 0, 0, 2000]]);
-      expect(answer.needs[0]).toMatchObject({ buyer: { id: 'mm-cuisine' }, product: { id: 'farine-ble-t65' }, requiredLabels: [{ id: 'ab' }], volume: 2000, unit: 'KG' });
+      expect(answer.needs.map((n) => [n.need.id, n.coverage, n.coveringLinks, n.coveredVolume, n.gap])).toEqual([
+        ['mm-n-t65-bio', 'UNMET', 0, 0, 2000],
+      ]);
+      expect(answer.needs[0]).toMatchObject({
+        buyer: { id: 'mm-cuisine' },
+        product: { id: 'farine-ble-t65' },
+        requiredLabels: [{ id: 'ab' }],
+        volume: 2000,
+        unit: 'KG',
+      });
     });
 
     it('ranks the candidates as suppliers() does; any organic label meets a required AB (mm-moulin-privas has EU organic only)', async () => {
@@ -249,13 +393,21 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
       const two = await errorOf(UNMET_NEEDS, { scope: { actorId: 'mm-cuisine', departmentCode: '26' } });
       expect(two.extensions?.code).toBe('BAD_USER_INPUT');
       expect(two.message).toBe('Give exactly one scope: actorId, epciSiren or departmentCode; got actorId and departmentCode');
-      for (const [scope, entity] of [[{ actorId: 'nobody' }, 'Actor'], [{ epciSiren: '123456789' }, 'Epci'], [{ departmentCode: '99' }, 'Department']] as const) {
+      for (const [scope, entity] of [
+        [{ actorId: 'nobody' }, 'Actor'],
+        [{ epciSiren: '123456789' }, 'Epci'],
+        [{ departmentCode: '99' }, 'Department'],
+      ] as const) {
         const err = await errorOf(UNMET_NEEDS, { scope });
         expect(err.extensions).toMatchObject({ code: 'NOT_FOUND', entity });
       }
       expect((await errorOf(UNMET_NEEDS, { scope: { actorId: 'mm-cuisine' }, candidates: -1 })).extensions?.code).toBe('BAD_USER_INPUT');
-      expect((await errorOf(UNMET_NEEDS, { scope: { actorId: 'mm-cuisine' }, maxIntermediaries: 4 })).extensions?.code).toBe('BAD_USER_INPUT');
-      expect((await errorOf(UNMET_NEEDS, { scope: { actorId: 'mm-cuisine' }, local: { radiusKm: -5 } })).extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await errorOf(UNMET_NEEDS, { scope: { actorId: 'mm-cuisine' }, maxIntermediaries: 4 })).extensions?.code).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect((await errorOf(UNMET_NEEDS, { scope: { actorId: 'mm-cuisine' }, local: { radiusKm: -5 } })).extensions?.code).toBe(
+        'BAD_USER_INPUT',
+      );
     });
   });
 
@@ -272,12 +424,24 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
         totalCount: 2,
         buyers: [
           {
-            need: { id: 'mm-n-resto-far' }, buyer: { id: 'mm-resto' }, product: { id: 'farine' }, requiredLabels: [],
-            offers: [{ id: 'mm-o-moulin-t80' }], distanceKm: km(CHABEUIL, ROMANS), coverage: 'UNMET', coveredVolume: 0,
+            need: { id: 'mm-n-resto-far' },
+            buyer: { id: 'mm-resto' },
+            product: { id: 'farine' },
+            requiredLabels: [],
+            offers: [{ id: 'mm-o-moulin-t80' }],
+            distanceKm: km(CHABEUIL, ROMANS),
+            coverage: 'UNMET',
+            coveredVolume: 0,
           },
           {
-            need: { id: 'mm-n-col-t80' }, buyer: { id: 'mm-college' }, product: { id: 'farine-ble-t80' }, requiredLabels: [{ id: 'ab' }],
-            offers: [{ id: 'mm-o-moulin-t80' }], distanceKm: km(CHABEUIL, CREST), coverage: 'UNMET', coveredVolume: 0,
+            need: { id: 'mm-n-col-t80' },
+            buyer: { id: 'mm-college' },
+            product: { id: 'farine-ble-t80' },
+            requiredLabels: [{ id: 'ab' }],
+            offers: [{ id: 'mm-o-moulin-t80' }],
+            distanceKm: km(CHABEUIL, CREST),
+            coverage: 'UNMET',
+            coveredVolume: 0,
           },
         ],
       });
@@ -304,7 +468,11 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
       const neg = await errorOf(POTENTIAL_BUYERS, { producerId: 'mm-moulin', radiusKm: -10 });
       expect(neg.extensions?.code).toBe('BAD_USER_INPUT');
       expect(neg.message).toBe('radiusKm must be more than 0 and at most 1000 km; got -10');
-      expect((await errorOf(POTENTIAL_BUYERS, { producerId: 'nobody' })).extensions).toMatchObject({ code: 'NOT_FOUND', entity: 'Actor', id: 'nobody' });
+      expect((await errorOf(POTENTIAL_BUYERS, { producerId: 'nobody' })).extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        entity: 'Actor',
+        id: 'nobody',
+      });
       expect((await errorOf(POTENTIAL_BUYERS, { producerId: 'mm-moulin', first: 0 })).extensions?.code).toBe('BAD_USER_INPUT');
     });
   });
@@ -319,19 +487,71 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
         checkedNeeds: 9,
         coveredNeeds: 5,
         singleSupplierNeeds: [
-          { need: { id: 'mm-n-col-lait' }, buyer: { id: 'mm-college' }, product: { id: 'lait' }, supplier: { id: 'mm-laiterie' }, volume: 1000, unit: 'LITRE', coveredVolume: 1000 },
-          { need: { id: 'mm-n-pain' }, buyer: { id: 'mm-cuisine' }, product: { id: 'pain' }, supplier: { id: 'mm-boulangerie' }, volume: 500, unit: 'KG', coveredVolume: 200 },
-          { need: { id: 'mm-n-t80' }, buyer: { id: 'mm-cuisine' }, product: { id: 'farine-ble-t80' }, supplier: { id: 'mm-moulin' }, volume: 1000, unit: 'KG', coveredVolume: 1200 },
-          { need: { id: 'mm-n-resto-pain' }, buyer: { id: 'mm-resto' }, product: { id: 'pain' }, supplier: { id: 'mm-boulangerie' }, volume: 20, unit: 'KG', coveredVolume: 20 },
+          {
+            need: { id: 'mm-n-col-lait' },
+            buyer: { id: 'mm-college' },
+            product: { id: 'lait' },
+            supplier: { id: 'mm-laiterie' },
+            volume: 1000,
+            unit: 'LITRE',
+            coveredVolume: 1000,
+          },
+          {
+            need: { id: 'mm-n-pain' },
+            buyer: { id: 'mm-cuisine' },
+            product: { id: 'pain' },
+            supplier: { id: 'mm-boulangerie' },
+            volume: 500,
+            unit: 'KG',
+            coveredVolume: 200,
+          },
+          {
+            need: { id: 'mm-n-t80' },
+            buyer: { id: 'mm-cuisine' },
+            product: { id: 'farine-ble-t80' },
+            supplier: { id: 'mm-moulin' },
+            volume: 1000,
+            unit: 'KG',
+            coveredVolume: 1200,
+          },
+          {
+            need: { id: 'mm-n-resto-pain' },
+            buyer: { id: 'mm-resto' },
+            product: { id: 'pain' },
+            supplier: { id: 'mm-boulangerie' },
+            volume: 20,
+            unit: 'KG',
+            coveredVolume: 20,
+          },
         ],
         criticalActors: [
-          { actor: { id: 'mm-boulangerie' }, needsAffected: 2, buyersAffected: 2, uncoveredVolumes: [{ unit: 'KG', volume: 520 }], needs: [{ id: 'mm-n-pain' }, { id: 'mm-n-resto-pain' }] },
+          {
+            actor: { id: 'mm-boulangerie' },
+            needsAffected: 2,
+            buyersAffected: 2,
+            uncoveredVolumes: [{ unit: 'KG', volume: 520 }],
+            needs: [{ id: 'mm-n-pain' }, { id: 'mm-n-resto-pain' }],
+          },
           // mm-laiterie and mm-moulin each alone cover one need of one buyer: by id.
-          { actor: { id: 'mm-laiterie' }, needsAffected: 1, buyersAffected: 1, uncoveredVolumes: [{ unit: 'LITRE', volume: 1000 }], needs: [{ id: 'mm-n-col-lait' }] },
+          {
+            actor: { id: 'mm-laiterie' },
+            needsAffected: 1,
+            buyersAffected: 1,
+            uncoveredVolumes: [{ unit: 'LITRE', volume: 1000 }],
+            needs: [{ id: 'mm-n-col-lait' }],
+          },
         ],
         // Links bought in the Drôme: l1 1,500 (Chabeuil), l2 800, l3 2,000 (Privas), l4 500, l5 400 (Privas), l6 900, l8 (no value), l9 3,000 (Privas).
         // l10 is bought in the Ardèche: not counted.
-        outsideShare: { links: 8, outsideLinks: 3, linkShare: 3 / 8, valueEur: 9100, outsideValueEur: 5400, valueShare: 5400 / 9100, linksWithoutValue: 1 },
+        outsideShare: {
+          links: 8,
+          outsideLinks: 3,
+          linkShare: 3 / 8,
+          valueEur: 9100,
+          outsideValueEur: 5400,
+          valueShare: 5400 / 9100,
+          linksWithoutValue: 1,
+        },
       });
     });
 
@@ -340,14 +560,25 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
       expect(res.data!.supplyRisk.scopeName).toBe('CA Valence Romans Agglo');
       expect(res.data!.supplyRisk.checkedNeeds).toBe(5);
       // Bought in the agglomeration: l1 (Chabeuil, in), l2 (Valence, in), l3 (Privas), l8 (in, no value), l9 (Privas).
-      expect(res.data!.supplyRisk.outsideShare).toEqual({ links: 5, outsideLinks: 2, linkShare: 2 / 5, valueEur: 7300, outsideValueEur: 5000, valueShare: 5000 / 7300, linksWithoutValue: 1 });
+      expect(res.data!.supplyRisk.outsideShare).toEqual({
+        links: 5,
+        outsideLinks: 2,
+        linkShare: 2 / 5,
+        valueEur: 7300,
+        outsideValueEur: 5000,
+        valueShare: 5000 / 7300,
+        linksWithoutValue: 1,
+      });
     });
 
     it('rejects no scope, two scopes and unknown territories', async () => {
       expect((await errorOf(SUPPLY_RISK, { scope: {} })).message).toBe('Give exactly one scope: epciSiren or departmentCode; got none');
       const two = await errorOf(SUPPLY_RISK, { scope: { epciSiren: VRA_SIREN, departmentCode: '26' } });
       expect(two.extensions?.code).toBe('BAD_USER_INPUT');
-      expect((await errorOf(SUPPLY_RISK, { scope: { departmentCode: '99' } })).extensions).toMatchObject({ code: 'NOT_FOUND', entity: 'Department' });
+      expect((await errorOf(SUPPLY_RISK, { scope: { departmentCode: '99' } })).extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        entity: 'Department',
+      });
       expect((await errorOf(SUPPLY_RISK, { scope: { departmentCode: '26' }, top: 0 })).extensions?.code).toBe('BAD_USER_INPUT');
       expect((await errorOf(SUPPLY_RISK, { scope: { departmentCode: 'x' } })).extensions?.code).toBe('BAD_USER_INPUT');
     });
@@ -371,7 +602,7 @@ describe('matchmaking on the Drôme seed', () => {
     await db.close();
   });
 
-  it('reports the seed\'s deliberately unmet needs as unmet for their buyers\' department, without candidates, in two round trips', async () => {
+  it("reports the seed's deliberately unmet needs as unmet for their buyers' department, without candidates, in two round trips", async () => {
     const res = await runner.run(UNMET_NEEDS, { scope: { departmentCode: '26' }, candidates: 3 });
     expect(res.errors).toBeUndefined();
     expect(res.queries).toBe(2);
@@ -382,10 +613,7 @@ describe('matchmaking on the Drôme seed', () => {
   }, 60_000);
 
   it('gives a supply-risk report for the Drôme in one round trip', async () => {
-    const res = await runner.run(
-      SUPPLY_RISK,
-      { scope: { departmentCode: '26' } },
-    );
+    const res = await runner.run(SUPPLY_RISK, { scope: { departmentCode: '26' } });
     expect(res.errors).toBeUndefined();
     expect(res.queries).toBe(1);
     const risk = res.data!.supplyRisk;

@@ -5,7 +5,15 @@ import { buildMaillonSchema } from '../src/schema';
 import { loadReferenceData } from '../tools/seed';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { graphDigest } from './helpers/digest';
-import { TEST_EDITOR, createRunner, graphql, type OperationResult, type TypedDocumentNode, type UntypedData, type VariablesOf } from './helpers/graphql';
+import {
+  TEST_EDITOR,
+  createRunner,
+  graphql,
+  type OperationResult,
+  type TypedDocumentNode,
+  type UntypedData,
+  type VariablesOf,
+} from './helpers/graphql';
 
 type Runner = Awaited<ReturnType<typeof createRunner>>;
 
@@ -22,40 +30,203 @@ const BOURG_LES_VALENCE = { insee: '26058', latitude: 44.96517, longitude: 4.894
 
 graphql(`
   fragment ActorFields on Actor {
-    id name roles siret clubMember memberGroup email description
-    location { latitude longitude }
-    commune { insee name }
-  }`);
+    id
+    name
+    roles
+    siret
+    clubMember
+    memberGroup
+    email
+    description
+    location {
+      latitude
+      longitude
+    }
+    commune {
+      insee
+      name
+    }
+  }
+`);
 
 const CREATE_ACTOR = graphql(`
-  mutation CreateActor($input: CreateActorInput!) { createActor(input: $input) { ...ActorFields } }`);
+  mutation CreateActor($input: CreateActorInput!) {
+    createActor(input: $input) {
+      ...ActorFields
+    }
+  }
+`);
 const UPDATE_ACTOR = graphql(`
-  mutation UpdateActor($id: String!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { ...ActorFields } }`);
+  mutation UpdateActor($id: String!, $input: UpdateActorInput!) {
+    updateActor(id: $id, input: $input) {
+      ...ActorFields
+    }
+  }
+`);
 const DELETE_ACTOR = graphql(`
-  mutation DeleteActor($id: String!) { deleteActor(id: $id) { id cascade { offers needs supplyLinks provenanceRelationships } } }`);
+  mutation DeleteActor($id: String!) {
+    deleteActor(id: $id) {
+      id
+      cascade {
+        offers
+        needs
+        supplyLinks
+        provenanceRelationships
+      }
+    }
+  }
+`);
 
 graphql(`
   fragment OfferFields on Offer {
-    id months capacity capacityUnit deliveryRadiusKm priceEur
-    actor { id } product { id } labels { id } deliveryCommunes { insee } deliveryEpcis { siren }
-  }`);
-const CREATE_OFFER = graphql(`mutation CreateOffer($input: CreateOfferInput!) { createOffer(input: $input) { ...OfferFields } }`);
-const UPDATE_OFFER = graphql(`mutation UpdateOffer($id: String!, $input: UpdateOfferInput!) { updateOffer(id: $id, input: $input) { ...OfferFields } }`);
-const DELETE_OFFER = graphql(`mutation DeleteOffer($id: String!) { deleteOffer(id: $id) { id cascade { offers needs supplyLinks provenanceRelationships } } }`);
+    id
+    months
+    capacity
+    capacityUnit
+    deliveryRadiusKm
+    priceEur
+    actor {
+      id
+    }
+    product {
+      id
+    }
+    labels {
+      id
+    }
+    deliveryCommunes {
+      insee
+    }
+    deliveryEpcis {
+      siren
+    }
+  }
+`);
+const CREATE_OFFER = graphql(`
+  mutation CreateOffer($input: CreateOfferInput!) {
+    createOffer(input: $input) {
+      ...OfferFields
+    }
+  }
+`);
+const UPDATE_OFFER = graphql(`
+  mutation UpdateOffer($id: String!, $input: UpdateOfferInput!) {
+    updateOffer(id: $id, input: $input) {
+      ...OfferFields
+    }
+  }
+`);
+const DELETE_OFFER = graphql(`
+  mutation DeleteOffer($id: String!) {
+    deleteOffer(id: $id) {
+      id
+      cascade {
+        offers
+        needs
+        supplyLinks
+        provenanceRelationships
+      }
+    }
+  }
+`);
 
-graphql(`fragment NeedFields on Need { id volume unit months actor { id } product { id } requiredLabels { id } }`);
-const CREATE_NEED = graphql(`mutation CreateNeed($input: CreateNeedInput!) { createNeed(input: $input) { ...NeedFields } }`);
-const UPDATE_NEED = graphql(`mutation UpdateNeed($id: String!, $input: UpdateNeedInput!) { updateNeed(id: $id, input: $input) { ...NeedFields } }`);
-const DELETE_NEED = graphql(`mutation DeleteNeed($id: String!) { deleteNeed(id: $id) { id cascade { offers needs supplyLinks provenanceRelationships } } }`);
+graphql(`
+  fragment NeedFields on Need {
+    id
+    volume
+    unit
+    months
+    actor {
+      id
+    }
+    product {
+      id
+    }
+    requiredLabels {
+      id
+    }
+  }
+`);
+const CREATE_NEED = graphql(`
+  mutation CreateNeed($input: CreateNeedInput!) {
+    createNeed(input: $input) {
+      ...NeedFields
+    }
+  }
+`);
+const UPDATE_NEED = graphql(`
+  mutation UpdateNeed($id: String!, $input: UpdateNeedInput!) {
+    updateNeed(id: $id, input: $input) {
+      ...NeedFields
+    }
+  }
+`);
+const DELETE_NEED = graphql(`
+  mutation DeleteNeed($id: String!) {
+    deleteNeed(id: $id) {
+      id
+      cascade {
+        offers
+        needs
+        supplyLinks
+        provenanceRelationships
+      }
+    }
+  }
+`);
 
 graphql(`
   fragment LinkFields on SupplyLink {
-    id volume unit valueEur since frequency
-    supplier { id } buyer { id } product { id } labels { id } sourcedFrom { id }
-  }`);
-const CREATE_LINK = graphql(`mutation CreateSupplyLink($input: CreateSupplyLinkInput!) { createSupplyLink(input: $input) { ...LinkFields } }`);
-const UPDATE_LINK = graphql(`mutation UpdateSupplyLink($id: String!, $input: UpdateSupplyLinkInput!) { updateSupplyLink(id: $id, input: $input) { ...LinkFields } }`);
-const DELETE_LINK = graphql(`mutation DeleteSupplyLink($id: String!) { deleteSupplyLink(id: $id) { id cascade { offers needs supplyLinks provenanceRelationships } } }`);
+    id
+    volume
+    unit
+    valueEur
+    since
+    frequency
+    supplier {
+      id
+    }
+    buyer {
+      id
+    }
+    product {
+      id
+    }
+    labels {
+      id
+    }
+    sourcedFrom {
+      id
+    }
+  }
+`);
+const CREATE_LINK = graphql(`
+  mutation CreateSupplyLink($input: CreateSupplyLinkInput!) {
+    createSupplyLink(input: $input) {
+      ...LinkFields
+    }
+  }
+`);
+const UPDATE_LINK = graphql(`
+  mutation UpdateSupplyLink($id: String!, $input: UpdateSupplyLinkInput!) {
+    updateSupplyLink(id: $id, input: $input) {
+      ...LinkFields
+    }
+  }
+`);
+const DELETE_LINK = graphql(`
+  mutation DeleteSupplyLink($id: String!) {
+    deleteSupplyLink(id: $id) {
+      id
+      cascade {
+        offers
+        needs
+        supplyLinks
+        provenanceRelationships
+      }
+    }
+  }
+`);
 
 type LinkInput = VariablesOf<typeof CREATE_LINK>['input'];
 
@@ -89,7 +260,10 @@ describe('mutations of actors, offers, needs and supply links', () => {
   }
 
   /** Runs a mutation that must fail and checks it changed nothing in the graph; returns its result. */
-  async function rejected<T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables: V): Promise<OperationResult<unknown>> {
+  async function rejected<T, V extends Record<string, unknown>>(
+    document: TypedDocumentNode<T, V>,
+    variables: V,
+  ): Promise<OperationResult<unknown>> {
     const before = await graphDigest(db);
     const result = await run(document, variables);
     expect(result.errors).toHaveLength(1);
@@ -162,7 +336,18 @@ describe('mutations of actors, offers, needs and supply links', () => {
         location: { latitude: VALENCE.latitude, longitude: VALENCE.longitude },
         commune: { insee: VALENCE.insee, name: 'Valence' },
       });
-      const read = await run(graphql(`query ActorCommune { actor(id: "act-1") { name commune { insee } } }`));
+      const read = await run(
+        graphql(`
+          query ActorCommune {
+            actor(id: "act-1") {
+              name
+              commune {
+                insee
+              }
+            }
+          }
+        `),
+      );
       expect(read.data).toEqual({ actor: { name: 'Ferme des Collines', commune: { insee: VALENCE.insee } } });
     });
 
@@ -227,7 +412,9 @@ describe('mutations of actors, offers, needs and supply links', () => {
       expect(result.errors).toBeUndefined();
       expect(result.data!.updateActor.commune).toEqual({ insee: BOURG_LES_VALENCE.insee, name: 'Bourg-lès-Valence' });
       expect(result.data!.updateActor.location).toEqual({ latitude: BOURG_LES_VALENCE.latitude, longitude: BOURG_LES_VALENCE.longitude });
-      const [{ communes }] = await db.read<{ communes: number }>('MATCH (:Actor {id: "act-1"})-[r:LOCATED_IN]->() RETURN count(r) AS communes');
+      const [{ communes }] = await db.read<{ communes: number }>(
+        'MATCH (:Actor {id: "act-1"})-[r:LOCATED_IN]->() RETURN count(r) AS communes',
+      );
       expect(communes).toBe(1);
     });
 
@@ -245,7 +432,10 @@ describe('mutations of actors, offers, needs and supply links', () => {
         second: updateActor(id: "act-1", input: { communeInsee: "${VALENCE.insee}" }) { commune { insee } }
       }`);
       expect(result.errors).toBeUndefined();
-      expect(result.data).toEqual({ first: { commune: { insee: BOURG_LES_VALENCE.insee } }, second: { commune: { insee: VALENCE.insee } } });
+      expect(result.data).toEqual({
+        first: { commune: { insee: BOURG_LES_VALENCE.insee } },
+        second: { commune: { insee: VALENCE.insee } },
+      });
     });
 
     it('rejects a SIRET whose check digit is wrong with BAD_USER_INPUT, listing the issue', async () => {
@@ -269,7 +459,11 @@ describe('mutations of actors, offers, needs and supply links', () => {
         input: { name: 'Ferme', roles: ['FARM'], siret: badSiret(1), email: 'pas une adresse', communeInsee: '99999' },
       });
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
-      expect(issuesOf(result).map((i) => i.field).sort()).toEqual(['communeInsee', 'email', 'siret']);
+      expect(
+        issuesOf(result)
+          .map((i) => i.field)
+          .sort(),
+      ).toEqual(['communeInsee', 'email', 'siret']);
     });
 
     it('rejects an update to an invalid commune with BAD_USER_INPUT and keeps the actor as it was', async () => {
@@ -286,7 +480,9 @@ describe('mutations of actors, offers, needs and supply links', () => {
 
     it('rejects an id that already exists with CONFLICT', async () => {
       await createActor({ id: 'act-1', name: 'Ferme', roles: ['FARM'], siret: siret(1), communeInsee: VALENCE.insee });
-      const result = await rejected(CREATE_ACTOR, { input: { id: 'act-1', name: 'Autre', roles: ['FARM'], siret: siret(2), communeInsee: VALENCE.insee } });
+      const result = await rejected(CREATE_ACTOR, {
+        input: { id: 'act-1', name: 'Autre', roles: ['FARM'], siret: siret(2), communeInsee: VALENCE.insee },
+      });
       expect(codeOf(result)).toBe('CONFLICT');
       expect(result.errors![0].message).toContain('"act-1" already exists');
     });
@@ -294,7 +490,9 @@ describe('mutations of actors, offers, needs and supply links', () => {
     it('rejects a SIRET another actor holds with CONFLICT, on create and on update', async () => {
       await createActor({ id: 'act-1', name: 'Ferme', roles: ['FARM'], siret: siret(1), communeInsee: VALENCE.insee });
       await createActor({ id: 'act-2', name: 'Moulin', roles: ['MILL'], siret: siret(2), communeInsee: VALENCE.insee });
-      const created = await rejected(CREATE_ACTOR, { input: { name: 'Copie', roles: ['FARM'], siret: siret(1), communeInsee: VALENCE.insee } });
+      const created = await rejected(CREATE_ACTOR, {
+        input: { name: 'Copie', roles: ['FARM'], siret: siret(1), communeInsee: VALENCE.insee },
+      });
       expect(codeOf(created)).toBe('CONFLICT');
       expect(created.errors![0].extensions).toMatchObject({ field: 'siret', holderId: 'act-1' });
       const updated = await rejected(UPDATE_ACTOR, { id: 'act-2', input: { siret: siret(1) } });
@@ -318,7 +516,9 @@ describe('mutations of actors, offers, needs and supply links', () => {
     it('deleteActor of an actor with nothing attached deletes only the actor', async () => {
       await createActor({ id: 'act-1', name: 'Ferme', roles: ['FARM'], siret: siret(1), communeInsee: VALENCE.insee });
       const result = await run(DELETE_ACTOR, { id: 'act-1' });
-      expect(result.data).toEqual({ deleteActor: { id: 'act-1', cascade: { offers: 0, needs: 0, supplyLinks: 0, provenanceRelationships: 0 } } });
+      expect(result.data).toEqual({
+        deleteActor: { id: 'act-1', cascade: { offers: 0, needs: 0, supplyLinks: 0, provenanceRelationships: 0 } },
+      });
       expect(await count('Actor')).toBe(0);
     });
 
@@ -328,7 +528,13 @@ describe('mutations of actors, offers, needs and supply links', () => {
       await run(CREATE_NEED, { input: { id: 'need-1', actorId: 'act-mill', productId: 'ble-tendre', volume: 100, unit: 'TONNE' } });
       await run(CREATE_NEED, { input: { id: 'need-2', actorId: 'act-bakery', productId: 'farine-ble-t80', volume: 5, unit: 'TONNE' } });
       await createLink({ id: 'sl-wheat', supplierId: 'act-farm', buyerId: 'act-mill' });
-      await createLink({ id: 'sl-flour', supplierId: 'act-mill', buyerId: 'act-bakery', productId: 'farine-ble-t80', sourcedFromIds: ['sl-wheat'] });
+      await createLink({
+        id: 'sl-flour',
+        supplierId: 'act-mill',
+        buyerId: 'act-bakery',
+        productId: 'farine-ble-t80',
+        sourcedFromIds: ['sl-wheat'],
+      });
 
       const result = await run(DELETE_ACTOR, { id: 'act-mill' });
       expect(result.errors).toBeUndefined();
@@ -337,9 +543,30 @@ describe('mutations of actors, offers, needs and supply links', () => {
         cascade: { offers: 1, needs: 1, supplyLinks: 2, provenanceRelationships: 1 },
       });
       expect([await count('Actor'), await count('Offer'), await count('Need'), await count('SupplyLink')]).toEqual([2, 0, 1, 0]);
-      const gone = await run(graphql(`query MillGone { actor(id: "act-mill") { id } }`));
+      const gone = await run(
+        graphql(`
+          query MillGone {
+            actor(id: "act-mill") {
+              id
+            }
+          }
+        `),
+      );
       expect(codeOf(gone)).toBe('NOT_FOUND');
-      const bakery = await run(graphql(`query BakeryNeedsAndPurchases { actor(id: "act-bakery") { needs { id } purchases { id } } }`));
+      const bakery = await run(
+        graphql(`
+          query BakeryNeedsAndPurchases {
+            actor(id: "act-bakery") {
+              needs {
+                id
+              }
+              purchases {
+                id
+              }
+            }
+          }
+        `),
+      );
       expect(bakery.data).toEqual({ actor: { needs: [{ id: 'need-2' }], purchases: [] } });
     });
   });
@@ -388,7 +615,9 @@ describe('mutations of actors, offers, needs and supply links', () => {
     });
 
     it('updateOffer changes only the fields given', async () => {
-      await run(CREATE_OFFER, { input: { id: 'off-1', actorId: 'act-mill', productId: 'farine-ble-t80', labelIds: ['ab'], months: [1, 2], deliveryRadiusKm: 30 } });
+      await run(CREATE_OFFER, {
+        input: { id: 'off-1', actorId: 'act-mill', productId: 'farine-ble-t80', labelIds: ['ab'], months: [1, 2], deliveryRadiusKm: 30 },
+      });
       const result = await run(UPDATE_OFFER, { id: 'off-1', input: { labelIds: ['hve'], productId: 'farine-ble-t65' } });
       expect(result.errors).toBeUndefined();
       expect(result.data!.updateOffer).toMatchObject({
@@ -398,7 +627,9 @@ describe('mutations of actors, offers, needs and supply links', () => {
         product: { id: 'farine-ble-t65' },
         labels: [{ id: 'hve' }],
       });
-      const [{ products }] = await db.read<{ products: number }>('MATCH (:Offer {id: "off-1"})-[r:OF_PRODUCT]->() RETURN count(r) AS products');
+      const [{ products }] = await db.read<{ products: number }>(
+        'MATCH (:Offer {id: "off-1"})-[r:OF_PRODUCT]->() RETURN count(r) AS products',
+      );
       expect(products).toBe(1);
     });
 
@@ -408,7 +639,13 @@ describe('mutations of actors, offers, needs and supply links', () => {
     });
 
     it('checks months, lists, capacities, prices and radii with the same messages on create and on update', async () => {
-      const bad = { months: [], capacity: -1, priceEur: -0.5, deliveryRadiusKm: 600, labelIds: Array.from({ length: 21 }, (_, i) => `l${i}`) };
+      const bad = {
+        months: [],
+        capacity: -1,
+        priceEur: -0.5,
+        deliveryRadiusKm: 600,
+        labelIds: Array.from({ length: 21 }, (_, i) => `l${i}`),
+      };
       const created = await rejected(CREATE_OFFER, { input: { actorId: 'act-farm', productId: 'ble-tendre', ...bad } });
       expect(codeOf(created)).toBe('BAD_USER_INPUT');
       const shared = {
@@ -417,7 +654,10 @@ describe('mutations of actors, offers, needs and supply links', () => {
         deliveryRadiusKm: ['deliveryRadiusKm must be from 0 to 500'],
         labelIds: ['labelIds must contain no more than 20 elements'],
       };
-      expect(validationMessagesOf(created)).toEqual({ ...shared, months: ['months must list at least one month; leave it out for all year'] });
+      expect(validationMessagesOf(created)).toEqual({
+        ...shared,
+        months: ['months must list at least one month; leave it out for all year'],
+      });
 
       await run(CREATE_OFFER, { input: { id: 'off-shape', actorId: 'act-farm', productId: 'ble-tendre' } });
       const updated = await rejected(UPDATE_OFFER, { id: 'off-shape', input: bad });
@@ -466,9 +706,22 @@ describe('mutations of actors, offers, needs and supply links', () => {
     it('deleteOffer removes the offer from its actor', async () => {
       await run(CREATE_OFFER, { input: { id: 'off-1', actorId: 'act-farm', productId: 'ble-tendre', labelIds: ['ab'] } });
       const result = await run(DELETE_OFFER, { id: 'off-1' });
-      expect(result.data!.deleteOffer).toEqual({ id: 'off-1', cascade: { offers: 0, needs: 0, supplyLinks: 0, provenanceRelationships: 0 } });
+      expect(result.data!.deleteOffer).toEqual({
+        id: 'off-1',
+        cascade: { offers: 0, needs: 0, supplyLinks: 0, provenanceRelationships: 0 },
+      });
       expect(await count('Offer')).toBe(0);
-      const farm = await run(graphql(`query FarmOffers { actor(id: "act-farm") { offers { id } } }`));
+      const farm = await run(
+        graphql(`
+          query FarmOffers {
+            actor(id: "act-farm") {
+              offers {
+                id
+              }
+            }
+          }
+        `),
+      );
       expect(farm.data).toEqual({ actor: { offers: [] } });
     });
   });
@@ -478,7 +731,15 @@ describe('mutations of actors, offers, needs and supply links', () => {
 
     it('createNeed returns the need with its buyer, product and required labels', async () => {
       const result = await run(CREATE_NEED, {
-        input: { id: 'need-1', actorId: 'act-bakery', productId: 'farine-ble-t80', volume: 8, unit: 'TONNE', requiredLabelIds: ['ab'], months: [10, 11] },
+        input: {
+          id: 'need-1',
+          actorId: 'act-bakery',
+          productId: 'farine-ble-t80',
+          volume: 8,
+          unit: 'TONNE',
+          requiredLabelIds: ['ab'],
+          months: [10, 11],
+        },
       });
       expect(result.errors).toBeUndefined();
       expect(result.data!.createNeed).toEqual({
@@ -493,14 +754,23 @@ describe('mutations of actors, offers, needs and supply links', () => {
     });
 
     it('updateNeed changes only the fields given', async () => {
-      await run(CREATE_NEED, { input: { id: 'need-1', actorId: 'act-bakery', productId: 'farine-ble-t80', volume: 8, unit: 'TONNE', requiredLabelIds: ['ab'] } });
+      await run(CREATE_NEED, {
+        input: { id: 'need-1', actorId: 'act-bakery', productId: 'farine-ble-t80', volume: 8, unit: 'TONNE', requiredLabelIds: ['ab'] },
+      });
       const result = await run(UPDATE_NEED, { id: 'need-1', input: { volume: 9.5 } });
       expect(result.errors).toBeUndefined();
-      expect(result.data!.updateNeed).toMatchObject({ volume: 9.5, unit: 'TONNE', product: { id: 'farine-ble-t80' }, requiredLabels: [{ id: 'ab' }] });
+      expect(result.data!.updateNeed).toMatchObject({
+        volume: 9.5,
+        unit: 'TONNE',
+        product: { id: 'farine-ble-t80' },
+        requiredLabels: [{ id: 'ab' }],
+      });
     });
 
     it('rejects a negative volume with BAD_USER_INPUT, on create and on update', async () => {
-      const created = await rejected(CREATE_NEED, { input: { actorId: 'act-bakery', productId: 'farine-ble-t80', volume: -1, unit: 'KG' } });
+      const created = await rejected(CREATE_NEED, {
+        input: { actorId: 'act-bakery', productId: 'farine-ble-t80', volume: -1, unit: 'KG' },
+      });
       expect(codeOf(created)).toBe('BAD_USER_INPUT');
       await run(CREATE_NEED, { input: { id: 'need-1', actorId: 'act-bakery', productId: 'farine-ble-t80', volume: 8, unit: 'TONNE' } });
       const updated = await rejected(UPDATE_NEED, { id: 'need-1', input: { volume: -3 } });
@@ -558,7 +828,14 @@ describe('mutations of actors, offers, needs and supply links', () => {
 
     it('updateSupplyLink changes only the fields given', async () => {
       await createLink({ id: 'sl-wheat', supplierId: 'act-farm', buyerId: 'act-mill' });
-      await createLink({ id: 'sl-flour', supplierId: 'act-mill', buyerId: 'act-bakery', productId: 'farine-ble-t80', since: '2020-01-15', sourcedFromIds: ['sl-wheat'] });
+      await createLink({
+        id: 'sl-flour',
+        supplierId: 'act-mill',
+        buyerId: 'act-bakery',
+        productId: 'farine-ble-t80',
+        since: '2020-01-15',
+        sourcedFromIds: ['sl-wheat'],
+      });
       const result = await run(UPDATE_LINK, { id: 'sl-flour', input: { volume: 3, frequency: 'MONTHLY' } });
       expect(result.errors).toBeUndefined();
       expect(result.data!.updateSupplyLink).toMatchObject({
@@ -572,18 +849,31 @@ describe('mutations of actors, offers, needs and supply links', () => {
     });
 
     it('rejects a dangling supplier with BAD_USER_INPUT', async () => {
-      const result = await rejected(CREATE_LINK, { input: { supplierId: 'act-nope', buyerId: 'act-mill', productId: 'ble-tendre', volume: 1, unit: 'TONNE' } });
+      const result = await rejected(CREATE_LINK, {
+        input: { supplierId: 'act-nope', buyerId: 'act-mill', productId: 'ble-tendre', volume: 1, unit: 'TONNE' },
+      });
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
-      expect(issuesOf(result)).toEqual([expect.objectContaining({ field: 'supplierId', reason: expect.stringContaining('dangling reference') })]);
+      expect(issuesOf(result)).toEqual([
+        expect.objectContaining({ field: 'supplierId', reason: expect.stringContaining('dangling reference') }),
+      ]);
     });
 
     it('rejects provenance from a link its supplier does not buy on with BAD_USER_INPUT', async () => {
       await createLink({ id: 'sl-wheat', supplierId: 'act-farm', buyerId: 'act-mill' });
       const result = await rejected(CREATE_LINK, {
-        input: { supplierId: 'act-farm', buyerId: 'act-bakery', productId: 'ble-tendre', volume: 1, unit: 'TONNE', sourcedFromIds: ['sl-wheat'] },
+        input: {
+          supplierId: 'act-farm',
+          buyerId: 'act-bakery',
+          productId: 'ble-tendre',
+          volume: 1,
+          unit: 'TONNE',
+          sourcedFromIds: ['sl-wheat'],
+        },
       });
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
-      expect(issuesOf(result)).toEqual([expect.objectContaining({ field: 'sourcedFromIds', reason: expect.stringContaining('dangling provenance') })]);
+      expect(issuesOf(result)).toEqual([
+        expect.objectContaining({ field: 'sourcedFromIds', reason: expect.stringContaining('dangling provenance') }),
+      ]);
     });
 
     it('rejects a link whose supplier is its buyer, or that starts in the future, with BAD_USER_INPUT', async () => {
@@ -596,7 +886,9 @@ describe('mutations of actors, offers, needs and supply links', () => {
 
     it('rejects a supply link id that already exists with CONFLICT', async () => {
       await createLink({ id: 'sl-wheat', supplierId: 'act-farm', buyerId: 'act-mill' });
-      const result = await rejected(CREATE_LINK, { input: { id: 'sl-wheat', supplierId: 'act-farm', buyerId: 'act-bakery', productId: 'ble-tendre', volume: 1, unit: 'KG' } });
+      const result = await rejected(CREATE_LINK, {
+        input: { id: 'sl-wheat', supplierId: 'act-farm', buyerId: 'act-bakery', productId: 'ble-tendre', volume: 1, unit: 'KG' },
+      });
       expect(codeOf(result)).toBe('CONFLICT');
     });
 
@@ -607,10 +899,29 @@ describe('mutations of actors, offers, needs and supply links', () => {
 
     it('deleteSupplyLink removes the provenance relationships to and from the link', async () => {
       await createLink({ id: 'sl-wheat', supplierId: 'act-farm', buyerId: 'act-mill' });
-      await createLink({ id: 'sl-flour', supplierId: 'act-mill', buyerId: 'act-bakery', productId: 'farine-ble-t80', sourcedFromIds: ['sl-wheat'] });
+      await createLink({
+        id: 'sl-flour',
+        supplierId: 'act-mill',
+        buyerId: 'act-bakery',
+        productId: 'farine-ble-t80',
+        sourcedFromIds: ['sl-wheat'],
+      });
       const result = await run(DELETE_LINK, { id: 'sl-wheat' });
-      expect(result.data!.deleteSupplyLink).toEqual({ id: 'sl-wheat', cascade: { offers: 0, needs: 0, supplyLinks: 0, provenanceRelationships: 1 } });
-      const flour = await run(graphql(`query FlourProvenance { supplyLink(id: "sl-flour") { sourcedFrom { id } } }`));
+      expect(result.data!.deleteSupplyLink).toEqual({
+        id: 'sl-wheat',
+        cascade: { offers: 0, needs: 0, supplyLinks: 0, provenanceRelationships: 1 },
+      });
+      const flour = await run(
+        graphql(`
+          query FlourProvenance {
+            supplyLink(id: "sl-flour") {
+              sourcedFrom {
+                id
+              }
+            }
+          }
+        `),
+      );
       expect(flour.data).toEqual({ supplyLink: { sourcedFrom: [] } });
       expect(await count('SupplyLink')).toBe(1);
     });
@@ -632,7 +943,9 @@ describe('mutations of actors, offers, needs and supply links', () => {
     ];
     const undocumented = names.flatMap((name) => {
       const type = schema.getType(name) as GraphQLInputObjectType | GraphQLObjectType;
-      const fields = Object.values(type.getFields()).filter((f) => !f.description).map((f) => `${name}.${f.name}`);
+      const fields = Object.values(type.getFields())
+        .filter((f) => !f.description)
+        .map((f) => `${name}.${f.name}`);
       return type.description ? fields : [name, ...fields];
     });
     const mutations = Object.values(schema.getMutationType()!.getFields()).filter((f) => /^(create|update|delete)/.test(f.name));

@@ -57,7 +57,10 @@ function alive(child: ChildProcess): boolean {
 /** Runs `node -e <code>` with the instance in MAILLON_SPEC; resolves with its exit code and output. */
 function runNode(code: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-e', code], { cwd: ROOT, env: { ...process.env, MAILLON_SPEC: JSON.stringify(INSTANCE), ...env } });
+    const child = spawn(process.execPath, ['-e', code], {
+      cwd: ROOT,
+      env: { ...process.env, MAILLON_SPEC: JSON.stringify(INSTANCE), ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -136,7 +139,10 @@ describe('scripts/neo4j.cjs', () => {
   it('sets the initial password from an argument file that does not outlive the start', async () => {
     // The instance above was created from scratch with INSTANCE.password: Bolt accepts exactly it.
     expect(fs.existsSync(path.join(dirs.run, 'initial-password.args'))).toBe(false);
-    const db = Database.connect(loadConfig({ NEO4J_URI: `bolt://127.0.0.1:${PORT}`, NEO4J_PASSWORD: INSTANCE.password }).neo4j, silentLogger);
+    const db = Database.connect(
+      loadConfig({ NEO4J_URI: `bolt://127.0.0.1:${PORT}`, NEO4J_PASSWORD: INSTANCE.password }).neo4j,
+      silentLogger,
+    );
     try {
       await expect(db.read<{ one: number }>('RETURN 1 AS one')).resolves.toEqual([{ one: 1 }]);
     } finally {
@@ -150,16 +156,26 @@ describe('scripts/neo4j.cjs', () => {
     expect(neo4jServer.picocliArgument('a "b" c\\d\ne')).toBe('"a \\"b\\" c\\\\d\\ne"');
   });
 
-  it('run passes the exit code on and says that the project\'s Neo4j keeps running and how to stop it', () => {
+  it("run passes the exit code on and says that the project's Neo4j keeps running and how to stop it", () => {
     const env = { ...process.env, MAILLON_NEO4J_INSTANCE: INSTANCE.name, MAILLON_NEO4J_BOLT_PORT: String(PORT), NEO4J_URI: '' };
-    const result = spawnSync(process.execPath, [SCRIPT, 'run', process.execPath, '-e', 'process.exit(3)'], { cwd: ROOT, env, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [SCRIPT, 'run', process.execPath, '-e', 'process.exit(3)'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(3);
-    expect(result.stderr).toMatch(/the project's Neo4j \(test-script-\d+, bolt:\/\/127\.0\.0\.1:\d+, pid \d+\) keeps running\. Stop it with: npm run db:stop/);
+    expect(result.stderr).toMatch(
+      /the project's Neo4j \(test-script-\d+, bolt:\/\/127\.0\.0\.1:\d+, pid \d+\) keeps running\. Stop it with: npm run db:stop/,
+    );
   });
 
-  it('run says nothing about a Neo4j of the user\'s own (NEO4J_URI set)', () => {
+  it("run says nothing about a Neo4j of the user's own (NEO4J_URI set)", () => {
     const env = { ...process.env, MAILLON_NEO4J_INSTANCE: INSTANCE.name, NEO4J_URI: `bolt://127.0.0.1:${PORT}` };
-    const result = spawnSync(process.execPath, [SCRIPT, 'run', process.execPath, '-e', 'process.exit(0)'], { cwd: ROOT, env, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [SCRIPT, 'run', process.execPath, '-e', 'process.exit(0)'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     expect(result.stderr).not.toContain('keeps running');
   });

@@ -27,7 +27,11 @@ const actorById = new Map(seed.actors.map((a) => [a.id, a]));
 const headline = KNOWN_CHAINS.find((c) => c.name === 'organic-wheat-to-central-kitchen')!;
 const headlineLinks = headline.linkIds.map((id) => linkById.get(id)!);
 const kitchenId = headlineLinks[headlineLinks.length - 1].buyerId;
-const organicLabels = new Set(readLabels().filter((l) => l.organic).map((l) => l.id));
+const organicLabels = new Set(
+  readLabels()
+    .filter((l) => l.organic)
+    .map((l) => l.id),
+);
 
 /** The documented example operations (schema/operations/) run as typed documents on the seeded graph. */
 describe('the documented operations on the seeded Drôme graph', () => {
@@ -67,7 +71,7 @@ describe('the documented operations on the seeded Drôme graph', () => {
     expect(nodes.map((n) => n.id)).toContain(headlineMill);
   });
 
-  it('ActorTrading shows the central kitchen\'s suppliers with the products bought', async () => {
+  it("ActorTrading shows the central kitchen's suppliers with the products bought", async () => {
     const { data } = await runner.run(ActorTradingDocument, { id: kitchenId });
     expect(data!.actor.name).toBe(actorById.get(kitchenId)!.name);
     expect(data!.actor.commune.insee).toBe('26362');
@@ -77,7 +81,7 @@ describe('the documented operations on the seeded Drôme graph', () => {
     expect(data!.actor.suppliers.map((s) => s.actor.id).sort()).toEqual([...new Set(expected)].sort());
   });
 
-  it('Provenance follows the kitchen\'s bread back to the wheat farm', async () => {
+  it("Provenance follows the kitchen's bread back to the wheat farm", async () => {
     const { data } = await runner.run(ProvenanceDocument, { linkId: headlineLinks[3].id });
     const link = data!.supplyLink;
     const suppliers = [
@@ -92,7 +96,11 @@ describe('the documented operations on the seeded Drôme graph', () => {
 
   it('ActorsPage pages through actors without repeating any', async () => {
     const first = await runner.run(ActorsPageDocument, { filter: { roles: ['MILL'] }, first: 3 });
-    const second = await runner.run(ActorsPageDocument, { filter: { roles: ['MILL'] }, first: 3, after: first.data!.actors.pageInfo.endCursor });
+    const second = await runner.run(ActorsPageDocument, {
+      filter: { roles: ['MILL'] },
+      first: 3,
+      after: first.data!.actors.pageInfo.endCursor,
+    });
     const ids = [...first.data!.actors.nodes, ...second.data!.actors.nodes].map((n) => n.id);
     const mills = seed.actors.filter((a) => a.roles.includes('MILL' as never)).length;
     expect(new Set(ids).size).toBe(Math.min(6, mills));
@@ -109,7 +117,10 @@ describe('the documented operations on the seeded Drôme graph', () => {
     const content = fs.readFileSync(path.join(__dirname, '..', 'seeds', 'examples', 'actors.csv'), 'utf8');
     const { data, errors } = await runner.run(ImportDryRunDocument, { content, format: 'CSV' });
     expect(errors).toBeUndefined();
-    expect(data!.importRecords).toEqual({ written: false, counts: { actors: content.trim().split('\n').length - 1, offers: 0, needs: 0, supplyLinks: 0 } });
+    expect(data!.importRecords).toEqual({
+      written: false,
+      counts: { actors: content.trim().split('\n').length - 1, offers: 0, needs: 0, supplyLinks: 0 },
+    });
     const [row] = await db.read<{ n: number }>("MATCH (a:Actor) WHERE a.id STARTS WITH 'ex-' RETURN count(a) AS n");
     expect(row.n).toBe(0);
   });
@@ -123,9 +134,11 @@ describe('the documented operations on the seeded Drôme graph', () => {
     }
   });
 
-  it('Neighbourhood gives the kitchen\'s suppliers as nodes and edges', async () => {
+  it("Neighbourhood gives the kitchen's suppliers as nodes and edges", async () => {
     const { data } = await runner.run(NeighbourhoodDocument, { actorId: kitchenId, depth: 1 });
-    const partners = new Set(seed.supplyLinks.flatMap((l) => (l.buyerId === kitchenId ? [l.supplierId] : l.supplierId === kitchenId ? [l.buyerId] : [])));
+    const partners = new Set(
+      seed.supplyLinks.flatMap((l) => (l.buyerId === kitchenId ? [l.supplierId] : l.supplierId === kitchenId ? [l.buyerId] : [])),
+    );
     expect(data!.neighbourhood.nodes.map((n) => n.id).sort()).toEqual([kitchenId, ...partners].sort());
     expect(data!.neighbourhood.edges.map((e) => e.id)).toContain(headlineLinks[3].id);
   });

@@ -12,25 +12,71 @@ import { createRunner } from './helpers/graphql';
  */
 
 const SUPPLIERS = /* GraphQL */ `
-  query ($input: SupplierSearchInput!, $first: Int) { suppliers(input: $input, first: $first) { matches { totalCount } } }`;
+  query ($input: SupplierSearchInput!, $first: Int) {
+    suppliers(input: $input, first: $first) {
+      matches {
+        totalCount
+      }
+    }
+  }
+`;
 const UNMET_NEEDS = /* GraphQL */ `
   query ($scope: MatchmakingScopeInput!, $local: LocalInput, $candidates: Int, $maxIntermediaries: Int) {
-    unmetNeeds(scope: $scope, local: $local, candidates: $candidates, maxIntermediaries: $maxIntermediaries) { scopeName local { description } }
-  }`;
+    unmetNeeds(scope: $scope, local: $local, candidates: $candidates, maxIntermediaries: $maxIntermediaries) {
+      scopeName
+      local {
+        description
+      }
+    }
+  }
+`;
 const POTENTIAL_BUYERS = /* GraphQL */ `
-  query ($producerId: String!, $radiusKm: Float, $first: Int) { potentialBuyers(producerId: $producerId, radiusKm: $radiusKm, first: $first) { totalCount } }`;
+  query ($producerId: String!, $radiusKm: Float, $first: Int) {
+    potentialBuyers(producerId: $producerId, radiusKm: $radiusKm, first: $first) {
+      totalCount
+    }
+  }
+`;
 const SUPPLY_RISK = /* GraphQL */ `
-  query ($scope: RiskScopeInput!, $top: Int) { supplyRisk(scope: $scope, top: $top) { scopeName } }`;
+  query ($scope: RiskScopeInput!, $top: Int) {
+    supplyRisk(scope: $scope, top: $top) {
+      scopeName
+    }
+  }
+`;
 const NEIGHBOURHOOD = /* GraphQL */ `
-  query ($actorId: String!, $depth: Int) { neighbourhood(actorId: $actorId, depth: $depth) { truncated } }`;
+  query ($actorId: String!, $depth: Int) {
+    neighbourhood(actorId: $actorId, depth: $depth) {
+      truncated
+    }
+  }
+`;
 const UPSTREAM = /* GraphQL */ `
-  query ($actorId: String!, $productId: String!, $maxDepth: Int) { upstream(actorId: $actorId, productId: $productId, maxDepth: $maxDepth) { maxDepth } }`;
+  query ($actorId: String!, $productId: String!, $maxDepth: Int) {
+    upstream(actorId: $actorId, productId: $productId, maxDepth: $maxDepth) {
+      maxDepth
+    }
+  }
+`;
 const SEARCH = /* GraphQL */ `
-  query ($text: String!, $first: Int) { search(text: $text, first: $first) { id } }`;
+  query ($text: String!, $first: Int) {
+    search(text: $text, first: $first) {
+      id
+    }
+  }
+`;
 const ACTORS_NEAR = /* GraphQL */ `
-  query ($filter: ActorFilter) { actors(filter: $filter) { totalCount } }`;
+  query ($filter: ActorFilter) {
+    actors(filter: $filter) {
+      totalCount
+    }
+  }
+`;
 const COMMUNES_GEOJSON = /* GraphQL */ `
-  query ($departmentCode: String, $epciSiren: String) { communesGeoJson(departmentCode: $departmentCode, epciSiren: $epciSiren) }`;
+  query ($departmentCode: String, $epciSiren: String) {
+    communesGeoJson(departmentCode: $departmentCode, epciSiren: $epciSiren)
+  }
+`;
 
 const PLACE = { communeInsee: '26362' };
 
@@ -60,7 +106,9 @@ describe('questions are checked at the edge', () => {
   }
 
   it('refuses a place given two ways, naming the rule and the fields, before any database call', async () => {
-    const error = await refusal(SUPPLIERS, { input: { productId: 'farine', place: { communeInsee: '26362', point: { latitude: 44.9, longitude: 4.9 } } } });
+    const error = await refusal(SUPPLIERS, {
+      input: { productId: 'farine', place: { communeInsee: '26362', point: { latitude: 44.9, longitude: 4.9 } } },
+    });
     expect(error.message).toBe('Give the place as exactly one of communeInsee, communeName or point; got communeInsee and point');
     expect(error.extensions).toMatchObject({ exactlyOneOf: ['communeInsee', 'communeName', 'point'] });
     expect(error.extensions?.validationErrors).toEqual([
@@ -89,8 +137,12 @@ describe('questions are checked at the edge', () => {
   });
 
   it('refuses a page size, a minimum volume and a fraction of an intermediary with their own messages', async () => {
-    expect((await refusal(SUPPLIERS, { input: { productId: 'farine', place: PLACE }, first: 201 })).message).toBe('first must be from 1 to 200; got 201');
-    expect((await refusal(SUPPLIERS, { input: { productId: 'farine', place: PLACE, minVolume: -0.5 } })).message).toBe('minVolume must be 0 or more; got -0.5');
+    expect((await refusal(SUPPLIERS, { input: { productId: 'farine', place: PLACE }, first: 201 })).message).toBe(
+      'first must be from 1 to 200; got 201',
+    );
+    expect((await refusal(SUPPLIERS, { input: { productId: 'farine', place: PLACE, minVolume: -0.5 } })).message).toBe(
+      'minVolume must be 0 or more; got -0.5',
+    );
     const deep = await refusal(SUPPLIERS, { input: { productId: 'farine', place: PLACE, maxIntermediaries: -1 } });
     expect(deep.message).toBe('maxIntermediaries must be a whole number from 0 (direct sales only) to 3 (the maximum); got -1');
     expect(deep.extensions).toMatchObject({ field: 'maxIntermediaries', max: 3 });
@@ -101,7 +153,9 @@ describe('questions are checked at the edge', () => {
       [SUPPLIERS, (local: object) => ({ input: { productId: 'farine', place: PLACE, local } })],
       [UNMET_NEEDS, (local: object) => ({ scope: { departmentCode: '26' }, local })],
     ] as const) {
-      expect((await refusal(query, variables({ radiusKm: 30, scope: 'DEPARTMENT' }))).message).toBe('local: give radiusKm (a radius) or scope DEPARTMENT, not both');
+      expect((await refusal(query, variables({ radiusKm: 30, scope: 'DEPARTMENT' }))).message).toBe(
+        'local: give radiusKm (a radius) or scope DEPARTMENT, not both',
+      );
       const far = await refusal(query, variables({ radiusKm: 1000.5 }));
       expect(far.message).toBe('local.radiusKm must be more than 0 and at most 1000 km; got 1000.5');
       expect(far.extensions).toMatchObject({ field: 'local.radiusKm' });
@@ -109,28 +163,47 @@ describe('questions are checked at the edge', () => {
   });
 
   it('refuses numbers out of range on the other questions, each with its message', async () => {
-    expect((await refusal(UNMET_NEEDS, { scope: { actorId: 'a' }, candidates: 51 })).message).toBe('candidates must be a whole number from 0 to 50; got 51');
-    expect((await refusal(UNMET_NEEDS, { scope: { actorId: 'a' }, maxIntermediaries: 4 })).message).toBe('maxIntermediaries must be a whole number from 0 to 3; got 4');
-    expect((await refusal(POTENTIAL_BUYERS, { producerId: 'p', radiusKm: 0 })).message).toBe('radiusKm must be more than 0 and at most 1000 km; got 0');
-    expect((await refusal(POTENTIAL_BUYERS, { producerId: 'p', first: 201 })).message).toBe('first must be a whole number from 1 to 200; got 201');
-    expect((await refusal(SUPPLY_RISK, { scope: { epciSiren: '200068781' }, top: 101 })).message).toBe('top must be a whole number from 1 to 100; got 101');
+    expect((await refusal(UNMET_NEEDS, { scope: { actorId: 'a' }, candidates: 51 })).message).toBe(
+      'candidates must be a whole number from 0 to 50; got 51',
+    );
+    expect((await refusal(UNMET_NEEDS, { scope: { actorId: 'a' }, maxIntermediaries: 4 })).message).toBe(
+      'maxIntermediaries must be a whole number from 0 to 3; got 4',
+    );
+    expect((await refusal(POTENTIAL_BUYERS, { producerId: 'p', radiusKm: 0 })).message).toBe(
+      'radiusKm must be more than 0 and at most 1000 km; got 0',
+    );
+    expect((await refusal(POTENTIAL_BUYERS, { producerId: 'p', first: 201 })).message).toBe(
+      'first must be a whole number from 1 to 200; got 201',
+    );
+    expect((await refusal(SUPPLY_RISK, { scope: { epciSiren: '200068781' }, top: 101 })).message).toBe(
+      'top must be a whole number from 1 to 100; got 101',
+    );
     const depth = await refusal(NEIGHBOURHOOD, { actorId: 'a', depth: 0 });
     expect(depth).toMatchObject({ message: 'depth must be between 1 and 4 (the maximum); got 0', extensions: { maxDepth: 4 } });
     const chain = await refusal(UPSTREAM, { actorId: 'a', productId: 'pain', maxDepth: 9 });
-    expect(chain).toMatchObject({ message: 'maxDepth must be between 1 and 8 supply links; got 9', extensions: { allowed: { min: 1, max: 8 } } });
+    expect(chain).toMatchObject({
+      message: 'maxDepth must be between 1 and 8 supply links; got 9',
+      extensions: { allowed: { min: 1, max: 8 } },
+    });
     expect((await refusal(SEARCH, { text: 'farine', first: 0 })).message).toBe('first must be between 1 and 100; got 0');
     expect((await refusal(SEARCH, { text: 'f'.repeat(201) })).message).toBe('text must be at most 200 characters; got 201');
   });
 
   it('refuses a scope with a malformed code with the shared pattern message', async () => {
     expect((await refusal(SUPPLY_RISK, { scope: { departmentCode: 'Drôme' } })).message).toBe(DEPARTMENT_CODE_MESSAGE);
-    expect((await refusal(UNMET_NEEDS, { scope: { epciSiren: '2000' } })).message).toBe('epciSiren must be a SIREN of 9 digits, e.g. "200068781"');
+    expect((await refusal(UNMET_NEEDS, { scope: { epciSiren: '2000' } })).message).toBe(
+      'epciSiren must be a SIREN of 9 digits, e.g. "200068781"',
+    );
   });
 
   it('refuses a place of the actors filter given both ways or not at all, saying what came', async () => {
-    const both = await refusal(ACTORS_NEAR, { filter: { near: { communeInsee: '26362', point: { latitude: 44.9, longitude: 4.9 }, radiusKm: 5 } } });
+    const both = await refusal(ACTORS_NEAR, {
+      filter: { near: { communeInsee: '26362', point: { latitude: 44.9, longitude: 4.9 }, radiusKm: 5 } },
+    });
     expect(both.message).toBe('Give a place as exactly one of communeInsee or point; got communeInsee and point');
-    expect((await refusal(ACTORS_NEAR, { filter: { near: { radiusKm: 5 } } })).message).toBe('Give a place as exactly one of communeInsee or point; got none');
+    expect((await refusal(ACTORS_NEAR, { filter: { near: { radiusKm: 5 } } })).message).toBe(
+      'Give a place as exactly one of communeInsee or point; got none',
+    );
   });
 
   it('asks the map of communes for an area, and a well-formed code, at the edge', async () => {
@@ -141,7 +214,12 @@ describe('questions are checked at the edge', () => {
   });
 
   it('lets a question at the bounds through to the graph, which answers NOT_FOUND for what it does not hold', async () => {
-    const unmet = await runner.run(UNMET_NEEDS, { scope: { actorId: 'nobody' }, local: { scope: 'EPCI' }, candidates: 50, maxIntermediaries: 3 });
+    const unmet = await runner.run(UNMET_NEEDS, {
+      scope: { actorId: 'nobody' },
+      local: { scope: 'EPCI' },
+      candidates: 50,
+      maxIntermediaries: 3,
+    });
     expect(unmet.errors?.[0]).toMatchObject({ message: 'Actor "nobody" not found', extensions: { code: 'NOT_FOUND' } });
     expect(unmet.queries).toBeGreaterThan(0);
     const buyers = await runner.run(POTENTIAL_BUYERS, { producerId: 'nobody', radiusKm: 1000, first: 200 });
@@ -152,10 +230,14 @@ describe('questions are checked at the edge', () => {
 
   it('words the local definition the same way for one buyer and for many', () => {
     const radius = { scope: LocalScope.RADIUS, radiusKm: 100 } as const;
-    expect(describeLocal(radius, true, { department: null, neighbourCodes: [], epci: null })).toBe('within 100 km of the buyer (great circle), the default');
+    expect(describeLocal(radius, true, { department: null, neighbourCodes: [], epci: null })).toBe(
+      'within 100 km of the buyer (great circle), the default',
+    );
     expect(describeLocal(radius, false)).toBe('within 100 km of each buyer (great circle)');
     const drome = { department: { code: '26', name: 'Drôme' }, neighbourCodes: ['07', '38'], epci: { name: 'CA Valence Romans Agglo' } };
-    expect(describeLocal({ scope: LocalScope.DEPARTMENT_AND_NEIGHBOURS }, false, drome)).toBe("in the buyer's department (26 Drôme) or a neighbouring one (07, 38)");
+    expect(describeLocal({ scope: LocalScope.DEPARTMENT_AND_NEIGHBOURS }, false, drome)).toBe(
+      "in the buyer's department (26 Drôme) or a neighbouring one (07, 38)",
+    );
     expect(describeLocal({ scope: LocalScope.DEPARTMENT_AND_NEIGHBOURS }, false)).toBe("in each buyer's department or a neighbouring one");
     expect(describeLocal({ scope: LocalScope.EPCI }, false, drome)).toBe("in the buyer's EPCI (CA Valence Romans Agglo)");
     expect(describeLocal({ scope: LocalScope.EPCI }, false)).toBe("in each buyer's EPCI");

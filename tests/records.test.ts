@@ -45,7 +45,11 @@ describe('the write model', () => {
 
   it('is imported by other folders only through its index', () => {
     const outside = sourceFiles(SRC).filter((file) => !file.startsWith(path.join(SRC, 'records') + path.sep));
-    const reaching = outside.flatMap((file) => importsOf(file).filter((s) => /(^|\/)records\/./.test(s)).map((s) => `${path.relative(SRC, file)} imports ${s}`));
+    const reaching = outside.flatMap((file) =>
+      importsOf(file)
+        .filter((s) => /(^|\/)records\/./.test(s))
+        .map((s) => `${path.relative(SRC, file)} imports ${s}`),
+    );
     expect(reaching).toEqual([]);
   });
 
@@ -53,17 +57,25 @@ describe('the write model', () => {
     const schema = z.unknown().superRefine((_value, ctx) => {
       ctx.addIssue({ code: z.ZodIssueCode.custom, params: { problem: 'bad colour "mauve"', expected: 'red or green' } });
     });
-    expect(schema.safeParse('mauve', { errorMap: recordErrorMap }).error?.issues[0].message).toBe('bad colour "mauve" (expected red or green)');
+    expect(schema.safeParse('mauve', { errorMap: recordErrorMap }).error?.issues[0].message).toBe(
+      'bad colour "mauve" (expected red or green)',
+    );
     expect(z.string().safeParse(12, { errorMap: recordErrorMap }).error?.issues[0].message).toBe('Expected string, received number');
   });
 
   it('gives the importer the identifier wording of patterns.ts', () => {
-    const { issues } = validateRows([{ kind: 'actors', line: 2, fields: { id: 'ex 1', name: 'A', roles: ['FARM'], siret: '92600100100011', communeInsee: '26108' } }], REFS);
+    const { issues } = validateRows(
+      [{ kind: 'actors', line: 2, fields: { id: 'ex 1', name: 'A', roles: ['FARM'], siret: '92600100100011', communeInsee: '26108' } }],
+      REFS,
+    );
     expect(brief(issues)).toEqual([`2 id: bad identifier "ex 1" (expected ${ID_EXPECTED})`]);
   });
 
-  it('reports a JSON value of the wrong type inside a list with the item\'s expectation', () => {
-    const { issues } = validateRows([{ kind: 'actors', line: 3, fields: { id: 'ex-1', name: 'A', roles: ['FARM', 7], siret: '92600100100011', communeInsee: '26108' } }], REFS);
+  it("reports a JSON value of the wrong type inside a list with the item's expectation", () => {
+    const { issues } = validateRows(
+      [{ kind: 'actors', line: 3, fields: { id: 'ex-1', name: 'A', roles: ['FARM', 7], siret: '92600100100011', communeInsee: '26108' } }],
+      REFS,
+    );
     expect(brief(issues)).toEqual([`3 roles: found the number 7 (expected one of ${ACTOR_ROLES.join(', ')})`]);
     expect(issues[0].value).toBe('7');
   });
@@ -73,15 +85,23 @@ describe('CSV positions (csv-parse)', () => {
   const HEADER = 'id,name,roles,siret,communeInsee';
 
   it('counts lines in bytes correctly after accented text and CRLF line breaks inside quoted cells', () => {
-    const csv = [HEADER, 'ex-1,"Ferme de l\'Été,', 'Drôme",FARM,92600100100011,26108', 'ex-2,Moulin à eau,MILL,92600200200018,26108', ''].join('\r\n');
+    const csv = [
+      HEADER,
+      'ex-1,"Ferme de l\'Été,',
+      'Drôme",FARM,92600100100011,26108',
+      'ex-2,Moulin à eau,MILL,92600200200018,26108',
+      '',
+    ].join('\r\n');
     const { rows, issues } = parseImport(csv, { format: 'csv' });
     expect(issues).toEqual([]);
     expect(rows.map((r) => r.line)).toEqual([2, 4]);
-    expect(rows[0].fields.name).toBe('Ferme de l\'Été,\r\nDrôme');
+    expect(rows[0].fields.name).toBe("Ferme de l'Été,\r\nDrôme");
   });
 
   it('reads files whose lines end with a lone carriage return', () => {
-    const { rows, issues } = parseImport(`${HEADER}\rex-1,A,FARM,92600100100011,26108\rex-2,B,MILL,92600200200018,26108\r`, { format: 'csv' });
+    const { rows, issues } = parseImport(`${HEADER}\rex-1,A,FARM,92600100100011,26108\rex-2,B,MILL,92600200200018,26108\r`, {
+      format: 'csv',
+    });
     expect(issues).toEqual([]);
     expect(rows.map((r) => [r.line, r.fields.id])).toEqual([
       [2, 'ex-1'],
@@ -90,7 +110,9 @@ describe('CSV positions (csv-parse)', () => {
   });
 
   it('detects the separator from a quoted header', () => {
-    const { rows, issues } = parseImport('"id";"name";"roles";"siret";"communeInsee"\nex-1;"A, B";FARM;92600100100011;26108\n', { format: 'csv' });
+    const { rows, issues } = parseImport('"id";"name";"roles";"siret";"communeInsee"\nex-1;"A, B";FARM;92600100100011;26108\n', {
+      format: 'csv',
+    });
     expect(issues).toEqual([]);
     expect(rows[0].fields).toMatchObject({ id: 'ex-1', name: 'A, B' });
   });
@@ -116,8 +138,14 @@ describe('JSON positions and syntax errors (jsonc-parser)', () => {
     ['[\n  {"id": "a"}\n  {"id": "b"}\n]', '3 : invalid JSON: expected "," or "]", found "{"'],
     ['{"actors": [{"id": "a" "name": "b"}]}', '1 : invalid JSON: expected "," or "}", found """'],
     ['{"actors": []}\n{"offers": []}', '2 : invalid JSON: expected the end of the file after the top-level value, found "{"'],
-    ['{"actors": [\n  {"id": tru}\n]}', '2 : invalid JSON: expected a value (object, array, string, number, true, false or null), found "t"'],
-    ['{"actors": [\n  // a comment\n]}', '2 : invalid JSON: expected a value (object, array, string, number, true, false or null), found "/"'],
+    [
+      '{"actors": [\n  {"id": tru}\n]}',
+      '2 : invalid JSON: expected a value (object, array, string, number, true, false or null), found "t"',
+    ],
+    [
+      '{"actors": [\n  // a comment\n]}',
+      '2 : invalid JSON: expected a value (object, array, string, number, true, false or null), found "/"',
+    ],
     ['{"actors": [{"id": "a",\n,}]}', '2 : invalid JSON: expected a property name in double quotes, found ","'],
     ['{"actors": [1,\n]}', '2 : invalid JSON: expected a value (object, array, string, number, true, false or null), found "]"'],
     ['{"actors": [{"id": "\\x"}]}', '1 : invalid JSON: expected a string closed on its line, with valid escapes, found """'],
@@ -127,7 +155,13 @@ describe('JSON positions and syntax errors (jsonc-parser)', () => {
 
   it('gives each record the line of its opening brace with CRLF and lone CR line breaks', () => {
     for (const eol of ['\r\n', '\r']) {
-      const json = ['[', '  {"id": "ex-n", "actorId": "ex-a", "productId": "pain", "volume": 1, "unit": "KG"},', '', '  {"id": "ex-m", "actorId": "ex-a", "productId": "pain", "volume": 2, "unit": "KG"}', ']'].join(eol);
+      const json = [
+        '[',
+        '  {"id": "ex-n", "actorId": "ex-a", "productId": "pain", "volume": 1, "unit": "KG"},',
+        '',
+        '  {"id": "ex-m", "actorId": "ex-a", "productId": "pain", "volume": 2, "unit": "KG"}',
+        ']',
+      ].join(eol);
       expect(parseImport(json, { format: 'json' }).rows.map((r) => r.line)).toEqual([2, 4]);
     }
   });

@@ -13,10 +13,37 @@ import { print } from 'graphql';
 // has its own driver and its own authenticator, and nothing but the graph is shared between them;
 // an API key created once works on both, since accounts and key hashes live in Neo4j.
 
-const CREATE_ACTOR = graphql(`mutation ScaleOutCreateActor($input: CreateActorInput!) { createActor(input: $input) { id name } }`);
-const UPDATE_ACTOR = graphql(`mutation ScaleOutUpdateActor($id: String!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { id name } }`);
-const DELETE_ACTOR = graphql(`mutation ScaleOutDeleteActor($id: String!) { deleteActor(id: $id) { id } }`);
-const READ_ACTOR = graphql(`query ScaleOutReadActor($id: String!) { actor(id: $id) { id name } }`);
+const CREATE_ACTOR = graphql(`
+  mutation ScaleOutCreateActor($input: CreateActorInput!) {
+    createActor(input: $input) {
+      id
+      name
+    }
+  }
+`);
+const UPDATE_ACTOR = graphql(`
+  mutation ScaleOutUpdateActor($id: String!, $input: UpdateActorInput!) {
+    updateActor(id: $id, input: $input) {
+      id
+      name
+    }
+  }
+`);
+const DELETE_ACTOR = graphql(`
+  mutation ScaleOutDeleteActor($id: String!) {
+    deleteActor(id: $id) {
+      id
+    }
+  }
+`);
+const READ_ACTOR = graphql(`
+  query ScaleOutReadActor($id: String!) {
+    actor(id: $id) {
+      id
+      name
+    }
+  }
+`);
 
 interface Instance {
   db: Database;
@@ -39,7 +66,12 @@ async function startInstance(): Promise<Instance> {
 }
 
 /** Sends a mutation over HTTP to one instance with an editor's API key, as a script of the club would. */
-async function mutate<T, V extends Record<string, unknown>>(instance: Instance, key: string, document: TypedDocumentNode<T, V>, variables: V) {
+async function mutate<T, V extends Record<string, unknown>>(
+  instance: Instance,
+  key: string,
+  document: TypedDocumentNode<T, V>,
+  variables: V,
+) {
   const res = await fetch(instance.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
@@ -59,7 +91,11 @@ describe('two API instances on one Neo4j', () => {
     b = await startInstance();
     await clearGraph(a.db);
     await loadReferenceData(a.db);
-    ({ key } = await createApiKey(a.db, { role: 'editor', name: 'Scale-out test editor' }, { accountId: 'test-setup', name: 'Test setup', role: 'admin', via: 'cli' }));
+    ({ key } = await createApiKey(
+      a.db,
+      { role: 'editor', name: 'Scale-out test editor' },
+      { accountId: 'test-setup', name: 'Test setup', role: 'admin', via: 'cli' },
+    ));
   }, 120_000);
 
   afterAll(async () => {
@@ -71,12 +107,16 @@ describe('two API instances on one Neo4j', () => {
 
   it('reads through one instance what was written through the other, at once', async () => {
     // Without the key the write is refused on either instance, and nothing is written.
-    const anonymous = await postGraphQL(a.url, CREATE_ACTOR, { input: { id: 'act-anon', name: 'X', roles: ['FARM'], siret: withLuhnCheckDigit('9262000000002'), communeInsee: '26362' } });
+    const anonymous = await postGraphQL(a.url, CREATE_ACTOR, {
+      input: { id: 'act-anon', name: 'X', roles: ['FARM'], siret: withLuhnCheckDigit('9262000000002'), communeInsee: '26362' },
+    });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect((await postGraphQL(b.url, READ_ACTOR, { id: 'act-anon' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
     const siret = withLuhnCheckDigit('9262000000001');
-    const created = await mutate(a, key, CREATE_ACTOR, { input: { id: 'act-scale', name: 'Ferme des Deux Instances', roles: ['FARM'], siret, communeInsee: '26362' } });
+    const created = await mutate(a, key, CREATE_ACTOR, {
+      input: { id: 'act-scale', name: 'Ferme des Deux Instances', roles: ['FARM'], siret, communeInsee: '26362' },
+    });
     expect(created.errors).toBeUndefined();
 
     const readOnB = await postGraphQL(b.url, READ_ACTOR, { id: 'act-scale' });
@@ -96,7 +136,16 @@ describe('two API instances on one Neo4j', () => {
     const extra = await startInstance();
     await extra.server.stop();
     await extra.db.close();
-    const res = await postGraphQL(b.url, graphql(`query ServiceOfOtherInstance { service { name } }`));
+    const res = await postGraphQL(
+      b.url,
+      graphql(`
+        query ServiceOfOtherInstance {
+          service {
+            name
+          }
+        }
+      `),
+    );
     expect(res.data?.service.name).toBe('Maillon');
   });
 });

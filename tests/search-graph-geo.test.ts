@@ -63,7 +63,9 @@ const HUB = bundle({
     actor('sg-hub', 'Marché Hub de Valence', [MARKET], '26362'),
     ...Array.from({ length: ORCHARDS }, (_, i) => actor(`sg-verger-${pad(i)}`, `Verger ${pad(i)}`, [FARM], '26362')),
   ],
-  supplyLinks: Array.from({ length: ORCHARDS }, (_, i) => link(`sg-lh-${pad(i)}`, `sg-verger-${pad(i)}`, 'sg-hub', 'pomme', [], { volume: 100 + i })),
+  supplyLinks: Array.from({ length: ORCHARDS }, (_, i) =>
+    link(`sg-lh-${pad(i)}`, `sg-verger-${pad(i)}`, 'sg-hub', 'pomme', [], { volume: 100 + i }),
+  ),
 });
 
 const ALL_ACTORS = NETWORK.actors.length + HUB.actors.length;
@@ -94,13 +96,26 @@ describe('search, graph views and GeoJSON on a hand-built network', () => {
     const SEARCH = graphql(`
       query Search($text: String!, $kinds: [SearchKind!], $first: Int) {
         search(text: $text, kinds: $kinds, first: $first) {
-          kind id name score
-          hit { __typename ... on Actor { id roles } ... on Product { id family } }
+          kind
+          id
+          name
+          score
+          hit {
+            __typename
+            ... on Actor {
+              id
+              roles
+            }
+            ... on Product {
+              id
+              family
+            }
+          }
         }
-      }`);
+      }
+    `);
     type SearchOptions = Omit<VariablesOf<typeof SEARCH>, 'text'>;
-    const search = (text: string, variables: SearchOptions = {}) =>
-      runner.run(SEARCH, { text, ...variables });
+    const search = (text: string, variables: SearchOptions = {}) => runner.run(SEARCH, { text, ...variables });
     const names = async (text: string, variables: SearchOptions = {}) => {
       const res = await search(text, variables);
       expect(res.errors).toBeUndefined();
@@ -159,21 +174,49 @@ describe('search, graph views and GeoJSON on a hand-built network', () => {
 
     it('returns typed hits: an Actor with its fields, a Product with its fields', async () => {
       const res = await runner.run(
-        graphql(`query SearchHits { search(text: "valence") {
-             kind
-             hit {
-               __typename
-               ... on Actor { id name roles clubMember commune { insee } }
-               ... on Product { id name broader { id } }
-             }
-           } }`),
+        graphql(`
+          query SearchHits {
+            search(text: "valence") {
+              kind
+              hit {
+                __typename
+                ... on Actor {
+                  id
+                  name
+                  roles
+                  clubMember
+                  commune {
+                    insee
+                  }
+                }
+                ... on Product {
+                  id
+                  name
+                  broader {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        `),
       );
       expect(res.errors).toBeUndefined();
       expect(res.data!.search).toEqual([
-        { kind: 'PRODUCT', hit: { __typename: 'Product', id: 'suisse-de-valence', name: 'Suisse de Valence', broader: { id: 'produits-boulangerie' } } },
+        {
+          kind: 'PRODUCT',
+          hit: { __typename: 'Product', id: 'suisse-de-valence', name: 'Suisse de Valence', broader: { id: 'produits-boulangerie' } },
+        },
         {
           kind: 'ACTOR',
-          hit: { __typename: 'Actor', id: 'sg-hub', name: 'Marché Hub de Valence', roles: ['MARKET'], clubMember: false, commune: { insee: '26362' } },
+          hit: {
+            __typename: 'Actor',
+            id: 'sg-hub',
+            name: 'Marché Hub de Valence',
+            roles: ['MARKET'],
+            clubMember: false,
+            commune: { insee: '26362' },
+          },
         },
       ]);
     });
@@ -189,12 +232,18 @@ describe('search, graph views and GeoJSON on a hand-built network', () => {
 
     it('refuses empty text, text without a letter or digit, and first outside 1..100', async () => {
       const empty = await search('');
-      expect(empty.errors?.[0]).toMatchObject({ message: 'text must contain at least one letter or digit; got ""', extensions: { code: 'BAD_USER_INPUT' } });
+      expect(empty.errors?.[0]).toMatchObject({
+        message: 'text must contain at least one letter or digit; got ""',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
       const punctuation = await search(' -*?! ');
       expect(punctuation.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
       expect(punctuation.errors?.[0].message).toMatch(/at least one letter or digit/);
       const tooMany = await search('farine', { first: 101 });
-      expect(tooMany.errors?.[0]).toMatchObject({ message: 'first must be between 1 and 100; got 101', extensions: { code: 'BAD_USER_INPUT' } });
+      expect(tooMany.errors?.[0]).toMatchObject({
+        message: 'first must be between 1 and 100; got 101',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
       expect((await search('farine', { first: 0 })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect((await search('x'.repeat(201))).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect((await search('farine')).data!.search).toHaveLength(11);
@@ -211,11 +260,34 @@ describe('search, graph views and GeoJSON on a hand-built network', () => {
     const NEIGHBOURHOOD = graphql(`
       query Neighbourhood($actorId: String!, $depth: Int, $filter: NeighbourhoodFilter) {
         neighbourhood(actorId: $actorId, depth: $depth, filter: $filter) {
-          nodes { id label kind roles position { latitude longitude } communeName clubMember depth }
-          edges { id source target productId productName labels volume unit distanceKm }
+          nodes {
+            id
+            label
+            kind
+            roles
+            position {
+              latitude
+              longitude
+            }
+            communeName
+            clubMember
+            depth
+          }
+          edges {
+            id
+            source
+            target
+            productId
+            productName
+            labels
+            volume
+            unit
+            distanceKm
+          }
           truncated
         }
-      }`);
+      }
+    `);
     type Filter = VariablesOf<typeof NEIGHBOURHOOD>['filter'];
     const neighbourhood = (actorId: string, depth?: number, filter?: Filter) => runner.run(NEIGHBOURHOOD, { actorId, depth, filter });
     /** [id, depth] of each node and the ids of the edges. */
@@ -408,16 +480,29 @@ describe('search, graph views and GeoJSON on a hand-built network', () => {
   });
 
   describe('GeoJSON', () => {
-    const ACTORS_GEOJSON = graphql(`query ActorsGeoJson($filter: ActorFilter) { actorsGeoJson(filter: $filter) }`);
-    const COMMUNES_GEOJSON = graphql(`query CommunesGeoJson($d: String, $e: String) { communesGeoJson(departmentCode: $d, epciSiren: $e) }`);
-    const SUPPLY_LINKS_GEOJSON = graphql(`query SupplyLinksGeoJson($filter: SupplyLinkFilter) { supplyLinksGeoJson(filter: $filter) }`);
+    const ACTORS_GEOJSON = graphql(`
+      query ActorsGeoJson($filter: ActorFilter) {
+        actorsGeoJson(filter: $filter)
+      }
+    `);
+    const COMMUNES_GEOJSON = graphql(`
+      query CommunesGeoJson($d: String, $e: String) {
+        communesGeoJson(departmentCode: $d, epciSiren: $e)
+      }
+    `);
+    const SUPPLY_LINKS_GEOJSON = graphql(`
+      query SupplyLinksGeoJson($filter: SupplyLinkFilter) {
+        supplyLinksGeoJson(filter: $filter)
+      }
+    `);
     const actorsGeoJson = (filter?: VariablesOf<typeof ACTORS_GEOJSON>['filter']) => runner.run(ACTORS_GEOJSON, { filter });
     const communesGeoJson = (variables: { departmentCode?: string; epciSiren?: string }) =>
       runner.run(COMMUNES_GEOJSON, {
         d: variables.departmentCode,
         e: variables.epciSiren,
       });
-    const supplyLinksGeoJson = (filter?: VariablesOf<typeof SUPPLY_LINKS_GEOJSON>['filter']) => runner.run(SUPPLY_LINKS_GEOJSON, { filter });
+    const supplyLinksGeoJson = (filter?: VariablesOf<typeof SUPPLY_LINKS_GEOJSON>['filter']) =>
+      runner.run(SUPPLY_LINKS_GEOJSON, { filter });
 
     it('maps actors as Point features at [longitude, latitude]', async () => {
       const res = await actorsGeoJson({ communeInsee: '26108' });
@@ -436,14 +521,21 @@ describe('search, graph views and GeoJSON on a hand-built network', () => {
       });
       const moulin = (await actorsGeoJson({ roles: ['MILL'] })).data!.actorsGeoJson.features;
       expect(moulin.map((f) => f.geometry.coordinates)).toEqual([[centroid('26064').longitude, centroid('26064').latitude]]);
-      expect(moulin[0].properties).toEqual({ id: 'sg-moulin', name: 'Moulin de la Drôme', roles: ['MILL'], clubMember: true, communeInsee: '26064' });
+      expect(moulin[0].properties).toEqual({
+        id: 'sg-moulin',
+        name: 'Moulin de la Drôme',
+        roles: ['MILL'],
+        clubMember: true,
+        communeInsee: '26064',
+      });
     });
 
     it('maps every actor without a filter, and applies the filters of `actors`', async () => {
       const all = (await actorsGeoJson()).data!.actorsGeoJson;
       expect(all.features).toHaveLength(ALL_ACTORS);
       expect(all.features.every((f) => f.type === 'Feature' && f.geometry.type === 'Point')).toBe(true);
-      const ids = async (filter: Parameters<typeof actorsGeoJson>[0]) => (await actorsGeoJson(filter)).data!.actorsGeoJson.features.map((f) => f.id);
+      const ids = async (filter: Parameters<typeof actorsGeoJson>[0]) =>
+        (await actorsGeoJson(filter)).data!.actorsGeoJson.features.map((f) => f.id);
       expect(await ids({ clubMember: true })).toEqual(['sg-coop', 'sg-moulin']);
       expect(await ids({ productId: 'farine', organic: true })).toEqual(['sg-moulin']);
       expect(await ids({ productId: 'ble' })).toEqual(['sg-coop', 'sg-ferme']);
@@ -482,7 +574,12 @@ describe('search, graph views and GeoJSON on a hand-built network', () => {
     it('maps the communes of a department, or of both a department and an EPCI', async () => {
       const drome = (await communesGeoJson({ departmentCode: '26' })).data!.communesGeoJson.features;
       expect(drome).toHaveLength([...COMMUNES.values()].filter((c) => c.department === '26').length);
-      expect(drome.find((f) => f.id === '26113')!.properties).toEqual({ insee: '26113', name: 'Die', population: 4844, epciName: 'CC du Diois' });
+      expect(drome.find((f) => f.id === '26113')!.properties).toEqual({
+        insee: '26113',
+        name: 'Die',
+        population: 4844,
+        epciName: 'CC du Diois',
+      });
       const both = (await communesGeoJson({ departmentCode: '26', epciSiren: '200068781' })).data!.communesGeoJson.features;
       expect(both).toHaveLength(54);
       const none = (await communesGeoJson({ departmentCode: '07', epciSiren: '200068781' })).data!.communesGeoJson.features;
@@ -539,7 +636,8 @@ describe('search, graph views and GeoJSON on a hand-built network', () => {
     });
 
     it('applies the filters of `supplyLinks` to the map', async () => {
-      const ids = async (filter?: Parameters<typeof supplyLinksGeoJson>[0]) => (await supplyLinksGeoJson(filter)).data!.supplyLinksGeoJson.features.map((f) => f.id);
+      const ids = async (filter?: Parameters<typeof supplyLinksGeoJson>[0]) =>
+        (await supplyLinksGeoJson(filter)).data!.supplyLinksGeoJson.features.map((f) => f.id);
       expect(await ids({ productId: 'farine' })).toEqual(['sg-l2', 'sg-l4', 'sg-l7']);
       expect(await ids({ supplierId: 'sg-moulin' })).toEqual(['sg-l2', 'sg-l4']);
       expect(await ids({ buyerId: 'sg-moulin' })).toEqual(['sg-l1', 'sg-l6', 'sg-l5']);

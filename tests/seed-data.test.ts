@@ -1,7 +1,18 @@
 import { ActorRole } from '../src/actor/actor.enums';
 import { isValidSiret } from '../src/records';
 import type { ImportBundle, ProductRecord, SupplyLinkRecord } from '../src/records';
-import { BROKEN_ORGANIC_CHAIN, buildDromeSeed, type CommuneRef, generateSyntheticGraph, KNOWN_CHAINS, readCommunes, readLabels, readProducts, UNMET_NEED_IDS, validateCatalog } from '../tools/seed';
+import {
+  BROKEN_ORGANIC_CHAIN,
+  buildDromeSeed,
+  type CommuneRef,
+  generateSyntheticGraph,
+  KNOWN_CHAINS,
+  readCommunes,
+  readLabels,
+  readProducts,
+  UNMET_NEED_IDS,
+  validateCatalog,
+} from '../tools/seed';
 
 /**
  * The seed data without a database: the catalog, the Drôme seed and the synthetic generator must
@@ -29,7 +40,10 @@ describe('the catalog (seeds/products.json, seeds/labels.json)', () => {
       { id: 'c', name: 'C', family: products[0].family, broaderId: null, madeFromIds: ['missing'] },
       { id: 'c', name: 'C again', family: products[0].family, broaderId: null, madeFromIds: [] },
     ];
-    const problems = validateCatalog(broken, labels.filter((l) => l.productIds.length === 0));
+    const problems = validateCatalog(
+      broken,
+      labels.filter((l) => l.productIds.length === 0),
+    );
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringContaining('"c" is used twice'),
@@ -42,7 +56,8 @@ describe('the catalog (seeds/products.json, seeds/labels.json)', () => {
   it('has the labels the code names, with organic and EGalim flags that fit their kind', () => {
     const byId = new Map(labels.map((l) => [l.id, l]));
     for (const id of ['ab', 'eu-organic', 'organic-conversion']) expect(byId.get(id)).toMatchObject({ organic: true, egalim: true });
-    for (const id of ['nature-et-progres', 'demeter']) expect(byId.get(id)).toMatchObject({ kind: 'PRIVATE_ORGANIC', organic: true, egalim: false });
+    for (const id of ['nature-et-progres', 'demeter'])
+      expect(byId.get(id)).toMatchObject({ kind: 'PRIVATE_ORGANIC', organic: true, egalim: false });
     for (const id of ['label-rouge', 'hve', 'fermier', 'picodon-aop', 'nougat-montelimar-igp']) expect(byId.get(id)?.egalim).toBe(true);
   });
 
@@ -142,14 +157,19 @@ describe('the Drôme seed', () => {
   it('contains a broken organic chain: an organic link sourced from a conventional one', () => {
     const organic = new Set(labels.filter((l) => l.organic).map((l) => l.id));
     const isOrganic = (l: SupplyLinkRecord) => l.labelIds.some((id) => organic.has(id));
-    const broken = seed.supplyLinks.filter((l) => isOrganic(l) && l.sourcedFromIds.some((id) => !isOrganic(linkById.get(id) as SupplyLinkRecord)));
+    const broken = seed.supplyLinks.filter(
+      (l) => isOrganic(l) && l.sourcedFromIds.some((id) => !isOrganic(linkById.get(id) as SupplyLinkRecord)),
+    );
     expect(broken.map((l) => l.id)).toContain(BROKEN_ORGANIC_CHAIN.brokenLinkId);
     const chain = BROKEN_ORGANIC_CHAIN.linkIds.map((id) => linkById.get(id) as SupplyLinkRecord);
     for (let i = 0; i + 1 < chain.length; i += 1) expect(chain[i + 1].sourcedFromIds).toContain(chain[i].id);
   });
 
   it('has needs that no offer anywhere meets (product or narrower, with the required labels)', () => {
-    const unmet = seed.needs.filter((n) => !seed.offers.some((o) => isSameOrNarrower(o.productId, n.productId) && n.requiredLabelIds.every((l) => o.labelIds.includes(l))));
+    const unmet = seed.needs.filter(
+      (n) =>
+        !seed.offers.some((o) => isSameOrNarrower(o.productId, n.productId) && n.requiredLabelIds.every((l) => o.labelIds.includes(l))),
+    );
     expect(unmet.length).toBeGreaterThan(0);
     expect(unmet.map((n) => n.id)).toEqual(expect.arrayContaining([...UNMET_NEED_IDS]));
   });
@@ -182,7 +202,9 @@ describe('the synthetic graph', () => {
 
   it('changes with the seed', () => {
     const other = generateSyntheticGraph({ actors: 200, seed: 8 }, communes, products, labels);
-    expect(other.actors.map((a) => a.name)).not.toEqual(generateSyntheticGraph({ actors: 200, seed: 7 }, communes, products, labels).actors.map((a) => a.name));
+    expect(other.actors.map((a) => a.name)).not.toEqual(
+      generateSyntheticGraph({ actors: 200, seed: 7 }, communes, products, labels).actors.map((a) => a.name),
+    );
   });
 
   it('has about four supply links per actor', () => {
@@ -253,7 +275,8 @@ function expectSoundBundle(get: () => ImportBundle, actorPrefix: string, linkPre
       for (const id of link.sourcedFromIds) {
         const source = byId.get(id) as SupplyLinkRecord;
         if (source.buyerId !== link.supplierId) problems.push(`${link.id} is sourced from ${id}, bought by someone else`);
-        if (!canBeSourcedFrom(link.productId, source.productId)) problems.push(`${link.id} (${link.productId}) cannot come from ${id} (${source.productId})`);
+        if (!canBeSourcedFrom(link.productId, source.productId))
+          problems.push(`${link.id} (${link.productId}) cannot come from ${id} (${source.productId})`);
       }
     }
     expect(problems).toEqual([]);
@@ -269,7 +292,8 @@ for (const p of products) if (p.broaderId) childrenOf.set(p.broaderId, [...(chil
 
 function ancestorsOrSelf(id: string): string[] {
   const out: string[] = [];
-  for (let p: ProductRecord | undefined = productById.get(id); p; p = p.broaderId ? productById.get(p.broaderId) : undefined) out.push(p.id);
+  for (let p: ProductRecord | undefined = productById.get(id); p; p = p.broaderId ? productById.get(p.broaderId) : undefined)
+    out.push(p.id);
   return out;
 }
 
@@ -283,7 +307,11 @@ function descendantsOrSelf(id: string): string[] {
 
 /** A product's recipe: its madeFromIds, or its nearest broader product's. */
 function recipeOf(id: string): string[] {
-  return ancestorsOrSelf(id).map((a) => productById.get(a)?.madeFromIds ?? []).find((m) => m.length > 0) ?? [];
+  return (
+    ancestorsOrSelf(id)
+      .map((a) => productById.get(a)?.madeFromIds ?? [])
+      .find((m) => m.length > 0) ?? []
+  );
 }
 
 /**

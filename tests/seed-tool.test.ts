@@ -11,7 +11,8 @@ import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 const ROOT = path.join(__dirname, '..');
 
 /** Counts what the seed writes. One row: communes, actors. */
-const COUNTS = 'CALL { MATCH (c:Commune) RETURN count(c) AS communes } CALL { MATCH (a:Actor) RETURN count(a) AS actors } RETURN communes, actors';
+const COUNTS =
+  'CALL { MATCH (c:Commune) RETURN count(c) AS communes } CALL { MATCH (a:Actor) RETURN count(a) AS actors } RETURN communes, actors';
 
 function runTool(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [script, ...args], {
@@ -78,17 +79,42 @@ describe('the seed tool', () => {
     const unreachable = { NEO4J_URI: 'bolt://127.0.0.1:1' };
 
     it.each([
-      ['dist/tools/seed/generate.cli.js', ['--actors', 'many'], 'generate: --actors must be a whole number from 1 to 1000000; got "many"', 'usage: npm run generate'],
-      ['dist/tools/seed/generate.cli.js', ['--actors', '0'], 'generate: --actors must be a whole number from 1 to 1000000; got "0"', 'usage: npm run generate'],
+      [
+        'dist/tools/seed/generate.cli.js',
+        ['--actors', 'many'],
+        'generate: --actors must be a whole number from 1 to 1000000; got "many"',
+        'usage: npm run generate',
+      ],
+      [
+        'dist/tools/seed/generate.cli.js',
+        ['--actors', '0'],
+        'generate: --actors must be a whole number from 1 to 1000000; got "0"',
+        'usage: npm run generate',
+      ],
       ['dist/tools/seed/generate.cli.js', ['--actors'], "generate: Option '--actors <value>' argument missing", 'usage: npm run generate'],
       ['dist/tools/seed/seed.cli.js', ['--if-emtpy'], "seed: Unknown option '--if-emtpy'", 'usage: npm run seed'],
       ['dist/tools/seed/seed.cli.js', ['extra'], "seed: Unexpected argument 'extra'", 'usage: npm run seed'],
       ['dist/scripts/import.js', [], 'import: give the file to import', 'usage: npm run import'],
-      ['dist/scripts/import.js', ['a.csv', '--kind', 'farms'], 'import: --kind must be one of actors, offers, needs, supplyLinks; got "farms"', 'usage: npm run import'],
+      [
+        'dist/scripts/import.js',
+        ['a.csv', '--kind', 'farms'],
+        'import: --kind must be one of actors, offers, needs, supplyLinks; got "farms"',
+        'usage: npm run import',
+      ],
       ['dist/scripts/keys.js', ['create', '--role'], "keys: Option '--role <value>' argument missing", 'usage: npm run keys'],
-      ['dist/scripts/keys.js', ['create', '--role', 'boss', '--name', 'Robot'], 'keys: create needs --role member|editor|admin; got "boss"', 'usage: npm run keys'],
+      [
+        'dist/scripts/keys.js',
+        ['create', '--role', 'boss', '--name', 'Robot'],
+        'keys: create needs --role member|editor|admin; got "boss"',
+        'usage: npm run keys',
+      ],
       ['dist/scripts/keys.js', ['rotate'], 'keys: unknown command "rotate": use create, list or revoke', 'usage: npm run keys'],
-      ['dist/bench/suppliers.js', ['--runs', '1.5'], 'bench: --runs must be a whole number from 1 to 10000; got "1.5"', 'usage: npm run bench'],
+      [
+        'dist/bench/suppliers.js',
+        ['--runs', '1.5'],
+        'bench: --runs must be a whole number from 1 to 10000; got "1.5"',
+        'usage: npm run bench',
+      ],
     ])('%s %j: exit 2 with what is wrong and the usage', (script, args, message, usage) => {
       const run = runTool(script, args as string[], unreachable);
       expect(run.code).toBe(2);
@@ -98,7 +124,10 @@ describe('the seed tool', () => {
 
     it('--help prints the usage and exits 0', () => {
       const run = runTool('dist/tools/seed/generate.cli.js', ['--help'], unreachable);
-      expect(run).toMatchObject({ code: 0, stdout: expect.stringContaining('usage: npm run generate -- [--actors <1..1000000>] [--seed <integer>] [--clear]') });
+      expect(run).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining('usage: npm run generate -- [--actors <1..1000000>] [--seed <integer>] [--clear]'),
+      });
     });
   });
 });

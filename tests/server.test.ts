@@ -32,7 +32,18 @@ describe('the HTTP service on the test Neo4j', () => {
   });
 
   it('answers a GraphQL query from Neo4j over HTTP', async () => {
-    const res = await postGraphQL(`${base}/graphql`, graphql(`query ServiceOverHttp { service { name version database } }`));
+    const res = await postGraphQL(
+      `${base}/graphql`,
+      graphql(`
+        query ServiceOverHttp {
+          service {
+            name
+            version
+            database
+          }
+        }
+      `),
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.service.name).toBe('Maillon');
     expect(res.data?.service.database).toMatch(/^Neo4j Kernel\/5\.26\./);

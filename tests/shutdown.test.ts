@@ -36,7 +36,9 @@ function startBuiltServer(env: Record<string, string>): Promise<Started> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: Date.now() })));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, at: Date.now() })),
+  );
   return new Promise((resolve, reject) => {
     let buffered = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -64,7 +66,9 @@ async function openSlowRequest(port: number): Promise<{ socket: net.Socket; resp
   });
   const response = new Promise<string>((resolve) => socket.once('close', () => resolve(received)));
   const half = Math.floor(BODY.length / 2);
-  socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(BODY)}\r\n\r\n${BODY.slice(0, half)}`);
+  socket.write(
+    `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(BODY)}\r\n\r\n${BODY.slice(0, half)}`,
+  );
   // Let the server parse the headers: the request is then in flight.
   await new Promise((r) => setTimeout(r, 200));
   return { socket, response, finish: () => socket.write(BODY.slice(half)) };

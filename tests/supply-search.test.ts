@@ -14,7 +14,8 @@ const { MILL, WHOLESALER, FOOD_HUB, CENTRAL_KITCHEN, CANTEEN } = ActorRole;
 
 const COMMUNES = new Map(readCommunes().map((c) => [c.insee, c]));
 const centroid = (insee: string) => ({ latitude: COMMUNES.get(insee)!.latitude, longitude: COMMUNES.get(insee)!.longitude });
-const km = (a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }) => Math.round(distanceKm(a, b) * 10) / 10;
+const km = (a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }) =>
+  Math.round(distanceKm(a, b) * 10) / 10;
 
 /**
  * The test database with a query timeout of 2 minutes instead of 15 s: on a fresh (cold) JVM the
@@ -64,9 +65,12 @@ const KITCHEN = centroid(VALENCE);
  */
 const NETWORK = bundle({
   actors: [
-    actor('ss-cuisine', 'Cuisine centrale de test', [CENTRAL_KITCHEN], VALENCE, { clubMember: true, memberGroup: MemberGroup.LOCAL_AUTHORITIES }),
+    actor('ss-cuisine', 'Cuisine centrale de test', [CENTRAL_KITCHEN], VALENCE, {
+      clubMember: true,
+      memberGroup: MemberGroup.LOCAL_AUTHORITIES,
+    }),
     actor('ss-moulin', 'Moulin de Chabeuil', [MILL], CHABEUIL, { clubMember: true, memberGroup: MemberGroup.PROCESSORS }),
-    actor('ss-moulin-ete', 'Moulin d\'été', [MILL], VALENCE),
+    actor('ss-moulin-ete', "Moulin d'été", [MILL], VALENCE),
     actor('ss-moulin-nocoord', 'Moulin sans coordonnées', [MILL], ROMANS),
     actor('ss-moulin-crest', 'Moulin de Crest', [MILL], CREST),
     actor('ss-moulin-crest-b', 'Moulin de Crest bis', [MILL], CREST),
@@ -115,27 +119,72 @@ const NETWORK = bundle({
 
 /** Where each test actor stands (the point distances are measured from). */
 const POINT: Record<string, { latitude: number; longitude: number }> = {
-  ...Object.fromEntries(NETWORK.actors.map((a) => [a.id, a.latitude != null ? { latitude: a.latitude, longitude: a.longitude! } : centroid(a.communeInsee)])),
+  ...Object.fromEntries(
+    NETWORK.actors.map((a) => [a.id, a.latitude != null ? { latitude: a.latitude, longitude: a.longitude! } : centroid(a.communeInsee)]),
+  ),
 };
 
 const SUPPLIERS = graphql(`
   query Suppliers($input: SupplierSearchInput!, $first: Int, $after: String) {
     suppliers(input: $input, first: $first, after: $after) {
-      product { id }
-      buyer { id }
-      place { point { latitude longitude } commune { insee } epci { siren } department { code } }
-      local { scope radiusKm departmentCodes epci { siren } isDefault description }
+      product {
+        id
+      }
+      buyer {
+        id
+      }
+      place {
+        point {
+          latitude
+          longitude
+        }
+        commune {
+          insee
+        }
+        epci {
+          siren
+        }
+        department {
+          code
+        }
+      }
+      local {
+        scope
+        radiusKm
+        departmentCodes
+        epci {
+          siren
+        }
+        isDefault
+        description
+      }
       maxIntermediaries
       matches {
         totalCount
-        pageInfo { hasNextPage hasPreviousPage endCursor }
+        pageInfo {
+          hasNextPage
+          hasPreviousPage
+          endCursor
+        }
         edges {
           cursor
           node {
-            supplier { id location { latitude longitude } }
-            offer { id }
-            product { id }
-            labels { id }
+            supplier {
+              id
+              location {
+                latitude
+                longitude
+              }
+            }
+            offer {
+              id
+            }
+            product {
+              id
+            }
+            labels {
+              id
+            }
             distanceKm
             intermediaries
             circuitCourt
@@ -143,12 +192,23 @@ const SUPPLIERS = graphql(`
             capacityUnit
             months
             clubMember
-            path { kind actor { id } role product { id } distanceKm }
+            path {
+              kind
+              actor {
+                id
+              }
+              role
+              product {
+                id
+              }
+              distanceKm
+            }
           }
         }
       }
     }
-  }`);
+  }
+`);
 
 type SearchInput = VariablesOf<typeof SUPPLIERS>['input'];
 
@@ -185,9 +245,13 @@ describe('suppliers: who can supply X to Y', () => {
     // An actor without coordinates (the importer always sets one: remove it by hand, with the
     // search keys its offer copied from it, as in a graph written by another tool; the migration
     // fills them in again from its commune), and a buyer with neither coordinates nor a commune.
-    await db.write(`MATCH (a:Actor {id: 'ss-moulin-nocoord'})-[:OFFERS]->(o:Offer) REMOVE a.location, o.supplierLocation, o.supplierIsOrigin`);
+    await db.write(
+      `MATCH (a:Actor {id: 'ss-moulin-nocoord'})-[:OFFERS]->(o:Offer) REMOVE a.location, o.supplierLocation, o.supplierIsOrigin`,
+    );
     await migrate(db, SCHEMA_STATEMENTS, silentLogger, BACKFILLS);
-    await db.write(`CREATE (:Actor {id: 'ss-nowhere', name: 'Cantine nulle part', roles: ['${CANTEEN}'], siret: '99999999999999', clubMember: false})`);
+    await db.write(
+      `CREATE (:Actor {id: 'ss-nowhere', name: 'Cantine nulle part', roles: ['${CANTEEN}'], siret: '99999999999999', clubMember: false})`,
+    );
     runner = await createRunner(db);
   }, 180_000);
 
@@ -253,7 +317,13 @@ describe('suppliers: who can supply X to Y', () => {
         clubMember: true,
         path: [
           { kind: 'SUPPLIER', actor: { id: 'ss-moulin' }, role: 'MILL', product: { id: 'farine-ble-t80' }, distanceKm: null },
-          { kind: 'BUYER', actor: { id: 'ss-cuisine' }, role: 'CENTRAL_KITCHEN', product: { id: 'farine-ble-t80' }, distanceKm: km(centroid(CHABEUIL), KITCHEN) },
+          {
+            kind: 'BUYER',
+            actor: { id: 'ss-cuisine' },
+            role: 'CENTRAL_KITCHEN',
+            product: { id: 'farine-ble-t80' },
+            distanceKm: km(centroid(CHABEUIL), KITCHEN),
+          },
         ],
       });
       expect(byOffer.get('ss-o-die')).toMatchObject({
@@ -265,8 +335,20 @@ describe('suppliers: who can supply X to Y', () => {
         clubMember: false,
         path: [
           { kind: 'SUPPLIER', actor: { id: 'ss-moulin-die' }, role: 'MILL', product: { id: 'farine-ble-t65' }, distanceKm: null },
-          { kind: 'INTERMEDIARY', actor: { id: 'ss-grossiste' }, role: 'WHOLESALER', product: { id: 'farine-ble-t65' }, distanceKm: km(centroid(DIE), GROSSISTE_POINT) },
-          { kind: 'BUYER', actor: { id: 'ss-cuisine' }, role: 'CENTRAL_KITCHEN', product: { id: 'farine-ble-t65' }, distanceKm: km(GROSSISTE_POINT, KITCHEN) },
+          {
+            kind: 'INTERMEDIARY',
+            actor: { id: 'ss-grossiste' },
+            role: 'WHOLESALER',
+            product: { id: 'farine-ble-t65' },
+            distanceKm: km(centroid(DIE), GROSSISTE_POINT),
+          },
+          {
+            kind: 'BUYER',
+            actor: { id: 'ss-cuisine' },
+            role: 'CENTRAL_KITCHEN',
+            product: { id: 'farine-ble-t65' },
+            distanceKm: km(GROSSISTE_POINT, KITCHEN),
+          },
         ],
       });
     });
@@ -310,7 +392,9 @@ describe('suppliers: who can supply X to Y', () => {
       const res = await answer({ productName: 'FARINE', organic: true, buyerId: 'ss-cuisine' });
       expect(res.product).toEqual({ id: 'farine' });
       expect(res.matches.totalCount).toBe(13);
-      expect((await answer({ productName: 'farine de ble t80', organic: true, buyerId: 'ss-cuisine' })).product).toEqual({ id: 'farine-ble-t80' });
+      expect((await answer({ productName: 'farine de ble t80', organic: true, buyerId: 'ss-cuisine' })).product).toEqual({
+        id: 'farine-ble-t80',
+      });
     });
 
     it('leaves out offers out of season: every asked month must be in the offer', async () => {
@@ -345,7 +429,12 @@ describe('suppliers: who can supply X to Y', () => {
         path: [
           { kind: 'SUPPLIER', actor: { id: 'ss-moulin-nyons' }, role: 'MILL', distanceKm: null },
           { kind: 'INTERMEDIARY', actor: { id: 'ss-hub' }, role: 'FOOD_HUB', distanceKm: km(centroid(NYONS), centroid(MONTELIMAR)) },
-          { kind: 'INTERMEDIARY', actor: { id: 'ss-grossiste' }, role: 'WHOLESALER', distanceKm: km(centroid(MONTELIMAR), GROSSISTE_POINT) },
+          {
+            kind: 'INTERMEDIARY',
+            actor: { id: 'ss-grossiste' },
+            role: 'WHOLESALER',
+            distanceKm: km(centroid(MONTELIMAR), GROSSISTE_POINT),
+          },
           { kind: 'BUYER', actor: { id: 'ss-cuisine' }, distanceKm: km(GROSSISTE_POINT, KITCHEN) },
         ],
       });
@@ -389,7 +478,13 @@ describe('suppliers: who can supply X to Y', () => {
       const ids = byInsee.matches.edges.map(({ node }) => node.supplier.id);
       expect(ids).not.toContain('ss-moulin-mtl');
       expect(ids).toHaveLength(12);
-      expect(byInsee.matches.edges[0].node.path[1]).toEqual({ kind: 'BUYER', actor: null, role: null, product: { id: 'farine-ble' }, distanceKm: 0 });
+      expect(byInsee.matches.edges[0].node.path[1]).toEqual({
+        kind: 'BUYER',
+        actor: null,
+        role: null,
+        product: { id: 'farine-ble' },
+        distanceKm: 0,
+      });
 
       const byName = await answer({ productId: 'farine', organic: true, place: { communeName: 'valence' } });
       expect(byName.place.commune).toEqual({ insee: VALENCE });
@@ -409,14 +504,29 @@ describe('suppliers: who can supply X to Y', () => {
   describe('what "local" means', () => {
     it('a radius: the supplier within radiusKm of the buyer', async () => {
       const res = await answer({ ...FLOUR_TO_KITCHEN, local: { radiusKm: 20 } });
-      expect(res.local).toMatchObject({ scope: 'RADIUS', radiusKm: 20, isDefault: false, description: 'within 20 km of the buyer (great circle)' });
-      expect([...new Set(res.matches.edges.map(({ node }) => node.supplier.id))]).toEqual(['ss-moulin-ete', 'ss-moulin', 'ss-moulin-nocoord', 'ss-moulin-romans']);
+      expect(res.local).toMatchObject({
+        scope: 'RADIUS',
+        radiusKm: 20,
+        isDefault: false,
+        description: 'within 20 km of the buyer (great circle)',
+      });
+      expect([...new Set(res.matches.edges.map(({ node }) => node.supplier.id))]).toEqual([
+        'ss-moulin-ete',
+        'ss-moulin',
+        'ss-moulin-nocoord',
+        'ss-moulin-romans',
+      ]);
       expect(await supplierIds({ ...FLOUR_TO_KITCHEN, local: { scope: 'RADIUS' } })).toContain('ss-moulin-lyon');
     });
 
     it('the department: Privas (07) and Corbas (69) are out', async () => {
       const res = await answer({ ...FLOUR_TO_KITCHEN, local: { scope: 'DEPARTMENT' } });
-      expect(res.local).toMatchObject({ scope: 'DEPARTMENT', radiusKm: null, departmentCodes: ['26'], description: 'in the buyer\'s department (26 Drôme)' });
+      expect(res.local).toMatchObject({
+        scope: 'DEPARTMENT',
+        radiusKm: null,
+        departmentCodes: ['26'],
+        description: "in the buyer's department (26 Drôme)",
+      });
       const ids = res.matches.edges.map(({ node }) => node.supplier.id);
       expect(ids).not.toContain('ss-moulin-privas');
       expect(ids).not.toContain('ss-moulin-lyon');
@@ -434,7 +544,12 @@ describe('suppliers: who can supply X to Y', () => {
     it('the EPCI: only suppliers in Valence Romans Agglo', async () => {
       const res = await answer({ ...FLOUR_TO_KITCHEN, local: { scope: 'EPCI' } });
       expect(res.local).toMatchObject({ scope: 'EPCI', epci: { siren: VRA_SIREN } });
-      expect([...new Set(res.matches.edges.map(({ node }) => node.supplier.id))]).toEqual(['ss-moulin-ete', 'ss-moulin', 'ss-moulin-nocoord', 'ss-moulin-romans']);
+      expect([...new Set(res.matches.edges.map(({ node }) => node.supplier.id))]).toEqual([
+        'ss-moulin-ete',
+        'ss-moulin',
+        'ss-moulin-nocoord',
+        'ss-moulin-romans',
+      ]);
     });
   });
 
@@ -468,14 +583,23 @@ describe('suppliers: who can supply X to Y', () => {
         extensions: { code: 'NOT_FOUND' },
       });
       const { productId: _id, ...withoutId } = FLOUR_TO_KITCHEN;
-      expect(await errorOf({ ...withoutId, productName: 'zzyzx' })).toMatchObject({ message: 'Product "zzyzx" not found', extensions: { code: 'NOT_FOUND' } });
-      expect(await errorOf({ ...FLOUR_TO_KITCHEN, labelIds: ['bio-lunaire'] })).toMatchObject({ extensions: { code: 'NOT_FOUND', entity: 'Label' } });
-      expect(await errorOf({ ...FLOUR_TO_KITCHEN, buyerId: 'ss-personne' })).toMatchObject({ extensions: { code: 'NOT_FOUND', entity: 'Actor' } });
+      expect(await errorOf({ ...withoutId, productName: 'zzyzx' })).toMatchObject({
+        message: 'Product "zzyzx" not found',
+        extensions: { code: 'NOT_FOUND' },
+      });
+      expect(await errorOf({ ...FLOUR_TO_KITCHEN, labelIds: ['bio-lunaire'] })).toMatchObject({
+        extensions: { code: 'NOT_FOUND', entity: 'Label' },
+      });
+      expect(await errorOf({ ...FLOUR_TO_KITCHEN, buyerId: 'ss-personne' })).toMatchObject({
+        extensions: { code: 'NOT_FOUND', entity: 'Actor' },
+      });
       expect(await errorOf({ productId: 'farine', place: { communeInsee: '26999' } })).toMatchObject({
         message: 'Commune "26999" not found',
         extensions: { code: 'NOT_FOUND' },
       });
-      expect(await errorOf({ productId: 'farine', place: { communeName: 'Atlantis' } })).toMatchObject({ extensions: { code: 'NOT_FOUND', entity: 'Commune' } });
+      expect(await errorOf({ productId: 'farine', place: { communeName: 'Atlantis' } })).toMatchObject({
+        extensions: { code: 'NOT_FOUND', entity: 'Commune' },
+      });
     });
 
     it('BAD_USER_INPUT for a negative radius, more intermediaries than the maximum, both a buyer and a place, or neither', async () => {
@@ -486,7 +610,10 @@ describe('suppliers: who can supply X to Y', () => {
       expect(deep).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', max: 3 } });
       expect(deep.message).toBe('maxIntermediaries must be a whole number from 0 (direct sales only) to 3 (the maximum); got 4');
       const both = await errorOf({ ...FLOUR_TO_KITCHEN, place: { communeInsee: VALENCE } });
-      expect(both).toMatchObject({ message: 'Give the buyer as exactly one of buyerId or place; got buyerId and place', extensions: { code: 'BAD_USER_INPUT' } });
+      expect(both).toMatchObject({
+        message: 'Give the buyer as exactly one of buyerId or place; got buyerId and place',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
       expect((await errorOf({ productId: 'farine' })).extensions?.code).toBe('BAD_USER_INPUT');
       expect((await errorOf({ ...FLOUR_TO_KITCHEN, productName: 'farine' })).extensions?.code).toBe('BAD_USER_INPUT');
       expect((await errorOf({ ...FLOUR_TO_KITCHEN, local: { radiusKm: 50, scope: 'EPCI' } })).extensions?.code).toBe('BAD_USER_INPUT');
@@ -507,7 +634,13 @@ describe('suppliers: who can supply X to Y', () => {
   describe('the batch service, for matchmaking many needs in one round trip', () => {
     it('answers several requests at once, each as the GraphQL query does', async () => {
       const places = await findBuyerPlaces(db, ['ss-cuisine', 'ss-nowhere', 'ss-personne']);
-      expect(places.get('ss-cuisine')).toEqual({ actorId: 'ss-cuisine', point: KITCHEN, communeInsee: VALENCE, epciSiren: VRA_SIREN, departmentCode: '26' });
+      expect(places.get('ss-cuisine')).toEqual({
+        actorId: 'ss-cuisine',
+        point: KITCHEN,
+        communeInsee: VALENCE,
+        epciSiren: VRA_SIREN,
+        departmentCode: '26',
+      });
       expect(places.get('ss-nowhere')).toBeNull();
       expect(places.get('ss-personne')).toBeNull();
       const buyer = places.get('ss-cuisine')!;
@@ -522,7 +655,12 @@ describe('suppliers: who can supply X to Y', () => {
       expect(result.get('flour')!.map((m) => `${m.supplier.id}/${m.offer.id}`)).toEqual(graphql);
       expect(result.get('t65-epci')).toEqual([]);
       expect(result.get('flour-2')!.map((m) => m.offer.id)).toEqual(['ss-o-ete', 'ss-o-moulin', 'ss-o-nocoord']);
-      expect(result.get('flour')![0]).toMatchObject({ distanceKm: 0, distanceM: 0, circuitCourt: true, key: [0, 0, 'ss-moulin-ete', 'ss-o-ete'] });
+      expect(result.get('flour')![0]).toMatchObject({
+        distanceKm: 0,
+        distanceM: 0,
+        circuitCourt: true,
+        key: [0, 0, 'ss-moulin-ete', 'ss-o-ete'],
+      });
     });
 
     it('refuses an out-of-range request', async () => {
@@ -563,9 +701,7 @@ describe('suppliers on the Drôme seed', () => {
   });
 
   it('answers "who can supply organic flour to the Valence Romans Agglo central kitchen" with local, organic, circuit-court matches', async () => {
-    const kitchens = await db.read<{ id: string }>(
-      `MATCH (a:Actor {name: 'Cuisine centrale de Valence Romans Agglo'}) RETURN a.id AS id`,
-    );
+    const kitchens = await db.read<{ id: string }>(`MATCH (a:Actor {name: 'Cuisine centrale de Valence Romans Agglo'}) RETURN a.id AS id`);
     expect(kitchens).toHaveLength(1);
     const res = await runner.run(SUPPLIERS, { input: { productName: 'farine', organic: true, buyerId: kitchens[0].id }, first: 200 });
     expect(res.errors).toBeUndefined();

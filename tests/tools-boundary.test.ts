@@ -18,7 +18,9 @@ function localImportsOf(file: string): string[] {
     .filter((name) => name.startsWith('.'))
     .map((name) => {
       const base = path.resolve(path.dirname(file), name);
-      const found = [`${base}.ts`, path.join(base, 'index.ts'), base].find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
+      const found = [`${base}.ts`, path.join(base, 'index.ts'), base].find(
+        (candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile(),
+      );
       if (!found) throw new Error(`${path.relative(ROOT, file)}: cannot resolve ${name}`);
       return found;
     });
@@ -40,7 +42,9 @@ function importGraphOf(entry: string): Set<string> {
 }
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 }
 
 describe('the server and the tools', () => {

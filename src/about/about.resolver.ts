@@ -4,7 +4,6 @@ import { ServiceInfo } from './about.type';
 import { SERVER_VERSION } from './about.cypher';
 import { VERSION } from '../version';
 
-
 @Resolver(() => ServiceInfo)
 export class AboutResolver {
   @Query(() => ServiceInfo, { description: 'The service and the database it answers from; a cheap end-to-end check.' })

@@ -2,7 +2,11 @@ import type { SchemaStatement } from '../db';
 
 export const ACTOR_SCHEMA: SchemaStatement[] = [
   { name: 'actor_id', kind: 'constraint', cypher: 'CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE' },
-  { name: 'actor_siret', kind: 'constraint', cypher: 'CREATE CONSTRAINT actor_siret IF NOT EXISTS FOR (a:Actor) REQUIRE a.siret IS UNIQUE' },
+  {
+    name: 'actor_siret',
+    kind: 'constraint',
+    cypher: 'CREATE CONSTRAINT actor_siret IF NOT EXISTS FOR (a:Actor) REQUIRE a.siret IS UNIQUE',
+  },
   { name: 'actor_location', kind: 'index', cypher: 'CREATE POINT INDEX actor_location IF NOT EXISTS FOR (a:Actor) ON (a.location)' },
   { name: 'actor_name', kind: 'index', cypher: 'CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)' },
 ];

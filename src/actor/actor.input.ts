@@ -39,17 +39,26 @@ export class ActorFilter {
   @ArrayMaxSize(ACTOR_ROLES.length)
   roles?: ActorRole[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Offers this product or a narrower one (product id: "farine" matches offers of "farine-ble-t80").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Offers this product or a narrower one (product id: "farine" matches offers of "farine-ble-t80").',
+  })
   @IsOptional()
   @MaxLength(100)
   productId?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Offers something carrying all these labels (with productId: that product with these labels).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Offers something carrying all these labels (with productId: that product with these labels).',
+  })
   @IsOptional()
   @ArrayMaxSize(10)
   labelIds?: string[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Offers something organic (any label counting as organic; with productId: that product).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Offers something organic (any label counting as organic; with productId: that product).',
+  })
   @IsOptional()
   organic?: boolean | null;
 
@@ -77,7 +86,10 @@ export class ActorFilter {
   @IsOptional()
   clubMember?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'Name matches this text (full-text: accent- and case-insensitive, words may be prefixes).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name matches this text (full-text: accent- and case-insensitive, words may be prefixes).',
+  })
   @IsOptional()
   @MinLength(1)
   @MaxLength(200)
@@ -89,7 +101,10 @@ export class ActorFilter {
     'A new actor. Checked like a row of an actor import (docs/import.md): a Luhn-valid SIRET no other actor holds, a commune of the Drôme or a neighbouring department...',
 })
 export class CreateActorInput {
-  @Field(() => String, { nullable: true, description: 'Identifier; a new `act-<uuid>` when left out. CONFLICT when an actor already has it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Identifier; a new `act-<uuid>` when left out. CONFLICT when an actor already has it.',
+  })
   @IsOptional()
   @IsRecordId()
   id?: string | null;
@@ -104,7 +119,9 @@ export class CreateActorInput {
   @ArrayMaxSize(ACTOR_ROLES.length)
   roles!: ActorRole[];
 
-  @Field(() => String, { description: 'SIRET: 14 digits (spaces allowed) with a valid Luhn check digit. CONFLICT when another actor holds it.' })
+  @Field(() => String, {
+    description: 'SIRET: 14 digits (spaces allowed) with a valid Luhn check digit. CONFLICT when another actor holds it.',
+  })
   @MaxLength(32)
   siret!: string;
 
@@ -113,7 +130,7 @@ export class CreateActorInput {
   @MaxLength(MAX_AGENCE_BIO_NUMBER_LENGTH)
   agenceBioNumber?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Member of the Club Drômois de l\'Alimentation; false when left out.' })
+  @Field(() => Boolean, { nullable: true, description: "Member of the Club Drômois de l'Alimentation; false when left out." })
   @IsOptional()
   clubMember?: boolean | null;
 
@@ -121,7 +138,11 @@ export class CreateActorInput {
   @IsOptional()
   memberGroup?: MemberGroup | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Keep its volumes (offer capacities, need volumes, supply-link volumes) visible only to its own accounts and club editors; false when left out.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Keep its volumes (offer capacities, need volumes, supply-link volumes) visible only to its own accounts and club editors; false when left out.',
+  })
   @IsOptional()
   confidentialVolumes?: boolean | null;
 
@@ -149,13 +170,15 @@ export class CreateActorInput {
   @IsRecordKey()
   communeInsee!: string;
 
-  @Field(() => GeoPointInput, { nullable: true, description: 'Where it operates; its commune\'s centroid when left out.' })
+  @Field(() => GeoPointInput, { nullable: true, description: "Where it operates; its commune's centroid when left out." })
   @IsOptional()
   @ValidateNested()
   location?: GeoPointInput | null;
 }
 
-@InputType({ description: 'Changes to an actor: only the fields given change; null clears an optional field. Checked like a row of an actor import.' })
+@InputType({
+  description: 'Changes to an actor: only the fields given change; null clears an optional field. Checked like a row of an actor import.',
+})
 export class UpdateActorInput {
   @Field(() => String, { nullable: true, description: 'Trade name, at most 200 characters.' })
   @KeptWhenLeftOut()
@@ -169,7 +192,10 @@ export class UpdateActorInput {
   @ArrayMaxSize(ACTOR_ROLES.length)
   roles?: ActorRole[];
 
-  @Field(() => String, { nullable: true, description: 'SIRET: 14 digits with a valid Luhn check digit. CONFLICT when another actor holds it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'SIRET: 14 digits with a valid Luhn check digit. CONFLICT when another actor holds it.',
+  })
   @KeptWhenLeftOut()
   @MaxLength(32)
   siret?: string;
@@ -179,7 +205,7 @@ export class UpdateActorInput {
   @MaxLength(MAX_AGENCE_BIO_NUMBER_LENGTH)
   agenceBioNumber?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Member of the Club Drômois de l\'Alimentation.' })
+  @Field(() => Boolean, { nullable: true, description: "Member of the Club Drômois de l'Alimentation." })
   @KeptWhenLeftOut()
   @IsBoolean()
   clubMember?: boolean;
@@ -188,7 +214,10 @@ export class UpdateActorInput {
   @IsOptional()
   memberGroup?: MemberGroup | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Keep its volumes visible only to its own accounts and club editors (true) or public (false).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Keep its volumes visible only to its own accounts and club editors (true) or public (false).',
+  })
   @KeptWhenLeftOut()
   @IsBoolean()
   confidentialVolumes?: boolean;
@@ -215,13 +244,13 @@ export class UpdateActorInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'INSEE code of its new commune. An actor whose location was never given moves to the new commune\'s centroid.',
+    description: "INSEE code of its new commune. An actor whose location was never given moves to the new commune's centroid.",
   })
   @KeptWhenLeftOut()
   @IsRecordKey()
   communeInsee?: string;
 
-  @Field(() => GeoPointInput, { nullable: true, description: 'Where it operates; null puts it back at its commune\'s centroid.' })
+  @Field(() => GeoPointInput, { nullable: true, description: "Where it operates; null puts it back at its commune's centroid." })
   @IsOptional()
   @ValidateNested()
   location?: GeoPointInput | null;

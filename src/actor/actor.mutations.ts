@@ -4,7 +4,16 @@ import { DeletedRecord } from '../common';
 import type { GeoPointInput } from '../common';
 import type { Context } from '../context';
 import { ConflictError } from '../errors';
-import { createRecord, definedFields, deleteRecord, normalizeSiret, updateRecord, type Fields, type RecordSpec, type ReferenceData } from '../records';
+import {
+  createRecord,
+  definedFields,
+  deleteRecord,
+  normalizeSiret,
+  updateRecord,
+  type Fields,
+  type RecordSpec,
+  type ReferenceData,
+} from '../records';
 import { ACTOR_RECORD, ACTORS_BY_ID, CLAIM_ACTOR_ID, DELETE_ACTOR } from './actor.cypher';
 import { CreateActorInput, UpdateActorInput } from './actor.input';
 import { Actor } from './actor.type';
@@ -74,7 +83,7 @@ export class ActorMutationResolver {
     description:
       'Changes the given fields of an actor, leaving the others as they are; the result is checked as an import row is. ' +
       'NOT_FOUND when unknown; BAD_USER_INPUT (with `extensions.issues`) or CONFLICT as for createActor. ' +
-      'UNAUTHENTICATED without an account; FORBIDDEN for a member account unless it is the actor\'s own card (docs/security.md).',
+      "UNAUTHENTICATED without an account; FORBIDDEN for a member account unless it is the actor's own card (docs/security.md).",
   })
   updateActor(
     @Arg('id', () => String, { description: 'The actor to change.' }) id: string,

@@ -30,8 +30,8 @@ export class ActorResolver {
 
   @FieldResolver(() => Boolean, {
     description:
-      'The actor keeps its volumes confidential: its offers\' capacities, its needs\' volumes and the volumes of the supply links it is a ' +
-      'party to are then visible only to its member accounts (and the other party\'s, for a link) and club editors.',
+      "The actor keeps its volumes confidential: its offers' capacities, its needs' volumes and the volumes of the supply links it is a " +
+      "party to are then visible only to its member accounts (and the other party's, for a link) and club editors.",
   })
   confidentialVolumes(@Root() actor: Actor): boolean {
     return actor.confidentialVolumes === true;
@@ -57,7 +57,7 @@ export class ActorResolver {
   @FieldResolver(() => Float, {
     nullable: true,
     description:
-      'Great-circle distance in km from `from` (a commune\'s centroid or a point); without `from`, the distance computed by a DISTANCE-sorted or `near` query, if any.',
+      "Great-circle distance in km from `from` (a commune's centroid or a point); without `from`, the distance computed by a DISTANCE-sorted or `near` query, if any.",
   })
   async distanceKm(
     @Root() actor: Actor,

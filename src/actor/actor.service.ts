@@ -57,20 +57,40 @@ export async function findActors(filter: ActorFilter, sort: ActorSort, pageArgs:
 
   if (sort === ActorSort.NAME) {
     const order = 'name';
-    const [name, id] = page.cursor ? decodeCursor(page.cursor, order, ['string', 'string']) : [page.direction === 'forward' ? '' : HIGHEST_NAME, ''];
+    const [name, id] = page.cursor
+      ? decodeCursor(page.cursor, order, ['string', 'string'])
+      : [page.direction === 'forward' ? '' : HIGHEST_NAME, ''];
     const rows =
       page.direction === 'forward'
         ? await ctx.db.read<{ actor: Actor }>(ACTORS_BY_NAME_FORWARD, { ...params, afterName: name, afterId: id, limit })
-        : await ctx.db.read<{ actor: Actor }>(ACTORS_BY_NAME_BACKWARD, { ...params, beforeName: name, beforeId: page.cursor ? id : HIGHEST_NAME, limit });
-    return toConnection(rows.map((r) => r.actor), page, order, (a) => [a.name, a.id], totalCount);
+        : await ctx.db.read<{ actor: Actor }>(ACTORS_BY_NAME_BACKWARD, {
+            ...params,
+            beforeName: name,
+            beforeId: page.cursor ? id : HIGHEST_NAME,
+            limit,
+          });
+    return toConnection(
+      rows.map((r) => r.actor),
+      page,
+      order,
+      (a) => [a.name, a.id],
+      totalCount,
+    );
   }
 
   if (!origin) throw new BadUserInputError('sort: DISTANCE needs filter.near (the place to measure from)');
   const order = `distance:${origin.latitude},${origin.longitude}`;
-  const [distance, id] = page.cursor ? decodeCursor(page.cursor, order, ['number', 'string']) : [page.direction === 'forward' ? -1 : Number.MAX_VALUE, ''];
+  const [distance, id] = page.cursor
+    ? decodeCursor(page.cursor, order, ['number', 'string'])
+    : [page.direction === 'forward' ? -1 : Number.MAX_VALUE, ''];
   const rows =
     page.direction === 'forward'
-      ? await ctx.db.read<{ actor: Actor; distance: number }>(ACTORS_BY_DISTANCE_FORWARD, { ...params, afterDistance: distance, afterId: id, limit })
+      ? await ctx.db.read<{ actor: Actor; distance: number }>(ACTORS_BY_DISTANCE_FORWARD, {
+          ...params,
+          afterDistance: distance,
+          afterId: id,
+          limit,
+        })
       : await ctx.db.read<{ actor: Actor; distance: number }>(ACTORS_BY_DISTANCE_BACKWARD, {
           ...params,
           beforeDistance: distance,
@@ -78,5 +98,11 @@ export async function findActors(filter: ActorFilter, sort: ActorSort, pageArgs:
           limit,
         });
   const distanceOf = new Map(rows.map((r) => [r.actor.id, r.distance]));
-  return toConnection(rows.map((r) => r.actor), page, order, (a) => [distanceOf.get(a.id)!, a.id], totalCount);
+  return toConnection(
+    rows.map((r) => r.actor),
+    page,
+    order,
+    (a) => [distanceOf.get(a.id)!, a.id],
+    totalCount,
+  );
 }

@@ -24,7 +24,7 @@ registerEnumType(ActorRole, {
     INSTITUTION: { description: 'Institution: Département, EPCI with a food plan, chamber.' },
   },
 });
-registerEnumType(MemberGroup, { name: 'MemberGroup', description: 'Member group of the Club Drômois de l\'Alimentation.' });
+registerEnumType(MemberGroup, { name: 'MemberGroup', description: "Member group of the Club Drômois de l'Alimentation." });
 
 @ObjectType({ description: 'An operator of the food system: a farm, a mill, a wholesaler, a canteen...' })
 export class Actor {
@@ -43,7 +43,7 @@ export class Actor {
   @Field(() => String, { nullable: true, description: 'Agence Bio operator number, for organic operators.' })
   agenceBioNumber!: string | null;
 
-  @Field(() => Boolean, { description: 'Member of the Club Drômois de l\'Alimentation.' })
+  @Field(() => Boolean, { description: "Member of the Club Drômois de l'Alimentation." })
   clubMember!: boolean;
 
   @Field(() => MemberGroup, { nullable: true, description: 'The club member group, for members.' })
@@ -62,7 +62,7 @@ export class Actor {
   @Field(() => String, { nullable: true, description: 'Free text, in French.' })
   description!: string | null;
 
-  @Field(() => GeoPoint, { description: 'Where it operates (its commune\'s centroid when not given).' })
+  @Field(() => GeoPoint, { description: "Where it operates (its commune's centroid when not given)." })
   location!: GeoPoint;
 
   /** Read by the `confidentialVolumes` field resolver (absent on actors written before the flag existed). */

@@ -94,7 +94,14 @@ export async function createApiKey(db: Database, request: NewApiKey, author: Aud
     }
     await tx.run(CREATE_ACCOUNT_WITH_KEY, {
       account: { id: accountId, name: request.name.trim(), role: request.role, actorId: request.actorId ?? null },
-      key: { id: keyId, prefix: `${API_KEY_PREFIX}${keyId}`, hash: hash.toString('base64'), salt: salt.toString('base64'), kdf: KDF, expiresAt },
+      key: {
+        id: keyId,
+        prefix: `${API_KEY_PREFIX}${keyId}`,
+        hash: hash.toString('base64'),
+        salt: salt.toString('base64'),
+        kdf: KDF,
+        expiresAt,
+      },
     });
     await recordAudit(tx, author, {
       operation: 'CREATE_API_KEY',
@@ -194,7 +201,13 @@ export function createApiKeyVerifier(db: Database, options: { cacheTtlS: number;
     if (!matches || row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt.getTime() <= now())) {
       throw new UnauthenticatedError();
     }
-    const viewer: Viewer = { id: row.account.id, name: row.account.name, role: row.account.role, actorId: row.account.actorId ?? null, via: 'api-key' };
+    const viewer: Viewer = {
+      id: row.account.id,
+      name: row.account.name,
+      role: row.account.role,
+      actorId: row.account.actorId ?? null,
+      via: 'api-key',
+    };
     return { viewer, expiresAt: row.expiresAt?.getTime() ?? null };
   }
 

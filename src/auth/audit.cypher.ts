@@ -1,10 +1,18 @@
 import type { SchemaStatement } from '../db';
 
 export const AUDIT_SCHEMA: SchemaStatement[] = [
-  { name: 'audit_entry_id', kind: 'constraint', cypher: 'CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (e:AuditEntry) REQUIRE e.id IS UNIQUE' },
+  {
+    name: 'audit_entry_id',
+    kind: 'constraint',
+    cypher: 'CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (e:AuditEntry) REQUIRE e.id IS UNIQUE',
+  },
   { name: 'audit_entry_at', kind: 'index', cypher: 'CREATE INDEX audit_entry_at IF NOT EXISTS FOR (e:AuditEntry) ON (e.at)' },
   { name: 'audit_entry_record', kind: 'index', cypher: 'CREATE INDEX audit_entry_record IF NOT EXISTS FOR (e:AuditEntry) ON (e.recordId)' },
-  { name: 'audit_entry_account', kind: 'index', cypher: 'CREATE INDEX audit_entry_account IF NOT EXISTS FOR (e:AuditEntry) ON (e.accountId)' },
+  {
+    name: 'audit_entry_account',
+    kind: 'index',
+    cypher: 'CREATE INDEX audit_entry_account IF NOT EXISTS FOR (e:AuditEntry) ON (e.accountId)',
+  },
 ];
 
 /**

@@ -46,6 +46,12 @@ export class AuditTrailResolver {
     };
     const rows = await db.read<{ entry: AuditRow }>(AUDIT_TRAIL_PAGE, { ...filter, ...toAfter(page.cursor), limit: int(page.size + 1) });
     const totalCount = async () => (await db.read<{ total: number }>(COUNT_AUDIT_ENTRIES, filter))[0].total;
-    return toConnection(rows.map((r) => toEntry(r.entry)), page, AUDIT_ORDER, (e) => [e.at, e.id], totalCount);
+    return toConnection(
+      rows.map((r) => toEntry(r.entry)),
+      page,
+      AUDIT_ORDER,
+      (e) => [e.at, e.id],
+      totalCount,
+    );
   }
 }

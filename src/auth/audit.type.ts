@@ -3,7 +3,9 @@ import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../common';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common';
 
-@ObjectType({ description: 'One write, as the audit trail recorded it in the same transaction. Nothing in the API changes or deletes entries.' })
+@ObjectType({
+  description: 'One write, as the audit trail recorded it in the same transaction. Nothing in the API changes or deletes entries.',
+})
 export class AuditEntry {
   @Field(() => String) id!: string;
 
@@ -13,7 +15,7 @@ export class AuditEntry {
   @Field(() => String, { description: 'Account id (API keys), token subject (JWT), or cli:<user> for command-line tools.' })
   accountId!: string;
 
-  @Field(() => String, { description: 'The account\'s name when the write happened.' })
+  @Field(() => String, { description: "The account's name when the write happened." })
   accountName!: string;
 
   @Field(() => String, { description: 'member, editor or admin.' })
@@ -31,16 +33,19 @@ export class AuditEntry {
   @Field(() => String, { nullable: true, description: 'The record written; null for an import.' })
   recordId!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'JSON object of the changed fields before the write, as an import row names them; null for a creation.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'JSON object of the changed fields before the write, as an import row names them; null for a creation.',
+  })
   before!: string | null;
 
   @Field(() => String, { nullable: true, description: 'JSON object of the changed fields after the write; null for a deletion.' })
   after!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'An import\'s SHA-256 of its content (hex).' })
+  @Field(() => String, { nullable: true, description: "An import's SHA-256 of its content (hex)." })
   fileSha256!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'An import\'s JSON object of record counts.' })
+  @Field(() => String, { nullable: true, description: "An import's JSON object of record counts." })
   counts!: string | null;
 }
 
@@ -67,7 +72,10 @@ export class AuditTrailFilter {
 
 @ArgsType()
 export class AuditPageArgs {
-  @Field(() => Int, { nullable: true, description: `The first n entries after \`after\` (1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `The first n entries after \`after\` (1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).`,
+  })
   @IsOptional()
   @Min(1, { message: `first must be between 1 and ${MAX_PAGE_SIZE}` })
   @Max(MAX_PAGE_SIZE, { message: `first must be between 1 and ${MAX_PAGE_SIZE}` })

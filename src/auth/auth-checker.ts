@@ -4,8 +4,7 @@ import { ForbiddenError, UnauthenticatedError } from '../errors';
 import { ownershipOf } from './ownership';
 import { AccessRule, isStaff } from './rules';
 
-const NEEDS_ACCOUNT =
-  'This operation needs an account: send Authorization: Bearer <API key or token> (see docs/security.md)';
+const NEEDS_ACCOUNT = 'This operation needs an account: send Authorization: Bearer <API key or token> (see docs/security.md)';
 
 /** Operation rules throw, so a refused mutation or staff query is an error, never a silent null. */
 function ensureOperationAllowed(viewer: Viewer | null, rule: AccessRule.SIGNED_IN | AccessRule.STAFF, field: string): void {

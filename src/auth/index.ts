@@ -7,7 +7,18 @@
 export { AccessRule, CONFIDENTIAL_VOLUME_NOTE, PRIVATE_FIELD_NOTE, isStaff, maySeeVolume } from './rules';
 export { authChecker } from './auth-checker';
 export { createAuthenticator, type Authenticator } from './authenticator';
-export { API_KEY_PREFIX, ROLES, createApiKey, createApiKeyVerifier, listApiKeys, looksLikeApiKey, revokeApiKey, type ApiKeySummary, type CreatedApiKey, type NewApiKey } from './api-keys';
+export {
+  API_KEY_PREFIX,
+  ROLES,
+  createApiKey,
+  createApiKeyVerifier,
+  listApiKeys,
+  looksLikeApiKey,
+  revokeApiKey,
+  type ApiKeySummary,
+  type CreatedApiKey,
+  type NewApiKey,
+} from './api-keys';
 export { ACTOR_CLAIM, ROLE_CLAIM, createJwtVerifier } from './jwt';
 export { ensureMayWrite, type OwnedRecord, type WriteOperation } from './write-access';
 export { authorOf, changedFields, recordAudit, type AuditAuthor, type AuditEvent, type AuditOperation } from './audit';

@@ -52,7 +52,9 @@ function edge(supplierKey: string, buyerKey: string): Ownership {
   return {
     ownerIds: (root) => ids(root[supplierKey], root[buyerKey]),
     volumesConfidential: async (root, ctx) =>
-      typeof root.volumeConfidential === 'boolean' ? root.volumeConfidential : anyConfidential(await actorsById(ctx, ids(root[supplierKey], root[buyerKey]))),
+      typeof root.volumeConfidential === 'boolean'
+        ? root.volumeConfidential
+        : anyConfidential(await actorsById(ctx, ids(root[supplierKey], root[buyerKey]))),
   };
 }
 

@@ -22,4 +22,14 @@ export { cypherList, volumeConfidential } from './cypher';
 export { DeletedRecord, DeletionCounts, noCascade } from './deleted-record.type';
 export { manyByKey, oneByKey } from './loader';
 export type { PageRequest } from './pagination';
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RELATED_ITEMS, MAX_SOURCES, PageArgs, RelatedItemsArgs, SourcesArgs, toConnection, toPageRequest } from './pagination';
+export {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  MAX_RELATED_ITEMS,
+  MAX_SOURCES,
+  PageArgs,
+  RelatedItemsArgs,
+  SourcesArgs,
+  toConnection,
+  toPageRequest,
+} from './pagination';

@@ -34,7 +34,10 @@ export const MAX_SOURCES = 50;
 /** The bound of `SupplyLink.sourcedFrom`, lower than other relationships: it nests, level after level. */
 @ArgsType()
 export class SourcesArgs {
-  @Field(() => Int, { defaultValue: DEFAULT_SOURCES, description: `The first n input links (1 to ${MAX_SOURCES}, default ${DEFAULT_SOURCES}).` })
+  @Field(() => Int, {
+    defaultValue: DEFAULT_SOURCES,
+    description: `The first n input links (1 to ${MAX_SOURCES}, default ${DEFAULT_SOURCES}).`,
+  })
   @Min(1, { message: `first must be between 1 and ${MAX_SOURCES}` })
   @Max(MAX_SOURCES, { message: `first must be between 1 and ${MAX_SOURCES}` })
   first!: number;
@@ -42,7 +45,10 @@ export class SourcesArgs {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page forward: the first n items after \`after\` (1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page forward: the first n items after \`after\` (1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).`,
+  })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
   @Min(1, { message: `first must be between 1 and ${MAX_PAGE_SIZE}` })
   @Max(MAX_PAGE_SIZE, { message: `first must be between 1 and ${MAX_PAGE_SIZE}` })

@@ -35,8 +35,12 @@ export type ClassRuleMessage = (given: string[], fields: readonly string[]) => s
  * Registers a rule on a whole input class: `check(object)` true when the object is valid. The rule
  * is reported under `property` in `validationErrors` (choose a name no field of the class has).
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- class-validator's own type for a class
-export function registerClassRule(target: Function, property: string, rule: { name: string; check: (object: object) => boolean; message: (object: object) => string; context?: object }): void {
+export function registerClassRule(
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- class-validator's own type for a class
+  target: Function,
+  property: string,
+  rule: { name: string; check: (object: object) => boolean; message: (object: object) => string; context?: object },
+): void {
   if (!Object.prototype.hasOwnProperty.call(target.prototype, property)) {
     Object.defineProperty(target.prototype, property, {
       get(this: object) {

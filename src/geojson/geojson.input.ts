@@ -5,7 +5,10 @@ import { DEPARTMENT_CODE, DEPARTMENT_CODE_MESSAGE, EPCI_SIREN, EPCI_SIREN_MESSAG
 
 /** The arguments of communesGeoJson, checked at the edge: an area, since all communes at once is too many for a map. */
 @ArgsType()
-@AtLeastOneOf(['departmentCode', 'epciSiren'], () => 'Give departmentCode ("26"), epciSiren ("200068781") or both: all communes at once is too many for a map')
+@AtLeastOneOf(
+  ['departmentCode', 'epciSiren'],
+  () => 'Give departmentCode ("26"), epciSiren ("200068781") or both: all communes at once is too many for a map',
+)
 export class CommunesGeoJsonArgs {
   @Field(() => String, { nullable: true, description: 'INSEE department code ("26" is the Drôme).' })
   @IsOptional()

@@ -12,7 +12,14 @@ import { SUPPLY_LINKS_FOR_MAP } from '../supply';
 import { SupplyLinkFilter, toSupplyLinkFilterParams } from '../supply';
 import { COMMUNES_FOR_MAP } from './geojson.cypher';
 import { CommunesGeoJsonArgs } from './geojson.input';
-import { GeoJSONScalar, toFeatureCollection, toPosition, type FeatureCollection, type LineStringGeometry, type PointGeometry } from './geojson.scalar';
+import {
+  GeoJSONScalar,
+  toFeatureCollection,
+  toPosition,
+  type FeatureCollection,
+  type LineStringGeometry,
+  type PointGeometry,
+} from './geojson.scalar';
 
 /**
  * Most features of one actor or supply-link collection: the whole Drôme directory fits, while a
@@ -63,7 +70,7 @@ export class GeoJsonResolver {
   @Query(() => GeoJSONScalar, {
     description:
       'Actors matching the filter (the filter of `actors`) as a GeoJSON FeatureCollection of Points, by name; each ' +
-      'feature\'s `id` is the actor id and its properties are id, name, roles, clubMember and communeInsee. At most ' +
+      "feature's `id` is the actor id and its properties are id, name, roles, clubMember and communeInsee. At most " +
       `${MAX_MAP_FEATURES} features (\`truncated: true\` on the collection when more matched).`,
   })
   async actorsGeoJson(
@@ -85,7 +92,7 @@ export class GeoJsonResolver {
   @Query(() => GeoJSONScalar, {
     description:
       'Communes of a department and/or an EPCI (at least one; both: the communes in both) as a GeoJSON ' +
-      'FeatureCollection of Points at their centroids, by INSEE code; each feature\'s `id` is the INSEE code and its ' +
+      "FeatureCollection of Points at their centroids, by INSEE code; each feature's `id` is the INSEE code and its " +
       'properties are insee, name, population and epciName (null for a commune in no EPCI). NOT_FOUND for an ' +
       'unknown department or EPCI.',
   })
@@ -113,7 +120,7 @@ export class GeoJsonResolver {
   @Query(() => GeoJSONScalar, {
     description:
       'Supply links matching the filter (the filter of `supplyLinks`) as a GeoJSON FeatureCollection of LineStrings ' +
-      'from the supplier to the buyer, largest volume first; each feature\'s `id` is the link id and its properties ' +
+      "from the supplier to the buyer, largest volume first; each feature's `id` is the link id and its properties " +
       'are id, supplierId, buyerId, productId, productName, volume, unit, labels (label ids) and distanceKm. `volume` is null when a ' +
       'party keeps its volumes confidential and the viewer is neither one of its member accounts nor a club editor. At most ' +
       `${MAX_MAP_FEATURES} features, the largest (\`truncated: true\` on the collection when more matched).`,
@@ -123,7 +130,10 @@ export class GeoJsonResolver {
     filter: SupplyLinkFilter | null,
     @Ctx() { db, viewer }: Context,
   ): Promise<FeatureCollection<LineStringGeometry, Omit<SupplyLinkMapRow, 'from' | 'to' | 'volumeConfidential'>>> {
-    const rows = await db.read<SupplyLinkMapRow>(SUPPLY_LINKS_FOR_MAP, { ...toSupplyLinkFilterParams(filter ?? {}), limit: int(MAX_MAP_FEATURES + 1) });
+    const rows = await db.read<SupplyLinkMapRow>(SUPPLY_LINKS_FOR_MAP, {
+      ...toSupplyLinkFilterParams(filter ?? {}),
+      limit: int(MAX_MAP_FEATURES + 1),
+    });
     const features = rows.slice(0, MAX_MAP_FEATURES).map(({ from, to, distanceKm, volumeConfidential, ...properties }) => ({
       type: 'Feature' as const,
       id: properties.id,

@@ -40,7 +40,10 @@ export function toPosition(point: { latitude: number; longitude: number }): Posi
 }
 
 /** A FeatureCollection of `features`; `truncated` when a cap left some out. */
-export function toFeatureCollection<G extends Geometry, P extends object>(features: Feature<G, P>[], truncated: boolean): FeatureCollection<G, P> {
+export function toFeatureCollection<G extends Geometry, P extends object>(
+  features: Feature<G, P>[],
+  truncated: boolean,
+): FeatureCollection<G, P> {
   return { type: 'FeatureCollection', features, truncated };
 }
 

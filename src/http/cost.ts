@@ -55,7 +55,12 @@ export interface QueryCost {
  * multiplier (see multiplierOf), plus one per item of the lists passed as its arguments. Null when
  * the variables do not coerce: execution then reports them as BAD_USER_INPUT.
  */
-export function costOf(schema: GraphQLSchema, document: Parameters<typeof getComplexity>[0]['query'], variables: Record<string, unknown> | undefined, operationName?: string | null): QueryCost | null {
+export function costOf(
+  schema: GraphQLSchema,
+  document: Parameters<typeof getComplexity>[0]['query'],
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): QueryCost | null {
   let longestList: QueryCost['longestList'] = null;
   const estimator = (options: ComplexityEstimatorArgs): number => {
     let listItems = 0;
@@ -68,7 +73,13 @@ export function costOf(schema: GraphQLSchema, document: Parameters<typeof getCom
     return 1 + listItems + options.childComplexity * multiplierOf(options);
   };
   try {
-    const cost = getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [estimator] });
+    const cost = getComplexity({
+      schema,
+      query: document,
+      variables: variables ?? {},
+      operationName: operationName ?? undefined,
+      estimators: [estimator],
+    });
     return { cost, longestList };
   } catch (error) {
     if (error instanceof GraphQLError) return null;

@@ -8,8 +8,17 @@ import { DEFAULT_RETRY_AFTER_SECONDS } from './status';
  * `{ errors: [{ message, extensions: { code } }] }`, so clients parse one format; the message is
  * always ours (never Express's, body-parser's or a stack).
  */
-export function sendJsonError(res: Response, status: number, code: ErrorCode | string, message: string, extensions: Record<string, unknown> = {}): void {
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
+export function sendJsonError(
+  res: Response,
+  status: number,
+  code: ErrorCode | string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
 }
 
 /** 404 for every path the service does not serve; the path is not echoed back. */
@@ -33,7 +42,11 @@ export function allowOnly(allowed: string[]): RequestHandler {
 
 /** body-parser's error types, with the status and message we answer for each. */
 const BODY_ERRORS: Record<string, [status: number, code: ErrorCode, message: string]> = {
-  'entity.parse.failed': [400, ErrorCode.BAD_REQUEST, 'The request body is not valid JSON: send {"query": "...", "variables": {...}} as application/json'],
+  'entity.parse.failed': [
+    400,
+    ErrorCode.BAD_REQUEST,
+    'The request body is not valid JSON: send {"query": "...", "variables": {...}} as application/json',
+  ],
   'entity.too.large': [413, ErrorCode.PAYLOAD_TOO_LARGE, 'The request body is too large'],
   'encoding.not-utf8': [400, ErrorCode.BAD_REQUEST, 'The request body is not valid UTF-8: send JSON encoded in UTF-8'],
   'encoding.unsupported': [415, ErrorCode.BAD_REQUEST, 'Unsupported content encoding: send the body uncompressed or gzip/deflate'],

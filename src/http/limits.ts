@@ -41,4 +41,3 @@ export function queryLimitRules(limits: Pick<LimitsConfig, 'maxDepth' | 'maxAlia
 export function parseOptionsOf(limits: Pick<LimitsConfig, 'maxTokens'>) {
   return { maxTokens: limits.maxTokens };
 }
-

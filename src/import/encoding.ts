@@ -8,8 +8,7 @@ import { BadUserInputError } from '../errors';
 
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
-const HOW_TO_FIX =
-  'expected UTF-8 text: save the file as "CSV UTF-8" in a spreadsheet, or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8';
+const HOW_TO_FIX = 'expected UTF-8 text: save the file as "CSV UTF-8" in a spreadsheet, or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8';
 
 /** 1-based line of the character at `index`. */
 function lineAt(text: string, index: number): number {
@@ -29,10 +28,13 @@ export function decodeImportFile(bytes: Uint8Array): string {
     // Decoded leniently only to say where: the first U+FFFD stands for the first invalid byte.
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const line = lineAt(lenient, lenient.indexOf(REPLACEMENT_CHARACTER));
-    throw new BadUserInputError(`The file is not valid UTF-8: line ${line} holds a byte that UTF-8 does not allow (${HOW_TO_FIX}); nothing was written`, {
-      encoding: 'UTF-8',
-      line,
-    });
+    throw new BadUserInputError(
+      `The file is not valid UTF-8: line ${line} holds a byte that UTF-8 does not allow (${HOW_TO_FIX}); nothing was written`,
+      {
+        encoding: 'UTF-8',
+        line,
+      },
+    );
   }
 }
 

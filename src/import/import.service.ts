@@ -3,7 +3,15 @@ import { loadImportLimits, type ImportLimits } from '../config';
 import { recordAudit, type AuditAuthor } from '../auth';
 import { BULK_WRITE_TIMEOUT_MS, type Database, type Tx } from '../db';
 import { BadUserInputError } from '../errors';
-import { fetchReferences, validateRows, writeBundle, type ImportBundle, type ImportIssue, type RecordKind, type WriteProgress } from '../records';
+import {
+  fetchReferences,
+  validateRows,
+  writeBundle,
+  type ImportBundle,
+  type ImportIssue,
+  type RecordKind,
+  type WriteProgress,
+} from '../records';
 import { ensureNoReplacementCharacter } from './encoding';
 import { parseImport } from './parse';
 
@@ -137,15 +145,19 @@ export async function importContent(db: Database, content: string, options: Impo
     return rejected([...parsed.issues, ...issues], limits);
   }
   try {
-    return await db.transaction('WRITE', async (tx) => {
-      const { bundle, issues } = validateRows(parsed.rows, await fetchReferences(tx, parsed.rows));
-      if (issues.length > 0) throw new RejectedImport(issues);
-      if (!options.dryRun) {
-        await writeBundle(tx, bundle, options.onProgress);
-        if (options.author) await auditImport(tx, options.author, content, countsOf(bundle));
-      }
-      return { accepted: true, written: !options.dryRun, counts: countsOf(bundle), issues: [], issueCount: 0, issuesTruncated: false };
-    }, { timeoutMs: BULK_WRITE_TIMEOUT_MS });
+    return await db.transaction(
+      'WRITE',
+      async (tx) => {
+        const { bundle, issues } = validateRows(parsed.rows, await fetchReferences(tx, parsed.rows));
+        if (issues.length > 0) throw new RejectedImport(issues);
+        if (!options.dryRun) {
+          await writeBundle(tx, bundle, options.onProgress);
+          if (options.author) await auditImport(tx, options.author, content, countsOf(bundle));
+        }
+        return { accepted: true, written: !options.dryRun, counts: countsOf(bundle), issues: [], issueCount: 0, issuesTruncated: false };
+      },
+      { timeoutMs: BULK_WRITE_TIMEOUT_MS },
+    );
   } catch (error) {
     if (error instanceof RejectedImport) return rejected(error.issues, limits);
     throw error;

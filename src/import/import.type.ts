@@ -24,7 +24,10 @@ export class ImportInput {
   @IsEnum(ImportFormatEnum)
   format!: ImportFormatEnum;
 
-  @Field(() => RecordKindEnum, { nullable: true, description: 'Record kind of a CSV file or a JSON array; detected from the columns when absent.' })
+  @Field(() => RecordKindEnum, {
+    nullable: true,
+    description: 'Record kind of a CSV file or a JSON array; detected from the columns when absent.',
+  })
   @IsOptional()
   @IsEnum(RecordKindEnum)
   kind?: RecordKindEnum;

@@ -1,5 +1,13 @@
 import { parse as parseCsvText } from 'csv-parse/sync';
-import { createScanner, getNodeValue, parseTree, printParseErrorCode, SyntaxKind, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import {
+  createScanner,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  SyntaxKind,
+  type Node as JsonNode,
+  type ParseError,
+} from 'jsonc-parser';
 import { listItems, RECORD_COLUMNS, RECORD_KINDS, type ImportIssue, type RawRow, type RecordKind } from '../records';
 
 /**
@@ -20,7 +28,11 @@ export interface ParseOptions {
  * the first rule that matches wins. Each rule keys on columns only that kind has.
  */
 export const KIND_DETECTION: ReadonlyArray<{ kind: RecordKind; rule: string; matches: (columns: Set<string>) => boolean }> = [
-  { kind: 'actors', rule: 'a siret, roles or communeInsee column', matches: (c) => c.has('siret') || c.has('roles') || c.has('communeInsee') },
+  {
+    kind: 'actors',
+    rule: 'a siret, roles or communeInsee column',
+    matches: (c) => c.has('siret') || c.has('roles') || c.has('communeInsee'),
+  },
   { kind: 'supplyLinks', rule: 'a supplierId or buyerId column', matches: (c) => c.has('supplierId') || c.has('buyerId') },
   {
     kind: 'needs',
@@ -163,12 +175,19 @@ function detectSeparator(text: string): ',' | ';' {
  */
 function recheckQuotedCells(record: CsvRecord, raw: string, delimiter: string): void {
   try {
-    const [strict] = parseCsvText(raw, { delimiter, record_delimiter: RECORD_DELIMITERS, relax_quotes: true, relax_column_count: true, rtrim: true }) as string[][];
+    const [strict] = parseCsvText(raw, {
+      delimiter,
+      record_delimiter: RECORD_DELIMITERS,
+      relax_quotes: true,
+      relax_column_count: true,
+      rtrim: true,
+    }) as string[][];
     if (strict?.length !== record.cells.length) return;
     record.cells = record.cells.map((cell, index) => (cell.startsWith('"') ? strict[index] : cell));
   } catch (error) {
     const { code, column } = error as { code?: string; column?: number };
-    if ((code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE' || code === 'CSV_INVALID_CLOSING_QUOTE') && column !== undefined) record.strayTextCell = column;
+    if ((code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE' || code === 'CSV_INVALID_CLOSING_QUOTE') && column !== undefined)
+      record.strayTextCell = column;
   }
 }
 
@@ -217,7 +236,11 @@ function parseCsv(text: string, givenKind: RecordKind | undefined): ParsedFile {
   const { records, unclosedQuoteLine } = readCsvRecords(text, detectSeparator(text));
   const issues: ImportIssue[] = [];
   if (unclosedQuoteLine !== undefined) {
-    issues.push({ line: unclosedQuoteLine, column: '', reason: 'a quoted cell is never closed (expected a closing " before the end of the file)' });
+    issues.push({
+      line: unclosedQuoteLine,
+      column: '',
+      reason: 'a quoted cell is never closed (expected a closing " before the end of the file)',
+    });
   }
   // Blank lines, and rows of empty cells (";;;" that spreadsheets leave), carry nothing.
   const [header, ...body] = records.filter((r) => !isBlank(r));
@@ -240,7 +263,12 @@ function parseCsv(text: string, givenKind: RecordKind | undefined): ParsedFile {
     // A row whose cells cannot be matched to the header is reported as such and its fields are not
     // checked (their values would be reported under the wrong columns); the other rows still are.
     if (record.cells.length !== names.length) {
-      issues.push({ line, column: '', kind, reason: `the row has ${record.cells.length} cells (expected ${names.length}, as many as the header has columns)` });
+      issues.push({
+        line,
+        column: '',
+        kind,
+        reason: `the row has ${record.cells.length} cells (expected ${names.length}, as many as the header has columns)`,
+      });
       continue;
     }
     if (record.strayTextCell !== undefined) {
@@ -265,7 +293,11 @@ function parseCsv(text: string, givenKind: RecordKind | undefined): ParsedFile {
 }
 
 /** Header issues, and the indexes of the columns whose cells become fields (known, first occurrence). */
-function checkHeader(names: string[], kind: RecordKind, line: number): { issues: ImportIssue[]; accepted: Set<number>; missingRequired: boolean } {
+function checkHeader(
+  names: string[],
+  kind: RecordKind,
+  line: number,
+): { issues: ImportIssue[]; accepted: Set<number>; missingRequired: boolean } {
   const columns = RECORD_COLUMNS[kind];
   const issues: ImportIssue[] = [];
   const accepted = new Set<number>();
@@ -273,7 +305,8 @@ function checkHeader(names: string[], kind: RecordKind, line: number): { issues:
   names.forEach((name, index) => {
     if (name === '') return; // an unnamed column is fine while its cells are empty
     if (!Object.hasOwn(columns, name)) issues.push(unknownColumnIssue(line, name, kind, 'column'));
-    else if (seen.has(name)) issues.push({ line, column: name, kind, reason: `column "${name}" appears twice in the header (expected each column once)` });
+    else if (seen.has(name))
+      issues.push({ line, column: name, kind, reason: `column "${name}" appears twice in the header (expected each column once)` });
     else accepted.add(index);
     seen.add(name);
   });
@@ -388,7 +421,8 @@ function parseJsonTree(text: string): { root: JsonNode } | { error: JsonSyntaxEr
   return { root };
 }
 
-const describeNode = (node: JsonNode) => (node.type === 'object' || node.type === 'array' ? `an ${node.type}` : `${JSON.stringify(node.value)}`);
+const describeNode = (node: JsonNode) =>
+  node.type === 'object' || node.type === 'array' ? `an ${node.type}` : `${JSON.stringify(node.value)}`;
 
 /** The entries of an object node: each property's name, its line, its value node. */
 function entriesOf(node: JsonNode, lineOf: (offset: number) => number): Array<{ key: string; line: number; value: JsonNode }> {
@@ -404,7 +438,11 @@ function parseJson(text: string, givenKind: RecordKind | undefined): ParsedFile 
   if ('error' in parsed) {
     const { expected, offset } = parsed.error;
     const found = offset >= text.length ? 'the end of the file' : `"${text[offset]}"`;
-    return { rows: [], issues: [{ line: lineOf(offset), column: '', reason: `invalid JSON: expected ${expected}, found ${found}` }], records: 0 };
+    return {
+      rows: [],
+      issues: [{ line: lineOf(offset), column: '', reason: `invalid JSON: expected ${expected}, found ${found}` }],
+      records: 0,
+    };
   }
   const { root } = parsed;
   if (root.type === 'array') return jsonArrayRows(root, givenKind, lineOf);
@@ -412,7 +450,11 @@ function parseJson(text: string, givenKind: RecordKind | undefined): ParsedFile 
   return {
     rows: [],
     issues: [
-      { line: lineOf(root.offset), column: '', reason: `found ${describeNode(root)} (expected an object such as {"actors": [...], "offers": [...]} or an array of records)` },
+      {
+        line: lineOf(root.offset),
+        column: '',
+        reason: `found ${describeNode(root)} (expected an object such as {"actors": [...], "offers": [...]} or an array of records)`,
+      },
     ],
     records: 0,
   };
@@ -440,7 +482,11 @@ function jsonBundleRows(root: JsonNode, givenKind: RecordKind | undefined, lineO
     if (value.type === 'array') records += value.children?.length ?? 0;
     const kind = RECORD_KINDS.find((k) => k === key);
     if (!kind) {
-      issues.push({ line, column: key, reason: `unknown record kind "${key}" (expected ${RECORD_KINDS.join(', ')}${didYouMean(key, RECORD_KINDS)})` });
+      issues.push({
+        line,
+        column: key,
+        reason: `unknown record kind "${key}" (expected ${RECORD_KINDS.join(', ')}${didYouMean(key, RECORD_KINDS)})`,
+      });
     } else if (seen.has(kind)) {
       issues.push({ line, column: key, kind, reason: `"${key}" appears twice (expected each record kind once)` });
     } else if (givenKind && kind !== givenKind) {
@@ -474,8 +520,7 @@ function jsonRecordRows(items: JsonNode[], kind: RecordKind, lineOf: LineOf): Pa
       if (!Object.hasOwn(columns, key)) issues.push(unknownColumnIssue(line, key, kind, 'property'));
       else if (Object.hasOwn(fields, key)) {
         issues.push({ line, column: key, kind, reason: `property "${key}" appears twice in the record (expected it once)` });
-      }
-      else fields[key] = getNodeValue(value);
+      } else fields[key] = getNodeValue(value);
     }
     rows.push({ kind, line, fields });
   }

@@ -20,8 +20,14 @@ export class LabelResolver {
     return label;
   }
 
-  @FieldResolver(() => [Product], { description: 'For appellations: the products that may carry it, by name (`first`: 50 by default, 200 at most).' })
-  async products(@Root() label: Label, @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs, @Ctx() { loaders }: Context): Promise<Product[]> {
+  @FieldResolver(() => [Product], {
+    description: 'For appellations: the products that may carry it, by name (`first`: 50 by default, 200 at most).',
+  })
+  async products(
+    @Root() label: Label,
+    @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs,
+    @Ctx() { loaders }: Context,
+  ): Promise<Product[]> {
     return (await loaders.label.productsOfLabel.load(label.id)).slice(0, first);
   }
 }

@@ -14,7 +14,7 @@ export class Label {
   @Field(() => LabelKind)
   kind!: LabelKind;
 
-  @Field(() => Boolean, { description: 'Counts toward EGalim\'s 50 % of sustainable and quality products.' })
+  @Field(() => Boolean, { description: "Counts toward EGalim's 50 % of sustainable and quality products." })
   egalim!: boolean;
 
   @Field(() => Boolean, { description: 'Counts as organic (what the "organic" of queries means).' })

@@ -8,7 +8,11 @@ import { Need } from './need.type';
 @Resolver(() => Actor)
 export class ActorNeedsResolver {
   @FieldResolver(() => [Need], { description: 'What it wants to buy, by product name (`first`: 50 by default, 200 at most).' })
-  async needs(@Root() actor: Actor, @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs, @Ctx() { loaders }: Context): Promise<Need[]> {
+  async needs(
+    @Root() actor: Actor,
+    @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs,
+    @Ctx() { loaders }: Context,
+  ): Promise<Need[]> {
     return (await loaders.need.needsOfActor.load(actor.id)).slice(0, first);
   }
 }

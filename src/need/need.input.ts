@@ -5,7 +5,10 @@ import { VolumeUnit } from '../product';
 
 @InputType({ description: 'A new need. Checked like a row of a need import (docs/import.md): a known buyer, product and labels.' })
 export class CreateNeedInput {
-  @Field(() => String, { nullable: true, description: 'Identifier; a new `need-<uuid>` when left out. CONFLICT when a need already has it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Identifier; a new `need-<uuid>` when left out. CONFLICT when a need already has it.',
+  })
   @IsOptional()
   @IsRecordId()
   id?: string | null;

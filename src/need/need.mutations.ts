@@ -29,7 +29,7 @@ export class NeedMutationResolver {
       'Creates a need, checked as a need import row is. BAD_USER_INPUT (with `extensions.issues`: field, reason, value) for an unknown ' +
       'buyer, product or label, a negative volume...; CONFLICT when the id exists with other fields. ' +
       'Safe to retry with the same id (after WRITE_OUTCOME_UNKNOWN): the same create replayed returns the existing record. ' +
-      'UNAUTHENTICATED without an account; FORBIDDEN for a member account unless the new need is its own actor\'s (docs/security.md).',
+      "UNAUTHENTICATED without an account; FORBIDDEN for a member account unless the new need is its own actor's (docs/security.md).",
   })
   createNeed(@Arg('input', () => CreateNeedInput) input: CreateNeedInput, @Ctx() ctx: Context): Promise<Need> {
     return createRecord<Need>(ctx, NEED_SPEC, definedFields(input));
@@ -40,7 +40,7 @@ export class NeedMutationResolver {
     description:
       'Changes the given fields of a need, leaving the others as they are; the result is checked as an import row is. ' +
       'NOT_FOUND when unknown; BAD_USER_INPUT (with `extensions.issues`) as for createNeed. ' +
-      'UNAUTHENTICATED without an account; FORBIDDEN for a member account unless the need is its actor\'s and stays so (docs/security.md).',
+      "UNAUTHENTICATED without an account; FORBIDDEN for a member account unless the need is its actor's and stays so (docs/security.md).",
   })
   updateNeed(
     @Arg('id', () => String, { description: 'The need to change.' }) id: string,
@@ -51,7 +51,10 @@ export class NeedMutationResolver {
   }
 
   @Authorized(AccessRule.SIGNED_IN)
-  @Mutation(() => DeletedRecord, { description: 'Deletes a need. NOT_FOUND when unknown. UNAUTHENTICATED without an account; FORBIDDEN for a member account unless the need is its actor\'s (docs/security.md).' })
+  @Mutation(() => DeletedRecord, {
+    description:
+      "Deletes a need. NOT_FOUND when unknown. UNAUTHENTICATED without an account; FORBIDDEN for a member account unless the need is its actor's (docs/security.md).",
+  })
   deleteNeed(@Arg('id', () => String, { description: 'The need to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletedRecord> {
     return deleteRecord(ctx, NEED_SPEC, id);
   }

@@ -11,7 +11,11 @@ import { Offer } from './offer.type';
 @Resolver(() => Actor)
 export class ActorOffersResolver {
   @FieldResolver(() => [Offer], { description: 'What it can supply, by product name (`first`: 50 by default, 200 at most).' })
-  async offers(@Root() actor: Actor, @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs, @Ctx() { loaders }: Context): Promise<Offer[]> {
+  async offers(
+    @Root() actor: Actor,
+    @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs,
+    @Ctx() { loaders }: Context,
+  ): Promise<Offer[]> {
     return (await loaders.offer.offersOfActor.load(actor.id)).slice(0, first);
   }
 }

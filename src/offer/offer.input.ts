@@ -1,11 +1,25 @@
 import { IsOptional } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { AtLeastZero, IsRecordId, IsRecordKey, KeptWhenLeftOut, MAX_DELIVERY_RADIUS_KM, OptionalDeliveryRadius, OptionalIdList, OptionalMonths } from '../records';
+import {
+  AtLeastZero,
+  IsRecordId,
+  IsRecordKey,
+  KeptWhenLeftOut,
+  MAX_DELIVERY_RADIUS_KM,
+  OptionalDeliveryRadius,
+  OptionalIdList,
+  OptionalMonths,
+} from '../records';
 import { VolumeUnit } from '../product';
 
-@InputType({ description: 'A new offer. Checked like a row of an offer import (docs/import.md): a known actor, product, labels and delivery area.' })
+@InputType({
+  description: 'A new offer. Checked like a row of an offer import (docs/import.md): a known actor, product, labels and delivery area.',
+})
 export class CreateOfferInput {
-  @Field(() => String, { nullable: true, description: 'Identifier; a new `off-<uuid>` when left out. CONFLICT when an offer already has it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Identifier; a new `off-<uuid>` when left out. CONFLICT when an offer already has it.',
+  })
   @IsOptional()
   @IsRecordId()
   id?: string | null;
@@ -26,7 +40,10 @@ export class CreateOfferInput {
   @OptionalMonths('leave it out for all year')
   months?: number[] | null;
 
-  @Field(() => Float, { nullable: true, description: 'Volume the actor can supply per year, in capacityUnit (required with it), at least 0.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Volume the actor can supply per year, in capacityUnit (required with it), at least 0.',
+  })
   @IsOptional()
   @AtLeastZero()
   capacity?: number | null;
@@ -35,7 +52,10 @@ export class CreateOfferInput {
   @IsOptional()
   capacityUnit?: VolumeUnit | null;
 
-  @Field(() => Float, { nullable: true, description: `Delivers to buyers within this great-circle distance of the actor, 0 to ${MAX_DELIVERY_RADIUS_KM} km.` })
+  @Field(() => Float, {
+    nullable: true,
+    description: `Delivers to buyers within this great-circle distance of the actor, 0 to ${MAX_DELIVERY_RADIUS_KM} km.`,
+  })
   @OptionalDeliveryRadius()
   deliveryRadiusKm?: number | null;
 
@@ -47,13 +67,18 @@ export class CreateOfferInput {
   @OptionalIdList(200)
   deliveryEpcis?: string[] | null;
 
-  @Field(() => Float, { nullable: true, description: 'Indicative price excl. VAT per capacityUnit (required with it), in euros, at least 0.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Indicative price excl. VAT per capacityUnit (required with it), in euros, at least 0.',
+  })
   @IsOptional()
   @AtLeastZero()
   priceEur?: number | null;
 }
 
-@InputType({ description: 'Changes to an offer: only the fields given change; null clears an optional field. Checked like a row of an offer import.' })
+@InputType({
+  description: 'Changes to an offer: only the fields given change; null clears an optional field. Checked like a row of an offer import.',
+})
 export class UpdateOfferInput {
   @Field(() => String, { nullable: true, description: 'Moves the offer to this actor.' })
   @KeptWhenLeftOut()
@@ -65,7 +90,10 @@ export class UpdateOfferInput {
   @IsRecordKey()
   productId?: string;
 
-  @Field(() => [String], { nullable: true, description: 'Labels of this line of product; replaces the current ones (null or [] for none).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Labels of this line of product; replaces the current ones (null or [] for none).',
+  })
   @OptionalIdList(20)
   labelIds?: string[] | null;
 

@@ -29,7 +29,7 @@ export class OfferMutationResolver {
       'Creates an offer, checked as an offer import row is. BAD_USER_INPUT (with `extensions.issues`: field, reason, value) for an unknown ' +
       'actor, product, label or commune, a capacity without its unit...; CONFLICT when the id exists with other fields. ' +
       'Safe to retry with the same id (after WRITE_OUTCOME_UNKNOWN): the same create replayed returns the existing record. ' +
-      'UNAUTHENTICATED without an account; FORBIDDEN for a member account unless the new offer is its own actor\'s (docs/security.md).',
+      "UNAUTHENTICATED without an account; FORBIDDEN for a member account unless the new offer is its own actor's (docs/security.md).",
   })
   createOffer(@Arg('input', () => CreateOfferInput) input: CreateOfferInput, @Ctx() ctx: Context): Promise<Offer> {
     return createRecord<Offer>(ctx, OFFER_SPEC, definedFields(input));
@@ -40,7 +40,7 @@ export class OfferMutationResolver {
     description:
       'Changes the given fields of an offer, leaving the others as they are; the result is checked as an import row is. ' +
       'NOT_FOUND when unknown; BAD_USER_INPUT (with `extensions.issues`) as for createOffer. ' +
-      'UNAUTHENTICATED without an account; FORBIDDEN for a member account unless the offer is its actor\'s and stays so (docs/security.md).',
+      "UNAUTHENTICATED without an account; FORBIDDEN for a member account unless the offer is its actor's and stays so (docs/security.md).",
   })
   updateOffer(
     @Arg('id', () => String, { description: 'The offer to change.' }) id: string,
@@ -51,7 +51,10 @@ export class OfferMutationResolver {
   }
 
   @Authorized(AccessRule.SIGNED_IN)
-  @Mutation(() => DeletedRecord, { description: 'Deletes an offer. NOT_FOUND when unknown. UNAUTHENTICATED without an account; FORBIDDEN for a member account unless the offer is its actor\'s (docs/security.md).' })
+  @Mutation(() => DeletedRecord, {
+    description:
+      "Deletes an offer. NOT_FOUND when unknown. UNAUTHENTICATED without an account; FORBIDDEN for a member account unless the offer is its actor's (docs/security.md).",
+  })
   deleteOffer(@Arg('id', () => String, { description: 'The offer to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletedRecord> {
     return deleteRecord(ctx, OFFER_SPEC, id);
   }

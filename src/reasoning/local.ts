@@ -24,12 +24,13 @@ export enum LocalScope {
 
 registerEnumType(LocalScope, {
   name: 'LocalScope',
-  description: '"Local" has no legal definition: what counts as local in a supplier search, measured from the supplier (where the goods come from) to the buyer.',
+  description:
+    '"Local" has no legal definition: what counts as local in a supplier search, measured from the supplier (where the goods come from) to the buyer.',
   valuesConfig: {
     RADIUS: { description: 'Within a great-circle radius of the buyer (ADEME uses 30 to 100 km, ma-cantine 200 km).' },
-    DEPARTMENT: { description: 'In the buyer\'s department.' },
-    DEPARTMENT_AND_NEIGHBOURS: { description: 'In the buyer\'s department or a department bordering it.' },
-    EPCI: { description: 'In the buyer\'s EPCI (intercommunality).' },
+    DEPARTMENT: { description: "In the buyer's department." },
+    DEPARTMENT_AND_NEIGHBOURS: { description: "In the buyer's department or a department bordering it." },
+    EPCI: { description: "In the buyer's EPCI (intercommunality)." },
   },
 });
 
@@ -39,7 +40,8 @@ export const DEFAULT_LOCAL_RADIUS_KM = 100;
 export const MAX_LOCAL_RADIUS_KM = MAX_SEARCH_RADIUS_KM;
 
 /** The message of a local radius out of range, at the edge and in the batch service. */
-export const localRadiusMessage = (value: unknown) => `local.radiusKm must be more than 0 and at most ${MAX_LOCAL_RADIUS_KM} km; got ${value}`;
+export const localRadiusMessage = (value: unknown) =>
+  `local.radiusKm must be more than 0 and at most ${MAX_LOCAL_RADIUS_KM} km; got ${value}`;
 
 /** What "local" means for one request: a radius from the buyer, or the buyer's department(s) or EPCI. */
 export type LocalDefinitionSpec =
@@ -55,11 +57,7 @@ export const DEFAULT_LOCAL: LocalDefinitionSpec = { scope: LocalScope.RADIUS, ra
 export class LocalInput {
   @Field(() => Float, { nullable: true, description: `Radius in km, more than 0 and at most ${MAX_LOCAL_RADIUS_KM} (scope RADIUS).` })
   @IsOptional()
-  @InRange(
-    { min: 0, minExclusive: true, max: MAX_LOCAL_RADIUS_KM },
-    localRadiusMessage,
-    { field: 'local.radiusKm' },
-  )
+  @InRange({ min: 0, minExclusive: true, max: MAX_LOCAL_RADIUS_KM }, localRadiusMessage, { field: 'local.radiusKm' })
   radiusKm?: number | null;
 
   @Field(() => LocalScope, { nullable: true, description: `The scope; RADIUS without radiusKm means ${DEFAULT_LOCAL_RADIUS_KM} km.` })

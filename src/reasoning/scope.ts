@@ -71,7 +71,10 @@ export interface Scope<K extends string> {
  * The scope a valid input chose (exactly one of `fields` given, as its `@ExactlyOneOf` ensures).
  * Throws a plain Error for an input that skipped validation: a bug, not a client error.
  */
-export function toScope<F extends string, K extends string>(input: Partial<Record<F, string | null>>, fields: readonly ScopeField<F, K>[]): Scope<K> {
+export function toScope<F extends string, K extends string>(
+  input: Partial<Record<F, string | null>>,
+  fields: readonly ScopeField<F, K>[],
+): Scope<K> {
   const given = fields.filter((f) => input[f.field] != null);
   if (given.length !== 1) throw new Error(`toScope: expected exactly one of ${fields.map((f) => f.field).join(', ')}, got ${given.length}`);
   const [chosen] = given;
@@ -89,15 +92,33 @@ function all(...decorators: PropertyDecorator[]): PropertyDecorator {
 }
 
 /** Scope field: an actor id (optional, at most 64 characters). */
-export const ActorIdScopeField = (description: string) => all(Field(() => String, { nullable: true, description }), IsOptional(), MaxLength(64));
+export const ActorIdScopeField = (description: string) =>
+  all(
+    Field(() => String, { nullable: true, description }),
+    IsOptional(),
+    MaxLength(64),
+  );
 
 /** Scope field: a product id (optional, at most 100 characters). */
-export const ProductIdScopeField = (description: string) => all(Field(() => String, { nullable: true, description }), IsOptional(), MaxLength(100));
+export const ProductIdScopeField = (description: string) =>
+  all(
+    Field(() => String, { nullable: true, description }),
+    IsOptional(),
+    MaxLength(100),
+  );
 
 /** Scope field: an EPCI's SIREN (optional, 9 digits). */
 export const EpciSirenScopeField = (description: string) =>
-  all(Field(() => String, { nullable: true, description }), IsOptional(), Matches(EPCI_SIREN, { message: EPCI_SIREN_MESSAGE }));
+  all(
+    Field(() => String, { nullable: true, description }),
+    IsOptional(),
+    Matches(EPCI_SIREN, { message: EPCI_SIREN_MESSAGE }),
+  );
 
 /** Scope field: a department code (optional, "26", "2A", "974"). */
 export const DepartmentCodeScopeField = (description: string) =>
-  all(Field(() => String, { nullable: true, description }), IsOptional(), Matches(DEPARTMENT_CODE, { message: DEPARTMENT_CODE_MESSAGE }));
+  all(
+    Field(() => String, { nullable: true, description }),
+    IsOptional(),
+    Matches(DEPARTMENT_CODE, { message: DEPARTMENT_CODE_MESSAGE }),
+  );

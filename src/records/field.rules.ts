@@ -45,7 +45,10 @@ export interface Problem {
 }
 
 const isProblemParams = (params: unknown): params is ProblemParams =>
-  typeof params === 'object' && params !== null && typeof (params as ProblemParams).problem === 'string' && typeof (params as ProblemParams).expected === 'string';
+  typeof params === 'object' &&
+  params !== null &&
+  typeof (params as ProblemParams).problem === 'string' &&
+  typeof (params as ProblemParams).expected === 'string';
 
 /** Today's wording of every rule: "<what came> (expected <what was expected>)". */
 export const recordErrorMap: z.ZodErrorMap = (issue, ctx) =>
@@ -104,20 +107,28 @@ function describeType(raw: unknown): string {
 
 /** Text values: non-strings are refused (JSON), `check` sees the trimmed text. */
 function textType<T>(expected: string, check: (text: string, ctx: z.RefinementCtx) => T): FieldType<T> {
-  return fieldType(expected, (raw, ctx) => (typeof raw === 'string' ? check(raw.trim(), ctx) : fail(ctx, `found ${describeType(raw)}`, expected, raw)));
+  return fieldType(expected, (raw, ctx) =>
+    typeof raw === 'string' ? check(raw.trim(), ctx) : fail(ctx, `found ${describeType(raw)}`, expected, raw),
+  );
 }
 
 function text(maxLength: number): FieldType<string> {
   const expected = `text of at most ${maxLength} characters`;
-  return textType(expected, (value, ctx) => (value.length <= maxLength ? value : fail(ctx, `text of ${value.length} characters`, expected, value)));
+  return textType(expected, (value, ctx) =>
+    value.length <= maxLength ? value : fail(ctx, `text of ${value.length} characters`, expected, value),
+  );
 }
 
 /** The ids of the file's own records, and of actors and supply links they name. */
-const recordId = textType(ID_EXPECTED, (value, ctx) => (ID_PATTERN.test(value) ? value : fail(ctx, `bad identifier "${value}"`, ID_EXPECTED, value)));
+const recordId = textType(ID_EXPECTED, (value, ctx) =>
+  ID_PATTERN.test(value) ? value : fail(ctx, `bad identifier "${value}"`, ID_EXPECTED, value),
+);
 
 /** A key of reference data (product, label, commune, EPCI); whether it exists is checked against the graph. */
 function key(expected: string): FieldType<string> {
-  return textType(expected, (value, ctx) => (value.length <= MAX_KEY_LENGTH ? value : fail(ctx, `a key of ${value.length} characters`, expected, value)));
+  return textType(expected, (value, ctx) =>
+    value.length <= MAX_KEY_LENGTH ? value : fail(ctx, `a key of ${value.length} characters`, expected, value),
+  );
 }
 
 /** SIRETs are often written in groups ("123 456 789 00012"); the digits are what counts. */
@@ -128,8 +139,10 @@ export function normalizeSiret(value: string): string {
 const siret = textType(SIRET_EXPECTED, (value, ctx) => {
   const digits = normalizeSiret(value);
   if (isValidSiret(digits)) return digits;
-  if (SIRET_DIGITS.test(digits)) return fail(ctx, `bad SIRET "${value}": its check digit does not match, a digit is probably mistyped`, SIRET_EXPECTED, value);
-  if (/e\+?\d+$/i.test(digits)) return fail(ctx, `bad SIRET "${value}", rounded by a spreadsheet`, `${SIRET_EXPECTED}; format the column as text`, value);
+  if (SIRET_DIGITS.test(digits))
+    return fail(ctx, `bad SIRET "${value}": its check digit does not match, a digit is probably mistyped`, SIRET_EXPECTED, value);
+  if (/e\+?\d+$/i.test(digits))
+    return fail(ctx, `bad SIRET "${value}", rounded by a spreadsheet`, `${SIRET_EXPECTED}; format the column as text`, value);
   return fail(ctx, `bad SIRET "${value}"`, SIRET_EXPECTED, value);
 });
 
@@ -146,11 +159,11 @@ const TRUE_WORDS = new Set(['true', 'yes', 'oui', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'non', '0']);
 
 const boolean: FieldType<boolean> = fieldType('true or false', (raw, ctx) => {
-    if (typeof raw === 'boolean') return raw;
-    if (typeof raw !== 'string') return fail(ctx, `found ${describeType(raw)}`, 'true or false', raw);
-    const word = raw.trim().toLowerCase();
-    if (TRUE_WORDS.has(word)) return true;
-    if (FALSE_WORDS.has(word)) return false;
+  if (typeof raw === 'boolean') return raw;
+  if (typeof raw !== 'string') return fail(ctx, `found ${describeType(raw)}`, 'true or false', raw);
+  const word = raw.trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
   return fail(ctx, `bad boolean "${raw}"`, 'true or false (or yes/no, oui/non, 1/0)', raw);
 });
 
@@ -159,19 +172,23 @@ const DECIMAL = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;
 
 /** The number a JSON number or a decimal string holds, or undefined. */
 function numberOf(raw: unknown): number | undefined {
-  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && DECIMAL.test(raw.trim()) ? Number(raw.trim().replace(',', '.')) : NaN;
+  const value =
+    typeof raw === 'number' ? raw : typeof raw === 'string' && DECIMAL.test(raw.trim()) ? Number(raw.trim().replace(',', '.')) : NaN;
   // "-0" is zero: a negative zero would pass the range checks and read oddly in the graph.
   return Number.isFinite(value) ? value + 0 : undefined;
 }
 
 function decimal(noun: string, range: { min: number; max?: number; unit?: string }): FieldType<number> {
   const unit = range.unit ? ` ${range.unit}` : '';
-  const expected = range.max === undefined ? `a number of at least ${range.min}${unit}` : `a number from ${range.min} to ${range.max}${unit}`;
+  const expected =
+    range.max === undefined ? `a number of at least ${range.min}${unit}` : `a number from ${range.min} to ${range.max}${unit}`;
   return fieldType(expected, (raw, ctx) => {
     const value = numberOf(raw);
     if (value === undefined) return fail(ctx, `malformed number ${JSON.stringify(shown(raw))}`, `${expected}, written like 12.5`, raw);
-    if (value < range.min && range.min === 0 && range.max === undefined) return fail(ctx, `negative ${noun} "${shown(raw)}"`, expected, raw);
-    if (value < range.min || (range.max !== undefined && value > range.max)) return fail(ctx, `${noun} ${shown(raw)} out of range`, expected, raw);
+    if (value < range.min && range.min === 0 && range.max === undefined)
+      return fail(ctx, `negative ${noun} "${shown(raw)}"`, expected, raw);
+    if (value < range.min || (range.max !== undefined && value > range.max))
+      return fail(ctx, `${noun} ${shown(raw)} out of range`, expected, raw);
     return value;
   });
 }
@@ -189,20 +206,28 @@ function isCalendarDate(value: string): boolean {
   return new Date(Date.UTC(year, monthOfYear - 1, day)).toISOString().slice(0, 10) === value;
 }
 
-const date = textType(DATE_EXPECTED, (value, ctx) => (isCalendarDate(value) ? value : fail(ctx, `bad date "${value}"`, DATE_EXPECTED, value)));
+const date = textType(DATE_EXPECTED, (value, ctx) =>
+  isCalendarDate(value) ? value : fail(ctx, `bad date "${value}"`, DATE_EXPECTED, value),
+);
 
 // Shapes are checked loosely: they catch a value in the wrong column, not every invalid address.
 const EMAIL_EXPECTED = 'an email address such as contact@example.fr';
-const email = textType(EMAIL_EXPECTED, (value, ctx) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value : fail(ctx, `bad email "${value}"`, EMAIL_EXPECTED, value)));
+const email = textType(EMAIL_EXPECTED, (value, ctx) =>
+  /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value : fail(ctx, `bad email "${value}"`, EMAIL_EXPECTED, value),
+);
 
 const PHONE_EXPECTED = 'a phone number of 6 to 15 digits such as 04 75 12 34 56 or +33 4 75 12 34 56';
 const phone = textType(PHONE_EXPECTED, (value, ctx) => {
   const digits = value.replace(/\D/g, '').length;
-  return /^\+?[\d\s().-]+$/.test(value) && digits >= 6 && digits <= 15 ? value : fail(ctx, `bad phone number "${value}"`, PHONE_EXPECTED, value);
+  return /^\+?[\d\s().-]+$/.test(value) && digits >= 6 && digits <= 15
+    ? value
+    : fail(ctx, `bad phone number "${value}"`, PHONE_EXPECTED, value);
 });
 
 const URL_EXPECTED = 'a website address such as https://example.fr';
-const website = textType(URL_EXPECTED, (value, ctx) => (isWebAddress(value) ? value : fail(ctx, `bad website "${value}"`, URL_EXPECTED, value)));
+const website = textType(URL_EXPECTED, (value, ctx) =>
+  isWebAddress(value) ? value : fail(ctx, `bad website "${value}"`, URL_EXPECTED, value),
+);
 
 /** http(s) URLs, and bare host names ("www.example.fr") as people write them. */
 function isWebAddress(value: string): boolean {
@@ -231,7 +256,11 @@ function listOf<T>(item: FieldType<T>, noun: string): FieldType<T[]> {
       const value = item.convert(entry, ctx);
       if (value === z.NEVER) continue;
       if (values.includes(value)) {
-        const params: ProblemParams = { problem: `duplicate ${noun} ${JSON.stringify(shown(entry))}`, expected: `each ${noun} once`, value: shown(entry) };
+        const params: ProblemParams = {
+          problem: `duplicate ${noun} ${JSON.stringify(shown(entry))}`,
+          expected: `each ${noun} once`,
+          value: shown(entry),
+        };
         ctx.addIssue({ code: z.ZodIssueCode.custom, params });
       } else values.push(value);
     }

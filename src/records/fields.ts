@@ -106,6 +106,10 @@ export const LIST_SEPARATOR = '|';
 /** The items of a list value: a CSV list cell (already split), a JSON array, or a JSON string with "|"; empty items are dropped. */
 export function listItems(raw: unknown): unknown[] | undefined {
   if (Array.isArray(raw)) return raw;
-  if (typeof raw === 'string') return raw.split(LIST_SEPARATOR).map((s) => s.trim()).filter((s) => s !== '');
+  if (typeof raw === 'string')
+    return raw
+      .split(LIST_SEPARATOR)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   return undefined;
 }

@@ -8,12 +8,40 @@
 export * from './patterns';
 export * from './vocabulary';
 export type { ActorRecord, ImportBundle, LabelRecord, NeedRecord, OfferRecord, ProductRecord, SupplyLinkRecord } from './record.types';
-export { listItems, LIST_SEPARATOR, RECORD_COLUMNS, RECORD_KINDS, type ColumnSpec, type ImportIssue, type RawRow, type RecordKind } from './fields';
+export {
+  listItems,
+  LIST_SEPARATOR,
+  RECORD_COLUMNS,
+  RECORD_KINDS,
+  type ColumnSpec,
+  type ImportIssue,
+  type RawRow,
+  type RecordKind,
+} from './fields';
 export { normalizeSiret, recordErrorMap } from './field.rules';
 export { isValidSiret, withLuhnCheckDigit } from './siret';
 export { referencedIds, validateRows, type ReferenceData, type ReferencedIds, type ValidateOptions } from './validate';
 export { fetchReferences } from './references';
 export { BATCH_SIZE, writeBundle, writeBundleInBatches, type BundleStep, type WriteProgress } from './write';
 export { OFFER_IS_ORGANIC, SET_OFFER_KEYS, SET_SUPPLIER_KEYS } from './records.cypher';
-export { clearLoaders, createRecord, definedFields, deleteRecord, updateRecord, type Fields, type InputIssue, type RecordSpec } from './mutation';
-export { allOf, AtLeastZero, IsIsoDate, IsRecordId, IsRecordKey, KeptWhenLeftOut, OptionalDeliveryRadius, OptionalIdList, OptionalMonths } from './input.rules';
+export {
+  clearLoaders,
+  createRecord,
+  definedFields,
+  deleteRecord,
+  updateRecord,
+  type Fields,
+  type InputIssue,
+  type RecordSpec,
+} from './mutation';
+export {
+  allOf,
+  AtLeastZero,
+  IsIsoDate,
+  IsRecordId,
+  IsRecordKey,
+  KeptWhenLeftOut,
+  OptionalDeliveryRadius,
+  OptionalIdList,
+  OptionalMonths,
+} from './input.rules';

@@ -35,7 +35,11 @@ export function IsIsoDate(): PropertyDecorator {
 
 /** An optional delivery radius, 0 to MAX_DELIVERY_RADIUS_KM. */
 export function OptionalDeliveryRadius(): PropertyDecorator {
-  return allOf(IsOptional(), Min(0, { message: DELIVERY_RADIUS_MESSAGE }), Max(MAX_DELIVERY_RADIUS_KM, { message: DELIVERY_RADIUS_MESSAGE }));
+  return allOf(
+    IsOptional(),
+    Min(0, { message: DELIVERY_RADIUS_MESSAGE }),
+    Max(MAX_DELIVERY_RADIUS_KM, { message: DELIVERY_RADIUS_MESSAGE }),
+  );
 }
 
 /**

@@ -76,10 +76,13 @@ export async function createRecord<T>(ctx: Context, spec: RecordSpec, fields: Fi
     const existing = await findRecord(tx, spec, id);
     if (existing && (await isSameRecord(tx, spec, existing, { ...fields, id }))) return readBack<T>(tx, spec, id);
     if (existing) {
-      throw new ConflictError(`${capitalized(spec.noun)} "${id}" already exists (expected a new id; to change it, use update${spec.entity})`, {
-        entity: spec.entity,
-        id,
-      });
+      throw new ConflictError(
+        `${capitalized(spec.noun)} "${id}" already exists (expected a new id; to change it, use update${spec.entity})`,
+        {
+          entity: spec.entity,
+          id,
+        },
+      );
     }
     const bundle = await checkRecord(tx, spec, { ...fields, id });
     await tx.run(spec.claimQuery, { id });
@@ -124,7 +127,15 @@ export async function deleteRecord(ctx: Context, spec: RecordSpec, id: string): 
 const AUDIT_OPERATIONS = { create: 'CREATE', update: 'UPDATE', delete: 'DELETE' } as const;
 
 /** Records the write in the audit trail with the fields it changed, as an import row names them. */
-async function auditWrite(ctx: Context, tx: Tx, spec: RecordSpec, operation: WriteOperation, id: string, before: Fields | null, after: Fields | null): Promise<void> {
+async function auditWrite(
+  ctx: Context,
+  tx: Tx,
+  spec: RecordSpec,
+  operation: WriteOperation,
+  id: string,
+  before: Fields | null,
+  after: Fields | null,
+): Promise<void> {
   // ensureMayWrite refused anonymous writes already.
   if (ctx.viewer === null) throw new Error('write without a viewer reached the audit trail');
   await recordAudit(tx, authorOf(ctx.viewer), {
@@ -204,13 +215,11 @@ export interface InputIssue {
 }
 
 function toBadUserInput(spec: RecordSpec, issues: ImportIssue[]): BadUserInputError {
-  const listed = issues.map(
-    (issue): InputIssue => ({
-      field: spec.inputFieldOf?.[issue.column] ?? issue.column,
-      reason: issue.reason,
-      ...(issue.value !== undefined && { value: issue.value }),
-    }),
-  );
+  const listed = issues.map((issue): InputIssue => ({
+    field: spec.inputFieldOf?.[issue.column] ?? issue.column,
+    reason: issue.reason,
+    ...(issue.value !== undefined && { value: issue.value }),
+  }));
   const reasons = listed.map((issue) => `${issue.field}: ${issue.reason}`).join('; ');
   return new BadUserInputError(`The ${spec.noun} was not written: ${reasons}`, { issues: listed });
 }

@@ -186,7 +186,11 @@ function duplicateIdProblems(checked: CheckedRow[]): void {
     if (first === undefined) firstLines.set(key, c.row.line);
     else {
       const noun = NOUN[c.row.kind];
-      c.problems.push({ column: 'id', reason: `duplicate id "${id}", already given to the ${noun} on line ${first} (expected each ${noun} id once)`, value: id });
+      c.problems.push({
+        column: 'id',
+        reason: `duplicate id "${id}", already given to the ${noun} on line ${first} (expected each ${noun} id once)`,
+        value: id,
+      });
     }
   }
 }
@@ -236,7 +240,8 @@ function provenanceProblems(links: CheckedRow[], existing: ReferenceData['existi
         : supplier !== undefined && buyer !== undefined && buyer !== supplier
           ? `supply link "${source}" is bought by "${buyer}", not by this link's supplier`
           : undefined;
-      if (problem) c.problems.push({ column: 'sourcedFromIds', reason: `dangling provenance: ${problem} (expected ${wanted})`, value: source });
+      if (problem)
+        c.problems.push({ column: 'sourcedFromIds', reason: `dangling provenance: ${problem} (expected ${wanted})`, value: source });
     }
   }
 }
@@ -269,7 +274,12 @@ function convertRow(row: RawRow): CheckedRow {
 
 /** Today's date in the club's time zone, as YYYY-MM-DD. */
 function todayInFrance(now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
@@ -281,13 +291,19 @@ function todayInFrance(now = new Date()): string {
  * sorted by line; a row with any issue is left out of the bundle (and the caller should write
  * nothing when issues is non-empty).
  */
-export function validateRows(rows: RawRow[], refs: ReferenceData, options: ValidateOptions = {}): { bundle: ImportBundle; issues: ImportIssue[] } {
+export function validateRows(
+  rows: RawRow[],
+  refs: ReferenceData,
+  options: ValidateOptions = {},
+): { bundle: ImportBundle; issues: ImportIssue[] } {
   const today = options.today ?? todayInFrance();
   const rules = recordRules(today);
   const checked = rows.map(convertRow);
   const ofKind = (kind: RecordKind) => checked.filter((c) => c.row.kind === kind);
 
-  const actorIds = new Set([...ofKind('actors').map((c) => declared(c, 'id')), ...refs.existingActors.keys()].filter((id) => id !== undefined));
+  const actorIds = new Set(
+    [...ofKind('actors').map((c) => declared(c, 'id')), ...refs.existingActors.keys()].filter((id) => id !== undefined),
+  );
   const known: Record<Target, { has(key: string): boolean }> = { ...refs, actors: actorIds };
   for (const c of checked) {
     c.problems.push(...recordProblems(rules, c.row.kind, c.values));
@@ -303,7 +319,13 @@ export function validateRows(rows: RawRow[], refs: ReferenceData, options: Valid
     if (c.problems.length === 0) (bundle[c.row.kind] as unknown[]).push(c.values);
   }
   const issues = checked.flatMap(({ row, problems }) =>
-    problems.map((p): ImportIssue => ({ line: row.line, column: p.column, reason: p.reason, ...(p.value !== undefined && { value: p.value }), kind: row.kind })),
+    problems.map((p): ImportIssue => ({
+      line: row.line,
+      column: p.column,
+      reason: p.reason,
+      ...(p.value !== undefined && { value: p.value }),
+      kind: row.kind,
+    })),
   );
   // Array.prototype.sort is stable: issues of one line keep the order of the columns.
   return { bundle, issues: issues.sort((a, b) => a.line - b.line) };

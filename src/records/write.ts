@@ -23,7 +23,12 @@ interface Step {
 /** In dependency order: links need their actors, provenance needs every link. */
 const STEPS: Step[] = [
   { step: 'actors', cypher: UPSERT_ACTORS, param: 'actors', rows: (b) => b.actors.map(withNulls) },
-  { step: 'offers', cypher: UPSERT_OFFERS, param: 'offers', rows: (b) => b.offers.map((o) => withNulls({ deliveryCommunes: [], deliveryEpcis: [], ...o })) },
+  {
+    step: 'offers',
+    cypher: UPSERT_OFFERS,
+    param: 'offers',
+    rows: (b) => b.offers.map((o) => withNulls({ deliveryCommunes: [], deliveryEpcis: [], ...o })),
+  },
   { step: 'needs', cypher: UPSERT_NEEDS, param: 'needs', rows: (b) => b.needs.map(withNulls) },
   { step: 'supplyLinks', cypher: UPSERT_SUPPLY_LINKS, param: 'links', rows: (b) => b.supplyLinks.map(withNulls) },
   {

@@ -19,6 +19,8 @@ export class SearchArgs {
 
   @Field(() => Int, { nullable: true, defaultValue: DEFAULT_SEARCH_SIZE, description: `How many results, 1 to ${MAX_SEARCH_SIZE}.` })
   @IsOptional()
-  @InRange({ min: 1, max: MAX_SEARCH_SIZE, whole: true }, (value) => `first must be between 1 and ${MAX_SEARCH_SIZE}; got ${value}`, { field: 'first' })
+  @InRange({ min: 1, max: MAX_SEARCH_SIZE, whole: true }, (value) => `first must be between 1 and ${MAX_SEARCH_SIZE}; got ${value}`, {
+    field: 'first',
+  })
   first?: number | null;
 }

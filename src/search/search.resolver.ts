@@ -9,7 +9,6 @@ import { SEARCH_HITS } from './search.cypher';
 import { DEFAULT_SEARCH_SIZE, SearchArgs } from './search.input';
 import { SearchKind, SearchResult } from './search.type';
 
-
 type SearchRow = {
   kind: SearchKind;
   score: number;

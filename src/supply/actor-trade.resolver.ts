@@ -11,7 +11,12 @@ import { TradePartner } from './trade-partner.type';
  * Groups links by the actor on their other end, keeping the links' order (largest volume first),
  * and keeps the first `first` partners before loading them.
  */
-async function toPartners(allLinks: SupplyLinkRow[], partnerIdOf: (l: SupplyLinkRow) => string, first: number, { loaders }: Context): Promise<TradePartner[]> {
+async function toPartners(
+  allLinks: SupplyLinkRow[],
+  partnerIdOf: (l: SupplyLinkRow) => string,
+  first: number,
+  { loaders }: Context,
+): Promise<TradePartner[]> {
   const byPartner = new Map<string, SupplyLinkRow[]>();
   for (const link of allLinks) byPartner.set(partnerIdOf(link), [...(byPartner.get(partnerIdOf(link)) ?? []), link]);
   const partnerIds = [...byPartner.keys()].slice(0, first);
@@ -23,7 +28,12 @@ async function toPartners(allLinks: SupplyLinkRow[], partnerIdOf: (l: SupplyLink
   const productOfLink = new Map(links.map((l, i) => [l.id, products[i] as Product | null]));
   return partnerIds.map((id, i) => {
     const partnerLinks = byPartner.get(id)!;
-    const distinct = new Map(partnerLinks.map((l) => productOfLink.get(l.id)).filter((p): p is Product => !!p).map((p) => [p.id, p]));
+    const distinct = new Map(
+      partnerLinks
+        .map((l) => productOfLink.get(l.id))
+        .filter((p): p is Product => !!p)
+        .map((p) => [p.id, p]),
+    );
     return {
       actor: actors[i] as Actor,
       links: partnerLinks,
@@ -38,13 +48,25 @@ async function toPartners(allLinks: SupplyLinkRow[], partnerIdOf: (l: SupplyLink
  */
 @Resolver(() => Actor)
 export class ActorTradeResolver {
-  @FieldResolver(() => [SupplyLink], { description: 'Supply links it buys on, largest volume first (`first`: 50 by default, 200 at most).' })
-  async purchases(@Root() actor: Actor, @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs, @Ctx() { loaders }: Context): Promise<SupplyLink[]> {
+  @FieldResolver(() => [SupplyLink], {
+    description: 'Supply links it buys on, largest volume first (`first`: 50 by default, 200 at most).',
+  })
+  async purchases(
+    @Root() actor: Actor,
+    @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs,
+    @Ctx() { loaders }: Context,
+  ): Promise<SupplyLink[]> {
     return (await loaders.supply.purchasesOfActor.load(actor.id)).slice(0, first);
   }
 
-  @FieldResolver(() => [SupplyLink], { description: 'Supply links it sells on, largest volume first (`first`: 50 by default, 200 at most).' })
-  async sales(@Root() actor: Actor, @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs, @Ctx() { loaders }: Context): Promise<SupplyLink[]> {
+  @FieldResolver(() => [SupplyLink], {
+    description: 'Supply links it sells on, largest volume first (`first`: 50 by default, 200 at most).',
+  })
+  async sales(
+    @Root() actor: Actor,
+    @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs,
+    @Ctx() { loaders }: Context,
+  ): Promise<SupplyLink[]> {
     return (await loaders.supply.salesOfActor.load(actor.id)).slice(0, first);
   }
 
@@ -52,14 +74,23 @@ export class ActorTradeResolver {
     description:
       'Who it buys from, with the products bought, by largest purchase (`first`: 50 by default, 200 at most; counted among its 200 largest purchases).',
   })
-  async suppliers(@Root() actor: Actor, @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs, @Ctx() ctx: Context): Promise<TradePartner[]> {
+  async suppliers(
+    @Root() actor: Actor,
+    @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<TradePartner[]> {
     return toPartners(await ctx.loaders.supply.purchasesOfActor.load(actor.id), (l) => l.supplierId, first, ctx);
   }
 
   @FieldResolver(() => [TradePartner], {
-    description: 'Who it sells to, with the products sold, by largest sale (`first`: 50 by default, 200 at most; counted among its 200 largest sales).',
+    description:
+      'Who it sells to, with the products sold, by largest sale (`first`: 50 by default, 200 at most; counted among its 200 largest sales).',
   })
-  async customers(@Root() actor: Actor, @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs, @Ctx() ctx: Context): Promise<TradePartner[]> {
+  async customers(
+    @Root() actor: Actor,
+    @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<TradePartner[]> {
     return toPartners(await ctx.loaders.supply.salesOfActor.load(actor.id), (l) => l.buyerId, first, ctx);
   }
 }

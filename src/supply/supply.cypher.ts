@@ -2,7 +2,11 @@ import { volumeConfidential } from '../common';
 import type { SchemaStatement } from '../db';
 
 export const SUPPLY_SCHEMA: SchemaStatement[] = [
-  { name: 'supply_link_id', kind: 'constraint', cypher: 'CREATE CONSTRAINT supply_link_id IF NOT EXISTS FOR (l:SupplyLink) REQUIRE l.id IS UNIQUE' },
+  {
+    name: 'supply_link_id',
+    kind: 'constraint',
+    cypher: 'CREATE CONSTRAINT supply_link_id IF NOT EXISTS FOR (l:SupplyLink) REQUIRE l.id IS UNIQUE',
+  },
   { name: 'supply_link_volume', kind: 'index', cypher: 'CREATE INDEX supply_link_volume IF NOT EXISTS FOR (l:SupplyLink) ON (l.volume)' },
 ];
 

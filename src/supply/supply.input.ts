@@ -37,7 +37,10 @@ export class SupplyLinkFilter {
     'and provenance from links its supplier buys on.',
 })
 export class CreateSupplyLinkInput {
-  @Field(() => String, { nullable: true, description: 'Identifier; a new `sl-<uuid>` when left out. CONFLICT when a supply link already has it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Identifier; a new `sl-<uuid>` when left out. CONFLICT when a supply link already has it.',
+  })
   @IsOptional()
   @IsRecordId()
   id?: string | null;
@@ -81,13 +84,17 @@ export class CreateSupplyLinkInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: "Provenance: ids of the supply links bought by this link's supplier whose goods these are made or resold from; none when left out.",
+    description:
+      "Provenance: ids of the supply links bought by this link's supplier whose goods these are made or resold from; none when left out.",
   })
   @OptionalIdList(100)
   sourcedFromIds?: string[] | null;
 }
 
-@InputType({ description: 'Changes to a supply link: only the fields given change; null clears an optional field. Checked like a row of a supply-link import.' })
+@InputType({
+  description:
+    'Changes to a supply link: only the fields given change; null clears an optional field. Checked like a row of a supply-link import.',
+})
 export class UpdateSupplyLinkInput {
   @Field(() => String, { nullable: true, description: 'The seller (actor id).' })
   @KeptWhenLeftOut()

@@ -59,7 +59,10 @@ export class SupplyLinkMutationResolver {
       'Deletes a supply link with its provenance relationships to and from other links (counted in `cascade`). NOT_FOUND when unknown. ' +
       'UNAUTHENTICATED without an account; FORBIDDEN for a member account unless its actor is a party (docs/security.md).',
   })
-  deleteSupplyLink(@Arg('id', () => String, { description: 'The supply link to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletedRecord> {
+  deleteSupplyLink(
+    @Arg('id', () => String, { description: 'The supply link to delete.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<DeletedRecord> {
     return deleteRecord(ctx, SUPPLY_LINK_SPEC, id);
   }
 }

@@ -22,7 +22,9 @@ export class SupplyLinkResolver {
     return link;
   }
 
-  @Query(() => SupplyLinkConnection, { description: 'Supply links matching the filters, largest volume first (volumes compared as numbers, whatever their unit).' })
+  @Query(() => SupplyLinkConnection, {
+    description: 'Supply links matching the filters, largest volume first (volumes compared as numbers, whatever their unit).',
+  })
   async supplyLinks(
     @Arg('filter', () => SupplyLinkFilter, { nullable: true, defaultValue: {} }) givenFilter: SupplyLinkFilter | null,
     @Args(() => PageArgs) pageArgs: PageArgs,
@@ -38,7 +40,13 @@ export class SupplyLinkResolver {
         ? await db.read<{ link: SupplyLinkRow }>(SUPPLY_LINKS_BY_VOLUME_FORWARD, { ...params, afterVolume: volume, afterId: id, limit })
         : await db.read<{ link: SupplyLinkRow }>(SUPPLY_LINKS_BY_VOLUME_BACKWARD, { ...params, beforeVolume: volume, beforeId: id, limit });
     const totalCount = async () => (await db.read<{ total: number }>(COUNT_SUPPLY_LINKS, params))[0].total;
-    return toConnection(rows.map((r) => r.link), page, order, (l) => [l.volume, l.id], totalCount);
+    return toConnection(
+      rows.map((r) => r.link),
+      page,
+      order,
+      (l) => [l.volume, l.id],
+      totalCount,
+    );
   }
 
   @FieldResolver(() => Actor, { description: 'The seller.' })
@@ -62,9 +70,14 @@ export class SupplyLinkResolver {
   }
 
   @FieldResolver(() => [SupplyLink], {
-    description: 'Provenance: the links (bought by this supplier) whose goods these are made or resold from, by id (`first`: 10 by default, 50 at most).',
+    description:
+      'Provenance: the links (bought by this supplier) whose goods these are made or resold from, by id (`first`: 10 by default, 50 at most).',
   })
-  async sourcedFrom(@Root() link: SupplyLink, @Args(() => SourcesArgs) { first }: SourcesArgs, @Ctx() { loaders }: Context): Promise<SupplyLink[]> {
+  async sourcedFrom(
+    @Root() link: SupplyLink,
+    @Args(() => SourcesArgs) { first }: SourcesArgs,
+    @Ctx() { loaders }: Context,
+  ): Promise<SupplyLink[]> {
     return (await loaders.supply.inputsOfSupplyLink.load(link.id)).slice(0, first);
   }
 

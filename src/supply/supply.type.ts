@@ -17,7 +17,10 @@ export class SupplyLink {
   @Field(() => VolumeUnit) unit!: VolumeUnit;
 
   @Authorized(AccessRule.OWNER)
-  @Field(() => Float, { nullable: true, description: `Purchase value excl. VAT per year, in euros (a declared purchase value). ${PRIVATE_FIELD_NOTE}` })
+  @Field(() => Float, {
+    nullable: true,
+    description: `Purchase value excl. VAT per year, in euros (a declared purchase value). ${PRIVATE_FIELD_NOTE}`,
+  })
   valueEur!: number | null;
 
   @Field(() => String, { nullable: true, description: 'When the trading started (ISO date, YYYY-MM-DD).' })

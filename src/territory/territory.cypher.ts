@@ -1,10 +1,22 @@
 import type { SchemaStatement } from '../db';
 
 export const TERRITORY_SCHEMA: SchemaStatement[] = [
-  { name: 'commune_insee', kind: 'constraint', cypher: 'CREATE CONSTRAINT commune_insee IF NOT EXISTS FOR (c:Commune) REQUIRE c.insee IS UNIQUE' },
+  {
+    name: 'commune_insee',
+    kind: 'constraint',
+    cypher: 'CREATE CONSTRAINT commune_insee IF NOT EXISTS FOR (c:Commune) REQUIRE c.insee IS UNIQUE',
+  },
   { name: 'epci_siren', kind: 'constraint', cypher: 'CREATE CONSTRAINT epci_siren IF NOT EXISTS FOR (e:Epci) REQUIRE e.siren IS UNIQUE' },
-  { name: 'department_code', kind: 'constraint', cypher: 'CREATE CONSTRAINT department_code IF NOT EXISTS FOR (d:Department) REQUIRE d.code IS UNIQUE' },
-  { name: 'region_code', kind: 'constraint', cypher: 'CREATE CONSTRAINT region_code IF NOT EXISTS FOR (r:Region) REQUIRE r.code IS UNIQUE' },
+  {
+    name: 'department_code',
+    kind: 'constraint',
+    cypher: 'CREATE CONSTRAINT department_code IF NOT EXISTS FOR (d:Department) REQUIRE d.code IS UNIQUE',
+  },
+  {
+    name: 'region_code',
+    kind: 'constraint',
+    cypher: 'CREATE CONSTRAINT region_code IF NOT EXISTS FOR (r:Region) REQUIRE r.code IS UNIQUE',
+  },
   { name: 'commune_location', kind: 'index', cypher: 'CREATE POINT INDEX commune_location IF NOT EXISTS FOR (c:Commune) ON (c.location)' },
   { name: 'commune_name', kind: 'index', cypher: 'CREATE INDEX commune_name IF NOT EXISTS FOR (c:Commune) ON (c.name)' },
 ];

@@ -30,7 +30,7 @@ export class Epci {
   @Field(() => String, { description: 'Official name.' })
   name!: string;
 
-  @Field(() => String, { description: 'CA (communauté d\'agglomération), CC (de communes), CU (urbaine) or METRO (métropole).' })
+  @Field(() => String, { description: "CA (communauté d'agglomération), CC (de communes), CU (urbaine) or METRO (métropole)." })
   kind!: string;
 
   @Field(() => Int, { nullable: true, description: 'Municipal population (INSEE).' })
@@ -51,6 +51,6 @@ export class Commune {
   @Field(() => Int, { description: 'Municipal population (INSEE).' })
   population!: number;
 
-  @Field(() => GeoPoint, { description: 'Centroid of the commune\'s territory.' })
+  @Field(() => GeoPoint, { description: "Centroid of the commune's territory." })
   location!: GeoPoint;
 }

@@ -15,7 +15,13 @@ export function actor(id: string, name: string, roles: ActorRole[], communeInsee
   return { id, name, roles, siret: nextSiret(), clubMember: false, communeInsee, ...extra };
 }
 
-export function offer(id: string, actorId: string, productId: string, labelIds: string[] = [], extra: Partial<OfferRecord> = {}): OfferRecord {
+export function offer(
+  id: string,
+  actorId: string,
+  productId: string,
+  labelIds: string[] = [],
+  extra: Partial<OfferRecord> = {},
+): OfferRecord {
   return {
     id,
     actorId,

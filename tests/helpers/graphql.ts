@@ -55,7 +55,11 @@ export async function createRunner(db: Database, defaults: RunOptions = {}) {
     const { data, errors } = response.body.singleResult;
     return { data: data ?? null, errors: errors as OperationResult<unknown>['errors'], queries: contextValue.db.queryCount };
   }
-  function run<T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables?: V, options?: RunOptions): Promise<OperationResult<T>>;
+  function run<T, V extends Record<string, unknown>>(
+    document: TypedDocumentNode<T, V>,
+    variables?: V,
+    options?: RunOptions,
+  ): Promise<OperationResult<T>>;
   function run(query: string, variables?: Record<string, unknown>, options?: RunOptions): Promise<OperationResult<UntypedData>>;
   async function run(
     query: string | TypedDocumentNode<unknown, Record<string, unknown>>,

@@ -17,8 +17,16 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
  * POSTs an operation: a typed document (`graphql(...)`, whose result type follows from the schema),
  * or a plain string for one that cannot be typed (its data is untyped).
  */
-export async function postGraphQL<T, V extends Record<string, unknown>>(url: string, document: TypedDocumentNode<T, V>, variables?: V): Promise<GraphQLResponse<T>>;
-export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Record<string, unknown>>>;
+export async function postGraphQL<T, V extends Record<string, unknown>>(
+  url: string,
+  document: TypedDocumentNode<T, V>,
+  variables?: V,
+): Promise<GraphQLResponse<T>>;
+export async function postGraphQL(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<Record<string, unknown>>>;
 export async function postGraphQL(
   url: string,
   query: string | TypedDocumentNode<unknown, Record<string, unknown>>,

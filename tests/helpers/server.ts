@@ -40,7 +40,10 @@ export interface CypherSpy {
  * and spies on `db.counting()` (which each request's context calls) to sum the Cypher round trips
  * of every request: a refusal before execution leaves the sum unchanged.
  */
-export async function startTestServer(db: Database, limits: Partial<LimitsConfig> = {}): Promise<{ server: RunningServer; base: string; cypher: CypherSpy }> {
+export async function startTestServer(
+  db: Database,
+  limits: Partial<LimitsConfig> = {},
+): Promise<{ server: RunningServer; base: string; cypher: CypherSpy }> {
   const views: Database[] = [];
   // The prototype's method, not db.counting: that may already be the spy of an earlier server.
   const counting = () => Database.prototype.counting.call(db);

@@ -54,10 +54,12 @@ export function validateCatalog(products: readonly ProductRecord[], labels: read
     }
   }
   const byId = new Map(products.map((p) => [p.id, p]));
-  problems.push(...findCycles('broader', [...productIds], (id) => {
-    const b = byId.get(id)?.broaderId;
-    return b && productIds.has(b) ? [b] : [];
-  }));
+  problems.push(
+    ...findCycles('broader', [...productIds], (id) => {
+      const b = byId.get(id)?.broaderId;
+      return b && productIds.has(b) ? [b] : [];
+    }),
+  );
   problems.push(...findCycles('madeFrom', [...productIds], (id) => (byId.get(id)?.madeFromIds ?? []).filter((m) => productIds.has(m))));
 
   const labelIds = new Set<string>();

@@ -17,11 +17,21 @@ export interface CommuneRef {
 }
 
 /** Path of the communes file shipped in the repository (never ../shared: a user's clone has none). */
-export const COMMUNES_CSV = path.resolve(__dirname, '..', '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []), 'seeds', 'communes-drome-and-neighbours.csv');
+export const COMMUNES_CSV = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []),
+  'seeds',
+  'communes-drome-and-neighbours.csv',
+);
 
 /** Parses the communes file. It has no quoted fields (names hold no commas), which the parser checks. */
 export function readCommunes(file = COMMUNES_CSV): CommuneRef[] {
-  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   const header = lines[0].split(',');
   const expected = 'insee,name,department,department_name,postal_codes,population,latitude,longitude,epci_siren,epci_name';
   if (lines[0] !== expected) throw new Error(`${file}: unexpected header ${lines[0]}`);

@@ -167,7 +167,18 @@ const SEASONS: Record<string, number[]> = {
 export const SCHOOL_MONTHS = [1, 2, 3, 4, 5, 6, 9, 10, 11, 12];
 
 /** Crops sold once a year, at harvest, by the farm. */
-const HARVESTED = ['cereales', 'oleagineux', 'legumes-secs', 'raisin-de-cuve', 'olive', 'noix', 'lavande', 'lavandin', 'amande', 'chataigne'];
+const HARVESTED = [
+  'cereales',
+  'oleagineux',
+  'legumes-secs',
+  'raisin-de-cuve',
+  'olive',
+  'noix',
+  'lavande',
+  'lavandin',
+  'amande',
+  'chataigne',
+];
 
 /** How often goods of a product move; nearest broader product's otherwise. */
 const FREQUENCIES: Record<string, DeliveryFrequency> = {

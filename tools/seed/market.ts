@@ -34,7 +34,9 @@ function offerOf(line: Line, n: number, economics: Economics, ids: IdScheme, rng
     capacity,
     capacityUnit: terms.unit,
     ...deliveryArea(line, rng),
-    priceEur: rng.chance(0.75) ? Math.round(terms.price * (line.organic ? 1.3 : 1) * (line.origin === 'resell' ? 1.25 : 1) * rng.between(0.9, 1.15) * 100) / 100 : null,
+    priceEur: rng.chance(0.75)
+      ? Math.round(terms.price * (line.organic ? 1.3 : 1) * (line.origin === 'resell' ? 1.25 : 1) * rng.between(0.9, 1.15) * 100) / 100
+      : null,
   };
 }
 
@@ -57,7 +59,13 @@ function deliveryArea(line: Line, rng: Random): Pick<OfferRecord, 'deliveryRadiu
 }
 
 /** Needs drawn from each buyer's profile, after the preset ones (not repeating them); school kitchens buy during the school year only. */
-export function buildNeeds(actors: readonly SeedActor[], economics: Economics, ids: IdScheme, rng: Random, preset: readonly NeedRecord[] = []): NeedRecord[] {
+export function buildNeeds(
+  actors: readonly SeedActor[],
+  economics: Economics,
+  ids: IdScheme,
+  rng: Random,
+  preset: readonly NeedRecord[] = [],
+): NeedRecord[] {
   const needs: NeedRecord[] = [];
   const firstNumber = preset.length + 1;
   const posted = new Set(preset.map((n) => `${n.actorId}|${n.productId}`));

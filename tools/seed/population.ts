@@ -33,7 +33,15 @@ type OrganicStanding = 'ab' | 'ab-demeter' | 'conversion' | 'nature-et-progres' 
 export const MAX_JITTER_KM = 2.5;
 
 const MOBILE_ROLES = new Set<ActorRole>([ActorRole.FARM]);
-const WEBSITE_ROLES = new Set<ActorRole>([ActorRole.MILL, ActorRole.PROCESSOR, ActorRole.DAIRY, ActorRole.RETAILER, ActorRole.RESTAURANT, ActorRole.FOOD_HUB, ActorRole.WHOLESALER]);
+const WEBSITE_ROLES = new Set<ActorRole>([
+  ActorRole.MILL,
+  ActorRole.PROCESSOR,
+  ActorRole.DAIRY,
+  ActorRole.RETAILER,
+  ActorRole.RESTAURANT,
+  ActorRole.FOOD_HUB,
+  ActorRole.WHOLESALER,
+]);
 
 /** Creates actors and their lines of goods, in order, with deterministic identities. */
 export class Population {
@@ -73,7 +81,10 @@ export class Population {
       clubMember,
       memberGroup: clubMember ? (draft.memberGroup ?? profile.group) : null,
       email: this.names.email(name),
-      phone: fictitiousPhone(rng, roles.some((r) => MOBILE_ROLES.has(r))),
+      phone: fictitiousPhone(
+        rng,
+        roles.some((r) => MOBILE_ROLES.has(r)),
+      ),
       website: roles.some((r) => WEBSITE_ROLES.has(r)) && rng.chance(0.35) ? `https://www.${toSlug(name, '-')}.exemple.fr` : null,
       description: null,
       communeInsee: commune.insee,
@@ -136,9 +147,11 @@ export class Population {
     const { profile } = draft;
     const rng = this.rng;
     const organic = draft.organic ?? rng.chance(profile.organicShare);
-    if (!organic) return draft.organic === undefined && profile.conversionShare && rng.chance(profile.conversionShare) ? 'conversion' : 'none';
+    if (!organic)
+      return draft.organic === undefined && profile.conversionShare && rng.chance(profile.conversionShare) ? 'conversion' : 'none';
     const mark = profile.privateOrganic;
-    if (draft.organic === undefined && mark && rng.chance(mark.share)) return mark.labelId === 'demeter' ? 'ab-demeter' : 'nature-et-progres';
+    if (draft.organic === undefined && mark && rng.chance(mark.share))
+      return mark.labelId === 'demeter' ? 'ab-demeter' : 'nature-et-progres';
     return 'ab';
   }
 
@@ -182,7 +195,8 @@ export class Population {
 
   private describe(actor: SeedActor, standing: OrganicStanding): string {
     const parts = [`${actor.profile.summary} à ${actor.commune.name}.`];
-    if (standing === 'ab' || standing === 'ab-demeter') parts.push(standing === 'ab-demeter' ? 'Certification AB et Demeter.' : 'Certification agriculture biologique (AB).');
+    if (standing === 'ab' || standing === 'ab-demeter')
+      parts.push(standing === 'ab-demeter' ? 'Certification AB et Demeter.' : 'Certification agriculture biologique (AB).');
     if (standing === 'conversion') parts.push("En conversion vers l'agriculture biologique.");
     if (standing === 'nature-et-progres') parts.push('Mention Nature & Progrès (sans certification AB).');
     const products = [...new Set(actor.lines.map((l) => this.taxonomy.get(l.productId).name))].slice(0, 5);

@@ -10,7 +10,9 @@ import { seedDatabase, seedIfEmpty } from '.';
 
 const USAGE = 'usage: npm run seed [-- --if-empty]   (--if-empty: only into a graph with no commune, unless SEED_ON_START=false)';
 
-const { values } = readCommandLine('seed', USAGE, (argv) => parseCommandLine(argv, { options: { 'if-empty': { type: 'boolean', default: false } } }));
+const { values } = readCommandLine('seed', USAGE, (argv) =>
+  parseCommandLine(argv, { options: { 'if-empty': { type: 'boolean', default: false } } }),
+);
 
 const progress = (p: { step: string; written: number; total: number }) => {
   if (p.written === p.total) process.stderr.write(`seed: ${p.step} ${p.written}/${p.total}\n`);

@@ -388,7 +388,10 @@ export class SupplyGraph {
   /** The recipe input a purchased product stands for (T80 flour is the "wheat flour" of bread). */
   private inputMatching(line: Line, productId: string): string {
     const recipe = this.taxonomy.recipeOf(line.productId);
-    return recipe.find((input) => this.taxonomy.isSameOrNarrower(productId, input) || this.taxonomy.isSameOrNarrower(input, productId)) ?? productId;
+    return (
+      recipe.find((input) => this.taxonomy.isSameOrNarrower(productId, input) || this.taxonomy.isSameOrNarrower(input, productId)) ??
+      productId
+    );
   }
 
   /**
@@ -402,7 +405,11 @@ export class SupplyGraph {
         if (line.origin !== 'farm' || line.outLinks > 0) continue;
         const buyer = this.nearestBuyer(line, buyersOf);
         if (!buyer) continue;
-        const into = buyer.lines.find((l) => (l.origin === 'resell' && l.productId === line.productId && l.labelIds.join() === line.labelIds.join()) || (l.origin === 'make' && !l.frozen && (!l.organic || line.organic) && this.consumes(l, line.productId)));
+        const into = buyer.lines.find(
+          (l) =>
+            (l.origin === 'resell' && l.productId === line.productId && l.labelIds.join() === line.labelIds.join()) ||
+            (l.origin === 'make' && !l.frozen && (!l.organic || line.organic) && this.consumes(l, line.productId)),
+        );
         this.trade(line, buyer, into ? { into } : {});
       }
     }
@@ -423,7 +430,8 @@ export class SupplyGraph {
     for (const actor of actors) {
       if (actor.tier === 0 || actor.scale === 0) continue;
       const wanted = new Set<string>();
-      for (const line of actor.lines) if (line.origin === 'make') for (const input of this.taxonomy.recipeOf(line.productId)) wanted.add(input);
+      for (const line of actor.lines)
+        if (line.origin === 'make') for (const input of this.taxonomy.recipeOf(line.productId)) wanted.add(input);
       for (const want of [...(actor.profile.resells ?? []), ...(actor.profile.buys ?? [])]) {
         if (!want.from || want.from.includes(ActorRole.FARM)) wanted.add(want.productId);
       }
@@ -438,14 +446,21 @@ export class SupplyGraph {
     for (const productId of this.taxonomy.ancestorsOrSelf(line.productId)) {
       // Wine grapes go to those who buy grapes for wine, not to those who buy "fruit".
       if (line.raw && !this.taxonomy.isRawMaterial(productId)) continue;
-      buyersOf.get(productId)?.scan(line.latitude, line.longitude, 80, (buyer) => {
-        if (buyer === line.actor || buyer.bought?.has(line.uid)) return;
-        const km = distanceKm(line, buyer);
-        if (km < bestKm || (km === bestKm && best !== null && buyer.index < best.index)) {
-          best = buyer;
-          bestKm = km;
-        }
-      }, () => best !== null, this.cellSample);
+      buyersOf.get(productId)?.scan(
+        line.latitude,
+        line.longitude,
+        80,
+        (buyer) => {
+          if (buyer === line.actor || buyer.bought?.has(line.uid)) return;
+          const km = distanceKm(line, buyer);
+          if (km < bestKm || (km === bestKm && best !== null && buyer.index < best.index)) {
+            best = buyer;
+            bestKm = km;
+          }
+        },
+        () => best !== null,
+        this.cellSample,
+      );
     }
     return best;
   }
@@ -491,4 +506,3 @@ function addSource(line: Line, slot: Slot, info: LinkInfo): void {
   slot.links.push(info);
   if (info.depth < line.minSourceDepth) line.minSourceDepth = info.depth;
 }
-

@@ -23,12 +23,20 @@ const NEIGHBOURS = 12;
  * their own range, so it never collides with the Drôme seed. Cost grows linearly: 100,000 actors
  * (430,000 links, 270,000 offers) take about 15 s of CPU and 1 GB on a small shared VM.
  */
-export function generateSyntheticGraph(options: SyntheticOptions, communes: CommuneRef[], products: ProductRecord[], labels: LabelRecord[]): ImportBundle {
+export function generateSyntheticGraph(
+  options: SyntheticOptions,
+  communes: CommuneRef[],
+  products: ProductRecord[],
+  labels: LabelRecord[],
+): ImportBundle {
   if (!Number.isInteger(options.actors) || options.actors < 1) throw new Error(`actors must be a positive integer, got ${options.actors}`);
   const generator = createGenerator({ seed: options.seed, ids: SYNTHETIC_IDS, namespace: 'synthetic', communes, products, labels });
   const { population, atlas, rng } = generator;
   const neighbours = new NeighbourCache(atlas.communes);
-  const counts = apportion(options.actors, ACTOR_PROFILES.map((p) => p.seedCount));
+  const counts = apportion(
+    options.actors,
+    ACTOR_PROFILES.map((p) => p.seedCount),
+  );
   ACTOR_PROFILES.forEach((profile, i) => {
     for (let n = 0; n < counts[i]; n += 1) {
       const draft = population.draftFor(profile, atlas);
@@ -67,7 +75,13 @@ class NeighbourCache {
     let near = this.cache.get(commune.insee);
     if (!near) {
       const found: CommuneRef[] = [];
-      this.grid.scan(commune.latitude, commune.longitude, 40, (c) => found.push(c), () => found.length > NEIGHBOURS);
+      this.grid.scan(
+        commune.latitude,
+        commune.longitude,
+        40,
+        (c) => found.push(c),
+        () => found.length > NEIGHBOURS,
+      );
       near = found
         .map((c) => ({ c, km: distanceKm(commune, c) }))
         .sort((a, b) => a.km - b.km || a.c.insee.localeCompare(b.c.insee))

@@ -34,7 +34,11 @@ const roundKm = (km: number) => Math.round(km * 1000) / 1000;
  * The chain of an actor for a product in one direction, in one round trip (the depth checked at the
  * edge: UpstreamArgs, DownstreamArgs); NOT_FOUND for an unknown actor or product.
  */
-async function findChain(db: Database, direction: ChainDirection, { actorId, productId, maxDepth }: UpstreamArgs | DownstreamArgs): Promise<ChainGraph> {
+async function findChain(
+  db: Database,
+  direction: ChainDirection,
+  { actorId, productId, maxDepth }: UpstreamArgs | DownstreamArgs,
+): Promise<ChainGraph> {
   const depth = maxDepth ?? DEFAULT_CHAIN_DEPTH;
   const [row] = await db.read<ChainRow>(CHAIN[direction], { actorId, productId, maxDepth: int(depth) });
   if (!row.rootActor) throw new NotFoundError('Actor', actorId);
@@ -63,7 +67,7 @@ const SCOPE_FIELDS = [
 export class ChainResolver {
   @Query(() => ChainGraph, {
     description:
-      'Where an actor\'s product comes from: its purchases of the product (or a narrower one), then their provenance back through ' +
+      "Where an actor's product comes from: its purchases of the product (or a narrower one), then their provenance back through " +
       'transformations and resales (bread → flour → wheat) to the farms, as a DAG with volumes and distances. A chain stops at a ' +
       'farm, at a link that declares no provenance (`provenanceUnknown`), or at `maxDepth` links (`truncated`); provenance loops ' +
       `terminate and shared sub-chains appear once. NOT_FOUND for an unknown actor or product; BAD_USER_INPUT for maxDepth outside 1..${MAX_CHAIN_DEPTH}. ` +
@@ -75,7 +79,7 @@ export class ChainResolver {
 
   @Query(() => ChainGraph, {
     description:
-      'Where an actor\'s product goes: its sales of the product (or a narrower one), then the links made or resold from them ' +
+      "Where an actor's product goes: its sales of the product (or a narrower one), then the links made or resold from them " +
       '(wheat → flour → bread → kitchen), as a DAG with volumes and distances. Follows declared provenance only, up to `maxDepth` ' +
       `links (\`truncated\`). NOT_FOUND for an unknown actor or product; BAD_USER_INPUT for maxDepth outside 1..${MAX_CHAIN_DEPTH}. ` +
       'One database round trip.',
@@ -92,11 +96,18 @@ export class ChainResolver {
       'cannot apply to (a label with products, such as Picodon AOP, does not cover goat milk) is not a break. BAD_USER_INPUT for ' +
       'no scope or several, or labelId with organic: true; NOT_FOUND for an unknown scope or label. One database round trip.',
   })
-  async labelIntegrity(@Args(() => LabelIntegrityArgs) { scope: scopeInput, labelId, organic }: LabelIntegrityArgs, @Ctx() { db }: Context): Promise<LabelIntegrityReport> {
+  async labelIntegrity(
+    @Args(() => LabelIntegrityArgs) { scope: scopeInput, labelId, organic }: LabelIntegrityArgs,
+    @Ctx() { db }: Context,
+  ): Promise<LabelIntegrityReport> {
     const scope = toScope(scopeInput, SCOPE_FIELDS);
     const anyOrganic = organic === true;
     const checkedLabelId = anyOrganic ? null : (labelId ?? DEFAULT_INTEGRITY_LABEL);
-    const [row] = await db.read<IntegrityRow>(LABEL_INTEGRITY[scope.kind], { ...toScopeParams(scope), labelId: checkedLabelId, organic: anyOrganic });
+    const [row] = await db.read<IntegrityRow>(LABEL_INTEGRITY[scope.kind], {
+      ...toScopeParams(scope),
+      labelId: checkedLabelId,
+      organic: anyOrganic,
+    });
     if (!row.scopeFound) throw new NotFoundError(scope.entity, scope.id);
     if (checkedLabelId !== null && !row.label) throw new NotFoundError('Label', checkedLabelId);
 

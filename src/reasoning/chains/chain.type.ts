@@ -13,8 +13,8 @@ registerEnumType(ChainDirection, {
   name: 'ChainDirection',
   description: 'Which way a chain is followed from its root actor.',
   valuesConfig: {
-    UPSTREAM: { description: 'Back to where the goods come from: the root\'s purchases, then their inputs (provenance), to the farms.' },
-    DOWNSTREAM: { description: 'On to where the goods go: the root\'s sales, then the links made or resold from them.' },
+    UPSTREAM: { description: "Back to where the goods come from: the root's purchases, then their inputs (provenance), to the farms." },
+    DOWNSTREAM: { description: "On to where the goods go: the root's sales, then the links made or resold from them." },
   },
 });
 
@@ -30,7 +30,7 @@ export class ChainNode {
   })
   depth!: number;
 
-  @Field(() => [ActorRole], { description: 'The actor\'s roles (whether it farms, transforms or resells).' })
+  @Field(() => [ActorRole], { description: "The actor's roles (whether it farms, transforms or resells)." })
   roles!: ActorRole[];
 
   @Field(() => Boolean, {
@@ -69,7 +69,8 @@ export class ChainEdge {
   distanceKm!: number;
 
   @Field(() => Int, {
-    description: 'Position of the link in the chain along the shortest path: 1 for the root\'s own purchases (upstream) or sales (downstream).',
+    description:
+      "Position of the link in the chain along the shortest path: 1 for the root's own purchases (upstream) or sales (downstream).",
   })
   depth!: number;
 
@@ -87,7 +88,7 @@ export class ChainEdge {
 @ObjectType({
   description:
     'A supply chain as a DAG: the actors and supply links from (upstream) or to (downstream) a root actor for a product, ' +
-    'each once even when several paths share them. Every edge\'s supplier and buyer are among `nodes`.',
+    "each once even when several paths share them. Every edge's supplier and buyer are among `nodes`.",
 })
 export class ChainGraph {
   @Field(() => ChainDirection, { description: 'Which way the chain was followed.' })
@@ -96,14 +97,15 @@ export class ChainGraph {
   @Field(() => Actor, { description: 'The actor the chain was followed from.' })
   rootActor!: Actor;
 
-  @Field(() => Product, { description: 'The product asked about; the root\'s links of it or of a narrower product start the chain.' })
+  @Field(() => Product, { description: "The product asked about; the root's links of it or of a narrower product start the chain." })
   product!: Product;
 
-  @Field(() => Int, { description: 'The most links a path of the graph may hold, the root\'s own link included.' })
+  @Field(() => Int, { description: "The most links a path of the graph may hold, the root's own link included." })
   maxDepth!: number;
 
   @Field(() => Boolean, {
-    description: 'True when the depth limit cut the graph: some link of it has provenance (upstream) or outlets (downstream) left out. Ask again deeper.',
+    description:
+      'True when the depth limit cut the graph: some link of it has provenance (upstream) or outlets (downstream) left out. Ask again deeper.',
   })
   truncated!: boolean;
 
@@ -139,7 +141,8 @@ export class BrokenChain {
   breaksAt!: SupplyLinkRow;
 
   @Field(() => [SupplyLink], {
-    description: 'The chain from the checked link (first) to the break (last), following provenance; every link but the last carries the label.',
+    description:
+      'The chain from the checked link (first) to the break (last), following provenance; every link but the last carries the label.',
   })
   path!: SupplyLinkRow[];
 
@@ -153,7 +156,7 @@ export class IntegritySummary {
   checked!: number;
 
   @Field(() => Int, {
-    description: 'Checked links whose every chain keeps the label back to a farm\'s own link (or to an input the label does not cover).',
+    description: "Checked links whose every chain keeps the label back to a farm's own link (or to an input the label does not cover).",
   })
   intact!: number;
 

@@ -31,7 +31,8 @@ export const DEFAULT_POTENTIAL_BUYERS = 20;
 /** The most potential buyers listed. */
 export const MAX_POTENTIAL_BUYERS = 200;
 
-const wholeFromTo = (field: string, min: number, max: number) => (value: unknown) => `${field} must be a whole number from ${min} to ${max}; got ${value}`;
+const wholeFromTo = (field: string, min: number, max: number) => (value: unknown) =>
+  `${field} must be a whole number from ${min} to ${max}; got ${value}`;
 
 /** The arguments of unmetNeeds, checked at the edge. */
 @ArgsType()
@@ -40,7 +41,10 @@ export class UnmetNeedsArgs {
   @ValidateNested()
   scope!: MatchmakingScopeInput;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'Also list needs covered in part (less volume than needed, in the need\'s unit).' })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Also list needs covered in part (less volume than needed, in the need's unit).",
+  })
   includePartial!: boolean;
 
   @Field(() => Int, { defaultValue: DEFAULT_CANDIDATES, description: 'Candidate suppliers listed per need, 0 to 50.' })
@@ -56,7 +60,9 @@ export class UnmetNeedsArgs {
     defaultValue: DEFAULT_MAX_INTERMEDIARIES,
     description: 'Most intermediaries between a candidate and the buyer, 0 to 3 (1 = circuit court).',
   })
-  @InRange({ min: 0, max: MAX_INTERMEDIARIES, whole: true }, wholeFromTo('maxIntermediaries', 0, MAX_INTERMEDIARIES), { field: 'maxIntermediaries' })
+  @InRange({ min: 0, max: MAX_INTERMEDIARIES, whole: true }, wholeFromTo('maxIntermediaries', 0, MAX_INTERMEDIARIES), {
+    field: 'maxIntermediaries',
+  })
   maxIntermediaries!: number;
 }
 

@@ -18,7 +18,7 @@ export class MatchmakingResolver {
 
   @Query(() => PotentialBuyers, {
     description:
-      'The reverse of unmetNeeds, for a producer: needs of buyers within radiusKm that one of its offers meets (the need\'s product or a narrower one, ' +
+      "The reverse of unmetNeeds, for a producer: needs of buyers within radiusKm that one of its offers meets (the need's product or a narrower one, " +
       'every required label, a month in common) and that the buyer does not already buy from it; nearest first, one round trip. ' +
       'NOT_FOUND for an unknown actor; BAD_USER_INPUT for a radius outside (0, 1000] km.',
   })

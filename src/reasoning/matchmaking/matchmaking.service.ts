@@ -67,13 +67,20 @@ export async function findUnmetNeeds(db: Database, args: UnmetNeedsArgs): Promis
   const scope = toScope(args.scope, MATCHMAKING_SCOPES);
   const { candidates, maxIntermediaries } = args;
   const { spec, local } = toLocal(args.local);
-  const [row] = await db.read<{ found: boolean; scopeName: string | null; checked: number; unmet: number; partial: number; needs: NeedRow[] }>(
-    UNMET_NEEDS[scope.kind],
-    { ...toScopeParams(scope), includePartial: args.includePartial },
-  );
+  const [row] = await db.read<{
+    found: boolean;
+    scopeName: string | null;
+    checked: number;
+    unmet: number;
+    partial: number;
+    needs: NeedRow[];
+  }>(UNMET_NEEDS[scope.kind], { ...toScopeParams(scope), includePartial: args.includePartial });
   if (!row.found) throw new NotFoundError(scope.entity, scope.id);
   const searchable = candidates > 0 ? row.needs.filter((n) => n.place.point !== null) : [];
-  const matches = await findSupplierMatches(db, searchable.map((n) => toCandidateRequest(n, spec, maxIntermediaries, candidates)));
+  const matches = await findSupplierMatches(
+    db,
+    searchable.map((n) => toCandidateRequest(n, spec, maxIntermediaries, candidates)),
+  );
   const needs: UnmetNeed[] = row.needs.map((n) => ({
     need: n.need,
     buyer: n.buyer,
@@ -107,14 +114,20 @@ type PotentialBuyerRow = Omit<PotentialBuyers['buyers'][number], 'distanceKm' | 
  */
 export async function findPotentialBuyers(db: Database, args: PotentialBuyersArgs): Promise<PotentialBuyers> {
   const { producerId, radiusKm, first } = args;
-  const [row] = await db.read<{ found: boolean; located: boolean; producer: Actor | null; total: number; rows: PotentialBuyerRow[] }>(POTENTIAL_BUYERS, {
-    producerId,
-    radiusM: radiusKm * 1000,
-    first: int(first),
-  });
+  const [row] = await db.read<{ found: boolean; located: boolean; producer: Actor | null; total: number; rows: PotentialBuyerRow[] }>(
+    POTENTIAL_BUYERS,
+    {
+      producerId,
+      radiusM: radiusKm * 1000,
+      first: int(first),
+    },
+  );
   if (!row.found) throw new NotFoundError('Actor', producerId);
   if (!row.located) {
-    throw new BadUserInputError(`Actor ${JSON.stringify(producerId)} has neither a location nor a commune, so distances cannot be measured`, { producerId });
+    throw new BadUserInputError(
+      `Actor ${JSON.stringify(producerId)} has neither a location nor a commune, so distances cannot be measured`,
+      { producerId },
+    );
   }
   return {
     producer: row.producer!,

@@ -15,8 +15,8 @@ registerEnumType(NeedCoverage, {
   description: 'How far existing supply links to the buyer cover a need (product or narrower, with the required labels).',
   valuesConfig: {
     UNMET: { description: 'No supply link to the buyer is of the product (or a narrower one) with every required label.' },
-    PARTIAL: { description: 'Such links exist, but bring less than the need\'s volume in its unit (links in another unit add nothing).' },
-    COVERED: { description: 'Such links bring at least the need\'s volume.' },
+    PARTIAL: { description: "Such links exist, but bring less than the need's volume in its unit (links in another unit add nothing)." },
+    COVERED: { description: "Such links bring at least the need's volume." },
   },
 });
 
@@ -35,7 +35,9 @@ export class MatchmakingLocal {
   description!: string;
 }
 
-@ObjectType({ description: 'A need that existing supply links do not cover (or cover only in part), with the suppliers who could meet it.' })
+@ObjectType({
+  description: 'A need that existing supply links do not cover (or cover only in part), with the suppliers who could meet it.',
+})
 export class UnmetNeed {
   @Field(() => Need, { description: 'The need.' })
   need!: Need;
@@ -59,11 +61,16 @@ export class UnmetNeed {
   @Field(() => NeedCoverage, { description: 'UNMET or PARTIAL (COVERED needs are not listed).' })
   coverage!: NeedCoverage;
 
-  @Field(() => Int, { description: 'Supply links to the buyer that cover the need (product or narrower, every required label), whatever their unit.' })
+  @Field(() => Int, {
+    description: 'Supply links to the buyer that cover the need (product or narrower, every required label), whatever their unit.',
+  })
   coveringLinks!: number;
 
   @Authorized(AccessRule.VOLUME)
-  @Field(() => Float, { nullable: true, description: `Volume those links bring per year, counting only links in the need's unit. ${CONFIDENTIAL_VOLUME_NOTE}` })
+  @Field(() => Float, {
+    nullable: true,
+    description: `Volume those links bring per year, counting only links in the need's unit. ${CONFIDENTIAL_VOLUME_NOTE}`,
+  })
   coveredVolume!: number;
 
   @Authorized(AccessRule.VOLUME)
@@ -71,7 +78,8 @@ export class UnmetNeed {
   gap!: number;
 
   @Field(() => [SupplierMatch], {
-    description: 'The best candidate suppliers, ranked as the `suppliers` query ranks them (fewest intermediaries, then nearest); empty when the buyer has no place.',
+    description:
+      'The best candidate suppliers, ranked as the `suppliers` query ranks them (fewest intermediaries, then nearest); empty when the buyer has no place.',
   })
   candidates!: SupplierMatch[];
 }
@@ -102,7 +110,7 @@ export class UnmetNeeds {
 
 @ObjectType({ description: 'A nearby buyer that needs what a producer offers and does not buy it from that producer yet.' })
 export class PotentialBuyer {
-  @Field(() => Need, { description: 'The buyer\'s need.' })
+  @Field(() => Need, { description: "The buyer's need." })
   need!: Need;
 
   @Field(() => Actor, { description: 'The buyer.' })
@@ -111,20 +119,25 @@ export class PotentialBuyer {
   @Field(() => Product, { description: 'The product the need asks for (the producer offers it or a narrower one).' })
   product!: Product;
 
-  @Field(() => [Label], { description: 'Labels the buyer requires (every matching offer carries them; any organic label meets an organic one).' })
+  @Field(() => [Label], {
+    description: 'Labels the buyer requires (every matching offer carries them; any organic label meets an organic one).',
+  })
   requiredLabels!: Label[];
 
-  @Field(() => [Offer], { description: 'The producer\'s offers that meet the need (product, labels, a month in common), by id.' })
+  @Field(() => [Offer], { description: "The producer's offers that meet the need (product, labels, a month in common), by id." })
   offers!: Offer[];
 
   @Field(() => Float, { description: 'Great-circle distance in km from the producer to the buyer, to 0.1 km.' })
   distanceKm!: number;
 
-  @Field(() => NeedCoverage, { description: 'How far the buyer\'s existing supply (from other suppliers) already covers the need.' })
+  @Field(() => NeedCoverage, { description: "How far the buyer's existing supply (from other suppliers) already covers the need." })
   coverage!: NeedCoverage;
 
   @Authorized(AccessRule.VOLUME)
-  @Field(() => Float, { nullable: true, description: `Volume the buyer's existing covering links bring, in the need's unit. ${CONFIDENTIAL_VOLUME_NOTE}` })
+  @Field(() => Float, {
+    nullable: true,
+    description: `Volume the buyer's existing covering links bring, in the need's unit. ${CONFIDENTIAL_VOLUME_NOTE}`,
+  })
   coveredVolume!: number;
 }
 

@@ -50,10 +50,14 @@ export function toCriticalActors(single: SingleRow[], top: number): CriticalActo
  */
 export async function findSupplyRisk(db: Database, args: SupplyRiskArgs): Promise<SupplyRisk> {
   const scope = toScope(args.scope, RISK_SCOPES);
-  const [row] = await db.read<{ found: boolean; scopeName: string | null; checked: number; covered: number; single: SingleRow[]; outside: OutsideRow }>(
-    SUPPLY_RISK[scope.kind],
-    toScopeParams(scope),
-  );
+  const [row] = await db.read<{
+    found: boolean;
+    scopeName: string | null;
+    checked: number;
+    covered: number;
+    single: SingleRow[];
+    outside: OutsideRow;
+  }>(SUPPLY_RISK[scope.kind], toScopeParams(scope));
   if (!row.found) throw new NotFoundError(scope.entity, scope.id);
   const single = [...row.single].sort(byBuyerThenNeed);
   const singleSupplierNeeds: SingleSupplierNeed[] = single.map((r) => ({ ...r, volume: r.need.volume, unit: r.need.unit }));

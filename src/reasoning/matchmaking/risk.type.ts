@@ -27,7 +27,10 @@ export class SingleSupplierNeed {
   unit!: VolumeUnit;
 
   @Authorized(AccessRule.VOLUME)
-  @Field(() => Float, { nullable: true, description: `Volume the supplier's covering links bring per year, in the need's unit. ${CONFIDENTIAL_VOLUME_NOTE}` })
+  @Field(() => Float, {
+    nullable: true,
+    description: `Volume the supplier's covering links bring per year, in the need's unit. ${CONFIDENTIAL_VOLUME_NOTE}`,
+  })
   coveredVolume!: number;
 }
 
@@ -45,7 +48,7 @@ export class CriticalActor {
   @Field(() => Actor, { description: 'The supplier.' })
   actor!: Actor;
 
-  @Field(() => Int, { description: 'Needs of the territory\'s buyers that only its links cover.' })
+  @Field(() => Int, { description: "Needs of the territory's buyers that only its links cover." })
   needsAffected!: number;
 
   @Field(() => Int, { description: 'Distinct buyers of those needs.' })
@@ -58,7 +61,7 @@ export class CriticalActor {
   needs!: Need[];
 }
 
-@ObjectType({ description: 'How much of what a territory\'s actors buy comes from suppliers located outside it.' })
+@ObjectType({ description: "How much of what a territory's actors buy comes from suppliers located outside it." })
 export class OutsideShare {
   @Field(() => Int, { description: 'Supply links bought by actors located in the territory.' })
   links!: number;
@@ -82,7 +85,10 @@ export class OutsideShare {
   linksWithoutValue!: number;
 }
 
-@ObjectType({ description: 'Supply risks of a territory: needs hanging on one supplier, the suppliers whose loss would hurt most, and dependence on the outside.' })
+@ObjectType({
+  description:
+    'Supply risks of a territory: needs hanging on one supplier, the suppliers whose loss would hurt most, and dependence on the outside.',
+})
 export class SupplyRisk {
   @Field(() => String, { description: 'Name of the EPCI or department.' })
   scopeName!: string;
@@ -93,14 +99,19 @@ export class SupplyRisk {
   @Field(() => Int, { description: 'Of them, needs at least one supply link covers (product or narrower, every required label).' })
   coveredNeeds!: number;
 
-  @Field(() => [SingleSupplierNeed], { description: 'Covered needs whose covering links all come from one supplier, by buyer id then need id.' })
+  @Field(() => [SingleSupplierNeed], {
+    description: 'Covered needs whose covering links all come from one supplier, by buyer id then need id.',
+  })
   singleSupplierNeeds!: SingleSupplierNeed[];
 
   @Field(() => [CriticalActor], {
-    description: 'The top suppliers by needs they alone cover (then buyers affected, then id): what their disappearance would leave uncovered.',
+    description:
+      'The top suppliers by needs they alone cover (then buyers affected, then id): what their disappearance would leave uncovered.',
   })
   criticalActors!: CriticalActor[];
 
-  @Field(() => OutsideShare, { description: 'The share of the territory\'s purchases (by value and by links) from suppliers located outside it.' })
+  @Field(() => OutsideShare, {
+    description: "The share of the territory's purchases (by value and by links) from suppliers located outside it.",
+  })
   outsideShare!: OutsideShare;
 }

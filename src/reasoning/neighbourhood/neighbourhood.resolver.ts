@@ -22,7 +22,10 @@ export class GraphResolver {
       `so every node shown is connected to the centre by edges shown. At most ${MAX_GRAPH_NODES} nodes, nearest ` +
       'first (`truncated` says when some were left out). NOT_FOUND for an unknown actor. One database round trip.',
   })
-  async neighbourhood(@Args(() => NeighbourhoodArgs) { actorId, depth, filter }: NeighbourhoodArgs, @Ctx() { db }: Context): Promise<Graph> {
+  async neighbourhood(
+    @Args(() => NeighbourhoodArgs) { actorId, depth, filter }: NeighbourhoodArgs,
+    @Ctx() { db }: Context,
+  ): Promise<Graph> {
     // The depth was checked at the edge (NeighbourhoodArgs): one of the statements' depths.
     const statement = NEIGHBOURHOOD[(depth ?? 1) as NeighbourhoodDepth];
     const [row] = await db.read<NeighbourhoodRow>(statement, {

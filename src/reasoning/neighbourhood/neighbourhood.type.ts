@@ -20,22 +20,22 @@ export class GraphNode {
   @Field(() => String, { description: 'Node id: the actor id (edges refer to it in `source` and `target`).' })
   id!: string;
 
-  @Field(() => String, { description: 'Display name: the actor\'s trade name.' })
+  @Field(() => String, { description: "Display name: the actor's trade name." })
   label!: string;
 
   @Field(() => GraphNodeKind, { description: 'What the node stands for.' })
   kind!: GraphNodeKind;
 
-  @Field(() => [ActorRole], { description: 'The actor\'s roles.' })
+  @Field(() => [ActorRole], { description: "The actor's roles." })
   roles!: ActorRole[];
 
   @Field(() => GeoPoint, { description: 'Where the actor operates, for geographic layouts.' })
   position!: GeoPoint;
 
-  @Field(() => String, { description: 'Name of the actor\'s commune.' })
+  @Field(() => String, { description: "Name of the actor's commune." })
   communeName!: string;
 
-  @Field(() => Boolean, { description: 'Member of the Club Drômois de l\'Alimentation.' })
+  @Field(() => Boolean, { description: "Member of the Club Drômois de l'Alimentation." })
   clubMember!: boolean;
 
   @Field(() => Int, { description: 'Supply-link hops from the centre along the shortest path (0 for the centre).' })
@@ -76,7 +76,7 @@ export class GraphEdge {
 @ObjectType({
   description:
     'A graph ready for a graph library (Cytoscape, Sigma/graphology, vis.js): nodes, and edges that refer to them by id. ' +
-    'Every edge\'s `source` and `target` are among `nodes`.',
+    "Every edge's `source` and `target` are among `nodes`.",
 })
 export class Graph {
   @Field(() => [GraphNode], { description: 'The nodes, nearest first (by depth, then name).' })
@@ -86,7 +86,8 @@ export class Graph {
   edges!: GraphEdge[];
 
   @Field(() => Boolean, {
-    description: 'True when more nodes were reachable than the cap allows: the farthest ones were left out. Narrow the filter or the depth.',
+    description:
+      'True when more nodes were reachable than the cap allows: the farthest ones were left out. Narrow the filter or the depth.',
   })
   truncated!: boolean;
 }

@@ -49,7 +49,6 @@ export const INTERMEDIARY_ROLES = [
 /** The most intermediaries a question may allow; also the literal bound of the path pattern. */
 export const MAX_INTERMEDIARIES = 3;
 
-
 /**
  * `x` (an Offer or a SupplyLink) carries every label of req.labelIds, and is organic as req.organic
  * asks. `organic` says whether x is organic: by default its labels; an offer's organic key

@@ -14,11 +14,14 @@ export const DEFAULT_MAX_INTERMEDIARIES = 1;
 export const maxIntermediariesMessage = (value: unknown) =>
   `maxIntermediaries must be a whole number from 0 (direct sales only) to ${MAX_INTERMEDIARIES} (the maximum); got ${value}`;
 /** The message of a month out of range, at the edge and in the batch service. */
-export const monthMessage = (value: unknown) => `months must be whole numbers from ${FIRST_MONTH} (January) to ${LAST_MONTH} (December); got ${value}`;
+export const monthMessage = (value: unknown) =>
+  `months must be whole numbers from ${FIRST_MONTH} (January) to ${LAST_MONTH} (December); got ${value}`;
 /** The message of a negative minVolume, at the edge and in the batch service. */
 export const minVolumeMessage = (value: unknown) => `minVolume must be 0 or more; got ${value}`;
 
-@InputType({ description: 'Where the goods must arrive when no buyer actor is named: a commune (its centroid) or a point. Give exactly one.' })
+@InputType({
+  description: 'Where the goods must arrive when no buyer actor is named: a commune (its centroid) or a point. Give exactly one.',
+})
 @ExactlyOneOf(['communeInsee', 'communeName', 'point'], exactlyOneMessage('the place'))
 export class SupplierPlaceInput {
   @Field(() => String, { nullable: true, description: 'INSEE code of a commune ("26362" is Valence).' })
@@ -28,14 +31,18 @@ export class SupplierPlaceInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Official name of a commune, case- and accent-insensitive ("valence", "Montelimar"). BAD_USER_INPUT listing the INSEE codes when several communes bear it.',
+    description:
+      'Official name of a commune, case- and accent-insensitive ("valence", "Montelimar"). BAD_USER_INPUT listing the INSEE codes when several communes bear it.',
   })
   @IsOptional()
   @MinLength(1)
   @MaxLength(100)
   communeName?: string | null;
 
-  @Field(() => GeoPointInput, { nullable: true, description: 'A WGS-84 point; its commune is the one whose centroid is nearest (within 20 km).' })
+  @Field(() => GeoPointInput, {
+    nullable: true,
+    description: 'A WGS-84 point; its commune is the one whose centroid is nearest (within 20 km).',
+  })
   @IsOptional()
   @ValidateNested()
   point?: GeoPointInput | null;
@@ -46,7 +53,10 @@ export class SupplierPlaceInput {
 @ExactlyOneOf(['buyerId', 'place'], exactlyOneMessage('the buyer'))
 @ExactlyOneOf(['productId', 'productName'], exactlyOneMessage('the product'))
 export class SupplierSearchInput {
-  @Field(() => String, { nullable: true, description: 'The product by id ("farine"); its narrower products match too. Give productId or productName.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The product by id ("farine"); its narrower products match too. Give productId or productName.',
+  })
   @IsOptional()
   @MaxLength(100)
   productId?: string | null;
@@ -60,16 +70,27 @@ export class SupplierSearchInput {
   @MaxLength(200)
   productName?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Labels the goods must all carry (label ids: "ab", "hve"). NOT_FOUND for an unknown label.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Labels the goods must all carry (label ids: "ab", "hve"). NOT_FOUND for an unknown label.',
+  })
   @IsOptional()
   @ArrayMaxSize(10)
   labelIds?: string[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: the goods carry a label counting as organic (AB, EU organic, in conversion, Nature & Progrès, Demeter); false: they carry none.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: the goods carry a label counting as organic (AB, EU organic, in conversion, Nature & Progrès, Demeter); false: they carry none.',
+  })
   @IsOptional()
   organic?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'The buyer, an actor: distances are measured from its location (its commune\'s centroid when it has none). Give buyerId or place.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The buyer, an actor: distances are measured from its location (its commune's centroid when it has none). Give buyerId or place.",
+  })
   @IsOptional()
   @MaxLength(100)
   buyerId?: string | null;
@@ -79,7 +100,10 @@ export class SupplierSearchInput {
   @ValidateNested()
   place?: SupplierPlaceInput | null;
 
-  @Field(() => LocalInput, { nullable: true, description: `What "local" means; left out, within ${DEFAULT_LOCAL_RADIUS_KM} km of the buyer.` })
+  @Field(() => LocalInput, {
+    nullable: true,
+    description: `What "local" means; left out, within ${DEFAULT_LOCAL_RADIUS_KM} km of the buyer.`,
+  })
   @IsOptional()
   @ValidateNested()
   local?: LocalInput | null;
@@ -89,16 +113,25 @@ export class SupplierSearchInput {
     description: `Most intermediaries allowed between supplier and buyer, 0 to ${MAX_INTERMEDIARIES}: 0 = direct sales only, 1 = circuit court (the default).`,
   })
   @IsOptional()
-  @InRange({ min: 0, max: MAX_INTERMEDIARIES, whole: true }, maxIntermediariesMessage, { field: 'maxIntermediaries', max: MAX_INTERMEDIARIES })
+  @InRange({ min: 0, max: MAX_INTERMEDIARIES, whole: true }, maxIntermediariesMessage, {
+    field: 'maxIntermediaries',
+    max: MAX_INTERMEDIARIES,
+  })
   maxIntermediaries?: number | null;
 
-  @Field(() => [Int], { nullable: true, description: 'Months the goods are wanted (1 = January): the offer must be available in every one.' })
+  @Field(() => [Int], {
+    nullable: true,
+    description: 'Months the goods are wanted (1 = January): the offer must be available in every one.',
+  })
   @IsOptional()
   @ArrayMaxSize(12)
   @EachInRange({ min: FIRST_MONTH, max: LAST_MONTH, whole: true }, monthMessage)
   months?: number[] | null;
 
-  @Field(() => Float, { nullable: true, description: 'Smallest yearly capacity the offer must have, in the offer\'s own unit (units are not converted).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Smallest yearly capacity the offer must have, in the offer's own unit (units are not converted).",
+  })
   @IsOptional()
   @InRange({ min: 0, max: Number.MAX_VALUE }, minVolumeMessage, { field: 'minVolume' })
   minVolume?: number | null;
@@ -106,9 +139,14 @@ export class SupplierSearchInput {
 
 @ArgsType()
 export class SupplierPageArgs {
-  @Field(() => Int, { nullable: true, description: `The first n matches after \`after\` (1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `The first n matches after \`after\` (1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).`,
+  })
   @IsOptional()
-  @InRange({ min: 1, max: MAX_PAGE_SIZE, whole: true }, (value) => `first must be from 1 to ${MAX_PAGE_SIZE}; got ${value}`, { field: 'first' })
+  @InRange({ min: 1, max: MAX_PAGE_SIZE, whole: true }, (value) => `first must be from 1 to ${MAX_PAGE_SIZE}; got ${value}`, {
+    field: 'first',
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the match to page forward from.' })

@@ -100,7 +100,8 @@ function toQuestionParams(input: SupplierSearchInput, local: LocalDefinitionSpec
   let communeNamePattern: string | null = null;
   if (place?.communeName != null) {
     communeNamePattern = toCommuneNamePattern(place.communeName);
-    if (!communeNamePattern) throw new BadUserInputError(`place.communeName must contain a letter; got ${JSON.stringify(place.communeName)}`);
+    if (!communeNamePattern)
+      throw new BadUserInputError(`place.communeName must contain a letter; got ${JSON.stringify(place.communeName)}`);
   }
   return {
     productId: input.productId ?? null,
@@ -123,7 +124,11 @@ function toQuestionParams(input: SupplierSearchInput, local: LocalDefinitionSpec
 }
 
 /** NOT_FOUND or BAD_USER_INPUT for what the question named but the graph does not hold or cannot answer. */
-function ensureResolved(input: SupplierSearchInput, local: LocalDefinitionSpec, r: Resolution): asserts r is Resolution & { product: Product; point: GeoPoint } {
+function ensureResolved(
+  input: SupplierSearchInput,
+  local: LocalDefinitionSpec,
+  r: Resolution,
+): asserts r is Resolution & { product: Product; point: GeoPoint } {
   if (!r.product) {
     if (input.productId != null) throw new NotFoundError('Product', input.productId);
     throw new NotFoundError('Product', input.productName!);
@@ -144,9 +149,12 @@ function ensureResolved(input: SupplierSearchInput, local: LocalDefinitionSpec, 
     if (r.communeCandidates.length === 0) throw new NotFoundError('Commune', place.communeName);
     if (r.communeCandidates.length > 1) {
       const list = r.communeCandidates.map((c) => `${c.name} (${c.insee}, department ${c.departmentCode})`).join(', ');
-      throw new BadUserInputError(`Several communes are named ${JSON.stringify(place.communeName)}: ${list}; give place.communeInsee instead`, {
-        candidates: r.communeCandidates,
-      });
+      throw new BadUserInputError(
+        `Several communes are named ${JSON.stringify(place.communeName)}: ${list}; give place.communeInsee instead`,
+        {
+          candidates: r.communeCandidates,
+        },
+      );
     }
   }
   if (local.scope !== LocalScope.RADIUS) {
@@ -157,9 +165,12 @@ function ensureResolved(input: SupplierSearchInput, local: LocalDefinitionSpec, 
       );
     }
     if (local.scope === LocalScope.EPCI && !r.epci) {
-      throw new BadUserInputError(`local scope EPCI: commune ${r.commune.name} (${r.commune.insee}) belongs to no EPCI; use another scope`, {
-        scope: local.scope,
-      });
+      throw new BadUserInputError(
+        `local scope EPCI: commune ${r.commune.name} (${r.commune.insee}) belongs to no EPCI; use another scope`,
+        {
+          scope: local.scope,
+        },
+      );
     }
   }
 }
@@ -191,7 +202,11 @@ function toLocalDefinition(spec: LocalDefinitionSpec, isDefault: boolean, r: Res
  * SupplierPageArgs); NOT_FOUND for an unknown product, label, actor or commune; BAD_USER_INPUT for a
  * name without a word, an ambiguous commune name, or a buyer or place the local definition cannot use.
  */
-export async function answerSupplierQuestion(db: Database, input: SupplierSearchInput, pageArgs: SupplierPageArgs): Promise<SupplierSearch> {
+export async function answerSupplierQuestion(
+  db: Database,
+  input: SupplierSearchInput,
+  pageArgs: SupplierPageArgs,
+): Promise<SupplierSearch> {
   const size = pageArgs.first ?? DEFAULT_PAGE_SIZE;
   const order = toMatchOrder(input);
   const after = pageArgs.after ? (decodeCursor(pageArgs.after, order, ['number', 'number', 'string', 'string']) as SupplierMatchKey) : null;
@@ -201,7 +216,13 @@ export async function answerSupplierQuestion(db: Database, input: SupplierSearch
   const { resolution } = row;
   ensureResolved(input, spec, resolution);
   const page = { direction: 'forward' as const, size, cursor: pageArgs.after ?? null };
-  const connection = toConnection(row.matches.map((m) => toMatchRow(m, resolution.buyer)), page, order, (m) => m.key, async () => row.total);
+  const connection = toConnection(
+    row.matches.map((m) => toMatchRow(m, resolution.buyer)),
+    page,
+    order,
+    (m) => m.key,
+    async () => row.total,
+  );
   const matches = { ...connection, totalCount: row.total };
   return {
     product: resolution.product,

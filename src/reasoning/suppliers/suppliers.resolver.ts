@@ -18,7 +18,10 @@ export class SupplierSearchResolver {
       'BAD_USER_INPUT for both or neither of buyerId and place, a radius out of range, or maxIntermediaries over the maximum. See docs/reasoning.md.',
   })
   suppliers(
-    @Arg('input', () => SupplierSearchInput, { description: 'The product, labels, buyer or place, local definition and limits of the search.' }) input: SupplierSearchInput,
+    @Arg('input', () => SupplierSearchInput, {
+      description: 'The product, labels, buyer or place, local definition and limits of the search.',
+    })
+    input: SupplierSearchInput,
     @Args(() => SupplierPageArgs) page: SupplierPageArgs,
     @Ctx() { db }: Context,
   ): Promise<SupplierSearch> {

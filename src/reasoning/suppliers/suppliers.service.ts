@@ -108,7 +108,8 @@ const toKm = (metres: number) => Math.round(metres / 100) / 10;
 const toKmOrNull = (metres: number | null) => (metres === null ? null : toKm(metres));
 
 /** The role a supplier is shown with: its first role that is not reselling only. */
-const originRoleOf = (supplier: Actor) => supplier.roles.find((role) => !(RESELLER_ONLY_ROLES as readonly ActorRole[]).includes(role)) ?? null;
+const originRoleOf = (supplier: Actor) =>
+  supplier.roles.find((role) => !(RESELLER_ONLY_ROLES as readonly ActorRole[]).includes(role)) ?? null;
 
 /**
  * The match in its GraphQL shape. `buyer` is the buyer actor (its effective location), or null when
@@ -118,7 +119,13 @@ export function toMatchRow(raw: RawMatch, buyer: Actor | null): SupplierMatchRow
   const intermediaries = raw.steps.length;
   const path: PathStepRow[] = [
     { kind: PathStepKind.SUPPLIER, actor: raw.supplier, role: originRoleOf(raw.supplier), product: raw.product, distanceKm: null },
-    ...raw.steps.map((step) => ({ kind: PathStepKind.INTERMEDIARY, actor: step.actor, role: step.role, product: step.product, distanceKm: toKmOrNull(step.distanceM) })),
+    ...raw.steps.map((step) => ({
+      kind: PathStepKind.INTERMEDIARY,
+      actor: step.actor,
+      role: step.role,
+      product: step.product,
+      distanceKm: toKmOrNull(step.distanceM),
+    })),
     {
       kind: PathStepKind.BUYER,
       actor: buyer,
@@ -153,7 +160,11 @@ export function toMatchRow(raw: RawMatch, buyer: Actor | null): SupplierMatchRow
 export function toCriteriaParams(request: Omit<SupplierRequest, 'key' | 'buyer' | 'productIds'>) {
   const maxIntermediaries = request.maxIntermediaries ?? DEFAULT_MAX_INTERMEDIARIES;
   if (!Number.isInteger(maxIntermediaries) || maxIntermediaries < 0 || maxIntermediaries > MAX_INTERMEDIARIES) {
-    throw new BadUserInputError(maxIntermediariesMessage(maxIntermediaries), { field: 'maxIntermediaries', value: maxIntermediaries, max: MAX_INTERMEDIARIES });
+    throw new BadUserInputError(maxIntermediariesMessage(maxIntermediaries), {
+      field: 'maxIntermediaries',
+      value: maxIntermediaries,
+      max: MAX_INTERMEDIARIES,
+    });
   }
   const local = request.local ?? DEFAULT_LOCAL;
   if (local.scope === LocalScope.RADIUS && !isLocalRadius(local.radiusKm)) {
@@ -211,7 +222,9 @@ function toRequestParams(request: SupplierRequest) {
 export async function findSupplierMatches(db: Database, requests: SupplierRequest[]): Promise<Map<string, SupplierMatchRow[]>> {
   if (requests.length === 0) return new Map();
   if (new Set(requests.map((r) => r.key)).size !== requests.length) throw new Error('findSupplierMatches: request keys must be unique');
-  const rows = await db.read<{ key: string; buyer: Actor | null; matches: RawMatch[] }>(SUPPLIER_MATCHES, { requests: requests.map(toRequestParams) });
+  const rows = await db.read<{ key: string; buyer: Actor | null; matches: RawMatch[] }>(SUPPLIER_MATCHES, {
+    requests: requests.map(toRequestParams),
+  });
   const byKey = new Map(rows.map((row) => [row.key, row.matches.map((m) => toMatchRow(m, row.buyer))]));
   return new Map(requests.map((r) => [r.key, byKey.get(r.key) ?? []]));
 }

@@ -30,34 +30,42 @@ export class LocalDefinition {
   @Field(() => Float, { nullable: true, description: 'For RADIUS: the radius in km (great circle, from the buyer).' })
   radiusKm!: number | null;
 
-  @Field(() => [String], { description: 'For DEPARTMENT and DEPARTMENT_AND_NEIGHBOURS: the departments counted as local (INSEE codes); empty otherwise.' })
+  @Field(() => [String], {
+    description: 'For DEPARTMENT and DEPARTMENT_AND_NEIGHBOURS: the departments counted as local (INSEE codes); empty otherwise.',
+  })
   departmentCodes!: string[];
 
-  @Field(() => Epci, { nullable: true, description: 'For EPCI: the buyer\'s EPCI.' })
+  @Field(() => Epci, { nullable: true, description: "For EPCI: the buyer's EPCI." })
   epci!: Epci | null;
 
   @Field(() => Boolean, { description: 'True when the client gave no definition and the default (a radius of 100 km) applied.' })
   isDefault!: boolean;
 
-  @Field(() => String, { description: 'The definition in words, to quote in answers and reports ("within 100 km of the buyer (great circle), the default").' })
+  @Field(() => String, {
+    description: 'The definition in words, to quote in answers and reports ("within 100 km of the buyer (great circle), the default").',
+  })
   description!: string;
 }
 
 @ObjectType({ description: 'Where the goods must arrive, as the search resolved it.' })
 export class SupplierSearchPlace {
-  @Field(() => GeoPoint, { description: 'The point distances are measured to: the buyer\'s location (its commune\'s centroid when it has none), the commune\'s centroid, or the point given.' })
+  @Field(() => GeoPoint, {
+    description:
+      "The point distances are measured to: the buyer's location (its commune's centroid when it has none), the commune's centroid, or the point given.",
+  })
   point!: GeoPoint;
 
   @Field(() => Commune, {
     nullable: true,
-    description: 'The commune: the buyer\'s, the one given, or for a point the commune whose centroid is nearest (within 20 km). Delivery areas listing communes or EPCIs are checked against it.',
+    description:
+      "The commune: the buyer's, the one given, or for a point the commune whose centroid is nearest (within 20 km). Delivery areas listing communes or EPCIs are checked against it.",
   })
   commune!: Commune | null;
 
-  @Field(() => Epci, { nullable: true, description: 'The commune\'s EPCI.' })
+  @Field(() => Epci, { nullable: true, description: "The commune's EPCI." })
   epci!: Epci | null;
 
-  @Field(() => Department, { nullable: true, description: 'The commune\'s department.' })
+  @Field(() => Department, { nullable: true, description: "The commune's department." })
   department!: Department | null;
 }
 
@@ -66,28 +74,39 @@ export class PathStep {
   @Field(() => PathStepKind, { description: 'Supplier, intermediary or buyer.' })
   kind!: PathStepKind;
 
-  @Field(() => Actor, { nullable: true, description: 'The actor; null only on the BUYER step of a search that named a place, not a buyer.' })
+  @Field(() => Actor, {
+    nullable: true,
+    description: 'The actor; null only on the BUYER step of a search that named a place, not a buyer.',
+  })
   actor!: Actor | null;
 
   @Field(() => ActorRole, {
     nullable: true,
-    description: 'The role it plays here: a producing or processing role for the supplier, a reselling role for an intermediary, the buyer\'s first role; null with the actor.',
+    description:
+      "The role it plays here: a producing or processing role for the supplier, a reselling role for an intermediary, the buyer's first role; null with the actor.",
   })
   role!: ActorRole | null;
 
-  @Field(() => Product, { description: 'The product at this step: offered by the supplier, bought (and resold) by an intermediary, received by the buyer.' })
+  @Field(() => Product, {
+    description: 'The product at this step: offered by the supplier, bought (and resold) by an intermediary, received by the buyer.',
+  })
   product!: Product;
 
-  @Field(() => Float, { nullable: true, description: 'Great-circle distance in km from the previous step, to 0.1 km; null for the first step.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Great-circle distance in km from the previous step, to 0.1 km; null for the first step.',
+  })
   distanceKm!: number | null;
 }
 
 @ObjectType({ description: 'A supplier that can supply the asked product to the buyer, with the way the goods take.' })
 export class SupplierMatch {
-  @Field(() => Actor, { description: 'Where the goods come from: the producer, or the processor of what it makes (never an actor that only resells).' })
+  @Field(() => Actor, {
+    description: 'Where the goods come from: the producer, or the processor of what it makes (never an actor that only resells).',
+  })
   supplier!: Actor;
 
-  @Field(() => Offer, { description: 'The supplier\'s offer that matches (product, labels, season, capacity).' })
+  @Field(() => Offer, { description: "The supplier's offer that matches (product, labels, season, capacity)." })
   offer!: Offer;
 
   @Field(() => Product, { description: 'The product offered: the asked one or a narrower one ("farine" matches "Farine de blé T80").' })
@@ -109,7 +128,10 @@ export class SupplierMatch {
   path!: PathStep[];
 
   @Authorized(AccessRule.VOLUME)
-  @Field(() => Float, { nullable: true, description: `What the supplier can supply per year, in capacityUnit (the offer's capacity). ${CONFIDENTIAL_VOLUME_NOTE}` })
+  @Field(() => Float, {
+    nullable: true,
+    description: `What the supplier can supply per year, in capacityUnit (the offer's capacity). ${CONFIDENTIAL_VOLUME_NOTE}`,
+  })
   capacity!: number | null;
 
   @Field(() => VolumeUnit, { nullable: true, description: 'Unit of capacity.' })
@@ -118,7 +140,7 @@ export class SupplierMatch {
   @Field(() => [Int], { description: 'Season: the months the offer is available, 1 = January ... 12 = December.' })
   months!: number[];
 
-  @Field(() => Boolean, { description: 'The supplier is a member of the Club Drômois de l\'Alimentation.' })
+  @Field(() => Boolean, { description: "The supplier is a member of the Club Drômois de l'Alimentation." })
   clubMember!: boolean;
 }
 
