@@ -9,6 +9,8 @@
  * at a time, after a warm-up, within a bounded count and time, to loopback addresses only. Prints
  * the machine, the graph, p50/p95/p99/max in ms, the match count and a CPU yardstick.
  */
+// First: the server's modules declare type-graphql classes, which need the metadata polyfill loaded.
+import 'reflect-metadata';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';

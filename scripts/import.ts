@@ -3,11 +3,12 @@
  * JSON file of actors, offers, needs or supply links and writes it in one transaction, or lists
  * every bad row (line, column, reason) and writes nothing. See docs/import.md.
  */
+// First: the server's modules declare type-graphql classes, which need the metadata polyfill loaded.
+import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadImportLimits } from '../src/config';
-import { decodeImportFile } from '../src/import';
-import { ensureWithinSizeLimit, importContent } from '../src/import';
+import { decodeImportFile, ensureWithinSizeLimit, importContent } from '../src/import';
 import type { RecordKind } from '../src/records';
 import { cliAuthor, parseCommandLine, readCommandLine, runCli, UsageError } from './cli';
 

@@ -4,6 +4,8 @@
  * Neo4j (docs/security.md). A created key is printed once and stored only as its scrypt hash;
  * creations and revocations are recorded in the audit trail under the operator's OS user.
  */
+// First: the server's modules declare type-graphql classes, which need the metadata polyfill loaded.
+import 'reflect-metadata';
 import type { ViewerRole } from '../src/context';
 import { ROLES, createApiKey, listApiKeys, revokeApiKey } from '../src/auth';
 import { cliAuthor, parseCommandLine, readCommandLine, runCli, UsageError } from './cli';

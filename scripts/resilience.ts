@@ -16,6 +16,8 @@
  * Every loop is bounded in time or count. Mutations carry an editor's identity
  * (MAILLON_RESILIENCE_AUTHORIZATION, else a key the script creates); everything else is anonymous.
  */
+// First: the server's modules declare type-graphql classes, which need the metadata polyfill loaded.
+import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';

@@ -34,7 +34,8 @@ function sourceFiles(dir: string): string[] {
 
 describe('the write model', () => {
   it('imports no concept or use-case folder, so dependencies point one way', () => {
-    const allowed = /^(\.\/|\.\.\/(auth|common\/[\w.-]+|context|db|errors)$|zod$|class-validator$|node:)/;
+    // The shared edge blocks through their index (npm run lint:deps refuses any import past it).
+    const allowed = /^(\.\/|\.\.\/(auth|common|context|db|errors)$|zod$|class-validator$|node:)/;
     const offending = sourceFiles(path.join(SRC, 'records')).flatMap((file) =>
       importsOf(file)
         .filter((specifier) => !allowed.test(specifier))

@@ -1,10 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { PlaceInput, toGeoPoint } from '../territory';
-import { distanceKm } from '../territory';
+import { PlaceInput, toGeoPoint, distanceKm, Commune, Department, Epci } from '../territory';
 import { PageArgs } from '../common';
 import { NotFoundError } from '../errors';
-import { Commune, Department, Epci } from '../territory';
 import { ActorFilter, ActorSort } from './actor.input';
 import { findActors } from './actor.service';
 import { Actor, ActorConnection } from './actor.type';

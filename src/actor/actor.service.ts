@@ -1,10 +1,8 @@
 import type { Context } from '../context';
-import { decodeCursor } from '../common';
+import { decodeCursor, toConnection, toPageRequest, type PageArgs } from '../common';
 import { toGeoPoint } from '../territory';
-import { toConnection, toPageRequest, type PageArgs } from '../common';
-import { toCypherPoint, int } from '../db';
+import { toCypherPoint, int, toLuceneQuery } from '../db';
 import { BadUserInputError } from '../errors';
-import { toLuceneQuery } from '../db';
 import {
   ACTORS_BY_DISTANCE_BACKWARD,
   ACTORS_BY_DISTANCE_FORWARD,

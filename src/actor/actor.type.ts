@@ -1,7 +1,6 @@
 import { Authorized, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessRule, PRIVATE_FIELD_NOTE } from '../auth';
-import { GeoPoint } from '../common';
-import { Connection } from '../common';
+import { GeoPoint, Connection } from '../common';
 import { ActorRole, MemberGroup } from './actor.enums';
 
 registerEnumType(ActorRole, {

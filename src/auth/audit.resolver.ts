@@ -1,6 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { decodeCursor } from '../common';
-import { DEFAULT_PAGE_SIZE, toConnection, type PageRequest } from '../common';
+import { decodeCursor, DEFAULT_PAGE_SIZE, toConnection, type PageRequest } from '../common';
 import type { Context } from '../context';
 import { int } from '../db';
 import { BadUserInputError } from '../errors';

@@ -1,7 +1,6 @@
 import { IsISO8601, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
-import { Connection } from '../common';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common';
+import { Connection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common';
 
 @ObjectType({
   description: 'One write, as the audit trail recorded it in the same transaction. Nothing in the API changes or deletes entries.',

@@ -1,15 +1,12 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { ActorRole } from '../actor';
-import { ACTORS_FOR_MAP } from '../actor';
-import { ActorFilter } from '../actor';
-import { toFilterParams } from '../actor';
+import { ACTORS_FOR_MAP, ActorFilter, toFilterParams } from '../actor';
 import { maySeeVolume } from '../auth';
 import type { Context } from '../context';
 import { int, type GeoPoint } from '../db';
 import { NotFoundError } from '../errors';
 import type { VolumeUnit } from '../product';
-import { SUPPLY_LINKS_FOR_MAP } from '../supply';
-import { SupplyLinkFilter, toSupplyLinkFilterParams } from '../supply';
+import { SUPPLY_LINKS_FOR_MAP, SupplyLinkFilter, toSupplyLinkFilterParams } from '../supply';
 import { COMMUNES_FOR_MAP } from './geojson.cypher';
 import { CommunesGeoJsonArgs } from './geojson.input';
 import {

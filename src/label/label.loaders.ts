@@ -1,5 +1,4 @@
-import { manyByKey, oneByKey } from '../common';
-import { MAX_RELATED_ITEMS } from '../common';
+import { manyByKey, oneByKey, MAX_RELATED_ITEMS } from '../common';
 import { int, type Database } from '../db';
 import type { Product } from '../product';
 import type { Label } from './label.type';

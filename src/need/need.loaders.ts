@@ -1,5 +1,4 @@
-import { manyByKey } from '../common';
-import { MAX_RELATED_ITEMS } from '../common';
+import { manyByKey, MAX_RELATED_ITEMS } from '../common';
 import { int, type Database } from '../db';
 import { NEEDS_OF_ACTORS } from './need.cypher';
 import type { Need } from './need.type';

@@ -1,5 +1,4 @@
-import { manyByKey } from '../common';
-import { MAX_RELATED_ITEMS } from '../common';
+import { manyByKey, MAX_RELATED_ITEMS } from '../common';
 import { int, type Database } from '../db';
 import type { Commune, Epci } from '../territory';
 import { DELIVERY_COMMUNES_OF_OFFERS, DELIVERY_EPCIS_OF_OFFERS, OFFERS_OF_ACTORS } from './offer.cypher';

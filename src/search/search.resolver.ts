@@ -1,10 +1,9 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { Actor } from '../actor';
 import type { Context } from '../context';
-import { int } from '../db';
+import { int, toLuceneQuery } from '../db';
 import { BadUserInputError } from '../errors';
 import { Product } from '../product';
-import { toLuceneQuery } from '../db';
 import { SEARCH_HITS } from './search.cypher';
 import { DEFAULT_SEARCH_SIZE, SearchArgs } from './search.input';
 import { SearchKind, SearchResult } from './search.type';

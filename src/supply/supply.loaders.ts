@@ -1,5 +1,4 @@
-import { manyByKey, oneByKey } from '../common';
-import { MAX_RELATED_ITEMS, MAX_SOURCES } from '../common';
+import { manyByKey, oneByKey, MAX_RELATED_ITEMS, MAX_SOURCES } from '../common';
 import { int, type Database } from '../db';
 import { INPUTS_OF_SUPPLY_LINKS, PURCHASES_OF_ACTORS, SALES_OF_ACTORS, SUPPLY_LINKS_BY_ID } from './supply.cypher';
 import type { SupplyLink } from './supply.type';

@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
 import { Actor } from '../actor';
 import type { Context } from '../context';
-import { decodeCursor } from '../common';
-import { PageArgs, SourcesArgs, toConnection, toPageRequest } from '../common';
+import { decodeCursor, PageArgs, SourcesArgs, toConnection, toPageRequest } from '../common';
 import { distanceKm } from '../territory';
 import { int } from '../db';
 import { NotFoundError } from '../errors';

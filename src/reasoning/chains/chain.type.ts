@@ -1,10 +1,8 @@
 import { Authorized, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../../auth';
-import { ActorRole } from '../../actor';
-import { Actor } from '../../actor';
+import { ActorRole, Actor } from '../../actor';
 import { Label } from '../../label';
-import { VolumeUnit } from '../../product';
-import { Product } from '../../product';
+import { VolumeUnit, Product } from '../../product';
 import type { SupplyLinkRow } from '../../supply';
 import { SupplyLink } from '../../supply';
 import { ChainDirection } from './chain.enums';

@@ -2,8 +2,7 @@ import { Authorized, Field, Float, Int, ObjectType } from 'type-graphql';
 import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../../auth';
 import { Actor } from '../../actor';
 import { Need } from '../../need';
-import { VolumeUnit } from '../../product';
-import { Product } from '../../product';
+import { VolumeUnit, Product } from '../../product';
 
 @ObjectType({ description: 'A need whose covering supply links all come from one supplier.' })
 export class SingleSupplierNeed {

@@ -1,8 +1,6 @@
 import { ArrayMaxSize, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
-import { EachInRange, ExactlyOneOf, exactlyOneMessage, InRange } from '../../common';
-import { GeoPointInput } from '../../common';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common';
+import { EachInRange, ExactlyOneOf, exactlyOneMessage, InRange, GeoPointInput, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common';
 import { COMMUNE_INSEE, COMMUNE_INSEE_MESSAGE, FIRST_MONTH, LAST_MONTH } from '../../records';
 import { DEFAULT_LOCAL_RADIUS_KM, LocalInput } from '../local';
 import { MAX_INTERMEDIARIES } from './suppliers.cypher';

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../actor';
-import { decodeCursor } from '../../common';
+import { decodeCursor, DEFAULT_PAGE_SIZE, toConnection } from '../../common';
 import type { GeoPoint } from '../../common';
-import { DEFAULT_PAGE_SIZE, toConnection } from '../../common';
 import { toCypherPoint, toLuceneQuery, type Database } from '../../db';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import type { Product } from '../../product';

@@ -1,13 +1,10 @@
 import { Authorized, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessRule, CONFIDENTIAL_VOLUME_NOTE } from '../../auth';
-import { ActorRole } from '../../actor';
-import { Actor } from '../../actor';
-import { PageInfo } from '../../common';
-import { GeoPoint } from '../../common';
+import { ActorRole, Actor } from '../../actor';
+import { PageInfo, GeoPoint } from '../../common';
 import { Label } from '../../label';
 import { Offer } from '../../offer';
-import { VolumeUnit } from '../../product';
-import { Product } from '../../product';
+import { VolumeUnit, Product } from '../../product';
 import { Commune, Department, Epci } from '../../territory';
 import { LocalScope } from '../local';
 import { PathStepKind } from './suppliers.enums';
