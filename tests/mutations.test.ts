@@ -63,16 +63,21 @@ const UPDATE_ACTOR = graphql(`
     }
   }
 `);
+graphql(`
+  fragment DeletionFields on DeletedRecord {
+    id
+    cascade {
+      offers
+      needs
+      supplyLinks
+      provenanceRelationships
+    }
+  }
+`);
 const DELETE_ACTOR = graphql(`
   mutation DeleteActor($id: String!) {
     deleteActor(id: $id) {
-      id
-      cascade {
-        offers
-        needs
-        supplyLinks
-        provenanceRelationships
-      }
+      ...DeletionFields
     }
   }
 `);
@@ -119,13 +124,7 @@ const UPDATE_OFFER = graphql(`
 const DELETE_OFFER = graphql(`
   mutation DeleteOffer($id: String!) {
     deleteOffer(id: $id) {
-      id
-      cascade {
-        offers
-        needs
-        supplyLinks
-        provenanceRelationships
-      }
+      ...DeletionFields
     }
   }
 `);
@@ -164,13 +163,7 @@ const UPDATE_NEED = graphql(`
 const DELETE_NEED = graphql(`
   mutation DeleteNeed($id: String!) {
     deleteNeed(id: $id) {
-      id
-      cascade {
-        offers
-        needs
-        supplyLinks
-        provenanceRelationships
-      }
+      ...DeletionFields
     }
   }
 `);
@@ -217,13 +210,7 @@ const UPDATE_LINK = graphql(`
 const DELETE_LINK = graphql(`
   mutation DeleteSupplyLink($id: String!) {
     deleteSupplyLink(id: $id) {
-      id
-      cascade {
-        offers
-        needs
-        supplyLinks
-        provenanceRelationships
-      }
+      ...DeletionFields
     }
   }
 `);

@@ -15,7 +15,7 @@ export {
   validateInput,
   type ClassRuleMessage,
 } from './validation';
-export { GeoPoint, GeoPointInput } from './geo.type';
+export { GeoPoint, GeoPointInput, LATITUDE_RANGE, LONGITUDE_RANGE } from './geo.type';
 export { Connection, PageInfo } from './connection.type';
 export { decodeCursor } from './cursor';
 export { cypherList, volumeConfidential } from './cypher';

@@ -59,6 +59,5 @@ export const MAX_NAME_LENGTH = 200;
 export const MAX_AGENCE_BIO_NUMBER_LENGTH = 32;
 export const MAX_DESCRIPTION_LENGTH = 2000;
 
-/** WGS-84 bounds of a point. */
-export const LATITUDE_RANGE = { min: -90, max: 90 } as const;
-export const LONGITUDE_RANGE = { min: -180, max: 180 } as const;
+/** WGS-84 bounds of a point: written once, beside the GraphQL point input. */
+export { LATITUDE_RANGE, LONGITUDE_RANGE } from '../common';

@@ -54,19 +54,20 @@ type Documents = {
     "\n  fragment ActorFields on Actor {\n    id\n    name\n    roles\n    siret\n    clubMember\n    memberGroup\n    email\n    description\n    location {\n      latitude\n      longitude\n    }\n    commune {\n      insee\n      name\n    }\n  }\n": typeof types.ActorFieldsFragmentDoc,
     "\n  mutation CreateActor($input: CreateActorInput!) {\n    createActor(input: $input) {\n      ...ActorFields\n    }\n  }\n": typeof types.CreateActorDocument,
     "\n  mutation UpdateActor($id: String!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      ...ActorFields\n    }\n  }\n": typeof types.UpdateActorDocument,
-    "\n  mutation DeleteActor($id: String!) {\n    deleteActor(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n": typeof types.DeleteActorDocument,
+    "\n  fragment DeletionFields on DeletedRecord {\n    id\n    cascade {\n      offers\n      needs\n      supplyLinks\n      provenanceRelationships\n    }\n  }\n": typeof types.DeletionFieldsFragmentDoc,
+    "\n  mutation DeleteActor($id: String!) {\n    deleteActor(id: $id) {\n      ...DeletionFields\n    }\n  }\n": typeof types.DeleteActorDocument,
     "\n  fragment OfferFields on Offer {\n    id\n    months\n    capacity\n    capacityUnit\n    deliveryRadiusKm\n    priceEur\n    actor {\n      id\n    }\n    product {\n      id\n    }\n    labels {\n      id\n    }\n    deliveryCommunes {\n      insee\n    }\n    deliveryEpcis {\n      siren\n    }\n  }\n": typeof types.OfferFieldsFragmentDoc,
     "\n  mutation CreateOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) {\n      ...OfferFields\n    }\n  }\n": typeof types.CreateOfferDocument,
     "\n  mutation UpdateOffer($id: String!, $input: UpdateOfferInput!) {\n    updateOffer(id: $id, input: $input) {\n      ...OfferFields\n    }\n  }\n": typeof types.UpdateOfferDocument,
-    "\n  mutation DeleteOffer($id: String!) {\n    deleteOffer(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n": typeof types.DeleteOfferDocument,
+    "\n  mutation DeleteOffer($id: String!) {\n    deleteOffer(id: $id) {\n      ...DeletionFields\n    }\n  }\n": typeof types.DeleteOfferDocument,
     "\n  fragment NeedFields on Need {\n    id\n    volume\n    unit\n    months\n    actor {\n      id\n    }\n    product {\n      id\n    }\n    requiredLabels {\n      id\n    }\n  }\n": typeof types.NeedFieldsFragmentDoc,
     "\n  mutation CreateNeed($input: CreateNeedInput!) {\n    createNeed(input: $input) {\n      ...NeedFields\n    }\n  }\n": typeof types.CreateNeedDocument,
     "\n  mutation UpdateNeed($id: String!, $input: UpdateNeedInput!) {\n    updateNeed(id: $id, input: $input) {\n      ...NeedFields\n    }\n  }\n": typeof types.UpdateNeedDocument,
-    "\n  mutation DeleteNeed($id: String!) {\n    deleteNeed(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n": typeof types.DeleteNeedDocument,
+    "\n  mutation DeleteNeed($id: String!) {\n    deleteNeed(id: $id) {\n      ...DeletionFields\n    }\n  }\n": typeof types.DeleteNeedDocument,
     "\n  fragment LinkFields on SupplyLink {\n    id\n    volume\n    unit\n    valueEur\n    since\n    frequency\n    supplier {\n      id\n    }\n    buyer {\n      id\n    }\n    product {\n      id\n    }\n    labels {\n      id\n    }\n    sourcedFrom {\n      id\n    }\n  }\n": typeof types.LinkFieldsFragmentDoc,
     "\n  mutation CreateSupplyLink($input: CreateSupplyLinkInput!) {\n    createSupplyLink(input: $input) {\n      ...LinkFields\n    }\n  }\n": typeof types.CreateSupplyLinkDocument,
     "\n  mutation UpdateSupplyLink($id: String!, $input: UpdateSupplyLinkInput!) {\n    updateSupplyLink(id: $id, input: $input) {\n      ...LinkFields\n    }\n  }\n": typeof types.UpdateSupplyLinkDocument,
-    "\n  mutation DeleteSupplyLink($id: String!) {\n    deleteSupplyLink(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n": typeof types.DeleteSupplyLinkDocument,
+    "\n  mutation DeleteSupplyLink($id: String!) {\n    deleteSupplyLink(id: $id) {\n      ...DeletionFields\n    }\n  }\n": typeof types.DeleteSupplyLinkDocument,
     "\n          query ActorCommune {\n            actor(id: \"act-1\") {\n              name\n              commune {\n                insee\n              }\n            }\n          }\n        ": typeof types.ActorCommuneDocument,
     "\n          query MillGone {\n            actor(id: \"act-mill\") {\n              id\n            }\n          }\n        ": typeof types.MillGoneDocument,
     "\n          query BakeryNeedsAndPurchases {\n            actor(id: \"act-bakery\") {\n              needs {\n                id\n              }\n              purchases {\n                id\n              }\n            }\n          }\n        ": typeof types.BakeryNeedsAndPurchasesDocument,
@@ -128,19 +129,20 @@ const documents: Documents = {
     "\n  fragment ActorFields on Actor {\n    id\n    name\n    roles\n    siret\n    clubMember\n    memberGroup\n    email\n    description\n    location {\n      latitude\n      longitude\n    }\n    commune {\n      insee\n      name\n    }\n  }\n": types.ActorFieldsFragmentDoc,
     "\n  mutation CreateActor($input: CreateActorInput!) {\n    createActor(input: $input) {\n      ...ActorFields\n    }\n  }\n": types.CreateActorDocument,
     "\n  mutation UpdateActor($id: String!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      ...ActorFields\n    }\n  }\n": types.UpdateActorDocument,
-    "\n  mutation DeleteActor($id: String!) {\n    deleteActor(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n": types.DeleteActorDocument,
+    "\n  fragment DeletionFields on DeletedRecord {\n    id\n    cascade {\n      offers\n      needs\n      supplyLinks\n      provenanceRelationships\n    }\n  }\n": types.DeletionFieldsFragmentDoc,
+    "\n  mutation DeleteActor($id: String!) {\n    deleteActor(id: $id) {\n      ...DeletionFields\n    }\n  }\n": types.DeleteActorDocument,
     "\n  fragment OfferFields on Offer {\n    id\n    months\n    capacity\n    capacityUnit\n    deliveryRadiusKm\n    priceEur\n    actor {\n      id\n    }\n    product {\n      id\n    }\n    labels {\n      id\n    }\n    deliveryCommunes {\n      insee\n    }\n    deliveryEpcis {\n      siren\n    }\n  }\n": types.OfferFieldsFragmentDoc,
     "\n  mutation CreateOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) {\n      ...OfferFields\n    }\n  }\n": types.CreateOfferDocument,
     "\n  mutation UpdateOffer($id: String!, $input: UpdateOfferInput!) {\n    updateOffer(id: $id, input: $input) {\n      ...OfferFields\n    }\n  }\n": types.UpdateOfferDocument,
-    "\n  mutation DeleteOffer($id: String!) {\n    deleteOffer(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n": types.DeleteOfferDocument,
+    "\n  mutation DeleteOffer($id: String!) {\n    deleteOffer(id: $id) {\n      ...DeletionFields\n    }\n  }\n": types.DeleteOfferDocument,
     "\n  fragment NeedFields on Need {\n    id\n    volume\n    unit\n    months\n    actor {\n      id\n    }\n    product {\n      id\n    }\n    requiredLabels {\n      id\n    }\n  }\n": types.NeedFieldsFragmentDoc,
     "\n  mutation CreateNeed($input: CreateNeedInput!) {\n    createNeed(input: $input) {\n      ...NeedFields\n    }\n  }\n": types.CreateNeedDocument,
     "\n  mutation UpdateNeed($id: String!, $input: UpdateNeedInput!) {\n    updateNeed(id: $id, input: $input) {\n      ...NeedFields\n    }\n  }\n": types.UpdateNeedDocument,
-    "\n  mutation DeleteNeed($id: String!) {\n    deleteNeed(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n": types.DeleteNeedDocument,
+    "\n  mutation DeleteNeed($id: String!) {\n    deleteNeed(id: $id) {\n      ...DeletionFields\n    }\n  }\n": types.DeleteNeedDocument,
     "\n  fragment LinkFields on SupplyLink {\n    id\n    volume\n    unit\n    valueEur\n    since\n    frequency\n    supplier {\n      id\n    }\n    buyer {\n      id\n    }\n    product {\n      id\n    }\n    labels {\n      id\n    }\n    sourcedFrom {\n      id\n    }\n  }\n": types.LinkFieldsFragmentDoc,
     "\n  mutation CreateSupplyLink($input: CreateSupplyLinkInput!) {\n    createSupplyLink(input: $input) {\n      ...LinkFields\n    }\n  }\n": types.CreateSupplyLinkDocument,
     "\n  mutation UpdateSupplyLink($id: String!, $input: UpdateSupplyLinkInput!) {\n    updateSupplyLink(id: $id, input: $input) {\n      ...LinkFields\n    }\n  }\n": types.UpdateSupplyLinkDocument,
-    "\n  mutation DeleteSupplyLink($id: String!) {\n    deleteSupplyLink(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n": types.DeleteSupplyLinkDocument,
+    "\n  mutation DeleteSupplyLink($id: String!) {\n    deleteSupplyLink(id: $id) {\n      ...DeletionFields\n    }\n  }\n": types.DeleteSupplyLinkDocument,
     "\n          query ActorCommune {\n            actor(id: \"act-1\") {\n              name\n              commune {\n                insee\n              }\n            }\n          }\n        ": types.ActorCommuneDocument,
     "\n          query MillGone {\n            actor(id: \"act-mill\") {\n              id\n            }\n          }\n        ": types.MillGoneDocument,
     "\n          query BakeryNeedsAndPurchases {\n            actor(id: \"act-bakery\") {\n              needs {\n                id\n              }\n              purchases {\n                id\n              }\n            }\n          }\n        ": types.BakeryNeedsAndPurchasesDocument,
@@ -339,7 +341,11 @@ export function graphql(source: "\n  mutation UpdateActor($id: String!, $input: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteActor($id: String!) {\n    deleteActor(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteActor($id: String!) {\n    deleteActor(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment DeletionFields on DeletedRecord {\n    id\n    cascade {\n      offers\n      needs\n      supplyLinks\n      provenanceRelationships\n    }\n  }\n"): (typeof documents)["\n  fragment DeletionFields on DeletedRecord {\n    id\n    cascade {\n      offers\n      needs\n      supplyLinks\n      provenanceRelationships\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteActor($id: String!) {\n    deleteActor(id: $id) {\n      ...DeletionFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteActor($id: String!) {\n    deleteActor(id: $id) {\n      ...DeletionFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -355,7 +361,7 @@ export function graphql(source: "\n  mutation UpdateOffer($id: String!, $input: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteOffer($id: String!) {\n    deleteOffer(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteOffer($id: String!) {\n    deleteOffer(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DeleteOffer($id: String!) {\n    deleteOffer(id: $id) {\n      ...DeletionFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteOffer($id: String!) {\n    deleteOffer(id: $id) {\n      ...DeletionFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -371,7 +377,7 @@ export function graphql(source: "\n  mutation UpdateNeed($id: String!, $input: U
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteNeed($id: String!) {\n    deleteNeed(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteNeed($id: String!) {\n    deleteNeed(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DeleteNeed($id: String!) {\n    deleteNeed(id: $id) {\n      ...DeletionFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteNeed($id: String!) {\n    deleteNeed(id: $id) {\n      ...DeletionFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -387,7 +393,7 @@ export function graphql(source: "\n  mutation UpdateSupplyLink($id: String!, $in
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteSupplyLink($id: String!) {\n    deleteSupplyLink(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteSupplyLink($id: String!) {\n    deleteSupplyLink(id: $id) {\n      id\n      cascade {\n        offers\n        needs\n        supplyLinks\n        provenanceRelationships\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DeleteSupplyLink($id: String!) {\n    deleteSupplyLink(id: $id) {\n      ...DeletionFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteSupplyLink($id: String!) {\n    deleteSupplyLink(id: $id) {\n      ...DeletionFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
