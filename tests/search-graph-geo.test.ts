@@ -130,7 +130,7 @@ describe('search, graph views and GeoJSON on a hand-built network', () => {
         kind: 'PRODUCT',
         id: 'farine-ble-t80',
         name: 'Farine de blé T80',
-        hit: { __typename: 'Product', id: 'farine-ble-t80', family: 'CEREAL_PRODUCTS' },
+        hit: { __typename: 'Product', id: 'farine-ble-t80', family: 'OTHER' },
       });
       expect(await names('drome')).toEqual(['Vin IGP Drôme', 'Moulin de la Drôme']);
       expect(await names('DRÔME')).toEqual(['Vin IGP Drôme', 'Moulin de la Drôme']);

@@ -137,6 +137,7 @@ export const ACTOR_RECORD = /* cypher */ `
     .id, .name, .roles, .siret, .agenceBioNumber, .clubMember, .memberGroup,
     confidentialVolumes: coalesce(a.confidentialVolumes, false),
     .email, .phone, .website, .description,
+    fictitious: coalesce(a.fictitious, false),
     communeInsee: c.insee,
     latitude: CASE WHEN atCentroid THEN null ELSE a.location.latitude END,
     longitude: CASE WHEN atCentroid THEN null ELSE a.location.longitude END

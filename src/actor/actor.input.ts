@@ -146,6 +146,10 @@ export class CreateActorInput {
   @IsOptional()
   confidentialVolumes?: boolean | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'An invented operator (demonstration data), not a real firm; false when left out.' })
+  @IsOptional()
+  fictitious?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Contact email address.' })
   @IsOptional()
   @MaxLength(254)
@@ -221,6 +225,11 @@ export class UpdateActorInput {
   @KeptWhenLeftOut()
   @IsBoolean()
   confidentialVolumes?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'An invented operator (demonstration data), not a real firm.' })
+  @KeptWhenLeftOut()
+  @IsBoolean()
+  fictitious?: boolean;
 
   @Field(() => String, { nullable: true, description: 'Contact email address.' })
   @IsOptional()

@@ -35,6 +35,15 @@ export class ActorResolver {
     return actor.confidentialVolumes === true;
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      'An invented operator (of the seed or of a demonstration dataset): its name, SIRET and figures describe no real firm. ' +
+      'False for real operators and public bodies.',
+  })
+  fictitious(@Root() actor: Actor): boolean {
+    return actor.fictitious === true;
+  }
+
   @FieldResolver(() => Commune, { description: 'The commune it operates in.' })
   async commune(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Commune> {
     return (await loaders.territory.communeOfActor.load(actor.id))!;

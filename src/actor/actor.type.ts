@@ -13,6 +13,7 @@ registerEnumType(ActorRole, {
     BAKERY: { description: 'Bakery or pastry.' },
     DAIRY: { description: 'Dairy or cheesemaker.' },
     PROCESSOR: { description: 'Other processor: ravioles, nougat, oil mill, distillery, pasta, cannery.' },
+    SLAUGHTERHOUSE: { description: 'Abattoir or cutting plant: livestock in, carcasses and cuts out.' },
     WHOLESALER: { description: 'Wholesaler.' },
     FOOD_HUB: { description: 'Food hub or logistics platform.' },
     RETAILER: { description: 'Retailer: grocery, organic shop, butcher, supermarket.' },
@@ -66,6 +67,9 @@ export class Actor {
 
   /** Read by the `confidentialVolumes` field resolver (absent on actors written before the flag existed). */
   confidentialVolumes?: boolean | null;
+
+  /** Read by the `fictitious` field resolver (absent on actors written before the flag existed). */
+  fictitious?: boolean | null;
 
   /** Set by queries that compute a distance, read by the `distanceKm` field. */
   distanceKm?: number | null;

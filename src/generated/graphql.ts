@@ -57,6 +57,8 @@ export type ActorRole =
   | 'RESTAURANT'
   /** Retailer: grocery, organic shop, butcher, supermarket. */
   | 'RETAILER'
+  /** Abattoir or cutting plant: livestock in, carcasses and cuts out. */
+  | 'SLAUGHTERHOUSE'
   /** Wholesaler. */
   | 'WHOLESALER';
 
@@ -74,6 +76,8 @@ export type CreateActorInput = {
   description?: string | null | undefined;
   /** Contact email address. */
   email?: string | null | undefined;
+  /** An invented operator (demonstration data), not a real firm; false when left out. */
+  fictitious?: boolean | null | undefined;
   /** Identifier; a new `act-<uuid>` when left out. CONFLICT when an actor already has it. */
   id?: string | null | undefined;
   /** Where it operates; its commune's centroid when left out. */
@@ -142,7 +146,7 @@ export type NeighbourhoodFilter = {
 /** ma-cantine purchase family, under which canteens declare their EGalim purchases. */
 export type PurchaseFamily =
   | 'BAKERY'
-  | 'CEREAL_PRODUCTS'
+  | 'CHARCUTERIE'
   | 'DAIRY'
   | 'DRINKS'
   | 'FRUIT_VEGETABLES'

@@ -20,7 +20,7 @@ import {
 } from './patterns';
 import type { ActorRecord, NeedRecord, OfferRecord, SupplyLinkRecord } from './record.types';
 import { isValidSiret } from './siret';
-import { ACTOR_ROLES, DELIVERY_FREQUENCIES, MEMBER_GROUPS, VOLUME_UNITS } from './vocabulary';
+import { ACTOR_ROLES, DELIVERY_FREQUENCIES, MEMBER_GROUPS, SUPPLY_CHANNELS, VOLUME_UNITS } from './vocabulary';
 
 /**
  * The field rules: one zod schema per kind of value, taking a value as a source wrote it (a CSV
@@ -318,6 +318,7 @@ const ACTOR_FIELDS: FieldRules<ActorRecord> = {
   communeInsee: rule(insee),
   latitude: rule(decimal('latitude', LATITUDE_RANGE)),
   longitude: rule(decimal('longitude', LONGITUDE_RANGE)),
+  fictitious: rule(boolean, () => false),
 };
 
 const OFFER_FIELDS: FieldRules<OfferRecord> = {
@@ -355,6 +356,7 @@ const SUPPLY_LINK_FIELDS: FieldRules<SupplyLinkRecord> = {
   valueEur: rule(decimal('value', { min: 0, unit: 'euros' })),
   since: rule(date),
   frequency: rule(oneOf('frequency', DELIVERY_FREQUENCIES)),
+  channel: rule(oneOf('channel', SUPPLY_CHANNELS)),
   sourcedFromIds: rule(listOf(recordId, 'supply link'), none),
 };
 

@@ -62,6 +62,7 @@ export const RECORD_COLUMNS: { [K in RecordKind]: Readonly<Record<string, Column
     communeInsee: REQUIRED,
     latitude: OPTIONAL,
     longitude: OPTIONAL,
+    fictitious: OPTIONAL,
   } satisfies Record<keyof ActorRecord, ColumnSpec>,
   offers: {
     id: REQUIRED,
@@ -96,6 +97,7 @@ export const RECORD_COLUMNS: { [K in RecordKind]: Readonly<Record<string, Column
     valueEur: OPTIONAL,
     since: OPTIONAL,
     frequency: OPTIONAL,
+    channel: OPTIONAL,
     sourcedFromIds: OPTIONAL_LIST,
   } satisfies Record<keyof SupplyLinkRecord, ColumnSpec>,
 };

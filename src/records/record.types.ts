@@ -1,4 +1,4 @@
-import type { ActorRole, DeliveryFrequency, LabelKind, MemberGroup, PurchaseFamily, VolumeUnit } from './vocabulary';
+import type { ActorRole, DeliveryFrequency, LabelKind, MemberGroup, PurchaseFamily, SupplyChannel, VolumeUnit } from './vocabulary';
 
 /**
  * The records the importer accepts (from CSV, JSON or the GraphQL mutation) and the seed produces.
@@ -25,6 +25,8 @@ export interface ActorRecord {
   /** WGS-84; defaults to the commune's centroid when absent. */
   latitude?: number | null;
   longitude?: number | null;
+  /** True for an invented operator of the seed (its SIRET cannot belong to a real firm); false or absent for a real one. */
+  fictitious?: boolean;
 }
 
 export interface OfferRecord {
@@ -70,6 +72,8 @@ export interface SupplyLinkRecord {
   /** ISO date (YYYY-MM-DD) the trading started. */
   since?: string | null;
   frequency?: DeliveryFrequency | null;
+  /** How the buyer procured the goods (Agrilocal, a public tender, a direct order); null when not stated. */
+  channel?: SupplyChannel | null;
   /**
    * Provenance: the supply links (bought by this link's supplier) whose goods this link's goods are
    * made from or resold from. A mill's flour link is sourced from its wheat links.

@@ -94,6 +94,7 @@ export const UPSERT_ACTORS = /* cypher */ `
       a.phone = row.phone,
       a.website = row.website,
       a.description = row.description,
+      a.fictitious = coalesce(row.fictitious, false),
       a.location = CASE WHEN row.latitude IS NULL OR row.longitude IS NULL THEN c.location
                         ELSE point({latitude: row.latitude, longitude: row.longitude}) END
   WITH a, c
@@ -152,7 +153,8 @@ export const UPSERT_SUPPLY_LINKS = /* cypher */ `
       l.unit = row.unit,
       l.valueEur = row.valueEur,
       l.since = CASE WHEN row.since IS NULL THEN null ELSE date(row.since) END,
-      l.frequency = row.frequency
+      l.frequency = row.frequency,
+      l.channel = row.channel
   WITH l, s, b, p, row
   CALL (l, s, b, p, row) {
     OPTIONAL MATCH (l)<-[r1:SUPPLIES]-(x:Actor) WHERE x <> s DELETE r1

@@ -12,6 +12,8 @@ export enum ActorRole {
   BAKERY = 'BAKERY',
   DAIRY = 'DAIRY',
   PROCESSOR = 'PROCESSOR',
+  /** Abattoir or cutting plant: livestock in, carcasses and cuts out (farm → abattoir → butcher or kitchen). */
+  SLAUGHTERHOUSE = 'SLAUGHTERHOUSE',
   WHOLESALER = 'WHOLESALER',
   FOOD_HUB = 'FOOD_HUB',
   RETAILER = 'RETAILER',
@@ -38,17 +40,36 @@ export const MEMBER_GROUPS = Object.values(MemberGroup);
 /** Roles of actors that only trade: never the origin of goods (they appear as intermediaries). */
 export const RESELLER_ONLY_ROLES = [ActorRole.WHOLESALER, ActorRole.FOOD_HUB, ActorRole.RETAILER, ActorRole.MARKET] as const;
 
-/** ma-cantine's purchase families, under which canteens declare their EGalim purchases. */
+/**
+ * ma-cantine's eight purchase families, under which public kitchens declare their EGalim purchases
+ * (https://ma-cantine.agriculture.gouv.fr). Flour, grain and pasta are not a family of their own:
+ * they are "autres produits frais, surgelés et d'épicerie" (OTHER). Charcuterie is its own family,
+ * apart from meat: the 60 % rule for meat and fish counts MEAT_POULTRY and SEAFOOD only.
+ */
 export enum PurchaseFamily {
   MEAT_POULTRY = 'MEAT_POULTRY',
+  CHARCUTERIE = 'CHARCUTERIE',
   SEAFOOD = 'SEAFOOD',
   FRUIT_VEGETABLES = 'FRUIT_VEGETABLES',
-  CEREAL_PRODUCTS = 'CEREAL_PRODUCTS',
+  /** BOF: produits laitiers, beurre et œufs. */
   DAIRY = 'DAIRY',
   BAKERY = 'BAKERY',
   DRINKS = 'DRINKS',
+  /** Autres produits frais, surgelés et d'épicerie (flour, grain, pasta, oils, honey, jams...). */
   OTHER = 'OTHER',
 }
+
+/** ma-cantine's own French names of the purchase families, as the reports print them. */
+export const PURCHASE_FAMILY_NAMES_FR: Readonly<Record<PurchaseFamily, string>> = {
+  [PurchaseFamily.MEAT_POULTRY]: 'Viandes et volailles fraîches et surgelées',
+  [PurchaseFamily.CHARCUTERIE]: 'Charcuterie',
+  [PurchaseFamily.SEAFOOD]: 'Produits aquatiques frais et surgelés',
+  [PurchaseFamily.FRUIT_VEGETABLES]: 'Fruits et légumes frais et surgelés',
+  [PurchaseFamily.DAIRY]: 'Produits laitiers (BOF : produits laitiers, beurre et œufs)',
+  [PurchaseFamily.BAKERY]: 'Boulangerie et pâtisserie fraîches',
+  [PurchaseFamily.DRINKS]: 'Boissons',
+  [PurchaseFamily.OTHER]: "Autres produits frais, surgelés et d'épicerie",
+};
 
 /** Units in which volumes and capacities are counted. */
 export enum VolumeUnit {
@@ -75,6 +96,18 @@ export enum DeliveryFrequency {
 }
 
 export const DELIVERY_FREQUENCIES = Object.values(DeliveryFrequency);
+
+/** How a buyer procured the goods of a supply link (null when not stated). */
+export enum SupplyChannel {
+  /** Agrilocal26, the Département's public procurement platform for local products. */
+  AGRILOCAL = 'AGRILOCAL',
+  /** A formal public tender or a group purchasing agreement (marché public, groupement de commandes). */
+  PUBLIC_TENDER = 'PUBLIC_TENDER',
+  /** A direct order between the two parties, outside any platform or tender (gré à gré). */
+  DIRECT_ORDER = 'DIRECT_ORDER',
+}
+
+export const SUPPLY_CHANNELS = Object.values(SupplyChannel);
 
 /** Kinds of quality label; each Label node also says whether it counts for EGalim and as organic. */
 export enum LabelKind {

@@ -69,7 +69,7 @@ export const SUPPLY_LINK_RECORD = /* cypher */ `
   RETURN l {
     .id, supplierId: s.id, buyerId: b.id, productId: p.id,
     labelIds: COLLECT { MATCH (l)-[:CERTIFIED]->(x:Label) RETURN x.id ORDER BY x.id },
-    .volume, .unit, .valueEur, .since, .frequency,
+    .volume, .unit, .valueEur, .since, .frequency, .channel,
     sourcedFromIds: COLLECT { MATCH (l)-[:SOURCED_FROM]->(i:SupplyLink) RETURN i.id ORDER BY i.id }
   } AS record`;
 

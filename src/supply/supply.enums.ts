@@ -1,2 +1,2 @@
 // The vocabularies live with the write model (records/vocabulary.ts); kept here for the readers' imports.
-export { DELIVERY_FREQUENCIES, DeliveryFrequency } from '../records';
+export { DELIVERY_FREQUENCIES, DeliveryFrequency, SUPPLY_CHANNELS, SupplyChannel } from '../records';

@@ -2,7 +2,7 @@ import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, Float, InputType } from 'type-graphql';
 import { AtLeastZero, IsIsoDate, IsRecordId, IsRecordKey, KeptWhenLeftOut, OptionalIdList } from '../records';
 import { VolumeUnit } from '../product';
-import { DeliveryFrequency } from './supply.enums';
+import { DeliveryFrequency, SupplyChannel } from './supply.enums';
 
 @InputType({ description: 'Filters on supply links; all given filters must hold.' })
 export class SupplyLinkFilter {
@@ -82,6 +82,13 @@ export class CreateSupplyLinkInput {
   @IsOptional()
   frequency?: DeliveryFrequency | null;
 
+  @Field(() => SupplyChannel, {
+    nullable: true,
+    description: 'How the buyer procured the goods (Agrilocal, a public tender, a direct order).',
+  })
+  @IsOptional()
+  channel?: SupplyChannel | null;
+
   @Field(() => [String], {
     nullable: true,
     description:
@@ -137,6 +144,13 @@ export class UpdateSupplyLinkInput {
   @Field(() => DeliveryFrequency, { nullable: true, description: 'How often goods move along the link.' })
   @IsOptional()
   frequency?: DeliveryFrequency | null;
+
+  @Field(() => SupplyChannel, {
+    nullable: true,
+    description: 'How the buyer procured the goods (Agrilocal, a public tender, a direct order).',
+  })
+  @IsOptional()
+  channel?: SupplyChannel | null;
 
   @Field(() => [String], { nullable: true, description: 'Provenance links; replaces the current ones (null or [] for none).' })
   @OptionalIdList(100)

@@ -2,9 +2,20 @@ import { Authorized, Field, Float, ObjectType, registerEnumType } from 'type-gra
 import { AccessRule, CONFIDENTIAL_VOLUME_NOTE, PRIVATE_FIELD_NOTE } from '../auth';
 import { Connection } from '../common';
 import { VolumeUnit } from '../product';
-import { DeliveryFrequency } from './supply.enums';
+import { DeliveryFrequency, SupplyChannel } from './supply.enums';
 
 registerEnumType(DeliveryFrequency, { name: 'DeliveryFrequency', description: 'How often goods move along a supply link.' });
+registerEnumType(SupplyChannel, {
+  name: 'SupplyChannel',
+  description: 'How the buyer procured the goods of a supply link.',
+  valuesConfig: {
+    AGRILOCAL: { description: "Through Agrilocal26, the Drôme Département's public procurement platform for local products." },
+    PUBLIC_TENDER: {
+      description: 'Through a formal public tender or a group purchasing agreement (marché public, groupement de commandes).',
+    },
+    DIRECT_ORDER: { description: 'A direct order between the two parties, outside any platform or tender (gré à gré).' },
+  },
+});
 
 @ObjectType({ description: 'Trading that exists: a supplier sells a product to a buyer, with volume and value per year.' })
 export class SupplyLink {
@@ -27,6 +38,9 @@ export class SupplyLink {
   since!: string | null;
 
   @Field(() => DeliveryFrequency, { nullable: true }) frequency!: DeliveryFrequency | null;
+
+  @Field(() => SupplyChannel, { nullable: true, description: 'How the buyer procured the goods; null when not stated.' })
+  channel!: SupplyChannel | null;
 }
 
 export const SupplyLinkConnection = Connection(SupplyLink, 'SupplyLink', 'A page of supply links.');

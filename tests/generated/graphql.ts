@@ -57,6 +57,8 @@ export type ActorRole =
   | 'RESTAURANT'
   /** Retailer: grocery, organic shop, butcher, supermarket. */
   | 'RETAILER'
+  /** Abattoir or cutting plant: livestock in, carcasses and cuts out. */
+  | 'SLAUGHTERHOUSE'
   /** Wholesaler. */
   | 'WHOLESALER';
 
@@ -98,6 +100,8 @@ export type CreateActorInput = {
   description?: string | null | undefined;
   /** Contact email address. */
   email?: string | null | undefined;
+  /** An invented operator (demonstration data), not a real firm; false when left out. */
+  fictitious?: boolean | null | undefined;
   /** Identifier; a new `act-<uuid>` when left out. CONFLICT when an actor already has it. */
   id?: string | null | undefined;
   /** Where it operates; its commune's centroid when left out. */
@@ -164,6 +168,8 @@ export type CreateOfferInput = {
 export type CreateSupplyLinkInput = {
   /** The buyer (actor id), another actor than the supplier. */
   buyerId: string;
+  /** How the buyer procured the goods (Agrilocal, a public tender, a direct order). */
+  channel?: SupplyChannel | null | undefined;
   /** How often goods move along the link. */
   frequency?: DeliveryFrequency | null | undefined;
   /** Identifier; a new `sl-<uuid>` when left out. CONFLICT when a supply link already has it. */
@@ -316,7 +322,7 @@ export type PathStepKind =
 /** ma-cantine purchase family, under which canteens declare their EGalim purchases. */
 export type PurchaseFamily =
   | 'BAKERY'
-  | 'CEREAL_PRODUCTS'
+  | 'CHARCUTERIE'
   | 'DAIRY'
   | 'DRINKS'
   | 'FRUIT_VEGETABLES'
@@ -380,6 +386,15 @@ export type SupplierSearchInput = {
   productName?: string | null | undefined;
 };
 
+/** How the buyer procured the goods of a supply link. */
+export type SupplyChannel =
+  /** Through Agrilocal26, the Drôme Département's public procurement platform for local products. */
+  | 'AGRILOCAL'
+  /** A direct order between the two parties, outside any platform or tender (gré à gré). */
+  | 'DIRECT_ORDER'
+  /** Through a formal public tender or a group purchasing agreement (marché public, groupement de commandes). */
+  | 'PUBLIC_TENDER';
+
 /** Filters on supply links; all given filters must hold. */
 export type SupplyLinkFilter = {
   /** Bought by this actor. */
@@ -408,6 +423,8 @@ export type UpdateActorInput = {
   description?: string | null | undefined;
   /** Contact email address. */
   email?: string | null | undefined;
+  /** An invented operator (demonstration data), not a real firm. */
+  fictitious?: boolean | null | undefined;
   /** Where it operates; null puts it back at its commune's centroid. */
   location?: GeoPointInput | null | undefined;
   /** The club member group. */
@@ -468,6 +485,8 @@ export type UpdateOfferInput = {
 export type UpdateSupplyLinkInput = {
   /** The buyer (actor id). */
   buyerId?: string | null | undefined;
+  /** How the buyer procured the goods (Agrilocal, a public tender, a direct order). */
+  channel?: SupplyChannel | null | undefined;
   /** How often goods move along the link. */
   frequency?: DeliveryFrequency | null | undefined;
   /** Labels the goods carry; replaces the current ones (null or [] for none). */
