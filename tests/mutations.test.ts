@@ -36,6 +36,7 @@ graphql(`
     siret
     clubMember
     memberGroup
+    fictitious
     email
     description
     location {
@@ -176,6 +177,7 @@ graphql(`
     valueEur
     since
     frequency
+    channel
     supplier {
       id
     }
@@ -318,6 +320,7 @@ describe('mutations of actors, offers, needs and supply links', () => {
         siret: siret(1),
         clubMember: false,
         memberGroup: null,
+        fictitious: false,
         email: 'contact@collines.fr',
         description: null,
         location: { latitude: VALENCE.latitude, longitude: VALENCE.longitude },
@@ -336,6 +339,23 @@ describe('mutations of actors, offers, needs and supply links', () => {
         `),
       );
       expect(read.data).toEqual({ actor: { name: 'Ferme des Collines', commune: { insee: VALENCE.insee } } });
+    });
+
+    it('createActor and updateActor mark an invented operator as fictitious, and keep the mark when left out', async () => {
+      const created = await createActor({
+        id: 'act-f',
+        name: 'Ferme Imaginaire',
+        roles: ['FARM'],
+        siret: siret(2),
+        fictitious: true,
+        communeInsee: VALENCE.insee,
+      });
+      expect(created.fictitious).toBe(true);
+      const renamed = await run(UPDATE_ACTOR, { id: 'act-f', input: { name: 'Ferme Inventée' } });
+      expect(renamed.errors).toBeUndefined();
+      expect(renamed.data!.updateActor).toMatchObject({ name: 'Ferme Inventée', fictitious: true });
+      const real = await run(UPDATE_ACTOR, { id: 'act-f', input: { fictitious: false } });
+      expect(real.data!.updateActor).toMatchObject({ fictitious: false });
     });
 
     it('createActor makes up an act- id when none is given, and takes a SIRET written in groups', async () => {
@@ -379,6 +399,7 @@ describe('mutations of actors, offers, needs and supply links', () => {
         siret: siret(1),
         clubMember: true,
         memberGroup: 'PRODUCERS',
+        fictitious: false,
         email: 'a@ferme.fr',
         description: 'Chèvres',
         location: { latitude: VALENCE.latitude, longitude: VALENCE.longitude },
@@ -796,6 +817,7 @@ describe('mutations of actors, offers, needs and supply links', () => {
         valueEur: 9000,
         since: '2021-09-01',
         frequency: 'WEEKLY',
+        channel: 'AGRILOCAL',
         sourcedFromIds: ['sl-wheat'],
       });
       expect(link).toEqual({
@@ -805,6 +827,7 @@ describe('mutations of actors, offers, needs and supply links', () => {
         valueEur: 9000,
         since: '2021-09-01',
         frequency: 'WEEKLY',
+        channel: 'AGRILOCAL',
         supplier: { id: 'act-mill' },
         buyer: { id: 'act-bakery' },
         product: { id: 'farine-ble-t80' },
@@ -823,11 +846,12 @@ describe('mutations of actors, offers, needs and supply links', () => {
         since: '2020-01-15',
         sourcedFromIds: ['sl-wheat'],
       });
-      const result = await run(UPDATE_LINK, { id: 'sl-flour', input: { volume: 3, frequency: 'MONTHLY' } });
+      const result = await run(UPDATE_LINK, { id: 'sl-flour', input: { volume: 3, frequency: 'MONTHLY', channel: 'PUBLIC_TENDER' } });
       expect(result.errors).toBeUndefined();
       expect(result.data!.updateSupplyLink).toMatchObject({
         volume: 3,
         frequency: 'MONTHLY',
+        channel: 'PUBLIC_TENDER',
         since: '2020-01-15',
         supplier: { id: 'act-mill' },
         product: { id: 'farine-ble-t80' },
