@@ -167,6 +167,9 @@ function install() {
   log('installed.');
 }
 
+/** How long a stopping Neo4j lets running transactions finish (docs/reliability.md: requests inside Neo4j when it stops). */
+const SHUTDOWN_TRANSACTION_END_TIMEOUT = '1s';
+
 function neo4jConf(spec, dirs) {
   return [
     '# Written by scripts/neo4j.cjs at each start: edit the script or the environment, not this file.',
@@ -185,6 +188,9 @@ function neo4jConf(spec, dirs) {
     `server.memory.pagecache.size=${spec.pageCache}`,
     // A runaway query must not hold the single dev machine: the API's own timeouts are shorter.
     `db.transaction.timeout=${spec.transactionTimeout}`,
+    // A graceful stop waits this long for the transactions in flight before ending them (10 s by
+    // default): the API's clients then wait as long for an answer that can only be "unavailable".
+    `db.shutdown_transaction_end_timeout=${SHUTDOWN_TRANSACTION_END_TIMEOUT}`,
     'db.logs.query.enabled=OFF',
     '',
   ].join('\n');

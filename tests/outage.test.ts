@@ -1,4 +1,5 @@
 import { withLuhnCheckDigit } from '../src/records';
+import { ServiceUnavailableError } from '../src/errors';
 import { Database, migrate } from '../src/db';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { buildMaillonSchema } from '../src/schema';
@@ -48,6 +49,8 @@ const SERVICE_QUERY = graphql(`
  * 10 s): the test checks that the service recovers by itself, not how fast.
  */
 const RECOVERY_BOUND_MS = 60_000;
+/** A read that runs for many seconds on any machine, and returns nothing. */
+const LONG_STATEMENT = 'UNWIND range(1, 5000000000) AS x WITH x WHERE x = -1 RETURN count(x) AS n';
 const CREATE_OFFER = 'mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id } }';
 
 interface Answer {
@@ -185,4 +188,23 @@ describe('Neo4j stopped under load and started again', () => {
     expect(back.errors).toBeUndefined();
     expect(back.data?.service.name).toBe('Maillon');
   }, 300_000);
+
+  it('ends a statement running inside Neo4j soon after a graceful stop begins, as unavailable', async () => {
+    // Seconds of work (the instance's transaction timeout, 30 s, would end it otherwise): Neo4j's
+    // default 10 s wait for running transactions is what the managed configuration shortens.
+    const running = db.read(LONG_STATEMENT).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    const stopBegan = Date.now();
+    const stopped = neo4jServer.stop({ name: INSTANCE.name });
+    const error = await running;
+    const endedAfterMs = Date.now() - stopBegan;
+    await stopped;
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    // 1 s of grace (db.shutdown_transaction_end_timeout), then the shutdown's own steps: 2-7 s here,
+    // loaded or not. With Neo4j's default grace the statement cannot end before 10 s have passed.
+    expect(endedAfterMs).toBeLessThan(10_000);
+  }, 120_000);
 });
