@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ActorRole } from '../actor';
-import { PurchaseFamily, VolumeUnit } from '../product';
+import { VolumeUnit } from '../product';
+import { PurchaseFamily } from '../records';
 
 /**
  * The territory report's model: every indicator of issue 12's seven sections as plain data, with
@@ -385,6 +386,16 @@ export class LocalSupplyFigures {
 
   @Field(() => Float, { nullable: true, description: 'outsideValueEur / purchaseValueEur; null without value.' })
   outsideShare!: number | null;
+
+  @Field(() => Int, { description: 'Distinct buyers whose purchases are counted.' })
+  buyers!: number;
+
+  @Field(() => Boolean, {
+    description:
+      'True when the purchases are those of fewer than minContributors buyers, one of them private: the euro figures are then 0 and ' +
+      'the shares and distance null (secret statistique).',
+  })
+  withheld!: boolean;
 }
 
 @ObjectType({ description: '3. Approvisionnement local: the purchases of all the actors of the territory, and of its kitchens.' })
@@ -486,8 +497,13 @@ export class ReportCriticalActor {
   @Field(() => Int, { description: 'Distinct buyers of those needs.' })
   buyersAffected!: number;
 
-  @Field(() => [ReportVolume], { description: 'Need volume that would become uncovered, per unit.' })
+  @Field(() => [ReportVolume], { description: 'Need volume that would become uncovered, per unit; empty when withheld.' })
   uncoveredVolumes!: ReportVolume[];
+
+  @Field(() => Boolean, {
+    description: 'True when those needs belong to fewer than minContributors buyers, one of them private: the volumes are withheld.',
+  })
+  volumesWithheld!: boolean;
 }
 
 @ObjectType({ description: 'A labelled link sold in the territory whose inputs do not carry the label.' })
