@@ -631,6 +631,17 @@ describe('territory report on a hand-built graph', () => {
     }
   }, 120_000);
 
+  it("keeps to a commune's own buyers the risks and actions asked of its EPCI", async () => {
+    const romans = await report({ communeInsee: ROMANS });
+    // Romans holds the canteen: rd-n3 (yoghurt, farm B alone) and rd-n4 (AB apples, unmet); the kitchen's needs are Valence's.
+    expect(romans.risks).toMatchObject({ checkedNeeds: 2, coveredNeeds: 1 });
+    expect(romans.risks.singleSupplierNeeds.map((n) => n.needId)).toEqual(['rd-n3']);
+    expect(romans.risks.criticalActors.map((c) => c.actor.id)).toEqual(['rd-farm-b']);
+    expect(romans.risks.labelIntegrity).toMatchObject({ checked: 0, broken: 0 });
+    expect(romans.actions.actions.map((a) => a.needId)).toEqual(['rd-n4']);
+    expect(romans.catering.kitchens.map((k) => k.kitchen.id)).toEqual(['rd-canteen']);
+  }, 120_000);
+
   it('answers a territory without data with hasData false and empty sections', async () => {
     const r = await report({ communeInsee: NYONS });
     expect(r).toMatchObject({ hasData: false, territory: { name: 'Nyons' } });

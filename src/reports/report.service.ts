@@ -204,9 +204,11 @@ export async function buildTerritoryReport(
   });
 
   const kitchenIds = new Set(actorRows.filter((r) => r.kitchen).map((r) => r.actor.id));
+  const asked = ref.kind !== ReportTerritoryKind.COMMUNE; // the questions were asked of the territory itself
   const risks: RiskSection = {
-    checkedNeeds: single.length === risk.singleSupplierNeeds.length ? risk.checkedNeeds : countTerritoryNeeds(coverage),
-    coveredNeeds: single.length === risk.singleSupplierNeeds.length ? risk.coveredNeeds : countTerritoryCovered(coverage),
+    // The question counted its EPCI's needs; a commune's own are those of section 4.
+    checkedNeeds: asked ? risk.checkedNeeds : countTerritoryNeeds(coverage),
+    coveredNeeds: asked ? risk.coveredNeeds : countTerritoryCovered(coverage),
     singleSupplierNeeds: single.map((n) => ({
       needId: n.need.id,
       buyer: actorRef(n.buyer.id),
