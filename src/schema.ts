@@ -15,6 +15,7 @@ import { ActorTradeResolver, SupplyLinkResolver, SupplyLinkMutationResolver } fr
 import { ChainResolver, GraphResolver, MatchmakingResolver, SupplierSearchResolver, SupplyRiskResolver } from './reasoning';
 import { CommuneResolver, DepartmentResolver, EpciResolver } from './territory';
 import { AboutResolver } from './about';
+import { TerritoryReportResolver } from './reports';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const RESOLVERS: NonEmptyArray<Function> = [
@@ -43,6 +44,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
   SupplierSearchResolver,
   MatchmakingResolver,
   SupplyRiskResolver,
+  TerritoryReportResolver,
   AuditTrailResolver,
 ];
 

@@ -32,3 +32,7 @@ export { CHAIN, ChainDirection, LABEL_INTEGRITY } from './chains';
 export { NEIGHBOURHOOD } from './neighbourhood';
 export { DEFAULT_LOCAL_RADIUS_KM, describeLocal, LocalScope, MAX_LOCAL_RADIUS_KM, type LocalDefinitionSpec } from './local';
 export { ActorScopeKind } from './scope';
+// The questions as functions, for the territory reports (src/reports), which ask them without GraphQL.
+export { findSupplyRisk, findUnmetNeeds, toCriticalActors, type SupplyRiskArgs, type UnmetNeedsArgs } from './matchmaking';
+export { IntegrityScopeKind } from './chains';
+export { DepartmentCodeScopeField, EpciSirenScopeField } from './scope';
