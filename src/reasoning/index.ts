@@ -6,7 +6,8 @@
  * - matchmaking/: unmet needs, potential buyers, supply risk;
  * - neighbourhood/: the supply network around an actor, for a graph view;
  * - scope.ts: whose needs, links or purchases a question looks at (actor, EPCI, department);
- * - local.ts: what "local" means, its default, bound and wording.
+ * - local.ts: what "local" means, its default, bound and wording;
+ * - egalim.ts: EGalim's thresholds and the families of its meat-and-fish rule.
  *
  * Other folders use the questions through this file only.
  */
@@ -32,3 +33,10 @@ export { CHAIN, ChainDirection, LABEL_INTEGRITY } from './chains';
 export { NEIGHBOURHOOD } from './neighbourhood';
 export { DEFAULT_LOCAL_RADIUS_KM, describeLocal, LocalScope, MAX_LOCAL_RADIUS_KM, type LocalDefinitionSpec } from './local';
 export { ActorScopeKind } from './scope';
+export {
+  EGALIM_MEAT_FISH_FAMILIES,
+  EGALIM_MEAT_FISH_SHARE,
+  EGALIM_ORGANIC_SHARE,
+  EGALIM_QUALITY_SHARE,
+  isEgalimMeatFishFamily,
+} from './egalim';
