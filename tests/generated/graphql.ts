@@ -19,7 +19,7 @@ export type ActorFilter = {
   labelIds?: Array<string> | null | undefined;
   /** Within a great-circle distance of a commune or a point. */
   near?: NearInput | null | undefined;
-  /** Offers something organic (any label counting as organic; with productId: that product). */
+  /** Offers something legally organic (a label with `organic`: AB, EU organic, in conversion; with productId: that product). */
   organic?: boolean | null | undefined;
   /** Offers this product or a narrower one (product id: "farine" matches offers of "farine-ble-t80"). */
   productId?: string | null | undefined;
@@ -231,6 +231,15 @@ export type ImportInput = {
   kind?: RecordKind | null | undefined;
 };
 
+/** Why a labelled chain breaks. */
+export type IntegrityBreakKind =
+  /** Legal organic only: an input of the organic goods (`breaksAt`) is animal feed without a legal organic label; organic livestock eat organic feed (EU 2018/848, annex II part II). Feed links are declared as inputs (sourcedFrom) of the farm's links. */
+  | 'CONVENTIONAL_FEED'
+  /** An input of the labelled goods (`breaksAt`) does not carry the label although the label can apply to its product. */
+  | 'LABEL_LOST'
+  /** Legal organic only: the seller of `breaksAt` (the checked link or a labelled link upstream) sells organic goods without an Agence Bio number, so no certification is known; every operator that handles organic goods must be certified (EU 2018/848 art. 34). The retailers' exemption (art. 35(8)) covers sales to the final consumer, which supply links never are. */
+  | 'UNCERTIFIED_OPERATOR';
+
 /** The links a label-integrity check looks at: those sold by an actor, of a product, or sold by actors of a territory. Give exactly one. */
 export type IntegrityScopeInput = {
   /** Links this actor sells (actor id). */
@@ -260,7 +269,9 @@ export type LocalScope =
   /** In the buyer's EPCI (intercommunality). */
   | 'EPCI'
   /** Within a great-circle radius of the buyer (ADEME uses 30 to 100 km, ma-cantine 200 km). */
-  | 'RADIUS';
+  | 'RADIUS'
+  /** In the buyer's administrative region (Auvergne-Rhône-Alpes for a Drôme buyer: 01 03 07 15 26 38 42 43 63 69 73 74). */
+  | 'REGION';
 
 /** Whose needs are looked at: one buyer, or the buyers located in an EPCI or a department. Give exactly one. */
 export type MatchmakingScopeInput = {
@@ -302,7 +313,7 @@ export type NeedCoverage =
 
 /** Restricts the supply network a neighbourhood is drawn from; all given filters must hold. */
 export type NeighbourhoodFilter = {
-  /** Only links whose goods carry an organic label (true), or carry none (false). */
+  /** Only links whose goods carry a legal organic label (AB, EU organic, in conversion) (true), or carry none (false). */
   organic?: boolean | null | undefined;
   /** Only links trading this product or a narrower one ("farine" keeps links of "farine-ble-t80"). */
   productId?: string | null | undefined;
@@ -376,8 +387,10 @@ export type SupplierSearchInput = {
   minVolume?: number | null | undefined;
   /** Months the goods are wanted (1 = January): the offer must be available in every one. */
   months?: Array<number> | null | undefined;
-  /** true: the goods carry a label counting as organic (AB, EU organic, in conversion, Nature & Progrès, Demeter); false: they carry none. */
+  /** true: the goods are legally organic, certified under EU 2018/848 (a label with `organic`: AB, EU organic leaf, in conversion), what EGalim counts; false: they carry none. Nature & Progrès or Demeter alone is not organic here: see organicClaim. */
   organic?: boolean | null | undefined;
+  /** The broad search: true: the goods carry any label claiming organic farming, certified or private (`Label.organicClaim`: AB, EU organic, in conversion, Nature & Progrès, Demeter); false: they carry none. Never what EGalim counts. */
+  organicClaim?: boolean | null | undefined;
   /** Where the goods must arrive, when no buyer actor is named. */
   place?: SupplierPlaceInput | null | undefined;
   /** The product by id ("farine"); its narrower products match too. Give productId or productName. */
@@ -401,7 +414,7 @@ export type SupplyLinkFilter = {
   buyerId?: string | null | undefined;
   /** The goods carry all these labels. */
   labelIds?: Array<string> | null | undefined;
-  /** The goods carry an organic label (true) or none (false). */
+  /** The goods carry a legal organic label (AB, EU organic, in conversion) (true) or none (false). */
   organic?: boolean | null | undefined;
   /** Product traded, or a narrower one. */
   productId?: string | null | undefined;
@@ -909,6 +922,57 @@ export type ServiceDuringOutageQueryVariables = Exact<{ [key: string]: never; }>
 
 export type ServiceDuringOutageQuery = { service: { name: string, database: string } };
 
+export type RulesSuppliersQueryVariables = Exact<{
+  input: SupplierSearchInput;
+}>;
+
+
+export type RulesSuppliersQuery = { suppliers: { product: { id: string }, local: { scope: LocalScope, departmentCodes: Array<string>, description: string }, matches: { totalCount: number, nodes: Array<{ intermediaries: number, circuitCourt: boolean, distanceKm: number, supplier: { id: string }, offer: { id: string }, path: Array<{ kind: PathStepKind, distanceKm: number | null, actor: { id: string } | null, product: { id: string } }> }> } } };
+
+export type RulesIntegrityQueryVariables = Exact<{
+  scope: IntegrityScopeInput;
+  labelId?: string | null | undefined;
+  organic?: boolean | null | undefined;
+}>;
+
+
+export type RulesIntegrityQuery = { labelIntegrity: { summary: { checked: number, intact: number, broken: number, unknownProvenance: number }, brokenChains: Array<{ kind: IntegrityBreakKind, depth: number, link: { id: string }, breaksAt: { id: string }, path: Array<{ id: string }> }> } };
+
+export type RulesUnmetNeedsQueryVariables = Exact<{
+  scope: MatchmakingScopeInput;
+}>;
+
+
+export type RulesUnmetNeedsQuery = { unmetNeeds: { unmetCount: number, needs: Array<{ coverage: NeedCoverage, coveringLinks: number, need: { id: string }, candidates: Array<{ offer: { id: string } }> }> } };
+
+export type RulesLabelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RulesLabelsQuery = { labels: Array<{ id: string, organic: boolean, organicClaim: boolean, egalim: boolean }> };
+
+export type RulesUpstreamQueryVariables = Exact<{
+  actorId: string;
+  productId: string;
+}>;
+
+
+export type RulesUpstreamQuery = { upstream: { totalDistanceKm: number } };
+
+export type RulesPotentialBuyersQueryVariables = Exact<{
+  producerId: string;
+}>;
+
+
+export type RulesPotentialBuyersQuery = { potentialBuyers: { totalCount: number } };
+
+export type RulesNeighbourhoodQueryVariables = Exact<{
+  actorId: string;
+  productId?: string | null | undefined;
+}>;
+
+
+export type RulesNeighbourhoodQuery = { neighbourhood: { truncated: boolean } };
+
 export type ScaleOutCreateActorMutationVariables = Exact<{
   input: CreateActorInput;
 }>;
@@ -1068,6 +1132,13 @@ export const BakeryNeedsAndPurchasesDocument = {"kind":"Document","definitions":
 export const FarmOffersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FarmOffers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"act-farm","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<FarmOffersQuery, FarmOffersQueryVariables>;
 export const FlourProvenanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FlourProvenance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"supplyLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"sl-flour","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sourcedFrom"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<FlourProvenanceQuery, FlourProvenanceQueryVariables>;
 export const ServiceDuringOutageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ServiceDuringOutage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"database"}}]}}]}}]} as unknown as DocumentNode<ServiceDuringOutageQuery, ServiceDuringOutageQueryVariables>;
+export const RulesSuppliersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RulesSuppliers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SupplierSearchInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suppliers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"local"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"departmentCodes"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"matches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"supplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"offer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"intermediaries"}},{"kind":"Field","name":{"kind":"Name","value":"circuitCourt"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"path"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RulesSuppliersQuery, RulesSuppliersQueryVariables>;
+export const RulesIntegrityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RulesIntegrity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scope"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IntegrityScopeInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"labelId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organic"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"labelIntegrity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scope"}}},{"kind":"Argument","name":{"kind":"Name","value":"labelId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"labelId"}}},{"kind":"Argument","name":{"kind":"Name","value":"organic"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organic"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"checked"}},{"kind":"Field","name":{"kind":"Name","value":"intact"}},{"kind":"Field","name":{"kind":"Name","value":"broken"}},{"kind":"Field","name":{"kind":"Name","value":"unknownProvenance"}}]}},{"kind":"Field","name":{"kind":"Name","value":"brokenChains"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"link"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"breaksAt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"path"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"depth"}}]}}]}}]}}]} as unknown as DocumentNode<RulesIntegrityQuery, RulesIntegrityQueryVariables>;
+export const RulesUnmetNeedsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RulesUnmetNeeds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scope"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MatchmakingScopeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unmetNeeds"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scope"}}},{"kind":"Argument","name":{"kind":"Name","value":"candidates"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unmetCount"}},{"kind":"Field","name":{"kind":"Name","value":"needs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"need"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coverage"}},{"kind":"Field","name":{"kind":"Name","value":"coveringLinks"}},{"kind":"Field","name":{"kind":"Name","value":"candidates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RulesUnmetNeedsQuery, RulesUnmetNeedsQueryVariables>;
+export const RulesLabelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RulesLabels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"organic"}},{"kind":"Field","name":{"kind":"Name","value":"organicClaim"}},{"kind":"Field","name":{"kind":"Name","value":"egalim"}}]}}]}}]} as unknown as DocumentNode<RulesLabelsQuery, RulesLabelsQueryVariables>;
+export const RulesUpstreamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RulesUpstream"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actorId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"productId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upstream"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"actorId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actorId"}}},{"kind":"Argument","name":{"kind":"Name","value":"productId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"productId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalDistanceKm"}}]}}]}}]} as unknown as DocumentNode<RulesUpstreamQuery, RulesUpstreamQueryVariables>;
+export const RulesPotentialBuyersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RulesPotentialBuyers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"producerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"potentialBuyers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"producerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"producerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<RulesPotentialBuyersQuery, RulesPotentialBuyersQueryVariables>;
+export const RulesNeighbourhoodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RulesNeighbourhood"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actorId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"productId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"neighbourhood"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"actorId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actorId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"productId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"productId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"truncated"}}]}}]}}]} as unknown as DocumentNode<RulesNeighbourhoodQuery, RulesNeighbourhoodQueryVariables>;
 export const ScaleOutCreateActorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScaleOutCreateActor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateActorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createActor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ScaleOutCreateActorMutation, ScaleOutCreateActorMutationVariables>;
 export const ScaleOutUpdateActorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScaleOutUpdateActor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateActorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateActor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ScaleOutUpdateActorMutation, ScaleOutUpdateActorMutationVariables>;
 export const ScaleOutDeleteActorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScaleOutDeleteActor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteActor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ScaleOutDeleteActorMutation, ScaleOutDeleteActorMutationVariables>;

@@ -241,8 +241,8 @@ function labelIntegrityStatement(kind: IntegrityScopeKind): string {
           THEN '${IntegrityBreakKind.CONVENTIONAL_FEED}' ELSE '${IntegrityBreakKind.LABEL_LOST}' END,
         breaksAt: ${linkRow('x')}, path: [n IN nodes(path) | ${linkRow('n')}]}) AS lost
     }
-    CALL (l, legalOrganic) {
-      WITH l WHERE legalOrganic
+    CALL (l, label, legalOrganic) {
+      WITH l, label, legalOrganic WHERE legalOrganic
       MATCH path = (l) ${labelledStep('u')}{0,${MAX_CHAIN_DEPTH - 1}} (held:SupplyLink)
       WHERE EXISTS { (seller:Actor)-[:SUPPLIES]->(held) WHERE coalesce(trim(seller.agenceBioNumber), '') = '' }
       WITH held, path ORDER BY length(path), [n IN nodes(path) | n.id]
@@ -251,7 +251,7 @@ function labelIntegrityStatement(kind: IntegrityScopeKind): string {
       RETURN collect({kind: '${IntegrityBreakKind.UNCERTIFIED_OPERATOR}', breaksAt: ${linkRow('held')}, path: [n IN nodes(path) | ${linkRow('n')}]}) AS uncertified
     }
     WITH l, lost + uncertified AS breaks,
-         size(breaks) = 0 AND EXISTS {
+         size(lost) + size(uncertified) = 0 AND EXISTS {
            MATCH (l) ${labelledStep('k')}{0,${MAX_CHAIN_DEPTH - 1}} (y:SupplyLink)
            WHERE NOT EXISTS {
              MATCH (y) ${labelledStep('j')}{0,${MAX_CHAIN_DEPTH - 1}} (z:SupplyLink)
