@@ -205,7 +205,8 @@ const MATCH_MAPS_OF_PAGE = /* cypher */ `
 /**
  * The matches of a batch of resolved requests. Params: $requests (see toRequestParams in
  * suppliers.service.ts: key, buyerId, buyerPoint, buyerCommuneInsee, buyerEpciSiren,
- * buyerDepartmentCode, productIds, labelIds, organic, months, minVolume, localScope, localRadiusM,
+ * buyerDepartmentCode, buyerRegionDepartmentCodes, productIds, labelIds, organic, organicClaim, months,
+ * minVolume, localScope, localRadiusM,
  * maxIntermediaries, limit, after). Returns one row per request: key, buyer (the buyer actor's map, or
  * null), total (all matches), matches (the page after req.after, at most req.limit, in order).
  */
@@ -221,7 +222,8 @@ export const SUPPLIER_MATCHES = /* cypher */ `
  * One question as a client asks it, resolved and answered in one round trip. Params: $question
  * {productId, productQuery (Lucene, for a product name), buyerId, communeInsee, communeNamePattern
  * (a Java regex built by the service), point, and the request fields labelIds, organic, months,
- * minVolume, localScope, localRadiusM, maxIntermediaries, limit, after}.
+ * minVolume, localScope, localRadiusM, maxIntermediaries, limit, after; organicClaim; and regionDepartmentCodes, a
+ * map from each department code to the codes of its region, REGION_DEPARTMENT_CODES}.
  *
  * A product name resolves to the best full-text hit among products (shortest name on a tie: "farine"
  * is Farine, not Farine de blé T80), from the product-only index: the shared name index would rank

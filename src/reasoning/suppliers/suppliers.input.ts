@@ -72,7 +72,8 @@ export class SupplierSearchInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The product by name, full-text and accent-insensitive ("farine"): the best-matching product, the shortest name on a tie.',
+    description:
+      'The product by name, full-text and accent-insensitive ("farine"; plurals such as "abricots" and "pommes de terre" too; AOP, AOC, IGP, STG are ignored: "Picodon AOP" is Picodon): the best-matching product, the shortest name on a tie.',
   })
   @IsOptional()
   @MaxLength(200)
