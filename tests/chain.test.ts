@@ -36,28 +36,30 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
  *                                   dm-coop -d3-> dm-mill2 -d5 T80-> dm-bakery
  * cycle:            cy-a -c1 flour (from c2)-> cy-b -c2 flour (from c1)-> cy-a
  * unknown origin:   pu-mill -pu1 flour (no provenance)-> pu-bakery -pu2 bread-> pu-kitchen
+ *
+ * Every operator holds an Agence Bio number, as in LABELLED below.
  */
 const CHAINS = bundle({
   actors: [
-    actor('ch-farm', 'EARL des Blés de Crest', [FARM], CREST),
-    actor('ch-coop', 'Silo Bio de Chabeuil', [COOPERATIVE], CHABEUIL),
-    actor('ch-mill', 'Moulin de Romans', [MILL], ROMANS),
-    actor('ch-bakery', 'Boulangerie du Champ de Mars', [BAKERY], VALENCE),
-    actor('ch-kitchen', 'Cuisine centrale de Montélimar', [CENTRAL_KITCHEN], MONTELIMAR),
+    actor('ch-farm', 'EARL des Blés de Crest', [FARM], CREST, { agenceBioNumber: 'AB-ch-farm' }),
+    actor('ch-coop', 'Silo Bio de Chabeuil', [COOPERATIVE], CHABEUIL, { agenceBioNumber: 'AB-ch-coop' }),
+    actor('ch-mill', 'Moulin de Romans', [MILL], ROMANS, { agenceBioNumber: 'AB-ch-mill' }),
+    actor('ch-bakery', 'Boulangerie du Champ de Mars', [BAKERY], VALENCE, { agenceBioNumber: 'AB-ch-bakery' }),
+    actor('ch-kitchen', 'Cuisine centrale de Montélimar', [CENTRAL_KITCHEN], MONTELIMAR, { agenceBioNumber: 'AB-ch-kitchen' }),
 
-    actor('dm-farm', 'Ferme du Diamant', [FARM], CREST),
-    actor('dm-coop', 'Coopérative du Diamant', [COOPERATIVE], CHABEUIL),
-    actor('dm-mill1', 'Moulin Un', [MILL], ROMANS),
-    actor('dm-mill2', 'Moulin Deux', [MILL], DIE),
-    actor('dm-bakery', 'Boulangerie des Deux Moulins', [BAKERY], VALENCE),
-    actor('dm-kitchen', 'Cantine des Deux Moulins', [CANTEEN], VALENCE),
+    actor('dm-farm', 'Ferme du Diamant', [FARM], CREST, { agenceBioNumber: 'AB-dm-farm' }),
+    actor('dm-coop', 'Coopérative du Diamant', [COOPERATIVE], CHABEUIL, { agenceBioNumber: 'AB-dm-coop' }),
+    actor('dm-mill1', 'Moulin Un', [MILL], ROMANS, { agenceBioNumber: 'AB-dm-mill1' }),
+    actor('dm-mill2', 'Moulin Deux', [MILL], DIE, { agenceBioNumber: 'AB-dm-mill2' }),
+    actor('dm-bakery', 'Boulangerie des Deux Moulins', [BAKERY], VALENCE, { agenceBioNumber: 'AB-dm-bakery' }),
+    actor('dm-kitchen', 'Cantine des Deux Moulins', [CANTEEN], VALENCE, { agenceBioNumber: 'AB-dm-kitchen' }),
 
-    actor('cy-a', 'Négoce Aller', [WHOLESALER], VALENCE),
-    actor('cy-b', 'Négoce Retour', [WHOLESALER], ROMANS),
+    actor('cy-a', 'Négoce Aller', [WHOLESALER], VALENCE, { agenceBioNumber: 'AB-cy-a' }),
+    actor('cy-b', 'Négoce Retour', [WHOLESALER], ROMANS, { agenceBioNumber: 'AB-cy-b' }),
 
-    actor('pu-mill', 'Moulin Sans Mémoire', [MILL], ROMANS),
-    actor('pu-bakery', 'Boulangerie Confiante', [BAKERY], VALENCE),
-    actor('pu-kitchen', 'Cantine Confiante', [CANTEEN], VALENCE),
+    actor('pu-mill', 'Moulin Sans Mémoire', [MILL], ROMANS, { agenceBioNumber: 'AB-pu-mill' }),
+    actor('pu-bakery', 'Boulangerie Confiante', [BAKERY], VALENCE, { agenceBioNumber: 'AB-pu-bakery' }),
+    actor('pu-kitchen', 'Cantine Confiante', [CANTEEN], VALENCE, { agenceBioNumber: 'AB-pu-kitchen' }),
   ],
   supplyLinks: [
     link('ch-a1', 'ch-farm', 'ch-coop', 'ble-tendre', ['ab'], { volume: 50000 }),

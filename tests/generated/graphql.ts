@@ -395,7 +395,7 @@ export type SupplierSearchInput = {
   place?: SupplierPlaceInput | null | undefined;
   /** The product by id ("farine"); its narrower products match too. Give productId or productName. */
   productId?: string | null | undefined;
-  /** The product by name, full-text and accent-insensitive ("farine"): the best-matching product, the shortest name on a tie. */
+  /** The product by name, full-text and accent-insensitive ("farine"; plurals such as "abricots" and "pommes de terre" too; AOP, AOC, IGP, STG are ignored: "Picodon AOP" is Picodon): the best-matching product, the shortest name on a tie. */
   productName?: string | null | undefined;
 };
 
