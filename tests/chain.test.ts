@@ -36,28 +36,30 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
  *                                   dm-coop -d3-> dm-mill2 -d5 T80-> dm-bakery
  * cycle:            cy-a -c1 flour (from c2)-> cy-b -c2 flour (from c1)-> cy-a
  * unknown origin:   pu-mill -pu1 flour (no provenance)-> pu-bakery -pu2 bread-> pu-kitchen
+ *
+ * Every operator holds an Agence Bio number, as in LABELLED below.
  */
 const CHAINS = bundle({
   actors: [
-    actor('ch-farm', 'EARL des Blés de Crest', [FARM], CREST),
-    actor('ch-coop', 'Silo Bio de Chabeuil', [COOPERATIVE], CHABEUIL),
-    actor('ch-mill', 'Moulin de Romans', [MILL], ROMANS),
-    actor('ch-bakery', 'Boulangerie du Champ de Mars', [BAKERY], VALENCE),
-    actor('ch-kitchen', 'Cuisine centrale de Montélimar', [CENTRAL_KITCHEN], MONTELIMAR),
+    actor('ch-farm', 'EARL des Blés de Crest', [FARM], CREST, { agenceBioNumber: 'AB-ch-farm' }),
+    actor('ch-coop', 'Silo Bio de Chabeuil', [COOPERATIVE], CHABEUIL, { agenceBioNumber: 'AB-ch-coop' }),
+    actor('ch-mill', 'Moulin de Romans', [MILL], ROMANS, { agenceBioNumber: 'AB-ch-mill' }),
+    actor('ch-bakery', 'Boulangerie du Champ de Mars', [BAKERY], VALENCE, { agenceBioNumber: 'AB-ch-bakery' }),
+    actor('ch-kitchen', 'Cuisine centrale de Montélimar', [CENTRAL_KITCHEN], MONTELIMAR, { agenceBioNumber: 'AB-ch-kitchen' }),
 
-    actor('dm-farm', 'Ferme du Diamant', [FARM], CREST),
-    actor('dm-coop', 'Coopérative du Diamant', [COOPERATIVE], CHABEUIL),
-    actor('dm-mill1', 'Moulin Un', [MILL], ROMANS),
-    actor('dm-mill2', 'Moulin Deux', [MILL], DIE),
-    actor('dm-bakery', 'Boulangerie des Deux Moulins', [BAKERY], VALENCE),
-    actor('dm-kitchen', 'Cantine des Deux Moulins', [CANTEEN], VALENCE),
+    actor('dm-farm', 'Ferme du Diamant', [FARM], CREST, { agenceBioNumber: 'AB-dm-farm' }),
+    actor('dm-coop', 'Coopérative du Diamant', [COOPERATIVE], CHABEUIL, { agenceBioNumber: 'AB-dm-coop' }),
+    actor('dm-mill1', 'Moulin Un', [MILL], ROMANS, { agenceBioNumber: 'AB-dm-mill1' }),
+    actor('dm-mill2', 'Moulin Deux', [MILL], DIE, { agenceBioNumber: 'AB-dm-mill2' }),
+    actor('dm-bakery', 'Boulangerie des Deux Moulins', [BAKERY], VALENCE, { agenceBioNumber: 'AB-dm-bakery' }),
+    actor('dm-kitchen', 'Cantine des Deux Moulins', [CANTEEN], VALENCE, { agenceBioNumber: 'AB-dm-kitchen' }),
 
-    actor('cy-a', 'Négoce Aller', [WHOLESALER], VALENCE),
-    actor('cy-b', 'Négoce Retour', [WHOLESALER], ROMANS),
+    actor('cy-a', 'Négoce Aller', [WHOLESALER], VALENCE, { agenceBioNumber: 'AB-cy-a' }),
+    actor('cy-b', 'Négoce Retour', [WHOLESALER], ROMANS, { agenceBioNumber: 'AB-cy-b' }),
 
-    actor('pu-mill', 'Moulin Sans Mémoire', [MILL], ROMANS),
-    actor('pu-bakery', 'Boulangerie Confiante', [BAKERY], VALENCE),
-    actor('pu-kitchen', 'Cantine Confiante', [CANTEEN], VALENCE),
+    actor('pu-mill', 'Moulin Sans Mémoire', [MILL], ROMANS, { agenceBioNumber: 'AB-pu-mill' }),
+    actor('pu-bakery', 'Boulangerie Confiante', [BAKERY], VALENCE, { agenceBioNumber: 'AB-pu-bakery' }),
+    actor('pu-kitchen', 'Cantine Confiante', [CANTEEN], VALENCE, { agenceBioNumber: 'AB-pu-kitchen' }),
   ],
   supplyLinks: [
     link('ch-a1', 'ch-farm', 'ch-coop', 'ble-tendre', ['ab'], { volume: 50000 }),
@@ -94,39 +96,42 @@ const CHAINS = bundle({
  * EU organic:       eo-farm -eo1 wheat EU organic-> eo-mill -eo2 T80 AB-> eo-bakery
  * Picodon AOP:      pc-farm -pc1 goat milk-> pc-dairy (Die) -pc2 Picodon AOP-> pc-shop
  * loop (Privas):    lc-a -lc1 flour AB (from lc2)-> lc-b -lc2 flour AB (from lc1)-> lc-a
+ *
+ * Every operator here holds an Agence Bio number: these chains are about provenance, and the
+ * uncertified operators of issue 11 are tests/rules-graph.test.ts's.
  */
 const LABELLED = bundle({
   actors: [
-    actor('br-farm', 'Ferme Conventionnelle du Diois', [FARM], DIE),
-    actor('br-mill', 'Minoterie du Diois', [MILL], DIE),
-    actor('br-bakery', 'Fournil de Die', [BAKERY], DIE),
-    actor('br-college', 'Collège de Die', [CANTEEN], DIE),
+    actor('br-farm', 'Ferme Conventionnelle du Diois', [FARM], DIE, { agenceBioNumber: 'AB-br-farm' }),
+    actor('br-mill', 'Minoterie du Diois', [MILL], DIE, { agenceBioNumber: 'AB-br-mill' }),
+    actor('br-bakery', 'Fournil de Die', [BAKERY], DIE, { agenceBioNumber: 'AB-br-bakery' }),
+    actor('br-college', 'Collège de Die', [CANTEEN], DIE, { agenceBioNumber: 'AB-br-college' }),
 
-    actor('dp-farm', 'Ferme Bio de Crest', [FARM], CREST),
-    actor('dp-coop', 'Coopérative Mélangeuse', [COOPERATIVE], CREST),
-    actor('dp-mill', 'Moulin Bio de Romans', [MILL], ROMANS),
-    actor('dp-bakery', 'Boulangerie Bio de Romans', [BAKERY], ROMANS),
-    actor('dp-shop', 'Épicerie Bio de Romans', [RETAILER], ROMANS),
+    actor('dp-farm', 'Ferme Bio de Crest', [FARM], CREST, { agenceBioNumber: 'AB-dp-farm' }),
+    actor('dp-coop', 'Coopérative Mélangeuse', [COOPERATIVE], CREST, { agenceBioNumber: 'AB-dp-coop' }),
+    actor('dp-mill', 'Moulin Bio de Romans', [MILL], ROMANS, { agenceBioNumber: 'AB-dp-mill' }),
+    actor('dp-bakery', 'Boulangerie Bio de Romans', [BAKERY], ROMANS, { agenceBioNumber: 'AB-dp-bakery' }),
+    actor('dp-shop', 'Épicerie Bio de Romans', [RETAILER], ROMANS, { agenceBioNumber: 'AB-dp-shop' }),
 
-    actor('mx-farm', 'Ferme Bio de Chabeuil', [FARM], CHABEUIL),
-    actor('mx-mill', 'Moulin de Chabeuil', [MILL], CHABEUIL),
-    actor('mx-bakery', 'Boulangerie aux Deux Farines', [BAKERY], VALENCE),
-    actor('mx-kitchen', 'Cantine aux Deux Farines', [CANTEEN], VALENCE),
+    actor('mx-farm', 'Ferme Bio de Chabeuil', [FARM], CHABEUIL, { agenceBioNumber: 'AB-mx-farm' }),
+    actor('mx-mill', 'Moulin de Chabeuil', [MILL], CHABEUIL, { agenceBioNumber: 'AB-mx-mill' }),
+    actor('mx-bakery', 'Boulangerie aux Deux Farines', [BAKERY], VALENCE, { agenceBioNumber: 'AB-mx-bakery' }),
+    actor('mx-kitchen', 'Cantine aux Deux Farines', [CANTEEN], VALENCE, { agenceBioNumber: 'AB-mx-kitchen' }),
 
-    actor('uv-mill', 'Moulin de Privas', [MILL], PRIVAS),
-    actor('uv-bakery', 'Boulangerie Invérifiable', [BAKERY], VALENCE),
-    actor('uv-kitchen', 'Cantine Invérifiable', [CANTEEN], VALENCE),
+    actor('uv-mill', 'Moulin de Privas', [MILL], PRIVAS, { agenceBioNumber: 'AB-uv-mill' }),
+    actor('uv-bakery', 'Boulangerie Invérifiable', [BAKERY], VALENCE, { agenceBioNumber: 'AB-uv-bakery' }),
+    actor('uv-kitchen', 'Cantine Invérifiable', [CANTEEN], VALENCE, { agenceBioNumber: 'AB-uv-kitchen' }),
 
-    actor('eo-farm', 'Ferme Européenne de Nyons', [FARM], NYONS),
-    actor('eo-mill', 'Moulin de Nyons', [MILL], NYONS),
-    actor('eo-bakery', 'Boulangerie de Nyons', [BAKERY], NYONS),
+    actor('eo-farm', 'Ferme Européenne de Nyons', [FARM], NYONS, { agenceBioNumber: 'AB-eo-farm' }),
+    actor('eo-mill', 'Moulin de Nyons', [MILL], NYONS, { agenceBioNumber: 'AB-eo-mill' }),
+    actor('eo-bakery', 'Boulangerie de Nyons', [BAKERY], NYONS, { agenceBioNumber: 'AB-eo-bakery' }),
 
-    actor('pc-farm', 'Chèvrerie du Glandasse', [FARM], DIE),
-    actor('pc-dairy', 'Fromagerie du Diois', [DAIRY], DIE),
-    actor('pc-shop', 'Crèmerie de Valence', [RETAILER], VALENCE),
+    actor('pc-farm', 'Chèvrerie du Glandasse', [FARM], DIE, { agenceBioNumber: 'AB-pc-farm' }),
+    actor('pc-dairy', 'Fromagerie du Diois', [DAIRY], DIE, { agenceBioNumber: 'AB-pc-dairy' }),
+    actor('pc-shop', 'Crèmerie de Valence', [RETAILER], VALENCE, { agenceBioNumber: 'AB-pc-shop' }),
 
-    actor('lc-a', 'Négoce Bio Aller', [WHOLESALER], PRIVAS),
-    actor('lc-b', 'Négoce Bio Retour', [WHOLESALER], PRIVAS),
+    actor('lc-a', 'Négoce Bio Aller', [WHOLESALER], PRIVAS, { agenceBioNumber: 'AB-lc-a' }),
+    actor('lc-b', 'Négoce Bio Retour', [WHOLESALER], PRIVAS, { agenceBioNumber: 'AB-lc-b' }),
   ],
   supplyLinks: [
     link('br-1', 'br-farm', 'br-mill', 'ble-tendre', []),

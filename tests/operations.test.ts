@@ -162,7 +162,8 @@ describe('the documented operations on the seeded Drôme graph', () => {
     const { data } = await runner.run(OrganicIntegrityDocument, { departmentCode: '26' });
     const broken = data!.labelIntegrity.brokenChains.map((c) => [c.link.id, c.breaksAt.id]);
     expect(broken).toContainEqual([BROKEN_ORGANIC_CHAIN.brokenLinkId, BROKEN_ORGANIC_CHAIN.linkIds[2]]);
-    expect(data!.labelIntegrity.summary.broken).toBe(broken.length);
+    // A link may break more than once (a lost label and an uncertified reseller): broken counts links.
+    expect(data!.labelIntegrity.summary.broken).toBe(new Set(broken.map(([linkId]) => linkId)).size);
   });
 
   it('CreateActor stores a new actor in its commune', async () => {

@@ -241,5 +241,9 @@ describe('questions are checked at the edge', () => {
     expect(describeLocal({ scope: LocalScope.DEPARTMENT_AND_NEIGHBOURS }, false)).toBe("in each buyer's department or a neighbouring one");
     expect(describeLocal({ scope: LocalScope.EPCI }, false, drome)).toBe("in the buyer's EPCI (CA Valence Romans Agglo)");
     expect(describeLocal({ scope: LocalScope.EPCI }, false)).toBe("in each buyer's EPCI");
+    expect(describeLocal({ scope: LocalScope.REGION }, false, drome)).toBe(
+      "in the buyer's region (Auvergne-Rhône-Alpes: 01, 03, 07, 15, 26, 38, 42, 43, 63, 69, 73, 74)",
+    );
+    expect(describeLocal({ scope: LocalScope.REGION }, false)).toBe("in each buyer's region");
   });
 });

@@ -57,7 +57,7 @@ describe('the catalog (seeds/products.json, seeds/labels.json)', () => {
     const byId = new Map(labels.map((l) => [l.id, l]));
     for (const id of ['ab', 'eu-organic', 'organic-conversion']) expect(byId.get(id)).toMatchObject({ organic: true, egalim: true });
     for (const id of ['nature-et-progres', 'demeter'])
-      expect(byId.get(id)).toMatchObject({ kind: 'PRIVATE_ORGANIC', organic: true, egalim: false });
+      expect(byId.get(id)).toMatchObject({ kind: 'PRIVATE_ORGANIC', organic: false, egalim: false });
     for (const id of ['label-rouge', 'hve', 'fermier', 'picodon-aop', 'nougat-montelimar-igp']) expect(byId.get(id)?.egalim).toBe(true);
   });
 

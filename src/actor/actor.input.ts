@@ -57,7 +57,7 @@ export class ActorFilter {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Offers something organic (any label counting as organic; with productId: that product).',
+    description: 'Offers something legally organic (a label with `organic`: AB, EU organic, in conversion; with productId: that product).',
   })
   @IsOptional()
   organic?: boolean | null;

@@ -9,6 +9,8 @@ export {
   exactlyOneMessage,
   givenFields,
   InRange,
+  NotBlank,
+  notBlankMessage,
   registerClassRule,
   toAlternatives,
   toInputValidationError,

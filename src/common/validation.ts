@@ -123,6 +123,33 @@ export function InRange(
   };
 }
 
+/** The message of an empty or blank string, the same for every string field of the questions. */
+export const notBlankMessage = (field: string, value: unknown) =>
+  `${field} must not be empty or blank: give a value or leave the field out; got ${JSON.stringify(value)}`;
+
+/**
+ * Property decorator: a string (or each string of an array) holding something other than spaces,
+ * or null/absent. An empty id or name would otherwise reach the graph and come back as a puzzling
+ * NOT_FOUND for "" or a pattern message; every string field of the questions says the same instead.
+ * Put it last (nearest the property) so it is checked before the field's other rules.
+ */
+export function NotBlank(): PropertyDecorator {
+  const blank = (v: unknown) => typeof v === 'string' && v.trim().length === 0;
+  return (target, propertyName) => {
+    registerDecorator({
+      name: 'notBlank',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: (args: ValidationArguments) =>
+          notBlankMessage(args.property, Array.isArray(args.value) ? (args.value as unknown[]).find(blank) : args.value),
+        context: { field: propertyName as string },
+      },
+      validator: { validate: (value: unknown) => (Array.isArray(value) ? !value.some(blank) : !blank(value)) },
+    });
+  };
+}
+
 /** The same as InRange, for every element of an array. */
 export function EachInRange(bounds: { min: number; max: number; whole?: boolean }, message: (value: unknown) => string): PropertyDecorator {
   const { min, max, whole = false } = bounds;

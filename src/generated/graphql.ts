@@ -19,7 +19,7 @@ export type ActorFilter = {
   labelIds?: Array<string> | null | undefined;
   /** Within a great-circle distance of a commune or a point. */
   near?: NearInput | null | undefined;
-  /** Offers something organic (any label counting as organic; with productId: that product). */
+  /** Offers something legally organic (a label with `organic`: AB, EU organic, in conversion; with productId: that product). */
   organic?: boolean | null | undefined;
   /** Offers this product or a narrower one (product id: "farine" matches offers of "farine-ble-t80"). */
   productId?: string | null | undefined;
@@ -135,7 +135,7 @@ export type NearInput = {
 
 /** Restricts the supply network a neighbourhood is drawn from; all given filters must hold. */
 export type NeighbourhoodFilter = {
-  /** Only links whose goods carry an organic label (true), or carry none (false). */
+  /** Only links whose goods carry a legal organic label (AB, EU organic, in conversion) (true), or carry none (false). */
   organic?: boolean | null | undefined;
   /** Only links trading this product or a narrower one ("farine" keeps links of "farine-ble-t80"). */
   productId?: string | null | undefined;

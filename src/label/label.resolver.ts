@@ -4,7 +4,7 @@ import { RelatedItemsArgs } from '../common';
 import { NotFoundError } from '../errors';
 import { Product } from '../product';
 import { ALL_LABELS } from './label.cypher';
-import { Label } from './label.type';
+import { isOrganicClaim, Label } from './label.type';
 
 @Resolver(() => Label)
 export class LabelResolver {
@@ -18,6 +18,15 @@ export class LabelResolver {
     const label = await loaders.label.labelById.load(id);
     if (!label) throw new NotFoundError('Label', id);
     return label;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'Claims organic farming, certified or not: any legal organic label (`organic`) or a private organic mark (Nature & Progrès, ' +
+      'Demeter). What the broad `organicClaim` search accepts; never what EGalim counts.',
+  })
+  organicClaim(@Root() label: Label): boolean {
+    return isOrganicClaim(label);
   }
 
   @FieldResolver(() => [Product], {

@@ -6,7 +6,8 @@
  * - matchmaking/: unmet needs, potential buyers, supply risk;
  * - neighbourhood/: the supply network around an actor, for a graph view;
  * - scope.ts: whose needs, links or purchases a question looks at (actor, EPCI, department);
- * - local.ts: what "local" means, its default, bound and wording.
+ * - local.ts: what "local" means, its default, bound and wording;
+ * - egalim.ts: EGalim's thresholds and the families of its meat-and-fish rule.
  *
  * Other folders use the questions through this file only.
  */
@@ -36,3 +37,10 @@ export { ActorScopeKind } from './scope';
 export { findSupplyRisk, findUnmetNeeds, toCriticalActors, type SupplyRiskArgs, type UnmetNeedsArgs } from './matchmaking';
 export { IntegrityScopeKind } from './chains';
 export { DepartmentCodeScopeField, EpciSirenScopeField } from './scope';
+export {
+  EGALIM_MEAT_FISH_FAMILIES,
+  EGALIM_MEAT_FISH_SHARE,
+  EGALIM_ORGANIC_SHARE,
+  EGALIM_QUALITY_SHARE,
+  isEgalimMeatFishFamily,
+} from './egalim';

@@ -20,7 +20,30 @@ export enum LocalScope {
   DEPARTMENT_AND_NEIGHBOURS = 'DEPARTMENT_AND_NEIGHBOURS',
   /** In the buyer's EPCI (intercommunality). */
   EPCI = 'EPCI',
+  /** In the buyer's region (Auvergne-Rhône-Alpes for the Drôme). */
+  REGION = 'REGION',
 }
+
+/**
+ * The administrative regions of the departments of the reference geography (the Drôme and its
+ * neighbours: 04 05 07 26 38 69 84), with every department of each. Source: INSEE, Code officiel
+ * géographique 2024 (regions since 1 January 2016). The graph holds departments, not regions, so
+ * the table lives here; a buyer whose department is in no region listed gets BAD_USER_INPUT.
+ */
+export const REGIONS: readonly { code: string; name: string; departmentCodes: readonly string[] }[] = [
+  { code: '84', name: 'Auvergne-Rhône-Alpes', departmentCodes: ['01', '03', '07', '15', '26', '38', '42', '43', '63', '69', '73', '74'] },
+  { code: '93', name: "Provence-Alpes-Côte d'Azur", departmentCodes: ['04', '05', '06', '13', '83', '84'] },
+];
+
+/** The region of a department (a code such as "26"), or null when it is in no region of REGIONS. */
+export function findRegionOfDepartment(departmentCode: string | null | undefined) {
+  return REGIONS.find((r) => departmentCode != null && r.departmentCodes.includes(departmentCode)) ?? null;
+}
+
+/** Every department code of REGIONS mapped to the codes of its region: the Cypher parameter regionDepartmentCodes. */
+export const REGION_DEPARTMENT_CODES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  REGIONS.flatMap((r) => r.departmentCodes.map((code) => [code, r.departmentCodes])),
+);
 
 registerEnumType(LocalScope, {
   name: 'LocalScope',
@@ -31,6 +54,9 @@ registerEnumType(LocalScope, {
     DEPARTMENT: { description: "In the buyer's department." },
     DEPARTMENT_AND_NEIGHBOURS: { description: "In the buyer's department or a department bordering it." },
     EPCI: { description: "In the buyer's EPCI (intercommunality)." },
+    REGION: {
+      description: "In the buyer's administrative region (Auvergne-Rhône-Alpes for a Drôme buyer: 01 03 07 15 26 38 42 43 63 69 73 74).",
+    },
   },
 });
 
@@ -46,7 +72,7 @@ export const localRadiusMessage = (value: unknown) =>
 /** What "local" means for one request: a radius from the buyer, or the buyer's department(s) or EPCI. */
 export type LocalDefinitionSpec =
   | { scope: LocalScope.RADIUS; radiusKm: number }
-  | { scope: LocalScope.DEPARTMENT | LocalScope.DEPARTMENT_AND_NEIGHBOURS | LocalScope.EPCI };
+  | { scope: LocalScope.DEPARTMENT | LocalScope.DEPARTMENT_AND_NEIGHBOURS | LocalScope.EPCI | LocalScope.REGION };
 
 /** The definition applied when the question gives none. */
 export const DEFAULT_LOCAL: LocalDefinitionSpec = { scope: LocalScope.RADIUS, radiusKm: DEFAULT_LOCAL_RADIUS_KM };
@@ -120,6 +146,10 @@ export function describeLocal(spec: LocalDefinitionSpec, isDefault: boolean, pla
       return `in ${buyer}'s department${department} or a neighbouring one${place ? ` (${place.neighbourCodes.join(', ')})` : ''}`;
     case LocalScope.EPCI:
       return `in ${buyer}'s EPCI${place?.epci ? ` (${place.epci.name})` : ''}`;
+    case LocalScope.REGION: {
+      const region = place ? findRegionOfDepartment(place.department?.code) : null;
+      return `in ${buyer}'s region${region ? ` (${region.name}: ${region.departmentCodes.join(', ')})` : ''}`;
+    }
     default: {
       const unreachable: never = spec;
       throw new Error(`unknown local scope ${JSON.stringify(unreachable)}`);

@@ -1,6 +1,6 @@
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field } from 'type-graphql';
-import { toAlternatives, type ClassRuleMessage } from '../common';
+import { NotBlank, toAlternatives, type ClassRuleMessage } from '../common';
 import type { EntityName } from '../errors';
 import { DEPARTMENT_CODE, DEPARTMENT_CODE_MESSAGE, EPCI_SIREN, EPCI_SIREN_MESSAGE } from '../records';
 
@@ -96,6 +96,7 @@ export const ActorIdScopeField = (description: string) =>
   all(
     Field(() => String, { nullable: true, description }),
     IsOptional(),
+    NotBlank(),
     MaxLength(64),
   );
 
@@ -104,6 +105,7 @@ export const ProductIdScopeField = (description: string) =>
   all(
     Field(() => String, { nullable: true, description }),
     IsOptional(),
+    NotBlank(),
     MaxLength(100),
   );
 
@@ -112,6 +114,7 @@ export const EpciSirenScopeField = (description: string) =>
   all(
     Field(() => String, { nullable: true, description }),
     IsOptional(),
+    NotBlank(),
     Matches(EPCI_SIREN, { message: EPCI_SIREN_MESSAGE }),
   );
 
@@ -120,5 +123,6 @@ export const DepartmentCodeScopeField = (description: string) =>
   all(
     Field(() => String, { nullable: true, description }),
     IsOptional(),
+    NotBlank(),
     Matches(DEPARTMENT_CODE, { message: DEPARTMENT_CODE_MESSAGE }),
   );

@@ -1,4 +1,5 @@
 import { PURCHASE_FAMILIES, PURCHASE_FAMILY_NAMES_FR, PurchaseFamily } from '../records';
+import { EGALIM_MEAT_FISH_FAMILIES, EGALIM_MEAT_FISH_SHARE, EGALIM_ORGANIC_SHARE, EGALIM_QUALITY_SHARE } from '../reasoning';
 import type { EgalimFigures, FamilyEgalim, LocalSupplyFigures } from './report.type';
 
 /**
@@ -7,16 +8,11 @@ import type { EgalimFigures, FamilyEgalim, LocalSupplyFigures } from './report.t
  * Pure functions, so each can be checked by hand.
  */
 
-// TODO(issue 11): import these from src/reasoning/egalim.ts (branch i11-rules) once it is merged.
-/** EGalim: at least 50 % of purchase value sustainable and quality, organic included (Code rural, art. L230-5-1). */
-export const EGALIM_QUALITY_SHARE = 0.5;
-/** EGalim: at least 20 % of purchase value organic. */
-export const EGALIM_ORGANIC_SHARE = 0.2;
-/** EGalim (loi Climat et résilience): at least 60 % of meat and fish purchases sustainable and quality. */
-export const EGALIM_MEAT_FISH_SHARE = 0.6;
+// The thresholds and families of EGalim are the reasoning module's (docs/reasoning.md, "EGalim").
+export { EGALIM_MEAT_FISH_SHARE, EGALIM_ORGANIC_SHARE, EGALIM_QUALITY_SHARE } from '../reasoning';
 
 /** The families of EGalim's meat-and-fish target (charcuterie is its own family, outside it). */
-export const MEAT_FISH_FAMILIES: readonly PurchaseFamily[] = [PurchaseFamily.MEAT_POULTRY, PurchaseFamily.SEAFOOD];
+export const MEAT_FISH_FAMILIES: readonly PurchaseFamily[] = EGALIM_MEAT_FISH_FAMILIES;
 
 /** An aggregate of fewer actors than this, one of them private, is withheld (secret statistique, INSEE and Agreste's rule of three). */
 export const MIN_CONTRIBUTORS = 3;

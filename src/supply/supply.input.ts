@@ -16,7 +16,10 @@ export class SupplyLinkFilter {
   @ArrayMaxSize(10)
   labelIds?: string[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'The goods carry an organic label (true) or none (false).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The goods carry a legal organic label (AB, EU organic, in conversion) (true) or none (false).',
+  })
   @IsOptional()
   organic?: boolean | null;
 

@@ -1,5 +1,12 @@
 import { volumeConfidential } from '../../common';
-import { ChainDirection, IntegrityScopeKind } from './chain.enums';
+import { ChainDirection, IntegrityBreakKind, IntegrityScopeKind } from './chain.enums';
+
+/**
+ * The root of animal feed in the product taxonomy (seeds/products.json: "Aliments pour animaux");
+ * an unlabelled input of this product or a narrower one under legal organic goods is conventional
+ * feed (EU 2018/848, annex II part II 1.4: organic livestock are fed organic feed).
+ */
+export const FEED_PRODUCT_ID = 'aliments-animaux';
 
 /**
  * The longest chain a question may follow, in supply links. Eight links back from a kitchen already
@@ -159,7 +166,7 @@ const SCOPES: Readonly<Record<IntegrityScopeKind, { find: string; links: string 
   },
 };
 
-/** The goods of link `n` carry the label checked: `label`, or any organic label when $organic. */
+/** The goods of link `n` carry the label checked: `label`, or any legal organic label when $organic. */
 const labelled = (n: string) => `EXISTS { (${n})-[:CERTIFIED]->(cert:Label) WHERE cert = label OR ($organic AND cert.organic) }`;
 
 /** One provenance step to a labelled link `n`, repeated in quantified path patterns (the predicate prunes the walk as it goes). */
@@ -191,13 +198,21 @@ const linkRow = (n: string) =>
  *   is reported once, with its shortest path;
  * - an input the label cannot apply to (the goat milk of a Picodon AOP): outside the label, not a break;
  * - a labelled link with no declared input: an origin when its supplier is a farm.
+ * When the label checked is legal organic (organic: true, or a label whose `organic` is true), two
+ * more kinds of break (EU 2018/848: every operator handling organic goods is certified, and organic
+ * livestock eat organic feed):
+ * - CONVENTIONAL_FEED: the input without the label is animal feed (FEED_PRODUCT_ID or narrower);
+ *   the other inputs without it are LABEL_LOST;
+ * - UNCERTIFIED_OPERATOR: the seller of the checked link, or of a labelled link upstream of it,
+ *   has no Agence Bio number. Every (checked link, such link) pair once, with its shortest path.
  * A checked link without a break is `unverified` when some labelled link of its chain leads to no
  * origin and no input outside the label: it declares no input and is not a farm's (a mill that
  * names no wheat), or its chain loops (a resale cycle) or runs past the depth bound.
  *
  * Params: $scopeId, $labelId (null when $organic), $organic (boolean). Returns one row: scopeFound,
- * label (null when unknown or organic), checked: [{link, breaks: [{breaksAt, path (links from the
- * checked one to the break)}], unverified}] by link id.
+ * label (null when unknown or organic), checked: [{link, breaks: [{kind, breaksAt, path (links from
+ * the checked one to the break)}], unverified}] by link id; the breaks of one link are the lost
+ * labels first (by depth, then id), then the uncertified operators (by depth, then id).
  */
 function labelIntegrityStatement(kind: IntegrityScopeKind): string {
   const scope = SCOPES[kind];
@@ -212,7 +227,8 @@ function labelIntegrityStatement(kind: IntegrityScopeKind): string {
   } AS links
   CALL (links, label, labelProducts) {
     UNWIND links AS l
-    CALL (l, label, labelProducts) {
+    WITH l, label, labelProducts, ($organic OR coalesce(label.organic, false)) AS legalOrganic
+    CALL (l, label, labelProducts, legalOrganic) {
       MATCH path = (l) ${labelledStep('m')}{0,${MAX_CHAIN_DEPTH - 2}}
                    ()-[:SOURCED_FROM]->(x:SupplyLink WHERE NOT ${labelled('x')})
       WHERE size(labelProducts) = 0
@@ -220,10 +236,22 @@ function labelIntegrityStatement(kind: IntegrityScopeKind): string {
       WITH x, path ORDER BY length(path), [n IN nodes(path) | n.id]
       WITH x, head(collect(path)) AS path
       ORDER BY length(path), x.id
-      RETURN collect({breaksAt: ${linkRow('x')}, path: [n IN nodes(path) | ${linkRow('n')}]}) AS breaks
+      RETURN collect({
+        kind: CASE WHEN legalOrganic AND EXISTS { (x)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(:Product {id: '${FEED_PRODUCT_ID}'}) }
+          THEN '${IntegrityBreakKind.CONVENTIONAL_FEED}' ELSE '${IntegrityBreakKind.LABEL_LOST}' END,
+        breaksAt: ${linkRow('x')}, path: [n IN nodes(path) | ${linkRow('n')}]}) AS lost
     }
-    WITH l, breaks,
-         size(breaks) = 0 AND EXISTS {
+    CALL (l, label, legalOrganic) {
+      WITH l, label, legalOrganic WHERE legalOrganic
+      MATCH path = (l) ${labelledStep('u')}{0,${MAX_CHAIN_DEPTH - 1}} (held:SupplyLink)
+      WHERE EXISTS { (seller:Actor)-[:SUPPLIES]->(held) WHERE coalesce(trim(seller.agenceBioNumber), '') = '' }
+      WITH held, path ORDER BY length(path), [n IN nodes(path) | n.id]
+      WITH held, head(collect(path)) AS path
+      ORDER BY length(path), held.id
+      RETURN collect({kind: '${IntegrityBreakKind.UNCERTIFIED_OPERATOR}', breaksAt: ${linkRow('held')}, path: [n IN nodes(path) | ${linkRow('n')}]}) AS uncertified
+    }
+    WITH l, lost + uncertified AS breaks,
+         size(lost) + size(uncertified) = 0 AND EXISTS {
            MATCH (l) ${labelledStep('k')}{0,${MAX_CHAIN_DEPTH - 1}} (y:SupplyLink)
            WHERE NOT EXISTS {
              MATCH (y) ${labelledStep('j')}{0,${MAX_CHAIN_DEPTH - 1}} (z:SupplyLink)

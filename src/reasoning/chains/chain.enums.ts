@@ -6,6 +6,16 @@ export enum ChainDirection {
   DOWNSTREAM = 'DOWNSTREAM',
 }
 
+/** Why a labelled chain breaks (label integrity). */
+export enum IntegrityBreakKind {
+  /** An input of the labelled goods does not carry the label although the label can apply to its product. */
+  LABEL_LOST = 'LABEL_LOST',
+  /** Legal organic only: an input of organic goods is animal feed without an organic label (organic livestock eat organic feed). */
+  CONVENTIONAL_FEED = 'CONVENTIONAL_FEED',
+  /** Legal organic only: an operator sells organic goods on a link without an Agence Bio number (no certification known). */
+  UNCERTIFIED_OPERATOR = 'UNCERTIFIED_OPERATOR',
+}
+
 /** What a label-integrity check is asked about: the links sold by one actor, of one product, or from one territory. */
 export enum IntegrityScopeKind {
   ACTOR = 'ACTOR',

@@ -1,6 +1,6 @@
 import { IsOptional, ValidateNested } from 'class-validator';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
-import { ExactlyOneOf, InRange, registerClassRule } from '../../common';
+import { ExactlyOneOf, InRange, NotBlank, registerClassRule } from '../../common';
 import { ActorIdScopeField, DepartmentCodeScopeField, EpciSirenScopeField, exactlyOneScope, ProductIdScopeField } from '../scope';
 import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from './chain.cypher';
 
@@ -43,9 +43,11 @@ function MaxDepthField(description: string): PropertyDecorator {
 @ArgsType()
 export class UpstreamArgs {
   @Field(() => String, { description: 'The buyer whose supply is traced (actor id).' })
+  @NotBlank()
   actorId!: string;
 
   @Field(() => String, { description: 'The product bought (product id); narrower products count ("pain" covers "pain-de-campagne").' })
+  @NotBlank()
   productId!: string;
 
   @MaxDepthField(`Most links a chain is followed for, the actor's own purchase included: 1 to ${MAX_CHAIN_DEPTH}.`)
@@ -56,9 +58,11 @@ export class UpstreamArgs {
 @ArgsType()
 export class DownstreamArgs {
   @Field(() => String, { description: 'The seller whose output is traced (actor id).' })
+  @NotBlank()
   actorId!: string;
 
   @Field(() => String, { description: 'The product sold (product id); narrower products count.' })
+  @NotBlank()
   productId!: string;
 
   @MaxDepthField(`Most links a chain is followed for, the actor's own sale included: 1 to ${MAX_CHAIN_DEPTH}.`)
@@ -76,12 +80,13 @@ export class LabelIntegrityArgs {
     nullable: true,
     description: `The label checked (label id); "${DEFAULT_INTEGRITY_LABEL}" when left out. Not with organic: true.`,
   })
+  @NotBlank()
   labelId?: string | null;
 
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'true: check any label counting as organic (AB, EU organic, in conversion, Nature & Progrès...), accepted interchangeably ' +
+      'true: check legal organic (any label with `organic`: AB, EU organic, in conversion; not Nature & Progrès or Demeter alone), accepted interchangeably ' +
       'on the checked links and upstream; false or left out: check `labelId`.',
   })
   organic?: boolean | null;

@@ -8,7 +8,7 @@ import type { Product } from '../../product';
 import type { SupplyLinkRow } from '../../supply';
 import { toScope, toScopeParams, type ScopeField } from '../scope';
 import { CHAIN, DEFAULT_CHAIN_DEPTH, LABEL_INTEGRITY, MAX_CHAIN_DEPTH } from './chain.cypher';
-import { ChainDirection, IntegrityScopeKind } from './chain.enums';
+import { ChainDirection, IntegrityBreakKind, IntegrityScopeKind } from './chain.enums';
 import { DEFAULT_INTEGRITY_LABEL, DownstreamArgs, LabelIntegrityArgs, UpstreamArgs, type IntegrityScopeInput } from './chain.input';
 import { ChainEdge, ChainGraph, ChainNode, LabelIntegrityReport } from './chain.type';
 
@@ -25,7 +25,11 @@ type ChainRow = {
 type IntegrityRow = {
   scopeFound: boolean;
   label: Label | null;
-  checked: { link: SupplyLinkRow; breaks: { breaksAt: SupplyLinkRow; path: SupplyLinkRow[] }[]; unverified: boolean }[];
+  checked: {
+    link: SupplyLinkRow;
+    breaks: { kind: IntegrityBreakKind; breaksAt: SupplyLinkRow; path: SupplyLinkRow[] }[];
+    unverified: boolean;
+  }[];
 };
 
 const roundKm = (km: number) => Math.round(km * 1000) / 1000;
@@ -93,7 +97,9 @@ export class ChainResolver {
       'Whether labelled goods are made from goods carrying the label too: for each link of the scope that carries the label, ' +
       'its provenance is followed upstream (at most ' +
       `${MAX_CHAIN_DEPTH} links) and every chain losing the label is reported with the link where it breaks. An input the label ` +
-      'cannot apply to (a label with products, such as Picodon AOP, does not cover goat milk) is not a break. BAD_USER_INPUT for ' +
+      'cannot apply to (a label with products, such as Picodon AOP, does not cover goat milk) is not a break. For legal organic ' +
+      '(organic: true, or a label such as "ab"), feed without the label under organic goods is a CONVENTIONAL_FEED break and an ' +
+      'operator selling organic goods without an Agence Bio number an UNCERTIFIED_OPERATOR break. BAD_USER_INPUT for ' +
       'no scope or several, or labelId with organic: true; NOT_FOUND for an unknown scope or label. One database round trip.',
   })
   async labelIntegrity(
@@ -124,7 +130,7 @@ export class ChainResolver {
         unknownProvenance: unverified.length,
       },
       brokenChains: row.checked.flatMap((c) =>
-        c.breaks.map((b) => ({ link: c.link, breaksAt: b.breaksAt, path: b.path, depth: b.path.length })),
+        c.breaks.map((b) => ({ link: c.link, kind: b.kind, breaksAt: b.breaksAt, path: b.path, depth: b.path.length })),
       ),
       unverifiedLinks: unverified.map((c) => c.link),
     };

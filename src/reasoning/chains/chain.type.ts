@@ -5,7 +5,7 @@ import { Label } from '../../label';
 import { VolumeUnit, Product } from '../../product';
 import type { SupplyLinkRow } from '../../supply';
 import { SupplyLink } from '../../supply';
-import { ChainDirection } from './chain.enums';
+import { ChainDirection, IntegrityBreakKind } from './chain.enums';
 
 registerEnumType(ChainDirection, {
   name: 'ChainDirection',
@@ -13,6 +13,29 @@ registerEnumType(ChainDirection, {
   valuesConfig: {
     UPSTREAM: { description: "Back to where the goods come from: the root's purchases, then their inputs (provenance), to the farms." },
     DOWNSTREAM: { description: "On to where the goods go: the root's sales, then the links made or resold from them." },
+  },
+});
+
+registerEnumType(IntegrityBreakKind, {
+  name: 'IntegrityBreakKind',
+  description: 'Why a labelled chain breaks.',
+  valuesConfig: {
+    LABEL_LOST: {
+      description: 'An input of the labelled goods (`breaksAt`) does not carry the label although the label can apply to its product.',
+    },
+    CONVENTIONAL_FEED: {
+      description:
+        'Legal organic only: an input of the organic goods (`breaksAt`) is animal feed without a legal organic label; organic ' +
+        'livestock eat organic feed (EU 2018/848, annex II part II). Feed links are declared as inputs (sourcedFrom) of the ' +
+        "farm's links.",
+    },
+    UNCERTIFIED_OPERATOR: {
+      description:
+        'Legal organic only: the seller of `breaksAt` (the checked link or a labelled link upstream) sells organic goods without ' +
+        'an Agence Bio number, so no certification is known; every operator that handles organic goods must be certified ' +
+        "(EU 2018/848 art. 34). The retailers' exemption (art. 35(8)) covers sales to the final consumer, which supply links " +
+        'never are.',
+    },
   },
 });
 
@@ -128,23 +151,33 @@ export class ChainGraph {
   totalDistanceKm!: number;
 }
 
-@ObjectType({ description: 'A labelled link whose chain loses the label upstream, and where.' })
+@ObjectType({ description: 'A labelled link whose chain breaks the label upstream, where, and why.' })
 export class BrokenChain {
   @Field(() => SupplyLink, { description: 'The labelled link checked.' })
   link!: SupplyLinkRow;
 
+  @Field(() => IntegrityBreakKind, { description: 'Why the chain breaks at `breaksAt`.' })
+  kind!: IntegrityBreakKind;
+
   @Field(() => SupplyLink, {
-    description: 'The first link upstream whose goods do not carry the label although the label can apply to its product.',
+    description:
+      'LABEL_LOST and CONVENTIONAL_FEED: the first link upstream whose goods do not carry the label although the label can apply ' +
+      'to its product. UNCERTIFIED_OPERATOR: the labelled link (the checked one or one upstream) sold by an operator without an ' +
+      'Agence Bio number.',
   })
   breaksAt!: SupplyLinkRow;
 
   @Field(() => [SupplyLink], {
     description:
-      'The chain from the checked link (first) to the break (last), following provenance; every link but the last carries the label.',
+      "The chain from the checked link (first) to `breaksAt` (last), following provenance; every link but a lost label's last " +
+      'carries the label.',
   })
   path!: SupplyLinkRow[];
 
-  @Field(() => Int, { description: 'Links in `path`: 2 when the break is a direct input of the checked link.' })
+  @Field(() => Int, {
+    description:
+      "Links in `path`: 2 when a lost label is a direct input of the checked link; 1 when the checked link's own seller is uncertified.",
+  })
   depth!: number;
 }
 
@@ -172,10 +205,15 @@ export class IntegritySummary {
 
 @ObjectType({ description: 'Whether labelled goods are made from goods carrying the label too, along their supply chains.' })
 export class LabelIntegrityReport {
-  @Field(() => Label, { nullable: true, description: 'The label checked; null when any organic label was accepted (`organic: true`).' })
+  @Field(() => Label, {
+    nullable: true,
+    description: 'The label checked; null when any legal organic label was accepted (`organic: true`).',
+  })
   label!: Label | null;
 
-  @Field(() => Boolean, { description: 'True when any label counting as organic was accepted, both on the checked links and upstream.' })
+  @Field(() => Boolean, {
+    description: 'True when any legal organic label (AB, EU organic, in conversion) was accepted, both on the checked links and upstream.',
+  })
   organic!: boolean;
 
   @Field(() => Int, { description: 'The most links a chain was followed for, the checked link included.' })
@@ -184,7 +222,11 @@ export class LabelIntegrityReport {
   @Field(() => IntegritySummary, { description: 'Counts of the links checked.' })
   summary!: IntegritySummary;
 
-  @Field(() => [BrokenChain], { description: 'Each break: by checked link id, then depth, then break id.' })
+  @Field(() => [BrokenChain], {
+    description:
+      'Each break: by checked link id; for one link the lost labels (LABEL_LOST, CONVENTIONAL_FEED) by depth then break id, then ' +
+      'the uncertified operators by depth then link id.',
+  })
   brokenChains!: BrokenChain[];
 
   @Field(() => [SupplyLink], { description: 'The checked links counted in `unknownProvenance`, by id.' })

@@ -1,5 +1,5 @@
 export { ChainResolver } from './chain.resolver';
-export { ChainDirection } from './chain.enums';
+export { ChainDirection, IntegrityBreakKind } from './chain.enums';
 export { BrokenChain, ChainEdge, ChainGraph, ChainNode, IntegritySummary, LabelIntegrityReport } from './chain.type';
 export { IntegrityScopeInput } from './chain.input';
 export { CHAIN, DEFAULT_CHAIN_DEPTH, LABEL_INTEGRITY, MAX_CHAIN_DEPTH } from './chain.cypher';

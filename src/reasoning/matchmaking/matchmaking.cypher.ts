@@ -6,8 +6,10 @@ import { ActorScopeKind, SCOPE_FRAGMENTS } from '../scope';
  */
 
 /**
- * Whether label `c` meets required label `r`: the same label, or, for a required label counting as
- * organic, any label counting as organic (AB, EU organic, in conversion, Nature & Progrès, Demeter).
+ * Whether label `c` meets required label `r`: the same label, or, for a required legal organic label,
+ * any legal organic label (`organic`: AB, EU organic leaf, in conversion; EU 2018/848, as EGalim
+ * counts them). A private mark (Nature & Progrès, Demeter) meets only itself: it is not organic in
+ * law, so goods carrying it alone never cover an AB need.
  */
 const MEETS = '(c = r OR (r.organic AND c.organic))';
 

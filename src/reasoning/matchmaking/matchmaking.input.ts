@@ -1,6 +1,6 @@
 import { IsOptional, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
-import { ExactlyOneOf, InRange } from '../../common';
+import { ExactlyOneOf, InRange, NotBlank } from '../../common';
 import { LocalInput, MAX_LOCAL_RADIUS_KM } from '../local';
 import { ActorIdScopeField, DepartmentCodeScopeField, EpciSirenScopeField, exactlyOneScope } from '../scope';
 import { DEFAULT_MAX_INTERMEDIARIES, MAX_INTERMEDIARIES } from '../suppliers';
@@ -70,6 +70,7 @@ export class UnmetNeedsArgs {
 @ArgsType()
 export class PotentialBuyersArgs {
   @Field(() => String, { description: 'The producer (or processor) whose offers are matched.' })
+  @NotBlank()
   producerId!: string;
 
   @Field(() => Float, { defaultValue: DEFAULT_BUYER_RADIUS_KM, description: 'Great-circle radius around the producer, in km.' })

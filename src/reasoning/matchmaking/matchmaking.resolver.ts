@@ -9,7 +9,7 @@ export class MatchmakingResolver {
   @Query(() => UnmetNeeds, {
     description:
       'The needs of a buyer, an EPCI or a department that existing supply links do not cover (a link to the buyer of the product or a narrower one, ' +
-      'with every required label; any organic label meets a required organic one), each with its best candidate suppliers ranked as `suppliers` ranks them. ' +
+      'with every required label; any legal organic label (AB, EU organic, in conversion) meets a required one, a private mark never does), each with its best candidate suppliers ranked as `suppliers` ranks them. ' +
       'Two round trips at most. BAD_USER_INPUT for not exactly one scope field; NOT_FOUND for an unknown actor, EPCI or department. See docs/reasoning.md.',
   })
   unmetNeeds(@Args(() => UnmetNeedsArgs) args: UnmetNeedsArgs, @Ctx() { db }: Context): Promise<UnmetNeeds> {

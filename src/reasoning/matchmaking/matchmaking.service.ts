@@ -38,8 +38,8 @@ type NeedRow = {
 };
 
 /**
- * The candidate search for a need: its product (narrower ones match), its labels (an organic
- * required label asks for any organic label, as coverage does), its months; no capacity filter,
+ * The candidate search for a need: its product (narrower ones match), its labels (a required legal
+ * organic label asks for any legal organic label, as coverage does), its months; no capacity filter,
  * since capacities are not converted between units and a supplier of part of the need is a lead too.
  */
 function toCandidateRequest(row: NeedRow, spec: LocalDefinitionSpec, maxIntermediaries: number, limit: number): SupplierRequest {

@@ -47,7 +47,10 @@ export class UnmetNeed {
   @Field(() => Product, { description: 'The product wanted (a narrower one meets it).' })
   product!: Product;
 
-  @Field(() => [Label], { description: 'Labels the buyer requires; a required organic label is met by any organic label.' })
+  @Field(() => [Label], {
+    description:
+      'Labels the buyer requires; a required legal organic label is met by any legal organic label (AB, EU organic, in conversion), never by a private mark alone.',
+  })
   requiredLabels!: Label[];
 
   @Authorized(AccessRule.VOLUME)
@@ -119,7 +122,7 @@ export class PotentialBuyer {
   product!: Product;
 
   @Field(() => [Label], {
-    description: 'Labels the buyer requires (every matching offer carries them; any organic label meets an organic one).',
+    description: 'Labels the buyer requires (every matching offer carries them; any legal organic label meets a legal organic one).',
   })
   requiredLabels!: Label[];
 

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { ActorRole } from '../../actor';
-import { InRange } from '../../common';
+import { InRange, NotBlank } from '../../common';
 import { MAX_NEIGHBOURHOOD_DEPTH } from './neighbourhood.cypher';
 
 /** Most nodes a graph view receives: beyond a few hundred, force layouts in a browser stop being readable or fast. */
@@ -15,11 +15,12 @@ export class NeighbourhoodFilter {
   })
   @IsOptional()
   @MaxLength(100)
+  @NotBlank()
   productId?: string | null;
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Only links whose goods carry an organic label (true), or carry none (false).',
+    description: 'Only links whose goods carry a legal organic label (AB, EU organic, in conversion) (true), or carry none (false).',
   })
   @IsOptional()
   organic?: boolean | null;
@@ -37,6 +38,7 @@ export class NeighbourhoodFilter {
 @ArgsType()
 export class NeighbourhoodArgs {
   @Field(() => String, { description: 'Id of the actor at the centre.' })
+  @NotBlank()
   actorId!: string;
 
   @Field(() => Int, { nullable: true, defaultValue: 1, description: `Hops from the centre, 1 to ${MAX_NEIGHBOURHOOD_DEPTH}.` })

@@ -1,5 +1,6 @@
 import { ActorRole } from '../../actor';
 import { cypherList } from '../../common';
+import { ORGANIC_CLAIM_KINDS } from '../../label';
 
 /**
  * "Who can supply X to Y" in Cypher. Two statements share one body:
@@ -20,9 +21,9 @@ import { cypherList } from '../../common';
  *  3. the local definition on the supplier (radius, or department(s) or EPCI of its commune), and
  *     the rule that an actor that only resells is no origin, read from the offer's supplier keys
  *     (supplierLocation, supplierIsOrigin, supplierId): no supplier is visited before the page;
- *  4. the ways to the buyer: direct (the offer covers the buyer, or the supplier already sells it);
- *     otherwise, and only then (a direct way always wins), along supply links of a matching product
- *     through 1 to 3 resellers: a quantified path pattern whose bound (3) is a literal and whose
+ *  4. the ways to the buyer: direct (the offer covers the buyer, or the supplier already sells it
+ *     the offer's goods); otherwise, and only then (a direct way always wins), along supply links
+ *     of the offer's own goods (its product or a narrower one, offerProductIds) through 1 to 3 resellers: a quantified path pattern whose bound (3) is a literal and whose
  *     predicates prune each hop during the expansion; the parameter maxIntermediaries filters
  *     after. Relationship uniqueness and the distinct-actors check stop cycles. The last reseller
  *     must deliver the buyer: an offer of the goods it bought (or of a broader product: a
@@ -50,20 +51,26 @@ export const INTERMEDIARY_ROLES = [
 export const MAX_INTERMEDIARIES = 3;
 
 /**
- * `x` (an Offer or a SupplyLink) carries every label of req.labelIds, and is organic as req.organic
- * asks. `organic` says whether x is organic: by default its labels; an offer's organic key
+ * `x` (an Offer or a SupplyLink) carries every label of req.labelIds, is legally organic as
+ * req.organic asks, and claims organic (any organic label, certified or private) as req.organicClaim asks. `organic` says whether x is organic: by default its labels; an offer's organic key
  * (SET_OFFER_KEYS in offer.cypher.ts) spares the traversal. The size() guards spare the runtime a
  * nested plan per row when no label or month is asked.
  */
 const carriesLabels = (x: string, organic = `EXISTS { (${x})-[:CERTIFIED]->(:Label {organic: true}) }`) =>
   `((size(req.labelIds) = 0 OR all(labelId IN req.labelIds WHERE EXISTS { (${x})-[:CERTIFIED]->(:Label {id: labelId}) }))
-      AND (req.organic IS NULL OR req.organic = ${organic}))`;
+      AND (req.organic IS NULL OR req.organic = ${organic})
+      AND (req.organicClaim IS NULL OR req.organicClaim = EXISTS {
+        (${x})-[:CERTIFIED]->(claim:Label) WHERE claim.organic OR claim.kind IN ${cypherList(ORGANIC_CLAIM_KINDS)} }))`;
 
 /** `x` (an Offer) is available in every month of req.months. */
 const inSeason = (x: string) => `(size(req.months) = 0 OR all(month IN req.months WHERE month IN ${x}.months))`;
 
-/** `x` (an Offer or a SupplyLink) is of one of the matching products. */
-const ofMatchingProduct = (x: string) => `EXISTS { (${x})-[:OF_PRODUCT]->(xp:Product) WHERE xp.id IN productIds }`;
+/**
+ * `x` (a SupplyLink) carries the offer's own goods: its product is the offer's or a narrower one
+ * (offerProductIds). A link of another matching product (the supplier's picodon under its tomme
+ * offer, a kiwi link under a cherry offer) does not carry this offer's goods.
+ */
+const ofOfferGoods = (x: string) => `EXISTS { (${x})-[:OF_PRODUCT]->(xp:Product) WHERE xp.id IN offerProductIds }`;
 
 /**
  * Where actor `x` stands: its point, else its commune's centroid (null when it has neither). A CASE,
@@ -81,10 +88,13 @@ const coversBuyer = (x: string, distance: string) => `CASE WHEN ${distance} <= $
       ELSE EXISTS { (${x})-[:DELIVERS_TO]->(:Commune {insee: req.buyerCommuneInsee}) }
         OR EXISTS { (${x})-[:DELIVERS_TO]->(:Epci {siren: req.buyerEpciSiren}) } END`;
 
-/** The actor at the end of pattern `seller` already sells the buyer (an actor) a matching product with the labels. */
+/**
+ * The actor at the end of pattern `seller` already sells the buyer (an actor) the offer's goods (its
+ * product or a narrower one: an existing sale counts for the offers of its product) with the labels.
+ */
 const alreadySuppliesBuyer = (seller: string) => `(buyer IS NOT NULL AND EXISTS {
       MATCH ${seller}-[:SUPPLIES]->(bl:SupplyLink)-[:TO]->(buyer)
-      WHERE ${ofMatchingProduct('bl')} AND ${carriesLabels('bl')}
+      WHERE ${ofOfferGoods('bl')} AND ${carriesLabels('bl')}
     })`;
 
 /**
@@ -103,6 +113,7 @@ const MATCHES_OF_REQUEST = /* cypher */ `
            WHEN 'DEPARTMENT' THEN [req.buyerDepartmentCode]
            WHEN 'DEPARTMENT_AND_NEIGHBOURS' THEN [req.buyerDepartmentCode] +
              COLLECT { MATCH (:Department {code: req.buyerDepartmentCode})-[:NEIGHBOUR_OF]-(n:Department) RETURN n.code }
+           WHEN 'REGION' THEN req.buyerRegionDepartmentCodes
            ELSE [] END AS localDepartments
     MATCH (o:Offer) USING INDEX o:Offer(productId, organic)
     WHERE o.productId IN productIds
@@ -117,14 +128,16 @@ const MATCHES_OF_REQUEST = /* cypher */ `
         WHEN 'EPCI' THEN EXISTS { (o)<-[:OFFERS]-(:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_EPCI]->(:Epci {siren: req.buyerEpciSiren}) }
         ELSE EXISTS { (o)<-[:OFFERS]-(:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(d:Department) WHERE d.code IN localDepartments }
       END
-    WITH req, productIds, buyer, o, distanceM,
+    WITH req, buyer, o, distanceM,
+         COLLECT { MATCH (own:Product)-[:IS_A*0..6]->(:Product {id: o.productId}) RETURN own.id } AS offerProductIds
+    WITH req, buyer, o, distanceM, offerProductIds,
          CASE WHEN ${coversBuyer('o', 'distanceM')} THEN true ELSE ${alreadySuppliesBuyer('(o)<-[:OFFERS]-(:Actor)')} END AS direct
     WITH o, distanceM, direct, CASE WHEN direct OR req.maxIntermediaries < 1 THEN null ELSE COLLECT {
       MATCH (o)<-[:OFFERS]-(s:Actor)
       MATCH (s)((seller:Actor)-[:SUPPLIES]->(link:SupplyLink)-[:TO]->(reseller:Actor)
                 WHERE any(role IN reseller.roles WHERE role IN ${cypherList(INTERMEDIARY_ROLES)})
                   AND (buyer IS NULL OR reseller <> buyer)
-                  AND ${ofMatchingProduct('link')}
+                  AND ${ofOfferGoods('link')}
                   AND ${carriesLabels('link')}){1,${MAX_INTERMEDIARIES}}(last:Actor)
       WITH *, last(link) AS lastLink
       WHERE size(reseller) <= req.maxIntermediaries
@@ -192,7 +205,8 @@ const MATCH_MAPS_OF_PAGE = /* cypher */ `
 /**
  * The matches of a batch of resolved requests. Params: $requests (see toRequestParams in
  * suppliers.service.ts: key, buyerId, buyerPoint, buyerCommuneInsee, buyerEpciSiren,
- * buyerDepartmentCode, productIds, labelIds, organic, months, minVolume, localScope, localRadiusM,
+ * buyerDepartmentCode, buyerRegionDepartmentCodes, productIds, labelIds, organic, organicClaim, months,
+ * minVolume, localScope, localRadiusM,
  * maxIntermediaries, limit, after). Returns one row per request: key, buyer (the buyer actor's map, or
  * null), total (all matches), matches (the page after req.after, at most req.limit, in order).
  */
@@ -208,7 +222,8 @@ export const SUPPLIER_MATCHES = /* cypher */ `
  * One question as a client asks it, resolved and answered in one round trip. Params: $question
  * {productId, productQuery (Lucene, for a product name), buyerId, communeInsee, communeNamePattern
  * (a Java regex built by the service), point, and the request fields labelIds, organic, months,
- * minVolume, localScope, localRadiusM, maxIntermediaries, limit, after}.
+ * minVolume, localScope, localRadiusM, maxIntermediaries, limit, after; organicClaim; and regionDepartmentCodes, a
+ * map from each department code to the codes of its region, REGION_DEPARTMENT_CODES}.
  *
  * A product name resolves to the best full-text hit among products (shortest name on a tie: "farine"
  * is Farine, not Farine de blé T80), from the product-only index: the shared name index would rank
@@ -256,7 +271,8 @@ export const SUPPLIER_QUESTION = /* cypher */ `
     buyerEpciSiren: epci.siren,
     buyerDepartmentCode: department.code,
     productIds: CASE WHEN product IS NULL OR place IS NULL THEN [] ELSE [product.id] END,
-    labelIds: q.labelIds, organic: q.organic, months: q.months, minVolume: q.minVolume,
+    buyerRegionDepartmentCodes: coalesce(q.regionDepartmentCodes[department.code], []),
+    labelIds: q.labelIds, organic: q.organic, organicClaim: q.organicClaim, months: q.months, minVolume: q.minVolume,
     localScope: q.localScope, localRadiusM: q.localRadiusM, maxIntermediaries: q.maxIntermediaries,
     limit: q.limit, after: q.after
   } AS req

@@ -1,6 +1,15 @@
-import { ArrayMaxSize, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
-import { EachInRange, ExactlyOneOf, exactlyOneMessage, InRange, GeoPointInput, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common';
+import {
+  EachInRange,
+  ExactlyOneOf,
+  exactlyOneMessage,
+  InRange,
+  GeoPointInput,
+  NotBlank,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+} from '../../common';
 import { COMMUNE_INSEE, COMMUNE_INSEE_MESSAGE, FIRST_MONTH, LAST_MONTH } from '../../records';
 import { DEFAULT_LOCAL_RADIUS_KM, LocalInput } from '../local';
 import { MAX_INTERMEDIARIES } from './suppliers.cypher';
@@ -25,6 +34,7 @@ export class SupplierPlaceInput {
   @Field(() => String, { nullable: true, description: 'INSEE code of a commune ("26362" is Valence).' })
   @IsOptional()
   @Matches(COMMUNE_INSEE, { message: COMMUNE_INSEE_MESSAGE })
+  @NotBlank()
   communeInsee?: string | null;
 
   @Field(() => String, {
@@ -33,8 +43,8 @@ export class SupplierPlaceInput {
       'Official name of a commune, case- and accent-insensitive ("valence", "Montelimar"). BAD_USER_INPUT listing the INSEE codes when several communes bear it.',
   })
   @IsOptional()
-  @MinLength(1)
   @MaxLength(100)
+  @NotBlank()
   communeName?: string | null;
 
   @Field(() => GeoPointInput, {
@@ -57,15 +67,17 @@ export class SupplierSearchInput {
   })
   @IsOptional()
   @MaxLength(100)
+  @NotBlank()
   productId?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'The product by name, full-text and accent-insensitive ("farine"): the best-matching product, the shortest name on a tie.',
+    description:
+      'The product by name, full-text and accent-insensitive ("farine"; plurals such as "abricots" and "pommes de terre" too; AOP, AOC, IGP, STG are ignored: "Picodon AOP" is Picodon): the best-matching product, the shortest name on a tie.',
   })
   @IsOptional()
-  @MinLength(1)
   @MaxLength(200)
+  @NotBlank()
   productName?: string | null;
 
   @Field(() => [String], {
@@ -74,15 +86,26 @@ export class SupplierSearchInput {
   })
   @IsOptional()
   @ArrayMaxSize(10)
+  @NotBlank()
   labelIds?: string[] | null;
 
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'true: the goods carry a label counting as organic (AB, EU organic, in conversion, Nature & Progrès, Demeter); false: they carry none.',
+      'true: the goods are legally organic, certified under EU 2018/848 (a label with `organic`: AB, EU organic leaf, in conversion), ' +
+      'what EGalim counts; false: they carry none. Nature & Progrès or Demeter alone is not organic here: see organicClaim.',
   })
   @IsOptional()
   organic?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'The broad search: true: the goods carry any label claiming organic farming, certified or private (`Label.organicClaim`: AB, ' +
+      'EU organic, in conversion, Nature & Progrès, Demeter); false: they carry none. Never what EGalim counts.',
+  })
+  @IsOptional()
+  organicClaim?: boolean | null;
 
   @Field(() => String, {
     nullable: true,
@@ -91,6 +114,7 @@ export class SupplierSearchInput {
   })
   @IsOptional()
   @MaxLength(100)
+  @NotBlank()
   buyerId?: string | null;
 
   @Field(() => SupplierPlaceInput, { nullable: true, description: 'Where the goods must arrive, when no buyer actor is named.' })

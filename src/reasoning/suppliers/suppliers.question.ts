@@ -2,12 +2,19 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../../actor';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toConnection } from '../../common';
 import type { GeoPoint } from '../../common';
-import { toCypherPoint, toLuceneQuery, type Database } from '../../db';
+import { toCypherPoint, type Database } from '../../db';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import type { Product } from '../../product';
 import type { Commune, Department, Epci } from '../../territory';
 import { SUPPLIER_QUESTION } from './suppliers.cypher';
-import { describeLocal, LocalScope, toLocalSpec, type LocalDefinitionSpec } from '../local';
+import {
+  describeLocal,
+  findRegionOfDepartment,
+  LocalScope,
+  REGION_DEPARTMENT_CODES,
+  toLocalSpec,
+  type LocalDefinitionSpec,
+} from '../local';
 import { DEFAULT_MAX_INTERMEDIARIES, type SupplierPageArgs, type SupplierSearchInput } from './suppliers.input';
 import { toCriteriaParams, toMatchRow, type RawMatch, type SupplierMatchKey } from './suppliers.service';
 import type { LocalDefinition, SupplierSearch } from './suppliers.type';
@@ -29,6 +36,7 @@ function toMatchOrder(input: SupplierSearchInput): string {
     input.productName ?? null,
     [...(input.labelIds ?? [])].sort(),
     input.organic ?? null,
+    input.organicClaim ?? null,
     input.buyerId ?? null,
     place?.communeInsee ?? null,
     place?.communeName ?? null,
@@ -72,6 +80,46 @@ export function toCommuneNamePattern(name: string): string | null {
   return `(?iu)${words.map((w) => [...w].map(toClass).join('')).join("[-'’ ]+")}`;
 }
 
+/**
+ * Words of a product name that name a sign of quality, not the product: "Picodon AOP" is the product
+ * Picodon (the label is asked with labelIds). Products are named without them in the taxonomy.
+ */
+const SIGN_OF_QUALITY_WORDS = new Set(['aop', 'aoc', 'igp', 'stg']);
+
+/**
+ * The French singular a plural word may stand for: "abricots" → "abricot", "choux" → "chou",
+ * "pommes" → "pomme". Only the regular plurals (-s, -x) of words of more than 3 letters ("noix",
+ * "pois" stay as they are too: the word itself is always searched as well).
+ */
+function toSingular(word: string): string | null {
+  return word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : null;
+}
+
+/**
+ * A Lucene query for the product_name_fulltext index from a product name as people write it:
+ * accents and case folded, signs of quality dropped ("Picodon AOP"), each word matched as itself,
+ * as a prefix, or through its singular ("abricots", "pommes de terre"), with the French elisions the
+ * analyzer keeps in a token ("d'abricot"). Every remaining word must match. null when no word is
+ * left: `empty` says whether the name held no word at all, or only signs of quality.
+ */
+export function toProductNameQuery(name: string): { query: string | null; empty: boolean } {
+  const words = name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
+  const kept = words.filter((w) => !SIGN_OF_QUALITY_WORDS.has(w));
+  if (kept.length === 0) return { query: null, empty: words.length === 0 };
+  const forms = (w: string) => [w, toSingular(w)].filter((f): f is string => f !== null);
+  const clause = (w: string) =>
+    `(${forms(w)
+      .flatMap((f) => [f, `${f}*`, `d'${f}*`, `l'${f}*`])
+      .join(' OR ')})`;
+  return { query: kept.map(clause).join(' AND '), empty: false };
+}
+
 type Resolution = {
   product: Product | null;
   buyer: Actor | null;
@@ -92,8 +140,16 @@ type Resolution = {
 function toQuestionParams(input: SupplierSearchInput, local: LocalDefinitionSpec, limit: number, after: SupplierMatchKey | null) {
   let productQuery: string | null = null;
   if (input.productName != null) {
-    productQuery = toLuceneQuery(input.productName!);
-    if (!productQuery) throw new BadUserInputError(`productName must contain a letter or digit; got ${JSON.stringify(input.productName)}`);
+    const { query, empty } = toProductNameQuery(input.productName);
+    if (!query) {
+      throw new BadUserInputError(
+        empty
+          ? `productName must contain a letter or digit; got ${JSON.stringify(input.productName)}`
+          : `productName must name a product, not only a sign of quality (AOP, AOC, IGP, STG); got ${JSON.stringify(input.productName)}`,
+        { field: 'productName' },
+      );
+    }
+    productQuery = query;
   }
   const place = input.place;
   let communeNamePattern: string | null = null;
@@ -109,9 +165,11 @@ function toQuestionParams(input: SupplierSearchInput, local: LocalDefinitionSpec
     communeInsee: place?.communeInsee ?? null,
     communeNamePattern,
     point: place?.point ? toCypherPoint(place.point) : null,
+    regionDepartmentCodes: REGION_DEPARTMENT_CODES,
     ...toCriteriaParams({
       labelIds: input.labelIds ?? [],
       organic: input.organic,
+      organicClaim: input.organicClaim,
       months: input.months ?? [],
       minVolume: input.minVolume,
       local,
@@ -163,6 +221,12 @@ function ensureResolved(
         { scope: local.scope },
       );
     }
+    if (local.scope === LocalScope.REGION && !findRegionOfDepartment(r.department?.code)) {
+      throw new BadUserInputError(
+        `local scope REGION: the region of department ${r.department?.code ?? '(none)'} is not known; use another scope`,
+        { scope: local.scope },
+      );
+    }
     if (local.scope === LocalScope.EPCI && !r.epci) {
       throw new BadUserInputError(
         `local scope EPCI: commune ${r.commune.name} (${r.commune.insee}) belongs to no EPCI; use another scope`,
@@ -187,6 +251,8 @@ function toLocalDefinition(spec: LocalDefinitionSpec, isDefault: boolean, r: Res
       return { ...base, departmentCodes: [r.department!.code, ...r.neighbourCodes] };
     case LocalScope.EPCI:
       return { ...base, epci: r.epci };
+    case LocalScope.REGION:
+      return { ...base, departmentCodes: [...findRegionOfDepartment(r.department?.code)!.departmentCodes] };
     default: {
       const unreachable: never = spec;
       throw new Error(`unknown local scope ${JSON.stringify(unreachable)}`);

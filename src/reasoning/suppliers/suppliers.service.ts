@@ -8,7 +8,15 @@ import type { Offer } from '../../offer';
 import type { Product } from '../../product';
 import { BUYER_PLACES, MAX_INTERMEDIARIES, SUPPLIER_MATCHES } from './suppliers.cypher';
 import { FIRST_MONTH, LAST_MONTH } from '../../records';
-import { DEFAULT_LOCAL, isLocalRadius, localRadiusMessage, LocalScope, toLocalParams, type LocalDefinitionSpec } from '../local';
+import {
+  DEFAULT_LOCAL,
+  isLocalRadius,
+  localRadiusMessage,
+  LocalScope,
+  REGION_DEPARTMENT_CODES,
+  toLocalParams,
+  type LocalDefinitionSpec,
+} from '../local';
 import { PathStepKind } from './suppliers.enums';
 import { DEFAULT_MAX_INTERMEDIARIES, maxIntermediariesMessage, minVolumeMessage, monthMessage } from './suppliers.input';
 
@@ -45,8 +53,10 @@ export interface SupplierRequest {
   productIds: string[];
   /** Labels the goods must all carry. */
   labelIds?: string[];
-  /** true: goods carry an organic label; false: none; null or absent: either. */
+  /** true: goods carry a legal organic label (EU 2018/848: AB, EU leaf, in conversion); false: none; null or absent: either. */
   organic?: boolean | null;
+  /** true: goods carry any organic label, certified or private (Nature & Progrès, Demeter); false: none; null or absent: either. */
+  organicClaim?: boolean | null;
   /** The offer (and a delivering reseller's) must be available in every one of these months. */
   months?: number[];
   /** Smallest capacity of the supplier's offer, in the offer's unit (not converted). */
@@ -187,6 +197,7 @@ export function toCriteriaParams(request: Omit<SupplierRequest, 'key' | 'buyer' 
   return {
     labelIds: [...new Set(request.labelIds ?? [])],
     organic: request.organic ?? null,
+    organicClaim: request.organicClaim ?? null,
     months,
     minVolume,
     ...toLocalParams(local),
@@ -207,6 +218,7 @@ function toRequestParams(request: SupplierRequest) {
     buyerCommuneInsee: buyer.communeInsee,
     buyerEpciSiren: buyer.epciSiren,
     buyerDepartmentCode: buyer.departmentCode,
+    buyerRegionDepartmentCodes: REGION_DEPARTMENT_CODES[buyer.departmentCode ?? ''] ?? [],
     productIds: request.productIds,
     ...toCriteriaParams(request),
   };

@@ -28,7 +28,7 @@ export class LocalDefinition {
   radiusKm!: number | null;
 
   @Field(() => [String], {
-    description: 'For DEPARTMENT and DEPARTMENT_AND_NEIGHBOURS: the departments counted as local (INSEE codes); empty otherwise.',
+    description: 'For DEPARTMENT, DEPARTMENT_AND_NEIGHBOURS and REGION: the departments counted as local (INSEE codes); empty otherwise.',
   })
   departmentCodes!: string[];
 
