@@ -158,7 +158,13 @@ function neo4jTarget(dataset: Dataset): Neo4jTarget {
   return {
     uri,
     instance,
-    env: { NEO4J_QUERY_TIMEOUT_MS: String(BULK_TIMEOUT_MS), ...process.env, MAILLON_NEO4J_INSTANCE: instance, MAILLON_NEO4J_BOLT_PORT: port, NEO4J_URI: uri },
+    env: {
+      NEO4J_QUERY_TIMEOUT_MS: String(BULK_TIMEOUT_MS),
+      ...process.env,
+      MAILLON_NEO4J_INSTANCE: instance,
+      MAILLON_NEO4J_BOLT_PORT: port,
+      NEO4J_URI: uri,
+    },
   };
 }
 
@@ -181,8 +187,11 @@ function neo4jPid(target: Neo4jTarget): number | null {
 
 function runTool(target: Neo4jTarget, script: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, [path.join(ROOT, 'dist', script), ...args], { env: target.env, maxBuffer: 64 << 20 }, (error) =>
-      error ? reject(error) : resolve(),
+    const child = execFile(
+      process.execPath,
+      [path.join(ROOT, 'dist', script), ...args],
+      { env: target.env, maxBuffer: 64 << 20 },
+      (error) => (error ? reject(error) : resolve()),
     );
     child.stderr?.pipe(process.stderr);
   });
@@ -227,7 +236,21 @@ interface AutocannonResult {
 function autocannon(url: string, body: string, connections: number, seconds: number): Promise<Timing> {
   if (!LOOPBACK.has(hostOf(url))) throw new Error(`refusing to load ${url}: not a loopback address`);
   const bin = path.join(ROOT, 'node_modules', 'autocannon', 'autocannon.js');
-  const args = [bin, '-c', String(connections), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-b', body, '-j', url];
+  const args = [
+    bin,
+    '-c',
+    String(connections),
+    '-d',
+    String(seconds),
+    '-m',
+    'POST',
+    '-H',
+    'content-type=application/json',
+    '-b',
+    body,
+    '-j',
+    url,
+  ];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 64 << 20 }, (error, stdout) => {
       if (error) return reject(error);
@@ -267,7 +290,13 @@ async function driverLoop(run: () => Promise<unknown>, connections: number, seco
     }),
   );
   const sorted = timings.sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), rps: timings.length / ((performance.now() - started) / 1000), requests: timings.length, errors };
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    rps: timings.length / ((performance.now() - started) / 1000),
+    requests: timings.length,
+    errors,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -317,9 +346,14 @@ interface Bench {
 class GraphQLFailure extends Error {}
 
 async function post(url: string, query: string, variables: Record<string, unknown> = {}): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-  if (body.errors?.length || !body.data) throw new GraphQLFailure(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`);
+  if (body.errors?.length || !body.data)
+    throw new GraphQLFailure(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`);
   return body.data;
 }
 
@@ -336,10 +370,36 @@ const HEADLINE = /* GraphQL */ `
     suppliers(input: $input, first: 20) {
       matches {
         totalCount
-        edges { node { supplier { id name } product { id name } labels { id } distanceKm intermediaries circuitCourt path { kind actor { id } role distanceKm } } }
+        edges {
+          node {
+            supplier {
+              id
+              name
+            }
+            product {
+              id
+              name
+            }
+            labels {
+              id
+            }
+            distanceKm
+            intermediaries
+            circuitCourt
+            path {
+              kind
+              actor {
+                id
+              }
+              role
+              distanceKm
+            }
+          }
+        }
       }
     }
-  }`;
+  }
+`;
 
 async function headlineInput(db: Database) {
   const [kitchen] = await db.read<{ id: string }>(FIND_KITCHEN);
@@ -358,10 +418,27 @@ const UPSTREAM = /* GraphQL */ `
   query Upstream($actorId: String!, $productId: String!) {
     upstream(actorId: $actorId, productId: $productId, maxDepth: 5) {
       truncated
-      nodes { depth actor { id name } }
-      edges { depth supplierId buyerId link { id } product { id } }
+      nodes {
+        depth
+        actor {
+          id
+          name
+        }
+      }
+      edges {
+        depth
+        supplierId
+        buyerId
+        link {
+          id
+        }
+        product {
+          id
+        }
+      }
     }
-  }`;
+  }
+`;
 /** The links of the buyer's purchases of the product (or a narrower one) and their provenance, 5 links deep. */
 const RAW_UPSTREAM = /* cypher */ `
   MATCH (:Actor {id: $actorId})<-[:TO]-(l:SupplyLink)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(:Product {id: $productId})
@@ -373,22 +450,63 @@ const PAGE_OF_50 = /* GraphQL */ `
   query PageOf50 {
     actors(first: 50) {
       nodes {
-        id name roles
-        commune { insee name }
-        offers { id product { id name } labels { id name } }
-        suppliers { actor { id name } }
+        id
+        name
+        roles
+        commune {
+          insee
+          name
+        }
+        offers {
+          id
+          product {
+            id
+            name
+          }
+          labels {
+            id
+            name
+          }
+        }
+        suppliers {
+          actor {
+            id
+            name
+          }
+        }
       }
     }
-  }`;
+  }
+`;
 const PEER_PAGE_OF_50 = /* GraphQL */ `
   query PageOf50 {
     actors(limit: 50, sort: [{ name: ASC }, { id: ASC }]) {
-      id name
-      commune { insee name }
-      offers { id product { id name } labels { id name } }
-      purchases { supplier { id name } }
+      id
+      name
+      commune {
+        insee
+        name
+      }
+      offers {
+        id
+        product {
+          id
+          name
+        }
+        labels {
+          id
+          name
+        }
+      }
+      purchases {
+        supplier {
+          id
+          name
+        }
+      }
     }
-  }`;
+  }
+`;
 const RAW_PAGE_OF_50 = /* cypher */ `
   MATCH (a:Actor) USING INDEX a:Actor(name) WHERE a.name >= ''
   WITH a ORDER BY a.name, a.id LIMIT 50
@@ -432,12 +550,26 @@ function normalisePage(actors: (PageActor & { suppliers: string[] })[]) {
 // W4: full-text search "farine" among actors.
 const SEARCH = /* GraphQL */ `
   query Search($text: String!) {
-    search(text: $text, kinds: [ACTOR], first: 20) { id name score }
-  }`;
+    search(text: $text, kinds: [ACTOR], first: 20) {
+      id
+      name
+      score
+    }
+  }
+`;
 const PEER_SEARCH = /* GraphQL */ `
   query Search($phrase: String!) {
-    actorsByName(phrase: $phrase, first: 20) { edges { score node { id name } } }
-  }`;
+    actorsByName(phrase: $phrase, first: 20) {
+      edges {
+        score
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`;
 const RAW_SEARCH = /* cypher */ `
   CALL db.index.fulltext.queryNodes('name_fulltext', $phrase) YIELD node, score
   WHERE node:Actor
@@ -450,17 +582,30 @@ const NTH_ACTOR = /* cypher */ `
 const COUNT_ACTORS_ALL = /* cypher */ `MATCH (a:Actor) RETURN count(a) AS total`;
 const DEEP_PAGE = /* GraphQL */ `
   query DeepPage($after: String) {
-    actors(first: 20, after: $after) { totalCount nodes { id name } }
-  }`;
+    actors(first: 20, after: $after) {
+      totalCount
+      nodes {
+        id
+        name
+      }
+    }
+  }
+`;
 const PEER_DEEP_PAGE = /* GraphQL */ `
   query DeepPage($offset: Int) {
-    actors(offset: $offset, limit: 20, sort: [{ name: ASC }, { id: ASC }]) { id name }
-    actorsConnection { totalCount }
-  }`;
+    actors(offset: $offset, limit: 20, sort: [{ name: ASC }, { id: ASC }]) {
+      id
+      name
+    }
+    actorsConnection {
+      totalCount
+    }
+  }
+`;
 const RAW_DEEP_PAGE = /* cypher */ `
   CALL () {
     MATCH (a:Actor) USING INDEX a:Actor(name)
-    WHERE a.name >= $afterName AND (a.name > $afterName OR a.id > $afterId)
+    WHERE a.name >= $afterName AND NOT (a.name = $afterName AND a.id <= $afterId)
     RETURN a ORDER BY a.name, a.id LIMIT 20
   }
   WITH collect(a.id) AS ids
@@ -523,11 +668,11 @@ async function workloads(db: Database, schemaHas: (field: string) => boolean): P
         normalise: (d) =>
           normalisePage(
             (d as { actors: PeerPageActor[] }).actors.map((a) => ({
-                id: a.id,
-                commune: a.commune[0],
-                offers: a.offers.map((o) => ({ ...o, product: o.product[0] })),
-                suppliers: a.purchases.flatMap((p) => p.supplier.map((s) => s.id)),
-              })),
+              id: a.id,
+              commune: a.commune[0],
+              offers: a.offers.map((o) => ({ ...o, product: o.product[0] })),
+              suppliers: a.purchases.flatMap((p) => p.supplier.map((s) => s.id)),
+            })),
           ),
       },
     },
@@ -539,11 +684,16 @@ async function workloads(db: Database, schemaHas: (field: string) => boolean): P
     title: `full-text search "${phrase}" (actors)`,
     ways: {
       raw: { query: RAW_SEARCH, variables: { phrase }, normalise: (rows) => sortedIds((rows as { id: string }[]).map((r) => r.id)) },
-      maillon: { query: SEARCH, variables: { text: phrase }, normalise: (d) => sortedIds((d as { search: { id: string }[] }).search.map((r) => r.id)) },
+      maillon: {
+        query: SEARCH,
+        variables: { text: phrase },
+        normalise: (d) => sortedIds((d as { search: { id: string }[] }).search.map((r) => r.id)),
+      },
       peer: {
         query: PEER_SEARCH,
         variables: { phrase },
-        normalise: (d) => sortedIds((d as { actorsByName: { edges: { node: { id: string } }[] } }).actorsByName.edges.map((e) => e.node.id)),
+        normalise: (d) =>
+          sortedIds((d as { actorsByName: { edges: { node: { id: string } }[] } }).actorsByName.edges.map((e) => e.node.id)),
       },
     },
   });
@@ -633,12 +783,19 @@ async function importWorkload(db: Database, rows: number): Promise<Record<string
   for (let i = 0; i < rows; i += 1) {
     const supplier = actors[i % actors.length];
     const buyer = actors[(i * 7 + 1) % actors.length];
-    lines.push(`bench-import-${i},${supplier},${buyer === supplier ? actors[(i + 1) % actors.length] : buyer},${products[i % products.length]},,${100 + (i % 900)},KG,,,,`);
+    lines.push(
+      `bench-import-${i},${supplier},${buyer === supplier ? actors[(i + 1) % actors.length] : buyer},${products[i % products.length]},,${100 + (i % 900)},KG,,,,`,
+    );
   }
   const content = lines.join('\n');
   const neo = sample(null);
   const started = performance.now();
-  const report = await importContent(db, content, { format: 'csv', kind: undefined, author: cliAuthor(), limits: { maxBytes: 100_000_000, maxRows: rows, maxIssues: 5 } });
+  const report = await importContent(db, content, {
+    format: 'csv',
+    kind: undefined,
+    author: cliAuthor(),
+    limits: { maxBytes: 100_000_000, maxRows: rows, maxIssues: 5 },
+  });
   const seconds = (performance.now() - started) / 1000;
   const cpu = sample(null);
   let deleted = 0;
@@ -661,7 +818,12 @@ async function importWorkload(db: Database, rows: number): Promise<Record<string
 // ---------------------------------------------------------------------------------------------
 // Cold start: the first headline question with Neo4j's plan cache empty
 
-async function coldHeadline(bench: Bench, target: Neo4jTarget, restart: boolean, input: Record<string, unknown>): Promise<Record<string, number | null>> {
+async function coldHeadline(
+  bench: Bench,
+  target: Neo4jTarget,
+  restart: boolean,
+  input: Record<string, unknown>,
+): Promise<Record<string, number | null>> {
   await bench.db.write('CALL db.clearQueryCaches()');
   let started = performance.now();
   await post(bench.maillonUrl, HEADLINE, { input });
@@ -689,10 +851,24 @@ async function coldHeadline(bench: Bench, target: Neo4jTarget, restart: boolean,
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Milliseconds this process takes for a fixed integer loop: how fast the machine's CPU runs right
+ * now. On a shared VM it drifts by a third from one minute to the next, and every latency with it;
+ * printed before and after the measurements so that runs compare.
+ */
+function cpuYardstickMs(): number {
+  const started = performance.now();
+  let sum = 0;
+  for (let i = 0; i < 300_000_000; i += 1) sum += i % 7;
+  if (sum < 0) throw new Error('unreachable: keeps the loop from being optimised away');
+  return performance.now() - started;
+}
+
 const fmt = (v: number | null, digits = 1) => (v === null || Number.isNaN(v) ? '–' : v.toFixed(digits));
 
 function table(rows: Row[]): string {
-  const head = '| workload | way | c | p50 ms | p99 ms | req/s | Cypher trips/req | Node CPU ms/req | Neo4j CPU ms/req | Node RSS MiB | Neo4j RSS MiB | errors |';
+  const head =
+    '| workload | way | c | p50 ms | p99 ms | req/s | Cypher trips/req | Node CPU ms/req | Neo4j CPU ms/req | Node RSS MiB | Neo4j RSS MiB | errors |';
   const rule = '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
   return [
     head,
@@ -730,7 +906,10 @@ async function main(): Promise<number> {
   db.markWarm();
   const peerDriver = neo4j.driver(target.uri, neo4j.auth.basic(config.neo4j.user, config.neo4j.password));
   const cpus = os.cpus();
-  const machine = `${cpus[0]?.model ?? 'unknown CPU'} x ${cpus.length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+  const machine = `${cpus[0]?.model ?? 'unknown CPU'} x ${cpus.length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, node ${process.version}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`;
   log(`machine: ${machine}`);
   try {
     await migrate(db, SCHEMA_STATEMENTS, logger, BACKFILLS);
@@ -738,7 +917,9 @@ async function main(): Promise<number> {
     const [size] = await db.read<{ actors: number; links: number }>(
       'CALL () { MATCH (a:Actor) RETURN count(a) AS actors } CALL () { MATCH (l:SupplyLink) RETURN count(l) AS links } RETURN actors, links',
     );
-    log(`neo4j: ${await db.serverAgent()} at ${target.uri}${target.instance ? ` (instance ${target.instance})` : ''}; graph: ${size.actors} actors, ${size.links} supply links`);
+    log(
+      `neo4j: ${await db.serverAgent()} at ${target.uri}${target.instance ? ` (instance ${target.instance})` : ''}; graph: ${size.actors} actors, ${size.links} supply links`,
+    );
 
     const schema = await buildMaillonSchema();
     const limits = { ...DEFAULT_LIMITS, rateLimit: { ...DEFAULT_LIMITS.rateLimit, anonymousMax: 0, authenticatedMax: 0 } };
@@ -746,6 +927,7 @@ async function main(): Promise<number> {
     const peer = await startPeer(peerDriver);
     const bench: Bench = { db, maillonUrl: maillon.url, peerUrl: peer.url, neo4jPid: neo4jPid(target) };
     const rows: Row[] = [];
+    const yardstick = { before: cpuYardstickMs(), after: NaN };
     const checks: Record<string, string> = {};
     let cold: Record<string, number | null> | null = null;
     let imported: Record<string, unknown> | null = null;
@@ -765,7 +947,9 @@ async function main(): Promise<number> {
         const reference = answers.get('raw') ?? answers.get('maillon');
         const agreeing = [...answers.entries()].filter(([, a]) => a === reference).map(([v]) => v);
         const disagreeing = [...answers.keys()].filter((v) => !agreeing.includes(v));
-        checks[key] = disagreeing.length ? `DIFFERENT: ${disagreeing.join(', ')} differ from ${agreeing.join(', ')}` : `equal (${agreeing.join(', ')})`;
+        checks[key] = disagreeing.length
+          ? `DIFFERENT: ${disagreeing.join(', ')} differ from ${agreeing.join(', ')}`
+          : `equal (${agreeing.join(', ')})`;
         log(`${key}: answers ${checks[key]}`);
         for (const variant of agreeing) {
           for (const c of options.connections) rows.push(await measure(bench, w, variant, w.ways[variant]!, c, options.duration));
@@ -778,19 +962,43 @@ async function main(): Promise<number> {
       await peer.stop();
       await maillon.stop();
     }
+    yardstick.after = cpuYardstickMs();
 
     log('');
     log(table(rows));
     log('');
     for (const line of ratios(rows)) log(line);
-    if (cold) log(`- cold first headline question: ${fmt(cold.afterClearQueryCachesMs)} ms after db.clearQueryCaches(); ${cold.afterRestartMs === null ? 'no restart (--restart)' : `${fmt(cold.afterRestartMs)} ms after a Neo4j restart`}`);
-    if (imported) log(`- W7 import of ${imported.rows} supply links: ${imported.accepted ? `${fmt(imported.rowsPerSecond as number, 0)} rows/s (${fmt(imported.seconds as number, 1)} s)` : `rejected: ${(imported.issues as string[]).join('; ')}`}`);
+    if (cold)
+      log(
+        `- cold first headline question: ${fmt(cold.afterClearQueryCachesMs)} ms after db.clearQueryCaches(); ${cold.afterRestartMs === null ? 'no restart (--restart)' : `${fmt(cold.afterRestartMs)} ms after a Neo4j restart`}`,
+      );
+    log(`- CPU yardstick (300M-step loop, lower is faster): ${fmt(yardstick.before, 0)} ms before, ${fmt(yardstick.after, 0)} ms after`);
+    if (imported)
+      log(
+        `- W7 import of ${imported.rows} supply links: ${imported.accepted ? `${fmt(imported.rowsPerSecond as number, 0)} rows/s (${fmt(imported.seconds as number, 1)} s)` : `rejected: ${(imported.issues as string[]).join('; ')}`}`,
+      );
 
-    const file = options.json ?? path.join(ROOT, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-${options.dataset}.json`);
+    const file =
+      options.json ?? path.join(ROOT, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-${options.dataset}.json`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(
       file,
-      JSON.stringify({ at: new Date().toISOString(), machine, dataset: options.dataset, graph: size, duration: options.duration, checks, rows, cold, imported }, null, 2),
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          machine,
+          dataset: options.dataset,
+          graph: size,
+          duration: options.duration,
+          yardstick,
+          checks,
+          rows,
+          cold,
+          imported,
+        },
+        null,
+        2,
+      ),
     );
     log(`results: ${path.relative(process.cwd(), file)}`);
     return Object.values(checks).some((c) => c.startsWith('DIFFERENT')) ? 1 : 0;

@@ -151,6 +151,8 @@ describe('keyset paging of the actors list', () => {
       expect(ops.some((op) => op.startsWith('NodeIndexSeekByRange'))).toBe(true);
       expect(ops).not.toContain('NodeByLabelScan');
       expect(ops).not.toContain('AllNodesScan');
+      // No union of seeks (an OR split into a seek by name and one by id, reading every later id).
+      expect(ops).not.toContain('Union');
       // Ties on name are sorted by id within the index order (PartialTop), never the whole list.
       expect(ops).not.toContain('Sort');
       expect(ops).not.toContain('Top');

@@ -69,7 +69,9 @@ export async function findActors(filter: ActorFilter, sort: ActorSort, pageArgs:
       ? decodeCursor(page.cursor, order, ['string', 'string'])
       : [page.direction === 'forward' ? '' : HIGHEST_NAME, ''];
     const [forward, backward] =
-      params.ids === null ? [ACTORS_BY_NAME_FORWARD, ACTORS_BY_NAME_BACKWARD] : [MATCHED_ACTORS_BY_NAME_FORWARD, MATCHED_ACTORS_BY_NAME_BACKWARD];
+      params.ids === null
+        ? [ACTORS_BY_NAME_FORWARD, ACTORS_BY_NAME_BACKWARD]
+        : [MATCHED_ACTORS_BY_NAME_FORWARD, MATCHED_ACTORS_BY_NAME_BACKWARD];
     const rows =
       page.direction === 'forward'
         ? await ctx.db.read<{ actor: Actor }>(forward, { ...params, afterName: name, afterId: id, limit })
