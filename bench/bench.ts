@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import neo4j, { Session, Transaction } from 'neo4j-driver';
+import neo4j, { Session, Transaction, type Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { integerOption, parseCommandLine, readCommandLine, UsageError, cliAuthor } from '../scripts/cli';
 import { encodeCursor } from '../src/common';
@@ -255,9 +255,11 @@ function autocannon(url: string, body: string, connections: number, seconds: num
     execFile(process.execPath, args, { maxBuffer: 64 << 20 }, (error, stdout) => {
       if (error) return reject(error);
       const r = JSON.parse(stdout) as AutocannonResult;
+      // No request finished within the duration: autocannon reports 0 ms; the table shows "–".
+      const finished = r.requests.total > 0;
       resolve({
-        p50: r.latency.p50,
-        p99: r.latency.p99,
+        p50: finished ? r.latency.p50 : NaN,
+        p99: finished ? r.latency.p99 : NaN,
         rps: r.requests.average,
         requests: r.requests.total,
         errors: r.errors + r.non2xx + r.timeouts,
@@ -338,6 +340,8 @@ interface Row {
 
 interface Bench {
   db: Database;
+  /** The floor's own driver: bare executeQuery, numbers as JavaScript numbers. */
+  raw: Driver;
   maillonUrl: string;
   peerUrl: string;
   neo4jPid: number | null;
@@ -737,8 +741,14 @@ async function workloads(db: Database, schemaHas: (field: string) => boolean): P
 }
 
 /** One answer of a variant, for the equality check. */
+/** The floor: one statement through the bare driver, rows as plain objects. */
+async function runRaw(bench: Bench, way: Way): Promise<Record<string, unknown>[]> {
+  const { records } = await bench.raw.executeQuery(way.query, way.variables ?? {}, { routing: neo4j.routing.READ });
+  return records.map((r) => r.toObject());
+}
+
 async function answer(bench: Bench, variant: Variant, way: Way): Promise<unknown> {
-  if (variant === 'raw') return way.normalise(await bench.db.read(way.query, way.variables ?? {}));
+  if (variant === 'raw') return way.normalise(await runRaw(bench, way));
   return way.normalise(await post(variant === 'maillon' ? bench.maillonUrl : bench.peerUrl, way.query, way.variables));
 }
 
@@ -746,7 +756,7 @@ async function measure(bench: Bench, workload: Workload, variant: Variant, way: 
   const before = sample(bench.neo4jPid);
   const timing =
     variant === 'raw'
-      ? await driverLoop(() => bench.db.read(way.query, way.variables ?? {}), connections, seconds)
+      ? await driverLoop(() => runRaw(bench, way), connections, seconds)
       : await autocannon(
           variant === 'maillon' ? bench.maillonUrl : bench.peerUrl,
           JSON.stringify({ query: way.query, variables: way.variables ?? {} }),
@@ -905,6 +915,7 @@ async function main(): Promise<number> {
   const db = Database.connect(config.neo4j, logger);
   db.markWarm();
   const peerDriver = neo4j.driver(target.uri, neo4j.auth.basic(config.neo4j.user, config.neo4j.password));
+  const rawDriver = neo4j.driver(target.uri, neo4j.auth.basic(config.neo4j.user, config.neo4j.password), { disableLosslessIntegers: true });
   const cpus = os.cpus();
   const machine = `${cpus[0]?.model ?? 'unknown CPU'} x ${cpus.length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, node ${process.version}, load ${os
     .loadavg()
@@ -925,7 +936,7 @@ async function main(): Promise<number> {
     const limits = { ...DEFAULT_LIMITS, rateLimit: { ...DEFAULT_LIMITS.rateLimit, anonymousMax: 0, authenticatedMax: 0 } };
     const maillon = await startServer({ schema, db, logger, limits, port: 0, host: '127.0.0.1' });
     const peer = await startPeer(peerDriver);
-    const bench: Bench = { db, maillonUrl: maillon.url, peerUrl: peer.url, neo4jPid: neo4jPid(target) };
+    const bench: Bench = { db, raw: rawDriver, maillonUrl: maillon.url, peerUrl: peer.url, neo4jPid: neo4jPid(target) };
     const rows: Row[] = [];
     const yardstick = { before: cpuYardstickMs(), after: NaN };
     const checks: Record<string, string> = {};
@@ -966,6 +977,7 @@ async function main(): Promise<number> {
 
     log('');
     log(table(rows));
+    if (rows.some((r) => r.requests === 0)) log('("–" in p50: no request finished within --duration; raise it)');
     log('');
     for (const line of ratios(rows)) log(line);
     if (cold)
@@ -1004,6 +1016,7 @@ async function main(): Promise<number> {
     return Object.values(checks).some((c) => c.startsWith('DIFFERENT')) ? 1 : 0;
   } finally {
     await peerDriver.close();
+    await rawDriver.close();
     await db.close();
   }
 }
