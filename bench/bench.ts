@@ -1026,6 +1026,11 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`bench: ${error.message}\n${USAGE}\n`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(`bench: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 1;
   },
