@@ -968,7 +968,6 @@ async function main(): Promise<number> {
       }
       if (options.workloads.has('W1')) cold = await coldHeadline(bench, target, options.restart, await headlineInput(db));
       if (options.workloads.has('W7')) imported = await importWorkload(db, options.importRows);
-      if (options.workloads.has('W6') && !schema.getQueryType()?.getFields().territoryReport) log('W6: not built yet');
     } finally {
       await peer.stop();
       await maillon.stop();
