@@ -11,7 +11,7 @@ import { ActorNeedsResolver, NeedResolver, NeedMutationResolver } from './need';
 import { ActorOffersResolver, OfferResolver, OfferMutationResolver } from './offer';
 import { ProductResolver } from './product';
 import { SearchResolver } from './search';
-import { ActorTradeResolver, SupplyLinkResolver, SupplyLinkMutationResolver } from './supply';
+import { ActorTradeResolver, SupplyLinkResolver, SupplyLinkMutationResolver, TradePartnerResolver } from './supply';
 import { ChainResolver, GraphResolver, MatchmakingResolver, SupplierSearchResolver, SupplyRiskResolver } from './reasoning';
 import { CommuneResolver, DepartmentResolver, EpciResolver } from './territory';
 import { AboutResolver } from './about';
@@ -24,6 +24,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
   ActorOffersResolver,
   ActorNeedsResolver,
   ActorTradeResolver,
+  TradePartnerResolver,
   ActorMutationResolver,
   OfferResolver,
   OfferMutationResolver,

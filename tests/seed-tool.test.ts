@@ -110,9 +110,9 @@ describe('the seed tool', () => {
       ],
       ['dist/scripts/keys.js', ['rotate'], 'keys: unknown command "rotate": use create, list or revoke', 'usage: npm run keys'],
       [
-        'dist/bench/suppliers.js',
-        ['--runs', '1.5'],
-        'bench: --runs must be a whole number from 1 to 10000; got "1.5"',
+        'dist/bench/bench.js',
+        ['--duration', '1.5'],
+        'bench: --duration must be a whole number from 1 to 600; got "1.5"',
         'usage: npm run bench',
       ],
     ])('%s %j: exit 2 with what is wrong and the usage', (script, args, message, usage) => {

@@ -38,21 +38,52 @@ const ACTOR_FILTERS = /* cypher */ `
       })`;
 
 /**
- * A forward page of actors by name: an index seek from the cursor's name, so page 500 costs what
- * page 1 costs. Params: filters, $afterName, $afterId ('' for the first page), $limit.
+ * A forward page of actors by name: walks the actor_name index from the cursor's name, in index
+ * order, and stops after $limit rows that pass the filters, so page 500 costs what page 1 costs.
+ * Ties on name are ordered by id in a partial sort (PartialTop). The tie-break is written as
+ * NOT (same name AND id not after): written as `name > x OR id > y`, the planner split the OR into
+ * a union of two index seeks, one reading every actor whose id sorts after the cursor's, then
+ * sorted them all (54-104 ms a page on 20k actors). The hint keeps the name index when filters
+ * make the planner guess otherwise.
+ * Params: filters, $afterName, $afterId ('' for the first page), $limit.
  */
 export const ACTORS_BY_NAME_FORWARD = /* cypher */ `
   MATCH (a:Actor)
-  WHERE a.name >= $afterName AND (a.name > $afterName OR a.id > $afterId)
+  USING INDEX a:Actor(name)
+  WHERE a.name >= $afterName AND NOT (a.name = $afterName AND a.id <= $afterId)
     AND ${ACTOR_FILTERS}
   RETURN a {.*} AS actor
   ORDER BY a.name, a.id
   LIMIT $limit`;
 
-/** A backward page by name (reversed by the caller). Params: filters, $beforeName, $beforeId, $limit. */
+/** A backward page by name (reversed by the caller), walking the index downwards. Params: filters, $beforeName, $beforeId, $limit. */
 export const ACTORS_BY_NAME_BACKWARD = /* cypher */ `
   MATCH (a:Actor)
-  WHERE a.name <= $beforeName AND (a.name < $beforeName OR a.id < $beforeId)
+  USING INDEX a:Actor(name)
+  WHERE a.name <= $beforeName AND NOT (a.name = $beforeName AND a.id >= $beforeId)
+    AND ${ACTOR_FILTERS}
+  RETURN a {.*} AS actor
+  ORDER BY a.name DESC, a.id DESC
+  LIMIT $limit`;
+
+/**
+ * The forward and backward pages by name among the actors a full-text search found ($ids, at most
+ * a thousand): seeking them by id and sorting them costs less than walking the name index until
+ * enough of them turn up. Params: as ACTORS_BY_NAME_FORWARD / _BACKWARD, $ids not null.
+ */
+export const MATCHED_ACTORS_BY_NAME_FORWARD = /* cypher */ `
+  UNWIND $ids AS matchedId
+  MATCH (a:Actor {id: matchedId})
+  WHERE a.name >= $afterName AND NOT (a.name = $afterName AND a.id <= $afterId)
+    AND ${ACTOR_FILTERS}
+  RETURN a {.*} AS actor
+  ORDER BY a.name, a.id
+  LIMIT $limit`;
+
+export const MATCHED_ACTORS_BY_NAME_BACKWARD = /* cypher */ `
+  UNWIND $ids AS matchedId
+  MATCH (a:Actor {id: matchedId})
+  WHERE a.name <= $beforeName AND NOT (a.name = $beforeName AND a.id >= $beforeId)
     AND ${ACTOR_FILTERS}
   RETURN a {.*} AS actor
   ORDER BY a.name DESC, a.id DESC
@@ -80,6 +111,11 @@ export const ACTORS_BY_DISTANCE_BACKWARD = /* cypher */ `
   RETURN a {.*, distanceKm: round(distance / 1000.0, 3)} AS actor, distance
   ORDER BY distance DESC, a.id DESC
   LIMIT $limit`;
+
+/** How many actors there are, from Neo4j's count store (no actor is read). Returns one row: total. */
+export const COUNT_ALL_ACTORS = /* cypher */ `
+  MATCH (a:Actor)
+  RETURN count(a) AS total`;
 
 /** How many actors pass the filters. Params: filters. Returns one row: total. */
 export const COUNT_ACTORS = /* cypher */ `

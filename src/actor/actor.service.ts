@@ -10,6 +10,9 @@ import {
   ACTORS_BY_NAME_FORWARD,
   ACTOR_IDS_MATCHING,
   COUNT_ACTORS,
+  COUNT_ALL_ACTORS,
+  MATCHED_ACTORS_BY_NAME_BACKWARD,
+  MATCHED_ACTORS_BY_NAME_FORWARD,
 } from './actor.cypher';
 import { ActorSort, type ActorFilter } from './actor.input';
 import type { Actor } from './actor.type';
@@ -46,11 +49,18 @@ export async function toFilterParams(filter: ActorFilter, ctx: Context) {
   };
 }
 
+/** True when every filter parameter is off (null): the whole label is listed. */
+function hasNoFilter(params: Record<string, unknown>): boolean {
+  return Object.values(params).every((value) => value === null);
+}
+
 /** A page of actors, by name or by distance, with keyset cursors. */
 export async function findActors(filter: ActorFilter, sort: ActorSort, pageArgs: PageArgs, ctx: Context) {
   const page = toPageRequest(pageArgs);
   const { params, origin } = await toFilterParams(filter, ctx);
-  const totalCount = async () => (await ctx.db.read<{ total: number }>(COUNT_ACTORS, params))[0].total;
+  // Lazy: run only when the query selects totalCount; with no filter the count store answers at once.
+  const totalCount = async () =>
+    (await ctx.db.read<{ total: number }>(hasNoFilter(params) ? COUNT_ALL_ACTORS : COUNT_ACTORS, params))[0].total;
   const limit = int(page.size + 1);
 
   if (sort === ActorSort.NAME) {
@@ -58,10 +68,14 @@ export async function findActors(filter: ActorFilter, sort: ActorSort, pageArgs:
     const [name, id] = page.cursor
       ? decodeCursor(page.cursor, order, ['string', 'string'])
       : [page.direction === 'forward' ? '' : HIGHEST_NAME, ''];
+    const [forward, backward] =
+      params.ids === null
+        ? [ACTORS_BY_NAME_FORWARD, ACTORS_BY_NAME_BACKWARD]
+        : [MATCHED_ACTORS_BY_NAME_FORWARD, MATCHED_ACTORS_BY_NAME_BACKWARD];
     const rows =
       page.direction === 'forward'
-        ? await ctx.db.read<{ actor: Actor }>(ACTORS_BY_NAME_FORWARD, { ...params, afterName: name, afterId: id, limit })
-        : await ctx.db.read<{ actor: Actor }>(ACTORS_BY_NAME_BACKWARD, {
+        ? await ctx.db.read<{ actor: Actor }>(forward, { ...params, afterName: name, afterId: id, limit })
+        : await ctx.db.read<{ actor: Actor }>(backward, {
             ...params,
             beforeName: name,
             beforeId: page.cursor ? id : HIGHEST_NAME,

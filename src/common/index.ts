@@ -19,7 +19,7 @@ export {
 } from './validation';
 export { GeoPoint, GeoPointInput, LATITUDE_RANGE, LONGITUDE_RANGE } from './geo.type';
 export { Connection, PageInfo } from './connection.type';
-export { decodeCursor } from './cursor';
+export { decodeCursor, encodeCursor } from './cursor';
 export { cypherList, volumeConfidential } from './cypher';
 export { DeletedRecord, DeletionCounts, noCascade } from './deleted-record.type';
 export { manyByKey, oneByKey } from './loader';

@@ -2,14 +2,15 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Actor } from '../actor';
 import { RelatedItemsArgs } from '../common';
 import type { Context } from '../context';
-import type { Product } from '../product';
+import { Product } from '../product';
 import type { SupplyLinkRow } from './supply.loaders';
 import { SupplyLink } from './supply.type';
 import { TradePartner } from './trade-partner.type';
 
 /**
  * Groups links by the actor on their other end, keeping the links' order (largest volume first),
- * and keeps the first `first` partners before loading them.
+ * and keeps the first `first` partners before loading them. Their products are left to
+ * `TradePartner.products`, so that a query that does not ask for them does not load them.
  */
 async function toPartners(
   allLinks: SupplyLinkRow[],
@@ -20,26 +21,21 @@ async function toPartners(
   const byPartner = new Map<string, SupplyLinkRow[]>();
   for (const link of allLinks) byPartner.set(partnerIdOf(link), [...(byPartner.get(partnerIdOf(link)) ?? []), link]);
   const partnerIds = [...byPartner.keys()].slice(0, first);
-  const links = partnerIds.flatMap((id) => byPartner.get(id)!);
-  const [actors, products] = await Promise.all([
-    loaders.actor.actorById.loadMany(partnerIds),
-    loaders.product.productOfSupplyLink.loadMany(links.map((l) => l.id)),
-  ]);
-  const productOfLink = new Map(links.map((l, i) => [l.id, products[i] as Product | null]));
-  return partnerIds.map((id, i) => {
-    const partnerLinks = byPartner.get(id)!;
-    const distinct = new Map(
-      partnerLinks
-        .map((l) => productOfLink.get(l.id))
-        .filter((p): p is Product => !!p)
-        .map((p) => [p.id, p]),
-    );
-    return {
-      actor: actors[i] as Actor,
-      links: partnerLinks,
-      products: [...distinct.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-    };
-  });
+  const actors = await loaders.actor.actorById.loadMany(partnerIds);
+  return partnerIds.map((id, i) => ({ actor: actors[i] as Actor, links: byPartner.get(id)! }));
+}
+
+/** What is exchanged with a partner: loaded only when selected, batched over every partner of the request. */
+@Resolver(() => TradePartner)
+export class TradePartnerResolver {
+  @FieldResolver(() => [Product], { description: 'Products exchanged with it, by name.' })
+  async products(@Root() partner: TradePartner, @Ctx() { loaders }: Context): Promise<Product[]> {
+    const products = await loaders.product.productOfSupplyLink.loadMany(partner.links.map((l) => l.id));
+    const failed = products.find((p) => p instanceof Error);
+    if (failed) throw failed;
+    const distinct = new Map(products.filter((p): p is Product => !!p).map((p) => [p.id, p]));
+    return [...distinct.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  }
 }
 
 /**

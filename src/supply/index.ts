@@ -1,6 +1,6 @@
 export { SupplyLinkResolver } from './supply.resolver';
 export { SupplyLink } from './supply.type';
-export { ActorTradeResolver } from './actor-trade.resolver';
+export { ActorTradeResolver, TradePartnerResolver } from './actor-trade.resolver';
 export { SUPPLY_LINKS_FOR_MAP, SUPPLY_SCHEMA } from './supply.cypher';
 export { DeliveryFrequency } from './supply.enums';
 export { SupplyLinkFilter, toSupplyLinkFilterParams } from './supply.input';

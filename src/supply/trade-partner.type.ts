@@ -1,5 +1,4 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Product } from '../product';
 import { Actor } from '../actor';
 import { SupplyLink } from './supply.type';
 
@@ -7,9 +6,6 @@ import { SupplyLink } from './supply.type';
 export class TradePartner {
   @Field(() => Actor, { description: 'The supplier or customer.' })
   actor!: Actor;
-
-  @Field(() => [Product], { description: 'Products exchanged with it, by name.' })
-  products!: Product[];
 
   @Field(() => [SupplyLink], { description: 'The supply links with it, largest volume first.' })
   links!: SupplyLink[];
