@@ -72,6 +72,13 @@ export const BROKEN_ORGANIC_CHAIN: KnownChain & { brokenLinkId: string } = {
   brokenLinkId: 'sl-00021',
 };
 
+/**
+ * Operators that resell organic (AB) goods without an Agence Bio certificate of their own: the
+ * label-integrity check must report them (EU 2018/848 requires every operator handling the goods
+ * to be certified). Names, as the seed gives them.
+ */
+export const UNCERTIFIED_ORGANIC_RESELLERS: readonly string[] = ['Primeurs de la Vallée du Rhône'];
+
 /** Needs nobody in the seed can meet, with any supplier, at any distance. */
 export const UNMET_NEED_IDS: readonly string[] = ['need-0001', 'need-0002', 'need-0003'];
 
@@ -88,6 +95,8 @@ interface Anchor {
   scale?: number;
   wantOrganicShare?: number;
   memberGroup?: MemberGroup;
+  /** Meals a year (kitchens whose size is public); drawn for the others. */
+  meals?: number;
 }
 
 const t = (productId: string, extra: Partial<LineSpec> = {}): LineSpec => make(productId, 1, { suppliers: [2, 4], ...extra });
@@ -156,10 +165,11 @@ const ANCHORS: readonly Anchor[] = [
     name: 'Cuisine centrale de Valence Romans Agglo',
     insee: '26362',
     scale: 3,
+    meals: 6000 * 140,
     description:
       "Cuisine centrale en liaison froide : environ 6 000 repas par jour pour 56 restaurants scolaires de l'agglomération, au moins 20 % de produits bio.",
   },
-  { handle: 'ck-montelimar', profile: 'central-kitchen', name: 'Cuisine centrale de Montélimar', insee: '26198' },
+  { handle: 'ck-montelimar', profile: 'central-kitchen', name: 'Cuisine centrale de Montélimar', insee: '26198', meals: 2500 * 140 },
   { handle: 'college-camille-vernet', profile: 'college', name: 'Collège Camille Vernet', insee: '26362' },
   { handle: 'college-marcel-pagnol', profile: 'college', name: 'Collège Marcel Pagnol', insee: '26362' },
   { handle: 'college-marcelle-rivier', profile: 'college', name: 'Collège Marcelle Rivier', insee: '26037' },
@@ -619,7 +629,8 @@ export function buildDromeSeed(communes: CommuneRef[], products: ProductRecord[]
   addGenericActors(generator);
   const built = CHAIN_PLANS.map((plan) => buildChain(generator, anchors, plan));
   ensureDocumentedIds(built);
-  return completeBundle(generator, unmetNeeds(generator, anchors));
+  const uncertified = new Set(UNCERTIFIED_ORGANIC_RESELLERS.map((name) => anchorNamed(anchors, name).record.id));
+  return completeBundle(generator, unmetNeeds(generator, anchors), uncertified);
 }
 
 function addAnchors(generator: Generator): Map<string, SeedActor> {
@@ -641,6 +652,7 @@ function addAnchors(generator: Generator): Map<string, SeedActor> {
       wantOrganicShare: anchor.wantOrganicShare,
       clubMember: profile.key === 'institution' ? true : undefined,
       memberGroup: anchor.memberGroup,
+      meals: anchor.meals,
     });
     byHandle.set(anchor.handle, actor);
   }
@@ -675,6 +687,12 @@ function buildChain(generator: Generator, anchors: Map<string, SeedActor>, plan:
     if (into) line = into;
   }
   return ids;
+}
+
+function anchorNamed(anchors: Map<string, SeedActor>, name: string): SeedActor {
+  const actor = [...anchors.values()].find((a) => a.record.name === name);
+  if (!actor) throw new Error(`no anchor named ${name}`);
+  return actor;
 }
 
 function handle(anchors: Map<string, SeedActor>, name: string): SeedActor {

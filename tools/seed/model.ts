@@ -63,6 +63,8 @@ export interface SeedActor {
   /** Holds an AB certificate (some of its lines may still be conventional). */
   organic: boolean;
   scale: number;
+  /** Meals served a year, for kitchens and restaurants (quantities.ts sizes their purchases on it). */
+  meals?: number;
   /** Replaces the profile's organic shares on purchases (the organic-only hub). */
   wantOrganicShare: number | null;
   lines: Line[];

@@ -24,6 +24,8 @@ export interface ActorDraft {
   clubMember?: boolean;
   memberGroup?: MemberGroup;
   wantOrganicShare?: number;
+  /** Meals a year, for a kitchen whose size is public. */
+  meals?: number;
 }
 
 /** An actor's standing toward organic certification, decided once, applied to each of its lines. */
@@ -101,6 +103,7 @@ export class Population {
       organic: standing === 'ab' || standing === 'ab-demeter',
       scale: draft.scale ?? profile.scale,
       wantOrganicShare: draft.wantOrganicShare ?? null,
+      meals: draft.meals,
       lines: [],
       purchases: null,
       bought: null,
@@ -111,6 +114,19 @@ export class Population {
     record.description = draft.description ?? this.describe(actor, standing);
     this.actors.push(actor);
     return actor;
+  }
+
+  /**
+   * Organic certification covers every operator that handles organic goods (EU 2018/848): one that
+   * ended up reselling or making organic goods gets its Agence Bio number, unless it is one of the
+   * seed's deliberate integrity breaks.
+   */
+  certifyOrganicHandlers(uncertified: ReadonlySet<string> = new Set()): void {
+    for (const actor of this.actors) {
+      if (actor.record.agenceBioNumber || uncertified.has(actor.record.id)) continue;
+      if (actor.lines.some((l) => l.organic && l.outLinks > 0))
+        actor.record.agenceBioNumber = agenceBioNumberFor(actor.index, this.namespace);
+    }
   }
 
   /** Finds or creates the actor's line of a product with exactly these labels. */

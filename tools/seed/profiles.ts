@@ -179,21 +179,40 @@ const VEGETABLES: readonly LineSpec[] = [
 
 const POULTRY_LABELS = [['volailles-drome-igp'], ['volailles-drome-igp', 'volailles-drome-label-rouge'], []] as const;
 
-/** What collective kitchens buy, by purchase family (ma-cantine's). */
+/** Who supplies public kitchens under framework contracts (public tenders): wholesalers and the platforms. */
+const CONTRACT_SOURCES = [R.WHOLESALER, R.FOOD_HUB] as const;
+/** Who a kitchen orders from directly (Agrilocal or direct orders): producers and processors, not shops. */
+const DIRECT_SOURCES = [R.FARM, R.COOPERATIVE, R.MILL, R.BAKERY, R.DAIRY, R.PROCESSOR, R.SLAUGHTERHOUSE] as const;
+
+/**
+ * What collective kitchens buy, by purchase family (ma-cantine's): most of each family under a
+ * wholesaler's or a platform's contract, and a minority direct from producers (quantities.ts gives
+ * contract suppliers the larger share). Bread comes from a bakery near by.
+ */
 const KITCHEN_BUYS = (organicShare: number): WantSpec[] => [
   want('pain', [1, 1], { from: [R.BAKERY], organicShare, maxKm: 30, anywhere: true }),
-  want('legumes', [2, 4], { from: TRADE_SOURCES, organicShare, maxKm: 60 }),
-  want('fruits', [1, 3], { from: TRADE_SOURCES, organicShare, maxKm: 80 }),
-  want('fromage', [1, 2], { from: TRADE_SOURCES, organicShare, maxKm: 80 }),
-  want('yaourt', [0, 1], { from: TRADE_SOURCES, organicShare, maxKm: 80 }),
-  want('viandes', [1, 2], { from: TRADE_SOURCES, organicShare: organicShare / 2, maxKm: 80 }),
-  want('volailles', [1, 1], { from: TRADE_SOURCES, organicShare: organicShare / 2, maxKm: 80 }),
+  want('legumes', [1, 2], { from: CONTRACT_SOURCES, organicShare, maxKm: 150, anywhere: true }),
+  want('legumes', [0, 2], { from: DIRECT_SOURCES, organicShare, maxKm: 60 }),
+  want('fruits', [1, 2], { from: CONTRACT_SOURCES, organicShare, maxKm: 150, anywhere: true }),
+  want('fruits', [0, 1], { from: DIRECT_SOURCES, organicShare, maxKm: 80 }),
+  want('fromage', [1, 1], { from: CONTRACT_SOURCES, organicShare, maxKm: 150, anywhere: true }),
+  want('fromage', [0, 1], { from: DIRECT_SOURCES, organicShare, maxKm: 80 }),
+  want('yaourt', [0, 1], { from: TRADE_SOURCES, organicShare, maxKm: 100 }),
+  want('viandes', [1, 1], { from: CONTRACT_SOURCES, organicShare: organicShare / 2, maxKm: 150, anywhere: true }),
+  want('viandes', [0, 1], { from: DIRECT_SOURCES, organicShare: organicShare / 2, maxKm: 80 }),
+  want('volailles', [1, 1], { from: TRADE_SOURCES, organicShare: organicShare / 2, maxKm: 100 }),
   want('oeufs', [0, 1], { from: TRADE_SOURCES, organicShare, maxKm: 60 }),
   want('pates', [0, 1], { from: TRADE_SOURCES, maxKm: 100, anywhere: true }),
   want('legumes-secs', [0, 1], { from: TRADE_SOURCES, organicShare, maxKm: 100 }),
   want('poissons', [0, 1], { from: [R.WHOLESALER, R.FARM], maxKm: 60, anywhere: true }),
   want('compote', [0, 1], { from: TRADE_SOURCES, maxKm: 100 }),
 ];
+
+/** Products a kitchen's broad purchase never brings (a collège buying "vegetables" does not get truffles). */
+export const NOT_FOR_CATERING: ReadonlySet<string> = new Set(['truffe-noire', 'asperge', 'chevreau', 'framboise', 'figue']);
+
+/** Restaurants buy from producers, processors, wholesalers and platforms; shops only for wine (a caviste). */
+const RESTAURANT_SOURCES = [...TRADE_SOURCES, R.SLAUGHTERHOUSE] as const;
 
 /** What school kitchens ask for on Agrilocal-like consultations. */
 const SCHOOL_NEEDS: readonly NeedSpec[] = [
@@ -1756,7 +1775,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     clubShare: 0.45,
     organicShare: 0,
     placements: [{ zone: 'dromeTowns', weight: 1 }],
-    buys: KITCHEN_BUYS(0.5),
+    buys: KITCHEN_BUYS(0.7),
     needs: SCHOOL_NEEDS,
     scale: 0.6,
     deliveryKm: 0,
@@ -1772,7 +1791,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     clubShare: 0.3,
     organicShare: 0,
     placements: [{ zone: 'dromeTowns', weight: 1 }],
-    buys: KITCHEN_BUYS(0.2),
+    buys: KITCHEN_BUYS(0.08),
     needs: CARE_NEEDS,
     scale: 1,
     deliveryKm: 0,
@@ -1788,7 +1807,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     clubShare: 0.2,
     organicShare: 0,
     placements: [{ zone: 'dromeTowns', weight: 1 }],
-    buys: KITCHEN_BUYS(0.25).slice(0, 7),
+    buys: KITCHEN_BUYS(0.1).slice(0, 11),
     needs: CARE_NEEDS,
     scale: 0.4,
     deliveryKm: 0,
@@ -1808,18 +1827,18 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
       { zone: 'touristTowns', weight: 0.3 },
     ],
     buys: [
-      want('legumes', [1, 3], { maxKm: 40, organicShare: 0.2 }),
-      want('fruits', [1, 2], { maxKm: 40, organicShare: 0.2 }),
-      want('fromage', [1, 2], { maxKm: 60 }),
-      want('viandes', [1, 2], { maxKm: 60 }),
-      want('volailles', [0, 1], { maxKm: 60 }),
+      want('legumes', [1, 3], { from: RESTAURANT_SOURCES, maxKm: 40, organicShare: 0.2 }),
+      want('fruits', [1, 2], { from: RESTAURANT_SOURCES, maxKm: 40, organicShare: 0.2 }),
+      want('fromage', [1, 2], { from: RESTAURANT_SOURCES, maxKm: 60 }),
+      want('viandes', [1, 2], { from: RESTAURANT_SOURCES, maxKm: 60 }),
+      want('volailles', [0, 1], { from: RESTAURANT_SOURCES, maxKm: 60 }),
       want('produits-boulangerie', [1, 1], { from: [R.BAKERY], maxKm: 15, anywhere: true }),
-      want('vin', [1, 3], { maxKm: 80 }),
-      want('huile-olive', [0, 1], { maxKm: 100 }),
-      want('charcuterie', [0, 1], { maxKm: 60 }),
-      want('raviole', [0, 1], { maxKm: 80 }),
-      want('miel', [0, 1], { maxKm: 60 }),
-      want('truite', [0, 1], { maxKm: 60 }),
+      want('vin', [1, 3], { from: [R.COOPERATIVE, R.FARM, R.WHOLESALER, R.RETAILER], maxKm: 80 }),
+      want('huile-olive', [0, 1], { from: RESTAURANT_SOURCES, maxKm: 100 }),
+      want('charcuterie', [0, 1], { from: RESTAURANT_SOURCES, maxKm: 60 }),
+      want('raviole', [0, 1], { from: RESTAURANT_SOURCES, maxKm: 80 }),
+      want('miel', [0, 1], { from: RESTAURANT_SOURCES, maxKm: 60 }),
+      want('truite', [0, 1], { from: RESTAURANT_SOURCES, maxKm: 60 }),
       want('plantes-aromatiques', [0, 1], { from: [R.FARM], maxKm: 60 }),
     ],
     needs: RESTAURANT_NEEDS,
@@ -1847,15 +1866,8 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
       { zone: 'dromeTowns', weight: 0.6 },
       { zone: 'touristTowns', weight: 0.4 },
     ],
-    buys: [
-      want('fruits', [3, 5], { from: [R.FARM], maxKm: 30 }),
-      want('legumes', [3, 5], { from: [R.FARM], maxKm: 30 }),
-      want('fromage', [2, 3], { from: [R.FARM], maxKm: 40 }),
-      want('miel', [1, 1], { from: [R.FARM], maxKm: 50 }),
-      want('oeufs', [0, 1], { from: [R.FARM], maxKm: 30 }),
-      want('volailles', [0, 1], { from: [R.FARM], maxKm: 40 }),
-    ],
-    scale: 0.3,
+    // A producers' market is where farmers sell direct to the public: a place of sale, never a buyer.
+    scale: 0,
     deliveryKm: 0,
     names: ['Marché de producteurs {deCommune}', 'Marché hebdomadaire {deCommune}'],
     summary: 'Marché de plein vent (producteurs présents)',

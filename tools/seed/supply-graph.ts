@@ -5,7 +5,7 @@ import { distanceKm } from '../../src/territory';
 import { GridIndex, type BucketSample } from './geo';
 import { ORGANIC_FAMILY, roleMask, type IdScheme, type Line, type LinkInfo, type SeedActor, type Slot } from './model';
 import type { Population } from './population';
-import type { WantSpec } from './profiles';
+import { NOT_FOR_CATERING, type WantSpec } from './profiles';
 import type { Random } from './random';
 import type { ProductTaxonomy } from './taxonomy';
 
@@ -38,6 +38,8 @@ interface Purchase {
   fromMask: number;
   /** False when the purchase names a raw material: then raw lines are what it wants. */
   skipRaw: boolean;
+  /** A kitchen's purchase: never the products of NOT_FOR_CATERING. */
+  catering: boolean;
 }
 
 /** How much farther (km) a supplier outside the preferred EPCI is considered. */
@@ -189,6 +191,7 @@ export class SupplyGraph {
         anyTier: false,
         preferEpci: '',
         skipRaw: !this.taxonomy.isRawMaterial(inputId),
+        catering: isKitchen(actor),
       };
       this.buyInto(actor, line, purchase, slot);
       if (line.organic && slot.links.length === 0) {
@@ -276,6 +279,7 @@ export class SupplyGraph {
       anyTier: false,
       preferEpci: want.sameEpci ? actor.commune.epciSiren : '',
       skipRaw: !this.taxonomy.isRawMaterial(want.productId),
+      catering: isKitchen(actor),
     };
   }
 
@@ -354,6 +358,7 @@ export class SupplyGraph {
   private eligible(line: Line, buyer: SeedActor, purchase: Purchase): boolean {
     if (purchase.organic && !line.organic) return false;
     if (purchase.skipRaw && line.raw) return false;
+    if (purchase.catering && NOT_FOR_CATERING.has(line.productId)) return false;
     if (!purchase.anyTier && line.readyTier >= buyer.tier) return false;
     if (line.actor === buyer) return false;
     if (purchase.fromMask !== 0 && (line.roleMask & purchase.fromMask) === 0) return false;
@@ -478,6 +483,10 @@ export class SupplyGraph {
     }
     return date;
   }
+}
+
+function isKitchen(actor: SeedActor): boolean {
+  return actor.record.roles.includes(ActorRole.CANTEEN) || actor.record.roles.includes(ActorRole.CENTRAL_KITCHEN);
 }
 
 function slotFor(line: Line, inputId: string): Slot {
