@@ -57,7 +57,7 @@ export function completeBundle(
   const actors = population.actors;
   graph.supplyAll(actors);
   population.certifyOrganicHandlers(uncertified);
-  const quantities = new Quantities(taxonomy, economics, rng.quantities);
+  const quantities = new Quantities(taxonomy, economics, generator.labels, rng.quantities);
   quantities.apply(actors, graph.links);
   const offers = buildOffers(actors, economics, ids, rng.market);
   const needs = [...presetNeeds, ...buildNeeds(actors, economics, ids, rng.market, presetNeeds)];

@@ -1412,6 +1412,8 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
       { zone: 'valencePlain', weight: 0.5 },
       { zone: 'tricastin', weight: 0.5 },
     ],
+    // Their range also holds produce from outside the Drôme (France, Spain...), with no label.
+    lines: [imported('legumes'), imported('fruits')],
     resells: [
       want('fruits', [6, 10], { from: [R.FARM, R.COOPERATIVE], maxKm: 160, organicShare: 0.2 }),
       want('legumes', [5, 9], { from: [R.FARM, R.COOPERATIVE], maxKm: 120, organicShare: 0.2 }),
@@ -1480,6 +1482,8 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     clubShare: 0.5,
     organicShare: 0,
     placements: [{ zone: 'valenceRomansAgglo', weight: 1 }],
+    // Meat and poultry bought from national cutting plants, with no label.
+    lines: [imported('boeuf'), imported('porc'), imported('poulet')],
     resells: [
       want('boeuf', [2, 4], { from: [R.FARM], maxKm: 100 }),
       want('veau', [1, 2], { from: [R.FARM], maxKm: 100 }),
@@ -1775,7 +1779,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     clubShare: 0.45,
     organicShare: 0,
     placements: [{ zone: 'dromeTowns', weight: 1 }],
-    buys: KITCHEN_BUYS(0.7),
+    buys: KITCHEN_BUYS(0.6),
     needs: SCHOOL_NEEDS,
     scale: 0.6,
     deliveryKm: 0,

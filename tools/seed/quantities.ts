@@ -1,5 +1,5 @@
 import { ActorRole } from '../../src/actor';
-import type { NeedRecord } from '../../src/records';
+import type { LabelRecord, NeedRecord } from '../../src/records';
 import { SupplyChannel } from '../../src/records';
 import { Economics, SCHOOL_MONTHS } from './economics';
 import type { LinkInfo, SeedActor } from './model';
@@ -62,6 +62,26 @@ export const PORTIONS: Readonly<Record<string, Readonly<Record<Eater, number>>>>
   compote: { child: 0.01, teen: 0.01, adult: 0.01 },
   charcuterie: { child: 0.002, teen: 0.003, adult: 0.003 },
   repas: { child: 1, teen: 1, adult: 1 },
+};
+
+/**
+ * Share of a group that one product of it takes on the menu: a kitchen buying leeks or lamb does
+ * not serve them at every meal (vegetables rotate among five or six, meats among three or four).
+ * A purchase named by the group itself ("légumes" from a wholesaler's mixed range) takes it all.
+ */
+const MENU_SHARE: Readonly<Record<string, number>> = {
+  // Garlic seasons dishes: a few grams a meal.
+  ail: 0.02,
+  legumes: 0.2,
+  fruits: 0.3,
+  fromage: 0.35,
+  viandes: 0.3,
+  volailles: 0.7,
+  poissons: 0.7,
+  pates: 0.5,
+  'legumes-secs': 0.5,
+  compote: 0.6,
+  charcuterie: 0.5,
 };
 
 /** Share of a kitchen's needs of a group that its suppliers in the seed cover (the rest comes from outside the Drôme graph). */
@@ -202,9 +222,10 @@ export const CONVERSIONS: Readonly<Record<string, Readonly<Record<string, number
 };
 
 /**
- * Share of a maker's or reseller's output sold to buyers the seed does not hold (shoppers at the
- * counter, shops and caterers elsewhere, export), by role: a bakery sells most of its bread over
- * the counter, a mill a third of its flour to bakeries outside the graph.
+ * What a maker or reseller sells to buyers the seed does not hold (shoppers at the counter, shops
+ * and caterers elsewhere, export), as a multiple of its reference volume (economics.ts × its
+ * scale), by role: a bakery sells most of its bread over the counter, a mill a third of its flour
+ * to bakeries outside the graph. At least 0.2 for every role.
  */
 export const OFF_GRAPH_SHARE: Partial<Record<ActorRole, number>> = {
   [ActorRole.BAKERY]: 0.6,
@@ -234,6 +255,17 @@ export function portionGroup(taxonomy: ProductTaxonomy, productId: string): stri
   return taxonomy.ancestorsOrSelf(productId).find((id) => PORTIONS[id] !== undefined) ?? '';
 }
 
+/**
+ * How much of a group a kitchen buys from labelled goods relative to plain ones: hospitals and care
+ * homes spend about 2 € of food per meal and keep labels for a few products (EGalim results of
+ * health and social care: about 20 % of purchases, 6-8 % organic, against 60 % in the Drôme's
+ * collèges), so a labelled supplier gets that fraction of the share a plain one would.
+ */
+const LABEL_APPETITE: Readonly<Record<string, number>> = { hospital: 0.3, 'care-home': 0.35 };
+
+/** Suppliers a public kitchen holds a contract with after a tender: wholesalers, platforms, and its bakery (bread is tendered yearly). */
+const CONTRACT_ROLES: readonly ActorRole[] = [ActorRole.WHOLESALER, ActorRole.FOOD_HUB, ActorRole.BAKERY];
+
 /** The public kitchens, whose purchases are public procurement. */
 const PUBLIC_KITCHENS = new Set(['central-kitchen', 'canteen', 'college', 'hospital', 'care-home']);
 /** Kitchens that follow the school year. */
@@ -251,6 +283,7 @@ export class Quantities {
   constructor(
     private readonly taxonomy: ProductTaxonomy,
     private readonly economics: Economics,
+    private readonly labels: ReadonlyMap<string, LabelRecord>,
     private readonly rng: Random,
   ) {}
 
@@ -311,29 +344,34 @@ export class Quantities {
       if (group !== '') push(byGroup, group, link);
     }
     for (const [group, groupLinks] of byGroup) {
+      const appetite = LABEL_APPETITE[actor.profile.key] ?? 1;
       const weights = groupLinks.map((l) => supplierWeight(l, roleOf) * this.rng.between(0.8, 1.2));
       const total = weights.reduce((s, w) => s + w, 0);
       const yearly = (actor.meals as number) * PORTIONS[group][eater] * SEED_COVERAGE;
       groupLinks.forEach((link, i) => {
         const season = group === 'repas' ? 1 : this.seasonShare(actor, link.record.productId);
-        link.record.volume = roundUp((yearly * season * weights[i]) / total, link.record.unit);
+        const menu = link.record.productId === group ? 1 : (MENU_SHARE[link.record.productId] ?? MENU_SHARE[group] ?? 1);
+        // A labelled supplier of a kitchen with little appetite for labels gets a smaller share; the rest is plain goods bought off the graph.
+        const labelled = this.isEgalim(link) ? appetite : 1;
+        link.record.volume = roundUp((yearly * season * menu * labelled * weights[i]) / total, link.record.unit);
       });
     }
   }
 
   /**
-   * What a maker or reseller buys: each line's output (its sales in the graph, grossed up for the
-   * buyers outside it) × the conversion factor of each input, spread over the purchases of that input.
+   * What a maker or reseller buys: each line's output (its sales in the graph plus its sales
+   * outside it) × the conversion factor of each input, spread over the purchases of that input.
    */
   private sizeInputs(actor: SeedActor, sold: readonly LinkInfo[]): void {
     const demand = new Map<LinkInfo, number>();
-    const offGraph = Math.max(0, ...actor.record.roles.map((r) => OFF_GRAPH_SHARE[r] ?? 0));
+    const offGraph = Math.max(0.2, ...actor.record.roles.map((r) => OFF_GRAPH_SHARE[r] ?? 0));
     for (const line of actor.lines) {
       if (line.origin !== 'make' && line.origin !== 'resell') continue;
       const inGraph = sold.filter((l) => l.record.productId === line.productId && sameLabels(l.record.labelIds, line.labelIds));
       const soldVolume = inGraph.reduce((s, l) => s + l.record.volume, 0);
-      const base = this.economics.terms(line.productId).volume * actor.scale * 0.5;
-      const output = Math.max(soldVolume / (1 - offGraph), base);
+      // Sales outside the graph do not grow with those inside it (a butcher's counter does not
+      // sell more lamb because a hospital buys some): added, not multiplied, so chains do not compound.
+      const output = soldVolume + this.economics.terms(line.productId).volume * actor.scale * offGraph;
       for (const slot of line.slots) {
         if (slot.links.length === 0) continue;
         const factor = line.origin === 'resell' ? 1 : conversionFactor(this.taxonomy, line.productId, slot.inputId);
@@ -343,6 +381,10 @@ export class Quantities {
       }
     }
     for (const [link, volume] of demand) link.record.volume = roundUp(volume, link.record.unit);
+  }
+
+  private isEgalim(link: LinkInfo): boolean {
+    return link.record.labelIds.some((id) => this.labels.get(id)?.egalim === true);
   }
 
   /** Share of the kitchen's service months in which the product is available. */
@@ -364,8 +406,7 @@ export class Quantities {
       const roles = roleOf(link.record.supplierId);
       let channel: SupplyChannel;
       if (roles.includes(ActorRole.CENTRAL_KITCHEN)) channel = SupplyChannel.DIRECT_ORDER;
-      else if (roles.includes(ActorRole.WHOLESALER) || roles.includes(ActorRole.FOOD_HUB) || actor.profile.key === 'hospital')
-        channel = SupplyChannel.PUBLIC_TENDER;
+      else if (CONTRACT_ROLES.some((r) => roles.includes(r)) || actor.profile.key === 'hospital') channel = SupplyChannel.PUBLIC_TENDER;
       else channel = this.rng.chance(agrilocalShare) ? SupplyChannel.AGRILOCAL : SupplyChannel.DIRECT_ORDER;
       link.record.channel = channel;
     }
