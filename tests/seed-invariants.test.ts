@@ -1,7 +1,7 @@
 import { ActorRole } from '../src/actor/actor.enums';
 import type { Database } from '../src/db';
 import type { ProductRecord } from '../src/records';
-import { CONVERSIONS, readProducts, seedDatabase, UNCERTIFIED_ORGANIC_RESELLERS } from '../tools/seed';
+import { CONTRACT_CATERER, CONVERSIONS, readProducts, seedDatabase, UNCERTIFIED_ORGANIC_RESELLERS } from '../tools/seed';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 
 /**
@@ -210,7 +210,9 @@ describe('the Drôme seed in Neo4j: numbers that add up', () => {
   });
 
   it("sets a channel on every public kitchen's purchase and none on private buyers'", () => {
-    const publicKitchen = (l: LinkRow) => l.buyerRoles.includes(ActorRole.CANTEEN) || l.buyerRoles.includes(ActorRole.CENTRAL_KITCHEN);
+    // The contract caterer is a private firm: its purchases go through no public procedure.
+    const publicKitchen = (l: LinkRow) =>
+      (l.buyerRoles.includes(ActorRole.CANTEEN) || l.buyerRoles.includes(ActorRole.CENTRAL_KITCHEN)) && l.buyerName !== CONTRACT_CATERER;
     const bought = links.filter(publicKitchen);
     expect(bought.length).toBeGreaterThan(150);
     expect(bought.filter((l) => l.channel === null)).toEqual([]);
@@ -249,6 +251,15 @@ describe('the Drôme seed in Neo4j: numbers that add up', () => {
     expect(resales.length).toBeGreaterThan(50);
     const uncertified = [...new Set(resales.filter((l) => l.supplierBio === null).map((l) => l.supplierName))];
     expect(uncertified.sort()).toEqual([...UNCERTIFIED_ORGANIC_RESELLERS].sort());
+  });
+
+  it('sends meat from farms through abattoirs to butchers, wholesalers and kitchens', () => {
+    const abattoirs = new Set(links.filter((l) => l.supplierRoles.includes(ActorRole.SLAUGHTERHOUSE)).map((l) => l.supplierId));
+    expect(abattoirs.size).toBeGreaterThanOrEqual(3);
+    const fromFarms = links.filter((l) => abattoirs.has(l.buyerId) && l.supplierRoles.includes(ActorRole.FARM));
+    const onwards = links.filter((l) => abattoirs.has(l.supplierId) && fromFarms.some((f) => l.sourcedFrom.includes(f.id)));
+    expect(onwards.some((l) => l.buyerRoles.includes(ActorRole.RETAILER))).toBe(true);
+    expect(onwards.every((l) => isUnder(l.productId, 'viandes'))).toBe(true);
   });
 
   it('never has a producers market buy anything: it is a place of direct sale', () => {

@@ -72,6 +72,9 @@ export const BROKEN_ORGANIC_CHAIN: KnownChain & { brokenLinkId: string } = {
   brokenLinkId: 'sl-00021',
 };
 
+/** The contract caterer's central kitchen: a private buyer, whose purchases carry no public channel. */
+export const CONTRACT_CATERER = 'Cuisine centrale Rhodanienne de Restauration';
+
 /**
  * Operators that resell organic (AB) goods without an Agence Bio certificate of their own: the
  * label-integrity check must report them (EU 2018/848 requires every operator handling the goods
@@ -97,15 +100,28 @@ interface Anchor {
   memberGroup?: MemberGroup;
   /** Meals a year (kitchens whose size is public); drawn for the others. */
   meals?: number;
+  /** A real public body; every other anchor is an invented operator (fictitious: true). */
+  real?: true;
+  /** Its real SIREN (from seeds/communes-drome-and-neighbours.csv) and establishment number. */
+  siren?: { siren: string; establishment: number };
 }
 
 const t = (productId: string, extra: Partial<LineSpec> = {}): LineSpec => make(productId, 1, { suppliers: [2, 4], ...extra });
 
-/** Named actors, created first and in this order (act-0001 ...). */
+/** Valence Romans Agglo's SIREN (seeds/communes-drome-and-neighbours.csv): the agglomeration and its central kitchen, an establishment of it. */
+const VRA_SIREN = '200068781';
+
+/**
+ * Named actors, created first and in this order (act-0001 ...). `real` marks the public bodies
+ * (the Département, chambers, EPCIs, collèges, hospitals, the public central kitchens); where their
+ * SIREN is in the shipped reference data (the EPCIs) they carry it, the others a placeholder SIREN
+ * beginning with 0 (docs/model.md). Every company is invented.
+ */
 const ANCHORS: readonly Anchor[] = [
   // Institutions
   {
     handle: 'departement',
+    real: true,
     profile: 'institution',
     name: 'Département de la Drôme',
     insee: '26362',
@@ -115,6 +131,7 @@ const ANCHORS: readonly Anchor[] = [
   },
   {
     handle: 'chambre-agriculture',
+    real: true,
     profile: 'institution',
     name: "Chambre d'agriculture de la Drôme",
     insee: '26058',
@@ -123,6 +140,7 @@ const ANCHORS: readonly Anchor[] = [
   },
   {
     handle: 'chambre-metiers',
+    real: true,
     profile: 'institution',
     name: "Chambre de métiers et de l'artisanat de la Drôme",
     insee: '26362',
@@ -131,6 +149,7 @@ const ANCHORS: readonly Anchor[] = [
   },
   {
     handle: 'cci',
+    real: true,
     profile: 'institution',
     name: 'CCI de la Drôme',
     insee: '26362',
@@ -139,6 +158,8 @@ const ANCHORS: readonly Anchor[] = [
   },
   {
     handle: 'vra',
+    real: true,
+    siren: { siren: VRA_SIREN, establishment: 1 },
     profile: 'institution',
     name: 'Valence Romans Agglo',
     insee: '26362',
@@ -146,6 +167,8 @@ const ANCHORS: readonly Anchor[] = [
   },
   {
     handle: 'montelimar-agglo',
+    real: true,
+    siren: { siren: '200040459', establishment: 1 },
     profile: 'institution',
     name: 'Montélimar Agglomération',
     insee: '26198',
@@ -153,6 +176,8 @@ const ANCHORS: readonly Anchor[] = [
   },
   {
     handle: 'ccvd',
+    real: true,
+    siren: { siren: '242600252', establishment: 1 },
     profile: 'institution',
     name: 'Communauté de communes du Val de Drôme en Biovallée',
     insee: '26125',
@@ -161,6 +186,8 @@ const ANCHORS: readonly Anchor[] = [
   // Collective catering
   {
     handle: 'ck-vra',
+    real: true,
+    siren: { siren: VRA_SIREN, establishment: 2 },
     profile: 'central-kitchen',
     name: 'Cuisine centrale de Valence Romans Agglo',
     insee: '26362',
@@ -169,30 +196,58 @@ const ANCHORS: readonly Anchor[] = [
     description:
       "Cuisine centrale en liaison froide : environ 6 000 repas par jour pour 56 restaurants scolaires de l'agglomération, au moins 20 % de produits bio.",
   },
-  { handle: 'ck-montelimar', profile: 'central-kitchen', name: 'Cuisine centrale de Montélimar', insee: '26198', meals: 2500 * 140 },
-  { handle: 'college-camille-vernet', profile: 'college', name: 'Collège Camille Vernet', insee: '26362' },
-  { handle: 'college-marcel-pagnol', profile: 'college', name: 'Collège Marcel Pagnol', insee: '26362' },
-  { handle: 'college-marcelle-rivier', profile: 'college', name: 'Collège Marcelle Rivier', insee: '26037' },
-  { handle: 'college-debussy', profile: 'college', name: 'Collège Debussy', insee: '26281' },
-  { handle: 'college-lapassat', profile: 'college', name: 'Collège Lapassat', insee: '26281' },
-  { handle: 'college-europa', profile: 'college', name: 'Collège Europa', insee: '26198' },
-  { handle: 'college-revesz-long', profile: 'college', name: 'Collège Revesz-Long', insee: '26108' },
-  { handle: 'college-armorin', profile: 'college', name: 'Collège François-Jean Armorin', insee: '26108' },
-  { handle: 'college-roumanille', profile: 'college', name: 'Collège Roumanille', insee: '26220' },
-  { handle: 'college-chalamel', profile: 'college', name: 'Collège Ernest Chalamel', insee: '26114' },
-  { handle: 'college-olivier-de-serres', profile: 'college', name: 'Collège Olivier de Serres', insee: '26095' },
-  { handle: 'college-denis-brunet', profile: 'college', name: 'Collège Denis Brunet', insee: '26330' },
-  { handle: 'college-herbasse', profile: 'college', name: "Collège du Pays de l'Herbasse", insee: '26301' },
-  { handle: 'college-die', profile: 'college', name: 'Collège public de Die', insee: '26113' },
-  { handle: 'college-pierrelatte', profile: 'college', name: 'Collège public de Pierrelatte', insee: '26235' },
-  { handle: 'college-buis', profile: 'college', name: 'Collège public de Buis-les-Baronnies', insee: '26063' },
-  { handle: 'ch-valence', profile: 'hospital', name: 'Centre hospitalier de Valence', insee: '26362', scale: 2 },
-  { handle: 'ch-montelimar', profile: 'hospital', name: 'Centre hospitalier de Montélimar', insee: '26198', scale: 1.5 },
-  { handle: 'ch-romans', profile: 'hospital', name: 'Centre hospitalier de Romans-sur-Isère', insee: '26281', scale: 1.5 },
-  { handle: 'ch-die', profile: 'hospital', name: 'Centre hospitalier de Die', insee: '26113', scale: 0.6 },
-  { handle: 'ch-crest', profile: 'hospital', name: 'Centre hospitalier de Crest', insee: '26108', scale: 0.6 },
-  { handle: 'ch-nyons', profile: 'hospital', name: 'Centre hospitalier de Nyons', insee: '26220', scale: 0.6 },
-  { handle: 'ch-saint-vallier', profile: 'hospital', name: 'Centre hospitalier de Saint-Vallier', insee: '26333', scale: 0.6 },
+  {
+    handle: 'ck-montelimar',
+    real: true,
+    profile: 'central-kitchen',
+    name: 'Cuisine centrale de Montélimar',
+    insee: '26198',
+    meals: 2500 * 140,
+  },
+  {
+    handle: 'ck-biovallee',
+    real: true,
+    profile: 'central-kitchen',
+    name: 'Cuisine centrale de la Biovallée',
+    insee: '26125',
+    description:
+      'Cuisine centrale intercommunale à Eurre : repas des écoles du Val de Drôme en Biovallée, produits bio et locaux de la vallée.',
+  },
+  {
+    handle: 'caterer',
+    profile: 'caterer-kitchen',
+    name: 'Cuisine centrale Rhodanienne de Restauration',
+    insee: '26252',
+    description:
+      "Cuisine centrale (fictive) d'une société de restauration collective concédée à Portes-lès-Valence : cantines de communes rurales et EHPAD.",
+  },
+  { handle: 'college-camille-vernet', real: true, profile: 'college', name: 'Collège Camille Vernet', insee: '26362' },
+  { handle: 'college-marcel-pagnol', real: true, profile: 'college', name: 'Collège Marcel Pagnol', insee: '26362' },
+  { handle: 'college-marcelle-rivier', real: true, profile: 'college', name: 'Collège Marcelle Rivier', insee: '26037' },
+  { handle: 'college-debussy', real: true, profile: 'college', name: 'Collège Debussy', insee: '26281' },
+  { handle: 'college-lapassat', real: true, profile: 'college', name: 'Collège Lapassat', insee: '26281' },
+  { handle: 'college-europa', real: true, profile: 'college', name: 'Collège Europa', insee: '26198' },
+  { handle: 'college-revesz-long', real: true, profile: 'college', name: 'Collège Revesz-Long', insee: '26108' },
+  { handle: 'college-armorin', real: true, profile: 'college', name: 'Collège François-Jean Armorin', insee: '26108' },
+  { handle: 'college-roumanille', real: true, profile: 'college', name: 'Collège Roumanille', insee: '26220' },
+  { handle: 'college-chalamel', real: true, profile: 'college', name: 'Collège Ernest Chalamel', insee: '26114' },
+  { handle: 'college-olivier-de-serres', real: true, profile: 'college', name: 'Collège Olivier de Serres', insee: '26095' },
+  { handle: 'college-denis-brunet', real: true, profile: 'college', name: 'Collège Denis Brunet', insee: '26330' },
+  { handle: 'college-herbasse', real: true, profile: 'college', name: "Collège du Pays de l'Herbasse", insee: '26301' },
+  { handle: 'college-die', real: true, profile: 'college', name: 'Collège public de Die', insee: '26113' },
+  { handle: 'college-pierrelatte', real: true, profile: 'college', name: 'Collège public de Pierrelatte', insee: '26235' },
+  { handle: 'college-buis', real: true, profile: 'college', name: 'Collège public de Buis-les-Baronnies', insee: '26063' },
+  { handle: 'ch-valence', real: true, profile: 'hospital', name: 'Centre hospitalier de Valence', insee: '26362', scale: 2 },
+  { handle: 'ch-montelimar', real: true, profile: 'hospital', name: 'Centre hospitalier de Montélimar', insee: '26198', scale: 1.5 },
+  { handle: 'ch-romans', real: true, profile: 'hospital', name: 'Centre hospitalier de Romans-sur-Isère', insee: '26281', scale: 1.5 },
+  { handle: 'ch-die', real: true, profile: 'hospital', name: 'Centre hospitalier de Die', insee: '26113', scale: 0.6 },
+  { handle: 'ch-crest', real: true, profile: 'hospital', name: 'Centre hospitalier de Crest', insee: '26108', scale: 0.6 },
+  { handle: 'ch-nyons', real: true, profile: 'hospital', name: 'Centre hospitalier de Nyons', insee: '26220', scale: 0.6 },
+  { handle: 'ch-saint-vallier', real: true, profile: 'hospital', name: 'Centre hospitalier de Saint-Vallier', insee: '26333', scale: 0.6 },
+  // Abattoirs and cutting plants (invented: the Drôme's real abattoirs are not in the reference data)
+  { handle: 'abattoir-diois', profile: 'slaughterhouse', name: 'Abattoir des Monts du Diois', insee: '26113' },
+  { handle: 'abattoir-crest', profile: 'slaughterhouse', name: 'Abattoir du Val de Drôme', insee: '26108' },
+  { handle: 'decoupe-collines', profile: 'slaughterhouse', name: 'Atelier de découpe des Collines', insee: '26301' },
   // Collection
   {
     handle: 'coop-bio-chabeuil',
@@ -653,6 +708,8 @@ function addAnchors(generator: Generator): Map<string, SeedActor> {
       clubMember: profile.key === 'institution' ? true : undefined,
       memberGroup: anchor.memberGroup,
       meals: anchor.meals,
+      real: anchor.real,
+      siren: anchor.siren,
     });
     byHandle.set(anchor.handle, actor);
   }

@@ -169,6 +169,13 @@ export function deCommune(name: string): string {
   return `de ${name}`;
 }
 
+/** "à Crest", "au Pègue", "aux Pilles", "à La Garde-Adhémar": the French contraction of à + article. */
+export function aCommune(name: string): string {
+  if (name.startsWith('Le ')) return `au ${name.slice(3)}`;
+  if (name.startsWith('Les ')) return `aux ${name.slice(4)}`;
+  return `à ${name}`;
+}
+
 /** Lowercase ASCII words joined by `separator`: "GAEC des Trois Chênes" -> "gaec.des.trois.chenes". */
 export function toSlug(text: string, separator: '.' | '-' = '.'): string {
   let out = '';
@@ -279,33 +286,36 @@ function fillTemplate(template: string, rng: Random, commune: CommuneRef): strin
   });
 }
 
-/** Disjoint SIREN ranges, so the seed and a synthetic graph can share a database. */
+/**
+ * Disjoint SIREN ranges, so the seed and a synthetic graph can share a database. INSEE gives no
+ * SIREN beginning with 0 (public bodies begin with 1 or 2, companies with 3 to 9), so these
+ * fictitious ones, all beginning with 0, can never be a real company's.
+ */
 export type SiretNamespace = 'seed' | 'synthetic';
 
 const SIREN_RANGES: Record<SiretNamespace, { start: number; size: number }> = {
-  seed: { start: 30_000_000, size: 40_000_000 },
-  synthetic: { start: 70_000_000, size: 20_000_000 },
+  seed: { start: 1_000_000, size: 5_000_000 },
+  synthetic: { start: 6_000_000, size: 4_000_000 },
 };
-/** Odd and not a multiple of 5, hence coprime with both range sizes: index -> base is one-to-one. */
+/** Odd and not a multiple of 5, hence coprime with both range sizes (2^a × 5^b): index -> base is one-to-one. */
 const SIREN_STRIDE = 7_368_787;
-const LA_POSTE_SIREN = '356000000';
 
 /**
- * The SIRET of the index-th actor: a SIREN (8 digits spread over the namespace's range, then its
- * Luhn digit) and the head-office NIC 0001 plus the SIRET's Luhn digit. Unique per index.
+ * The SIRET of the index-th actor: a SIREN (8 digits, the first a 0, spread over the namespace's
+ * range, then its Luhn digit) and the head-office NIC 0001 plus the SIRET's Luhn digit. Unique per index.
  */
 export function siretFor(index: number, namespace: SiretNamespace): string {
   const { start, size } = SIREN_RANGES[namespace];
-  let base = start + ((index * SIREN_STRIDE) % size);
-  let siren = withLuhnCheckDigit(`00000${base}`).slice(5);
-  if (siren === LA_POSTE_SIREN) {
-    base = start + size - 1 - index;
-    siren = withLuhnCheckDigit(`00000${base}`).slice(5);
-  }
-  return withLuhnCheckDigit(`${siren}0001`);
+  const base = start + ((index * SIREN_STRIDE) % size);
+  const siren = withLuhnCheckDigit(`00000${String(base).padStart(8, '0')}`).slice(5);
+  return siretOf(siren, 1);
 }
 
-/** A number in the style of the Agence Bio directory ("numéro bio"), unique per index. */
+/** A SIRET of a real SIREN: the establishment's number (NIC, 4 digits) and the Luhn check digit. */
+export function siretOf(siren: string, establishment: number): string {
+  return withLuhnCheckDigit(`${siren}${String(establishment).padStart(4, '0')}`);
+}
+
 export function agenceBioNumberFor(index: number, namespace: SiretNamespace): string {
   const offset = namespace === 'seed' ? 100_000 : 300_000;
   return String(offset + ((index * 7919) % 199_999));

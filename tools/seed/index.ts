@@ -11,6 +11,7 @@ export { buildGeography, loadGeography, NEIGHBOUR_DEPARTMENTS, type Geography } 
 export {
   BROKEN_ORGANIC_CHAIN,
   buildDromeSeed,
+  CONTRACT_CATERER,
   KNOWN_CHAINS,
   UNCERTIFIED_ORGANIC_RESELLERS,
   UNMET_NEED_IDS,

@@ -2,7 +2,7 @@ import { ActorRole, MemberGroup } from '../../src/actor';
 import type { ActorRecord, LabelRecord } from '../../src/records';
 import type { CommuneRef } from './communes';
 import { pointNear } from './geo';
-import { agenceBioNumberFor, fictitiousPhone, NameBook, siretFor, toSlug, type SiretNamespace } from './identity';
+import { aCommune, agenceBioNumberFor, fictitiousPhone, NameBook, siretFor, siretOf, toSlug, type SiretNamespace } from './identity';
 import { ORGANIC_LABEL, roleMask, type IdScheme, type Line, type LineOrigin, type SeedActor } from './model';
 import type { ActorProfile, LineSpec, Placement } from './profiles';
 import type { Random } from './random';
@@ -26,6 +26,10 @@ export interface ActorDraft {
   wantOrganicShare?: number;
   /** Meals a year, for a kitchen whose size is public. */
   meals?: number;
+  /** A real body (public institution), not an invented operator. */
+  real?: boolean;
+  /** Its real SIREN and establishment number (NIC without check digit), where public. */
+  siren?: { siren: string; establishment: number };
 }
 
 /** An actor's standing toward organic certification, decided once, applied to each of its lines. */
@@ -78,8 +82,9 @@ export class Population {
       id: this.ids.actor(index + 1),
       name,
       roles,
-      siret: siretFor(index, this.namespace),
+      siret: draft.siren ? siretOf(draft.siren.siren, draft.siren.establishment) : siretFor(index, this.namespace),
       agenceBioNumber: standing === 'ab' || standing === 'ab-demeter' ? agenceBioNumberFor(index, this.namespace) : null,
+      fictitious: draft.real !== true,
       clubMember,
       memberGroup: clubMember ? (draft.memberGroup ?? profile.group) : null,
       email: this.names.email(name),
@@ -210,7 +215,7 @@ export class Population {
   }
 
   private describe(actor: SeedActor, standing: OrganicStanding): string {
-    const parts = [`${actor.profile.summary} à ${actor.commune.name}.`];
+    const parts = [`${actor.profile.summary} ${aCommune(actor.commune.name)}.`];
     if (standing === 'ab' || standing === 'ab-demeter')
       parts.push(standing === 'ab-demeter' ? 'Certification AB et Demeter.' : 'Certification agriculture biologique (AB).');
     if (standing === 'conversion') parts.push("En conversion vers l'agriculture biologique.");

@@ -110,6 +110,12 @@ export const MEAL_PLANS: Readonly<Record<string, MealPlan>> = {
     draw: (rng) => Math.round(rng.between(1500, 3000) / 50) * 50 * SCHOOL_DAYS,
     describe: (m) => `${thousands(m)} repas par an (${thousands(m / SCHOOL_DAYS)} par jour scolaire).`,
   },
+  'caterer-kitchen': {
+    eater: 'adult',
+    // Schools on school days, care homes every day: about 1,500 to 3,000 meals a day.
+    draw: (rng) => Math.round(rng.between(1500, 3000) / 50) * 50 * 250,
+    describe: (m) => `${thousands(m)} repas par an (écoles et EHPAD).`,
+  },
   canteen: {
     eater: 'child',
     draw: (rng) => rng.int(6, 25) * 10 * SCHOOL_DAYS,
@@ -311,7 +317,8 @@ export class Quantities {
       link.record.valueEur = Math.max(1, Math.round(link.record.volume * price));
     }
     for (const actor of actors)
-      if (PUBLIC_KITCHENS.has(actor.profile.key)) this.setChannels(actor, purchases.get(actor.record.id) ?? [], roleOf);
+      if (PUBLIC_KITCHENS.has(actor.profile.key))
+        this.setChannels(actor, purchases.get(actor.record.id) ?? [], roleOf, (id) => byId.get(id)?.record.fictitious === true);
     for (const actor of actors) updateSoldVolumes(actor, sales.get(actor.record.id) ?? []);
   }
 
@@ -399,13 +406,20 @@ export class Quantities {
    * (framework contracts); local direct purchases of a Drôme kitchen go through Agrilocal (the
    * Département's platform) for a part, the rest are direct orders under the threshold.
    */
-  private setChannels(actor: SeedActor, bought: readonly LinkInfo[], roleOf: (id: string) => readonly ActorRole[]): void {
+  private setChannels(
+    actor: SeedActor,
+    bought: readonly LinkInfo[],
+    roleOf: (id: string) => readonly ActorRole[],
+    fictitious: (id: string) => boolean,
+  ): void {
     const agrilocalShare =
       actor.commune.department !== '26' ? 0 : actor.profile.key === 'college' ? 0.6 : actor.profile.key === 'hospital' ? 0.1 : 0.35;
     for (const link of bought) {
       const roles = roleOf(link.record.supplierId);
       let channel: SupplyChannel;
-      if (roles.includes(ActorRole.CENTRAL_KITCHEN)) channel = SupplyChannel.DIRECT_ORDER;
+      // Meals from the kitchen of one's own authority are a service, not a purchase; from a contract caterer, a concession let by tender.
+      if (roles.includes(ActorRole.CENTRAL_KITCHEN))
+        channel = fictitious(link.record.supplierId) ? SupplyChannel.PUBLIC_TENDER : SupplyChannel.DIRECT_ORDER;
       else if (CONTRACT_ROLES.some((r) => roles.includes(r)) || actor.profile.key === 'hospital') channel = SupplyChannel.PUBLIC_TENDER;
       else channel = this.rng.chance(agrilocalShare) ? SupplyChannel.AGRILOCAL : SupplyChannel.DIRECT_ORDER;
       link.record.channel = channel;
