@@ -1,7 +1,19 @@
 import { ActorRole } from '../src/actor/actor.enums';
 import type { Database } from '../src/db';
 import type { ProductRecord } from '../src/records';
-import { CONTRACT_CATERER, CONVERSIONS, readProducts, seedDatabase, UNCERTIFIED_ORGANIC_RESELLERS } from '../tools/seed';
+import {
+  appellationArea,
+  CONTRACT_CATERER,
+  CONVERSIONS,
+  FLOUR_RESALE_CHAINS,
+  FLOUR_RESALE_MILL,
+  isInArea,
+  readCommunes,
+  readProducts,
+  seedDatabase,
+  UNCERTIFIED_ORGANIC_RESELLERS,
+} from '../tools/seed';
+import { findBuyerPlaces, findSupplierMatches } from '../src/reasoning';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 
 /**
@@ -12,12 +24,13 @@ import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
  * the seed's stated assumptions (docs/model.md) and are checked against the issue's bounds below.
  */
 
-interface LinkRow {
+type LinkRow = {
   id: string;
   supplierId: string;
   supplierRoles: ActorRole[];
   supplierBio: string | null;
   supplierName: string;
+  supplierInsee: string;
   buyerId: string;
   buyerRoles: ActorRole[];
   buyerName: string;
@@ -30,11 +43,12 @@ interface LinkRow {
   channel: string | null;
   labels: { id: string; kind: string; egalim: boolean }[];
   sourcedFrom: string[];
-}
+};
 
 const ALL_LINKS = /* cypher */ `
   MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b:Actor), (l)-[:OF_PRODUCT]->(p:Product)
   RETURN l.id AS id, s.id AS supplierId, s.roles AS supplierRoles, s.agenceBioNumber AS supplierBio, s.name AS supplierName,
+         [(s)-[:LOCATED_IN]->(c:Commune) | c.insee][0] AS supplierInsee,
          b.id AS buyerId, b.roles AS buyerRoles, b.name AS buyerName, coalesce(b.description, '') AS buyerDescription,
          p.id AS productId, p.family AS family, l.volume AS volume, l.unit AS unit, l.valueEur AS valueEur, l.channel AS channel,
          [(l)-[:CERTIFIED]->(x:Label) | {id: x.id, kind: x.kind, egalim: x.egalim}] AS labels,
@@ -87,7 +101,8 @@ describe('the Drôme seed in Neo4j: numbers that add up', () => {
   let links: LinkRow[];
 
   beforeAll(async () => {
-    db = await connectTestDb();
+    // Two minutes instead of 15 s: loading the whole seed and reading every link on a shared, busy machine.
+    db = await connectTestDb({ NEO4J_QUERY_TIMEOUT_MS: '120000' });
     await clearGraph(db);
     await seedDatabase(db, silentLogger);
     links = await db.read<LinkRow>(ALL_LINKS);
@@ -253,6 +268,35 @@ describe('the Drôme seed in Neo4j: numbers that add up', () => {
     expect(uncertified.sort()).toEqual([...UNCERTIFIED_ORGANIC_RESELLERS].sort());
   });
 
+  it("draws every appellation's inputs from the appellation's area, not from a radius", () => {
+    const communes = new Map(readCommunes().map((c) => [c.insee, c]));
+    const byId = new Map(links.map((l) => [l.id, l]));
+    const outside: string[] = [];
+    const checked = new Map<string, number>();
+    for (const sale of links) {
+      for (const label of sale.labels) {
+        const area = appellationArea(label.id);
+        if (!area) continue;
+        for (const input of sale.sourcedFrom.map((id) => byId.get(id) as LinkRow)) {
+          // A resale of the appellation's goods is not an input: the maker upstream was checked.
+          if (input.productId === sale.productId) continue;
+          checked.set(label.id, (checked.get(label.id) ?? 0) + 1);
+          const commune = communes.get(input.supplierInsee);
+          if (!commune || !isInArea(area, commune)) outside.push(`${sale.id} ${label.id} <- ${input.supplierName} (${commune?.name})`);
+        }
+      }
+    }
+    expect(outside).toEqual([]);
+    // Vinsobres wine from grapes of Vinsobres (the appellation is that one commune), and the others.
+    expect(checked.get('vinsobres-aop')).toBeGreaterThan(0);
+    for (const id of ['picodon-aop', 'clairette-de-die-aoc', 'crozes-hermitage-aop', 'huile-olive-nyons-aop'])
+      expect(checked.get(id)).toBeGreaterThan(0);
+    for (const input of links
+      .filter((l) => l.labels.some((x) => x.id === 'vinsobres-aop'))
+      .flatMap((l) => l.sourcedFrom.map((id) => byId.get(id) as LinkRow)))
+      if (input.productId === 'raisin-de-cuve') expect(input.supplierInsee).toBe('26377');
+  });
+
   it('sends meat from farms through abattoirs to butchers, wholesalers and kitchens', () => {
     const abattoirs = new Set(links.filter((l) => l.supplierRoles.includes(ActorRole.SLAUGHTERHOUSE)).map((l) => l.supplierId));
     expect(abattoirs.size).toBeGreaterThanOrEqual(3);
@@ -260,6 +304,33 @@ describe('the Drôme seed in Neo4j: numbers that add up', () => {
     const onwards = links.filter((l) => abattoirs.has(l.supplierId) && fromFarms.some((f) => l.sourcedFrom.includes(f.id)));
     expect(onwards.some((l) => l.buyerRoles.includes(ActorRole.RETAILER))).toBe(true);
     expect(onwards.every((l) => isUnder(l.productId, 'viandes'))).toBe(true);
+  });
+
+  it('answers the headline question differently for 0, 1, 2 and 3 intermediaries: organic flour for the Valence kitchen', async () => {
+    const [kitchen] = await db.read<{ id: string }>(`MATCH (a:Actor {name: 'Cuisine centrale de Valence Romans Agglo'}) RETURN a.id AS id`);
+    const buyer = (await findBuyerPlaces(db, [kitchen.id])).get(kitchen.id)!;
+    const requests = [0, 1, 2, 3].map((n) => ({ key: String(n), buyer, productIds: ['farine'], organic: true, maxIntermediaries: n }));
+    const answers = await findSupplierMatches(db, requests);
+    const ways = (n: number) => answers.get(String(n))!.map((m) => `${m.supplier.name}/${m.product.id}/${m.intermediaries}`);
+    const counts = [0, 1, 2, 3].map((n) => ways(n).length);
+    expect(counts[0]).toBeGreaterThan(0);
+    for (let n = 1; n <= 3; n += 1) expect(counts[n]).toBeGreaterThan(counts[n - 1]);
+    // The mill delivers within 25 km of Buis only: its flours come one, two and three resellers away.
+    for (const n of [0, 1, 2, 3]) expect(ways(n).filter((w) => w.startsWith(`${FLOUR_RESALE_MILL}/`) && w.endsWith('/0'))).toEqual([]);
+    FLOUR_RESALE_CHAINS.forEach((chain, i) => {
+      const way = `${FLOUR_RESALE_MILL}/${chain.productId}/${chain.resellers.length}`;
+      expect(ways(i)).not.toContain(way);
+      for (let n = i + 1; n <= 3; n += 1) expect(ways(n)).toContain(way);
+    });
+    const threeWay = answers
+      .get('3')!
+      .find((m) => m.product.id === FLOUR_RESALE_CHAINS[2].productId && m.supplier.name === FLOUR_RESALE_MILL)!;
+    expect(threeWay.path.map((step) => step.actor?.name)).toEqual([
+      FLOUR_RESALE_MILL,
+      ...FLOUR_RESALE_CHAINS[2].resellers,
+      'Cuisine centrale de Valence Romans Agglo',
+    ]);
+    expect(threeWay.circuitCourt).toBe(false);
   });
 
   it('never has a producers market buy anything: it is a place of direct sale', () => {

@@ -61,6 +61,25 @@ export const KNOWN_CHAINS: readonly KnownChain[] = [
 ];
 
 /**
+ * Organic flour reaching the Valence Romans Agglo central kitchen through 1, 2 and 3 resellers,
+ * from the Moulin des Baronnies (Buis-les-Baronnies, 76 km away), whose own offers deliver within
+ * 25 km only: so the headline question answers differently for maxIntermediaries 0, 1, 2 and 3.
+ * The hubs on the way deliver within 25 km (Die) and 10 km (Romans): neither reaches Valence;
+ * the Drôme Épicerie wholesaler and the Drôme Bio Logistique platform do.
+ */
+export const FLOUR_RESALE_CHAINS: readonly { productId: string; resellers: readonly string[] }[] = [
+  { productId: 'farine-ble-t80', resellers: ['Drôme Épicerie Distribution'] },
+  { productId: 'farine-petit-epeautre', resellers: ['Le Panier Paysan du Diois', 'Plateforme Drôme Bio Logistique'] },
+  {
+    productId: 'farine-epeautre',
+    resellers: ['Le Panier Paysan du Diois', 'Collectif Saveurs des Collines', 'Plateforme Drôme Bio Logistique'],
+  },
+];
+
+/** The mill at the start of FLOUR_RESALE_CHAINS. */
+export const FLOUR_RESALE_MILL = 'Moulin des Baronnies';
+
+/**
  * An organic chain broken on purpose: the organic bakery of Crest sells bread labelled AB to a
  * collège, made from flour bought on a conventional link (labelIds []).
  */
@@ -104,6 +123,8 @@ interface Anchor {
   real?: true;
   /** Its real SIREN (from seeds/communes-drome-and-neighbours.csv) and establishment number. */
   siren?: { siren: string; establishment: number };
+  /** A delivery radius fixed by hand (km), for the chains that exercise the intermediary search. */
+  deliveryKm?: number;
 }
 
 const t = (productId: string, extra: Partial<LineSpec> = {}): LineSpec => make(productId, 1, { suppliers: [2, 4], ...extra });
@@ -369,6 +390,7 @@ const ANCHORS: readonly Anchor[] = [
   {
     handle: 'moulin-baronnies',
     profile: 'mill',
+    deliveryKm: 25,
     name: 'Moulin des Baronnies',
     insee: '26063',
     organic: true,
@@ -405,7 +427,7 @@ const ANCHORS: readonly Anchor[] = [
       make('fromage-blanc', 1, { suppliers: [2, 4] }),
       make('yaourt'),
       make('tomme-de-vache'),
-      make('bleu-du-vercors', 1, { suppliers: [2, 3] }),
+      make('bleu-du-vercors', 1, { labels: ['bleu-du-vercors-sassenage-aop'], suppliers: [2, 3] }),
       make('beurre', 1, { organic: 'never' }),
       make('creme', 1, { organic: 'never' }),
     ],
@@ -555,8 +577,15 @@ const ANCHORS: readonly Anchor[] = [
     description:
       'Plateforme logistique 100 % bio : regroupe les produits bio de la Drôme et livre la restauration collective de la vallée du Rhône.',
   },
-  { handle: 'panier-diois', profile: 'food-hub', name: 'Le Panier Paysan du Diois', insee: '26113' },
-  { handle: 'saveurs-collines', profile: 'food-hub', name: 'Collectif Saveurs des Collines', insee: '26281' },
+  { handle: 'panier-diois', profile: 'food-hub', name: 'Le Panier Paysan du Diois', insee: '26113', organic: true, deliveryKm: 25 },
+  {
+    handle: 'saveurs-collines',
+    profile: 'food-hub',
+    name: 'Collectif Saveurs des Collines',
+    insee: '26281',
+    organic: true,
+    deliveryKm: 10,
+  },
   { handle: 'plateforme-provencale', profile: 'food-hub', name: 'Plateforme Paysanne de Drôme provençale', insee: '26220' },
   // Shops and a restaurant at the end of the known chains
   { handle: 'cave-vieux-valence', profile: 'wine-shop', name: 'La Cave du Vieux Valence', insee: '26362' },
@@ -612,6 +641,10 @@ const ANCHORS: readonly Anchor[] = [
     organic: false,
     lines: [farm('ble-tendre'), farm('mais'), farm('orge')],
   },
+  // Growers of Vinsobres, whose grapes alone may make the Vinsobres AOC wine of the Haut-Nyonsais cellar
+  { handle: 'vigne-vinsobres-1', profile: 'farm-vine', name: 'EARL du Coteau de la Bicherie', insee: '26377', organic: false },
+  { handle: 'vigne-vinsobres-2', profile: 'farm-vine', name: 'GAEC des Terrasses de Vinsobres', insee: '26377', organic: true },
+  { handle: 'vigne-vinsobres-3', profile: 'farm-vine', name: 'Vignobles Reynaud', insee: '26377', organic: false },
 ];
 
 /** A chain to build: the farm's line, then each buyer and what it does with the goods. */
@@ -684,6 +717,7 @@ export function buildDromeSeed(communes: CommuneRef[], products: ProductRecord[]
   addGenericActors(generator);
   const built = CHAIN_PLANS.map((plan) => buildChain(generator, anchors, plan));
   ensureDocumentedIds(built);
+  for (const chain of FLOUR_RESALE_CHAINS) buildResaleChain(generator, anchors, chain.productId, chain.resellers);
   const uncertified = new Set(UNCERTIFIED_ORGANIC_RESELLERS.map((name) => anchorNamed(anchors, name).record.id));
   return completeBundle(generator, unmetNeeds(generator, anchors), uncertified);
 }
@@ -710,6 +744,7 @@ function addAnchors(generator: Generator): Map<string, SeedActor> {
       meals: anchor.meals,
       real: anchor.real,
       siren: anchor.siren,
+      deliveryKm: anchor.deliveryKm,
     });
     byHandle.set(anchor.handle, actor);
   }
@@ -744,6 +779,19 @@ function buildChain(generator: Generator, anchors: Map<string, SeedActor>, plan:
     if (into) line = into;
   }
   return ids;
+}
+
+/** The mill's flour sold on from reseller to reseller, each keeping its labels (organic). */
+function buildResaleChain(generator: Generator, anchors: Map<string, SeedActor>, productId: string, resellers: readonly string[]): void {
+  const { graph, population } = generator;
+  let line = lineOf(anchorNamed(anchors, FLOUR_RESALE_MILL), productId, 'make');
+  let previous: string | undefined;
+  for (const name of resellers) {
+    const buyer = anchorNamed(anchors, name);
+    const into = population.ensureLine(buyer, line.productId, line.labelIds, 'resell');
+    previous = graph.trade(line, buyer, { sourcedFromIds: previous ? [previous] : [], into }).record.id;
+    line = into;
+  }
 }
 
 function anchorNamed(anchors: Map<string, SeedActor>, name: string): SeedActor {

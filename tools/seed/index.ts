@@ -12,10 +12,13 @@ export {
   BROKEN_ORGANIC_CHAIN,
   buildDromeSeed,
   CONTRACT_CATERER,
+  FLOUR_RESALE_CHAINS,
+  FLOUR_RESALE_MILL,
   KNOWN_CHAINS,
   UNCERTIFIED_ORGANIC_RESELLERS,
   UNMET_NEED_IDS,
   type KnownChain,
 } from './drome-seed';
 export { CONVERSIONS, PORTIONS, SCHOOL_DAYS } from './quantities';
+export { appellationArea, isInArea, type AppellationArea } from './zones';
 export { generateSyntheticGraph, type SyntheticOptions } from './synthetic';

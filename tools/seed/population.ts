@@ -28,6 +28,8 @@ export interface ActorDraft {
   meals?: number;
   /** A real body (public institution), not an invented operator. */
   real?: boolean;
+  /** Delivery radius fixed by hand (km). */
+  deliveryKm?: number;
   /** Its real SIREN and establishment number (NIC without check digit), where public. */
   siren?: { siren: string; establishment: number };
 }
@@ -109,6 +111,7 @@ export class Population {
       scale: draft.scale ?? profile.scale,
       wantOrganicShare: draft.wantOrganicShare ?? null,
       meals: draft.meals,
+      deliveryKm: draft.deliveryKm,
       lines: [],
       purchases: null,
       bought: null,
@@ -129,9 +132,15 @@ export class Population {
   certifyOrganicHandlers(uncertified: ReadonlySet<string> = new Set()): void {
     for (const actor of this.actors) {
       if (actor.record.agenceBioNumber || uncertified.has(actor.record.id)) continue;
-      if (actor.lines.some((l) => l.organic && l.outLinks > 0))
+      if (actor.lines.some((l) => l.outLinks > 0 && l.labelIds.some((id) => this.isLegalOrganic(id))))
         actor.record.agenceBioNumber = agenceBioNumberFor(actor.index, this.namespace);
     }
+  }
+
+  /** EU organic, conversion included (a private mark such as Nature & Progrès needs no Agence Bio number). */
+  private isLegalOrganic(labelId: string): boolean {
+    const kind = this.labels.get(labelId)?.kind;
+    return kind === 'ORGANIC' || kind === 'ORGANIC_CONVERSION';
   }
 
   /** Finds or creates the actor's line of a product with exactly these labels. */

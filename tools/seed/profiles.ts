@@ -422,11 +422,15 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
       {
         zone: 'vercors',
         weight: 0.5,
-        lines: [farm('bleu-du-vercors', 0.5, { labels: ['fermier'] }), farm('tomme-de-vache', 0.8, { labels: ['fermier'] })],
+        lines: [
+          farm('bleu-du-vercors', 0.5, { labels: ['bleu-du-vercors-sassenage-aop', 'fermier'] }),
+          farm('tomme-de-vache', 0.8, { labels: ['fermier'] }),
+        ],
       },
       { zone: 'royansDrome', weight: 0.5, lines: [farm('saint-marcellin', 1, { labels: ['saint-marcellin-igp', 'fermier'] })] },
     ],
-    lines: [farm('fromage-blanc', 0.6, { labels: ['fermier'] }), farm('yaourt', 0.5, { labels: ['fermier'] })],
+    // No "fermier" on yoghurt: no regulatory definition of it exists (cheeses have one, fromage blanc included).
+    lines: [farm('fromage-blanc', 0.6, { labels: ['fermier'] }), farm('yaourt', 0.5)],
     scale: 1,
     deliveryKm: 40,
     names: ['Fromagerie fermière {lieu}', 'GAEC {lieu}'],

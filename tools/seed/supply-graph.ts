@@ -7,6 +7,7 @@ import { ORGANIC_FAMILY, roleMask, type IdScheme, type Line, type LinkInfo, type
 import type { Population } from './population';
 import { NOT_FOR_CATERING, type WantSpec } from './profiles';
 import type { Random } from './random';
+import { appellationArea, isInArea, type AppellationArea } from './zones';
 import type { ProductTaxonomy } from './taxonomy';
 
 /**
@@ -40,6 +41,8 @@ interface Purchase {
   skipRaw: boolean;
   /** A kitchen's purchase: never the products of NOT_FOR_CATERING. */
   catering: boolean;
+  /** An appellation's input: only from suppliers of its area (zones.ts). */
+  area: AppellationArea | null;
 }
 
 /** How much farther (km) a supplier outside the preferred EPCI is considered. */
@@ -131,7 +134,7 @@ export class SupplyGraph {
       frequency: this.economics.frequency(line.productId, line.origin === 'farm'),
       sourcedFromIds: sources.map((s) => s.record.id),
     };
-    const info: LinkInfo = { record, depth, organic: line.organic };
+    const info: LinkInfo = { record, depth, organic: line.organic, supplier: line.actor };
     this.links.push(info);
     (buyer.bought ??= new Map()).set(line.uid, info);
     line.outLinks += 1;
@@ -181,12 +184,15 @@ export class SupplyGraph {
       const slot = slotFor(line, inputId);
       const missing = this.rng.int(lo, hi) - slot.links.length;
       if (missing <= 0) continue;
+      const area = this.areaOf(line);
       const purchase: Purchase = {
         productId: inputId,
         count: missing,
         organic: line.organic || (spec?.inputOrganicShare !== undefined && this.rng.chance(spec.inputOrganicShare)),
         fromMask: roleMask(spec?.inputFrom),
-        maxKm: spec?.inputMaxKm ?? 60,
+        // An appellation's area may be wider than the usual radius: search all of it.
+        maxKm: area ? Math.max(spec?.inputMaxKm ?? 60, 150) : (spec?.inputMaxKm ?? 60),
+        area,
         anywhere: true,
         anyTier: false,
         preferEpci: '',
@@ -209,7 +215,7 @@ export class SupplyGraph {
     let missing = purchase.count;
     for (const info of bought) {
       if (missing === 0) break;
-      if (!slot.links.includes(info)) {
+      if (!slot.links.includes(info) && (purchase.area === null || isInArea(purchase.area, info.supplier.commune))) {
         addSource(line, slot, info);
         missing -= 1;
       }
@@ -280,6 +286,7 @@ export class SupplyGraph {
       preferEpci: want.sameEpci ? actor.commune.epciSiren : '',
       skipRaw: !this.taxonomy.isRawMaterial(want.productId),
       catering: isKitchen(actor),
+      area: null,
     };
   }
 
@@ -359,6 +366,7 @@ export class SupplyGraph {
     if (purchase.organic && !line.organic) return false;
     if (purchase.skipRaw && line.raw) return false;
     if (purchase.catering && NOT_FOR_CATERING.has(line.productId)) return false;
+    if (purchase.area !== null && !isInArea(purchase.area, line.actor.commune)) return false;
     if (!purchase.anyTier && line.readyTier >= buyer.tier) return false;
     if (line.actor === buyer) return false;
     if (purchase.fromMask !== 0 && (line.roleMask & purchase.fromMask) === 0) return false;
@@ -413,11 +421,30 @@ export class SupplyGraph {
         const into = buyer.lines.find(
           (l) =>
             (l.origin === 'resell' && l.productId === line.productId && l.labelIds.join() === line.labelIds.join()) ||
-            (l.origin === 'make' && !l.frozen && (!l.organic || line.organic) && this.consumes(l, line.productId)),
+            (l.origin === 'make' &&
+              !l.frozen &&
+              (!l.organic || line.organic) &&
+              this.consumes(l, line.productId) &&
+              this.mayComeFrom(l, actor)),
         );
         this.trade(line, buyer, into ? { into } : {});
       }
     }
+  }
+
+  /** The appellation area a made line's inputs must come from (the first of its labels that fixes one). */
+  private areaOf(line: Line): AppellationArea | null {
+    for (const id of line.labelIds) {
+      const area = appellationArea(id);
+      if (area) return area;
+    }
+    return null;
+  }
+
+  /** Whether goods of this supplier may go into the line (an appellation takes only its area's). */
+  private mayComeFrom(line: Line, supplier: SeedActor): boolean {
+    const area = this.areaOf(line);
+    return area === null || isInArea(area, supplier.commune);
   }
 
   private consumes(line: Line, productId: string): boolean {
