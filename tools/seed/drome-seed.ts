@@ -62,22 +62,24 @@ export const KNOWN_CHAINS: readonly KnownChain[] = [
 
 /**
  * Organic flour reaching the Valence Romans Agglo central kitchen through 1, 2 and 3 resellers,
- * from the Moulin des Baronnies (Buis-les-Baronnies, 76 km away), whose own offers deliver within
- * 25 km only: so the headline question answers differently for maxIntermediaries 0, 1, 2 and 3.
- * The hubs on the way deliver within 25 km (Die) and 10 km (Romans): neither reaches Valence;
- * the Drôme Épicerie wholesaler and the Drôme Bio Logistique platform do.
+ * from mills 76 to 80 km away whose own offers deliver within 15-25 km only, so the headline
+ * question answers differently for maxIntermediaries 0, 1, 2 and 3. The two small mills sell only
+ * on these chains. The hubs on the way deliver within 25 km (Die) and 10 km (Nyons, Romans):
+ * none reaches Valence; the Drôme Épicerie wholesaler and the Drôme Bio Logistique platform do.
  */
-export const FLOUR_RESALE_CHAINS: readonly { productId: string; resellers: readonly string[] }[] = [
-  { productId: 'farine-ble-t80', resellers: ['Drôme Épicerie Distribution'] },
-  { productId: 'farine-petit-epeautre', resellers: ['Le Panier Paysan du Diois', 'Plateforme Drôme Bio Logistique'] },
+export const FLOUR_RESALE_CHAINS: readonly { mill: string; productId: string; resellers: readonly string[] }[] = [
+  { mill: 'Moulin des Baronnies', productId: 'farine-ble-t80', resellers: ['Drôme Épicerie Distribution'] },
   {
+    mill: 'Moulin du Haut-Diois',
+    productId: 'farine-petit-epeautre',
+    resellers: ['Le Panier Paysan du Diois', 'Plateforme Drôme Bio Logistique'],
+  },
+  {
+    mill: 'Moulin de la Vallée du Jabron',
     productId: 'farine-epeautre',
-    resellers: ['Le Panier Paysan du Diois', 'Collectif Saveurs des Collines', 'Plateforme Drôme Bio Logistique'],
+    resellers: ['Plateforme Paysanne de Drôme provençale', 'Collectif Saveurs des Collines', 'Plateforme Drôme Bio Logistique'],
   },
 ];
-
-/** The mill at the start of FLOUR_RESALE_CHAINS. */
-export const FLOUR_RESALE_MILL = 'Moulin des Baronnies';
 
 /**
  * An organic chain broken on purpose: the organic bakery of Crest sells bread labelled AB to a
@@ -125,6 +127,8 @@ interface Anchor {
   siren?: { siren: string; establishment: number };
   /** A delivery radius fixed by hand (km), for the chains that exercise the intermediary search. */
   deliveryKm?: number;
+  /** Sells only where the seed sends its goods by hand (FLOUR_RESALE_CHAINS): no generated buyer finds it. */
+  exclusive?: true;
 }
 
 const t = (productId: string, extra: Partial<LineSpec> = {}): LineSpec => make(productId, 1, { suppliers: [2, 4], ...extra });
@@ -401,6 +405,28 @@ const ANCHORS: readonly Anchor[] = [
       t('farine-ble-t80', { inputMaxKm: 80 }),
     ],
   },
+  {
+    handle: 'moulin-haut-diois',
+    profile: 'mill',
+    name: 'Moulin du Haut-Diois',
+    insee: '26086',
+    organic: true,
+    organicLineShare: 1,
+    deliveryKm: 15,
+    exclusive: true,
+    lines: [t('farine-petit-epeautre', { suppliers: [1, 2], inputMaxKm: 80 })],
+  },
+  {
+    handle: 'moulin-jabron',
+    profile: 'mill',
+    name: 'Moulin de la Vallée du Jabron',
+    insee: '26045',
+    organic: true,
+    organicLineShare: 1,
+    deliveryKm: 15,
+    exclusive: true,
+    lines: [t('farine-epeautre', { suppliers: [1, 2], inputMaxKm: 80 })],
+  },
   { handle: 'aliments-drome-vivarais', profile: 'feed-mill', name: 'Aliments Drôme-Vivarais', insee: '26206' },
   {
     handle: 'fromagerie-monts-diois',
@@ -586,7 +612,14 @@ const ANCHORS: readonly Anchor[] = [
     organic: true,
     deliveryKm: 10,
   },
-  { handle: 'plateforme-provencale', profile: 'food-hub', name: 'Plateforme Paysanne de Drôme provençale', insee: '26220' },
+  {
+    handle: 'plateforme-provencale',
+    profile: 'food-hub',
+    name: 'Plateforme Paysanne de Drôme provençale',
+    insee: '26220',
+    organic: true,
+    deliveryKm: 10,
+  },
   // Shops and a restaurant at the end of the known chains
   { handle: 'cave-vieux-valence', profile: 'wine-shop', name: 'La Cave du Vieux Valence', insee: '26362' },
   { handle: 'comptoir-clercs', profile: 'restaurant', name: 'Le Comptoir des Clercs', insee: '26362' },
@@ -717,7 +750,8 @@ export function buildDromeSeed(communes: CommuneRef[], products: ProductRecord[]
   addGenericActors(generator);
   const built = CHAIN_PLANS.map((plan) => buildChain(generator, anchors, plan));
   ensureDocumentedIds(built);
-  for (const chain of FLOUR_RESALE_CHAINS) buildResaleChain(generator, anchors, chain.productId, chain.resellers);
+  for (const chain of FLOUR_RESALE_CHAINS) buildResaleChain(generator, anchors, chain);
+  buildUncertifiedResale(generator, anchors);
   const uncertified = new Set(UNCERTIFIED_ORGANIC_RESELLERS.map((name) => anchorNamed(anchors, name).record.id));
   return completeBundle(generator, unmetNeeds(generator, anchors), uncertified);
 }
@@ -745,6 +779,7 @@ function addAnchors(generator: Generator): Map<string, SeedActor> {
       real: anchor.real,
       siren: anchor.siren,
       deliveryKm: anchor.deliveryKm,
+      exclusive: anchor.exclusive,
     });
     byHandle.set(anchor.handle, actor);
   }
@@ -782,16 +817,26 @@ function buildChain(generator: Generator, anchors: Map<string, SeedActor>, plan:
 }
 
 /** The mill's flour sold on from reseller to reseller, each keeping its labels (organic). */
-function buildResaleChain(generator: Generator, anchors: Map<string, SeedActor>, productId: string, resellers: readonly string[]): void {
+function buildResaleChain(generator: Generator, anchors: Map<string, SeedActor>, chain: (typeof FLOUR_RESALE_CHAINS)[number]): void {
   const { graph, population } = generator;
-  let line = lineOf(anchorNamed(anchors, FLOUR_RESALE_MILL), productId, 'make');
+  let line = lineOf(anchorNamed(anchors, chain.mill), chain.productId, 'make');
   let previous: string | undefined;
-  for (const name of resellers) {
+  for (const name of chain.resellers) {
     const buyer = anchorNamed(anchors, name);
     const into = population.ensureLine(buyer, line.productId, line.labelIds, 'resell');
     previous = graph.trade(line, buyer, { sourcedFromIds: previous ? [previous] : [], into }).record.id;
     line = into;
   }
+}
+
+/** The uncertified reseller buys organic cherries of the Vergers de l'Ouvèze and sells them on, AB label kept. */
+function buildUncertifiedResale(generator: Generator, anchors: Map<string, SeedActor>): void {
+  const { graph, population } = generator;
+  const farmLine = lineOf(handle(anchors, 'vergers-ouveze'), 'cerise', 'farm');
+  const reseller = anchorNamed(anchors, UNCERTIFIED_ORGANIC_RESELLERS[0]);
+  const into = population.ensureLine(reseller, farmLine.productId, farmLine.labelIds, 'resell');
+  const bought = graph.trade(farmLine, reseller, { sourcedFromIds: [], into });
+  graph.trade(into, handle(anchors, 'comptoir-clercs'), { sourcedFromIds: [bought.record.id] });
 }
 
 function anchorNamed(anchors: Map<string, SeedActor>, name: string): SeedActor {

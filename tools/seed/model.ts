@@ -68,6 +68,8 @@ export interface SeedActor {
   meals?: number;
   /** Delivery radius fixed by hand (km): its offers deliver within it only, listing no EPCI. */
   deliveryKm?: number;
+  /** Its lines are never published: only sales made by hand reach its goods. */
+  exclusive?: boolean;
   /** Replaces the profile's organic shares on purchases (the organic-only hub). */
   wantOrganicShare: number | null;
   lines: Line[];

@@ -30,6 +30,8 @@ export interface ActorDraft {
   real?: boolean;
   /** Delivery radius fixed by hand (km). */
   deliveryKm?: number;
+  /** Sells only where the seed sends its goods by hand. */
+  exclusive?: boolean;
   /** Its real SIREN and establishment number (NIC without check digit), where public. */
   siren?: { siren: string; establishment: number };
 }
@@ -112,6 +114,7 @@ export class Population {
       wantOrganicShare: draft.wantOrganicShare ?? null,
       meals: draft.meals,
       deliveryKm: draft.deliveryKm,
+      exclusive: draft.exclusive,
       lines: [],
       purchases: null,
       bought: null,

@@ -85,6 +85,7 @@ export class SupplyGraph {
 
   /** Makes a line findable by buyers, under its product and every broader product. */
   publish(line: Line): void {
+    if (line.actor.exclusive) return;
     for (const productId of this.taxonomy.ancestorsOrSelf(line.productId)) {
       this.index(productId, line);
       if (line.organic) this.index(organicKey(productId), line);
