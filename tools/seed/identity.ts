@@ -226,6 +226,8 @@ export class NameBook {
   private readonly emails = new Set<string>();
   /** Next number to try after a clash, per base name or address (keeps 100,000 names linear). */
   private readonly nextNumber = new Map<string, number>();
+  /** How often each place and family word has been used, so the next names prefer the rarer ones. */
+  private readonly wordUsage = new Map<string, number>();
 
   /** Reserves a name given by hand (anchors), failing on duplicates so the seed stays unambiguous. */
   reserve(name: string): string {
@@ -241,10 +243,10 @@ export class NameBook {
   invent(templates: readonly string[], rng: Random, commune: CommuneRef): string {
     const attempts = this.names.size < 2000 ? 3 : 1;
     for (let attempt = 0; attempt < attempts; attempt += 1) {
-      const candidate = fillTemplate(rng.pick(templates), rng, commune);
+      const candidate = fillTemplate(rng.pick(templates), rng, commune, this.wordUsage);
       if (!this.names.has(candidate)) return this.reserve(candidate);
     }
-    const base = `${fillTemplate(rng.pick(templates), rng, commune)} (${commune.name})`;
+    const base = `${fillTemplate(rng.pick(templates), rng, commune, this.wordUsage)} (${commune.name})`;
     return this.reserve(this.firstFree(base, this.names, (n) => `${base} ${n}`));
   }
 
@@ -268,9 +270,9 @@ export class NameBook {
 }
 
 /** Placeholders of the name templates in profiles.ts. */
-const PLACEHOLDERS: Record<string, (rng: Random, commune: CommuneRef) => string> = {
-  lieu: (rng) => rng.pick(PLACES),
-  famille: (rng) => rng.pick(FAMILIES),
+const PLACEHOLDERS: Record<string, (rng: Random, commune: CommuneRef, usage: Map<string, number>) => string> = {
+  lieu: (rng, _commune, usage) => leastUsed(rng, PLACES, usage),
+  famille: (rng, _commune, usage) => leastUsed(rng, FAMILIES, usage),
   riviere: (rng) => rng.pick(RIVERS),
   deCommune: (_rng, commune) => deCommune(commune.name),
   commune: (_rng, commune) => commune.name,
@@ -278,12 +280,23 @@ const PLACEHOLDERS: Record<string, (rng: Random, commune: CommuneRef) => string>
   ehpad: (rng) => rng.pick(CARE_HOMES),
 };
 
-function fillTemplate(template: string, rng: Random, commune: CommuneRef): string {
+function fillTemplate(template: string, rng: Random, commune: CommuneRef, usage: Map<string, number>): string {
   return template.replace(/\{(\w+)\}/g, (_match, key: string) => {
     const fill = PLACEHOLDERS[key];
     if (!fill) throw new Error(`unknown placeholder {${key}} in name template "${template}"`);
-    return fill(rng, commune);
+    return fill(rng, commune, usage);
   });
+}
+
+/** The least used of three words drawn from the list: place and family names repeat less across the seed. */
+function leastUsed(rng: Random, words: readonly string[], usage: Map<string, number>): string {
+  let best = rng.pick(words);
+  for (let i = 0; i < 2; i += 1) {
+    const other = rng.pick(words);
+    if ((usage.get(other) ?? 0) < (usage.get(best) ?? 0)) best = other;
+  }
+  usage.set(best, (usage.get(best) ?? 0) + 1);
+  return best;
 }
 
 /**
