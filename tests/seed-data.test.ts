@@ -4,6 +4,7 @@ import type { ImportBundle, ProductRecord, SupplyLinkRecord } from '../src/recor
 import {
   BROKEN_ORGANIC_CHAIN,
   buildDromeSeed,
+  CONTRACT_CATERER,
   type CommuneRef,
   generateSyntheticGraph,
   KNOWN_CHAINS,
@@ -130,6 +131,38 @@ describe('the Drôme seed', () => {
     const members = seed.actors.filter((a) => a.clubMember).length / seed.actors.length;
     expect(members).toBeGreaterThan(0.25);
     expect(members).toBeLessThan(0.5);
+  });
+
+  it('gives real public bodies their real SIREN and marks every invented operator fictitious, with a SIREN no company can hold', () => {
+    const byName = new Map(seed.actors.map((a) => [a.name, a]));
+    // SIRENs of the EPCIs, as in seeds/communes-drome-and-neighbours.csv.
+    expect(byName.get('Valence Romans Agglo')).toMatchObject({ fictitious: false, siret: expect.stringMatching(/^200068781/) });
+    expect(byName.get('Cuisine centrale de Valence Romans Agglo')).toMatchObject({
+      fictitious: false,
+      siret: expect.stringMatching(/^200068781/),
+    });
+    expect(byName.get('Montélimar Agglomération')?.siret).toMatch(/^200040459/);
+    expect(byName.get('Communauté de communes du Val de Drôme en Biovallée')?.siret).toMatch(/^242600252/);
+    expect(communes.find((c) => c.insee === '26362')?.epciSiren).toBe('200068781');
+    const companies = seed.actors.filter(
+      (a) => !a.roles.some((r) => [ActorRole.INSTITUTION, ActorRole.CANTEEN, ActorRole.CENTRAL_KITCHEN].includes(r)),
+    );
+    expect(companies.filter((a) => a.fictitious !== true).map((a) => a.name)).toEqual([]);
+    // INSEE gives no SIREN beginning with 0.
+    expect(seed.actors.filter((a) => a.fictitious && !a.siret.startsWith('0')).map((a) => a.name)).toEqual([]);
+    expect(seed.actors.filter((a) => a.fictitious === false).length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('writes French contractions: "au Pègue", "aux Pilles", "du Poët-Laval", never "à Le" or "de Les"', () => {
+    const texts = seed.actors.flatMap((a) => [a.name, a.description ?? '']);
+    expect(texts.filter((t) => /\b(à|de) (Le|Les) /.test(t))).toEqual([]);
+  });
+
+  it('has the missing links of Drôme chains: abattoirs, the Biovallée central kitchen at Eurre, a contract caterer, supermarkets', () => {
+    expect(seed.actors.filter((a) => a.roles.includes(ActorRole.SLAUGHTERHOUSE)).length).toBeGreaterThanOrEqual(3);
+    expect(seed.actors.find((a) => a.name === 'Cuisine centrale de la Biovallée')).toMatchObject({ communeInsee: '26125' });
+    expect(seed.actors.find((a) => a.name === CONTRACT_CATERER)).toMatchObject({ fictitious: true, roles: [ActorRole.CENTRAL_KITCHEN] });
+    expect(seed.actors.filter((a) => a.name.startsWith('Supermarché') || a.name.startsWith('Supérette')).length).toBeGreaterThanOrEqual(2);
   });
 
   it.each(KNOWN_CHAINS.map((c) => [c.name, c]))('builds the known chain %s end to end', (_name, chain) => {

@@ -61,6 +61,27 @@ export const KNOWN_CHAINS: readonly KnownChain[] = [
 ];
 
 /**
+ * Organic flour reaching the Valence Romans Agglo central kitchen through 1, 2 and 3 resellers,
+ * from mills 76 to 80 km away whose own offers deliver within 15-25 km only, so the headline
+ * question answers differently for maxIntermediaries 0, 1, 2 and 3. The two small mills sell only
+ * on these chains. The hubs on the way deliver within 25 km (Die) and 10 km (Nyons, Romans):
+ * none reaches Valence; the Drôme Épicerie wholesaler and the Drôme Bio Logistique platform do.
+ */
+export const FLOUR_RESALE_CHAINS: readonly { mill: string; productId: string; resellers: readonly string[] }[] = [
+  { mill: 'Moulin des Baronnies', productId: 'farine-ble-t80', resellers: ['Drôme Épicerie Distribution'] },
+  {
+    mill: 'Moulin du Haut-Diois',
+    productId: 'farine-petit-epeautre',
+    resellers: ['Le Panier Paysan du Diois', 'Plateforme Drôme Bio Logistique'],
+  },
+  {
+    mill: 'Moulin de la Vallée du Jabron',
+    productId: 'farine-epeautre',
+    resellers: ['Plateforme Paysanne de Drôme provençale', 'Collectif Saveurs des Collines', 'Plateforme Drôme Bio Logistique'],
+  },
+];
+
+/**
  * An organic chain broken on purpose: the organic bakery of Crest sells bread labelled AB to a
  * collège, made from flour bought on a conventional link (labelIds []).
  */
@@ -71,6 +92,16 @@ export const BROKEN_ORGANIC_CHAIN: KnownChain & { brokenLinkId: string } = {
   linkIds: ['sl-00018', 'sl-00019', 'sl-00020', 'sl-00021'],
   brokenLinkId: 'sl-00021',
 };
+
+/** The contract caterer's central kitchen: a private buyer, whose purchases carry no public channel. */
+export const CONTRACT_CATERER = 'Cuisine centrale Rhodanienne de Restauration';
+
+/**
+ * Operators that resell organic (AB) goods without an Agence Bio certificate of their own: the
+ * label-integrity check must report them (EU 2018/848 requires every operator handling the goods
+ * to be certified). Names, as the seed gives them.
+ */
+export const UNCERTIFIED_ORGANIC_RESELLERS: readonly string[] = ['Primeurs de la Vallée du Rhône'];
 
 /** Needs nobody in the seed can meet, with any supplier, at any distance. */
 export const UNMET_NEED_IDS: readonly string[] = ['need-0001', 'need-0002', 'need-0003'];
@@ -88,15 +119,34 @@ interface Anchor {
   scale?: number;
   wantOrganicShare?: number;
   memberGroup?: MemberGroup;
+  /** Meals a year (kitchens whose size is public); drawn for the others. */
+  meals?: number;
+  /** A real public body; every other anchor is an invented operator (fictitious: true). */
+  real?: true;
+  /** Its real SIREN (from seeds/communes-drome-and-neighbours.csv) and establishment number. */
+  siren?: { siren: string; establishment: number };
+  /** A delivery radius fixed by hand (km), for the chains that exercise the intermediary search. */
+  deliveryKm?: number;
+  /** Sells only where the seed sends its goods by hand (FLOUR_RESALE_CHAINS): no generated buyer finds it. */
+  exclusive?: true;
 }
 
 const t = (productId: string, extra: Partial<LineSpec> = {}): LineSpec => make(productId, 1, { suppliers: [2, 4], ...extra });
 
-/** Named actors, created first and in this order (act-0001 ...). */
+/** Valence Romans Agglo's SIREN (seeds/communes-drome-and-neighbours.csv): the agglomeration and its central kitchen, an establishment of it. */
+const VRA_SIREN = '200068781';
+
+/**
+ * Named actors, created first and in this order (act-0001 ...). `real` marks the public bodies
+ * (the Département, chambers, EPCIs, collèges, hospitals, the public central kitchens); where their
+ * SIREN is in the shipped reference data (the EPCIs) they carry it, the others a placeholder SIREN
+ * beginning with 0 (docs/model.md). Every company is invented.
+ */
 const ANCHORS: readonly Anchor[] = [
   // Institutions
   {
     handle: 'departement',
+    real: true,
     profile: 'institution',
     name: 'Département de la Drôme',
     insee: '26362',
@@ -106,6 +156,7 @@ const ANCHORS: readonly Anchor[] = [
   },
   {
     handle: 'chambre-agriculture',
+    real: true,
     profile: 'institution',
     name: "Chambre d'agriculture de la Drôme",
     insee: '26058',
@@ -114,6 +165,7 @@ const ANCHORS: readonly Anchor[] = [
   },
   {
     handle: 'chambre-metiers',
+    real: true,
     profile: 'institution',
     name: "Chambre de métiers et de l'artisanat de la Drôme",
     insee: '26362',
@@ -122,6 +174,7 @@ const ANCHORS: readonly Anchor[] = [
   },
   {
     handle: 'cci',
+    real: true,
     profile: 'institution',
     name: 'CCI de la Drôme',
     insee: '26362',
@@ -130,6 +183,8 @@ const ANCHORS: readonly Anchor[] = [
   },
   {
     handle: 'vra',
+    real: true,
+    siren: { siren: VRA_SIREN, establishment: 1 },
     profile: 'institution',
     name: 'Valence Romans Agglo',
     insee: '26362',
@@ -137,6 +192,8 @@ const ANCHORS: readonly Anchor[] = [
   },
   {
     handle: 'montelimar-agglo',
+    real: true,
+    siren: { siren: '200040459', establishment: 1 },
     profile: 'institution',
     name: 'Montélimar Agglomération',
     insee: '26198',
@@ -144,6 +201,8 @@ const ANCHORS: readonly Anchor[] = [
   },
   {
     handle: 'ccvd',
+    real: true,
+    siren: { siren: '242600252', establishment: 1 },
     profile: 'institution',
     name: 'Communauté de communes du Val de Drôme en Biovallée',
     insee: '26125',
@@ -152,37 +211,68 @@ const ANCHORS: readonly Anchor[] = [
   // Collective catering
   {
     handle: 'ck-vra',
+    real: true,
+    siren: { siren: VRA_SIREN, establishment: 2 },
     profile: 'central-kitchen',
     name: 'Cuisine centrale de Valence Romans Agglo',
     insee: '26362',
     scale: 3,
+    meals: 6000 * 140,
     description:
       "Cuisine centrale en liaison froide : environ 6 000 repas par jour pour 56 restaurants scolaires de l'agglomération, au moins 20 % de produits bio.",
   },
-  { handle: 'ck-montelimar', profile: 'central-kitchen', name: 'Cuisine centrale de Montélimar', insee: '26198' },
-  { handle: 'college-camille-vernet', profile: 'college', name: 'Collège Camille Vernet', insee: '26362' },
-  { handle: 'college-marcel-pagnol', profile: 'college', name: 'Collège Marcel Pagnol', insee: '26362' },
-  { handle: 'college-marcelle-rivier', profile: 'college', name: 'Collège Marcelle Rivier', insee: '26037' },
-  { handle: 'college-debussy', profile: 'college', name: 'Collège Debussy', insee: '26281' },
-  { handle: 'college-lapassat', profile: 'college', name: 'Collège Lapassat', insee: '26281' },
-  { handle: 'college-europa', profile: 'college', name: 'Collège Europa', insee: '26198' },
-  { handle: 'college-revesz-long', profile: 'college', name: 'Collège Revesz-Long', insee: '26108' },
-  { handle: 'college-armorin', profile: 'college', name: 'Collège François-Jean Armorin', insee: '26108' },
-  { handle: 'college-roumanille', profile: 'college', name: 'Collège Roumanille', insee: '26220' },
-  { handle: 'college-chalamel', profile: 'college', name: 'Collège Ernest Chalamel', insee: '26114' },
-  { handle: 'college-olivier-de-serres', profile: 'college', name: 'Collège Olivier de Serres', insee: '26095' },
-  { handle: 'college-denis-brunet', profile: 'college', name: 'Collège Denis Brunet', insee: '26330' },
-  { handle: 'college-herbasse', profile: 'college', name: "Collège du Pays de l'Herbasse", insee: '26301' },
-  { handle: 'college-die', profile: 'college', name: 'Collège public de Die', insee: '26113' },
-  { handle: 'college-pierrelatte', profile: 'college', name: 'Collège public de Pierrelatte', insee: '26235' },
-  { handle: 'college-buis', profile: 'college', name: 'Collège public de Buis-les-Baronnies', insee: '26063' },
-  { handle: 'ch-valence', profile: 'hospital', name: 'Centre hospitalier de Valence', insee: '26362', scale: 2 },
-  { handle: 'ch-montelimar', profile: 'hospital', name: 'Centre hospitalier de Montélimar', insee: '26198', scale: 1.5 },
-  { handle: 'ch-romans', profile: 'hospital', name: 'Centre hospitalier de Romans-sur-Isère', insee: '26281', scale: 1.5 },
-  { handle: 'ch-die', profile: 'hospital', name: 'Centre hospitalier de Die', insee: '26113', scale: 0.6 },
-  { handle: 'ch-crest', profile: 'hospital', name: 'Centre hospitalier de Crest', insee: '26108', scale: 0.6 },
-  { handle: 'ch-nyons', profile: 'hospital', name: 'Centre hospitalier de Nyons', insee: '26220', scale: 0.6 },
-  { handle: 'ch-saint-vallier', profile: 'hospital', name: 'Centre hospitalier de Saint-Vallier', insee: '26333', scale: 0.6 },
+  {
+    handle: 'ck-montelimar',
+    real: true,
+    profile: 'central-kitchen',
+    name: 'Cuisine centrale de Montélimar',
+    insee: '26198',
+    meals: 2500 * 140,
+  },
+  {
+    handle: 'ck-biovallee',
+    real: true,
+    profile: 'central-kitchen',
+    name: 'Cuisine centrale de la Biovallée',
+    insee: '26125',
+    description:
+      'Cuisine centrale intercommunale à Eurre : repas des écoles du Val de Drôme en Biovallée, produits bio et locaux de la vallée.',
+  },
+  {
+    handle: 'caterer',
+    profile: 'caterer-kitchen',
+    name: 'Cuisine centrale Rhodanienne de Restauration',
+    insee: '26252',
+    description:
+      "Cuisine centrale (fictive) d'une société de restauration collective concédée à Portes-lès-Valence : cantines de communes rurales et EHPAD.",
+  },
+  { handle: 'college-camille-vernet', real: true, profile: 'college', name: 'Collège Camille Vernet', insee: '26362' },
+  { handle: 'college-marcel-pagnol', real: true, profile: 'college', name: 'Collège Marcel Pagnol', insee: '26362' },
+  { handle: 'college-marcelle-rivier', real: true, profile: 'college', name: 'Collège Marcelle Rivier', insee: '26037' },
+  { handle: 'college-debussy', real: true, profile: 'college', name: 'Collège Debussy', insee: '26281' },
+  { handle: 'college-lapassat', real: true, profile: 'college', name: 'Collège Lapassat', insee: '26281' },
+  { handle: 'college-europa', real: true, profile: 'college', name: 'Collège Europa', insee: '26198' },
+  { handle: 'college-revesz-long', real: true, profile: 'college', name: 'Collège Revesz-Long', insee: '26108' },
+  { handle: 'college-armorin', real: true, profile: 'college', name: 'Collège François-Jean Armorin', insee: '26108' },
+  { handle: 'college-roumanille', real: true, profile: 'college', name: 'Collège Roumanille', insee: '26220' },
+  { handle: 'college-chalamel', real: true, profile: 'college', name: 'Collège Ernest Chalamel', insee: '26114' },
+  { handle: 'college-olivier-de-serres', real: true, profile: 'college', name: 'Collège Olivier de Serres', insee: '26095' },
+  { handle: 'college-denis-brunet', real: true, profile: 'college', name: 'Collège Denis Brunet', insee: '26330' },
+  { handle: 'college-herbasse', real: true, profile: 'college', name: "Collège du Pays de l'Herbasse", insee: '26301' },
+  { handle: 'college-die', real: true, profile: 'college', name: 'Collège public de Die', insee: '26113' },
+  { handle: 'college-pierrelatte', real: true, profile: 'college', name: 'Collège public de Pierrelatte', insee: '26235' },
+  { handle: 'college-buis', real: true, profile: 'college', name: 'Collège public de Buis-les-Baronnies', insee: '26063' },
+  { handle: 'ch-valence', real: true, profile: 'hospital', name: 'Centre hospitalier de Valence', insee: '26362', scale: 2 },
+  { handle: 'ch-montelimar', real: true, profile: 'hospital', name: 'Centre hospitalier de Montélimar', insee: '26198', scale: 1.5 },
+  { handle: 'ch-romans', real: true, profile: 'hospital', name: 'Centre hospitalier de Romans-sur-Isère', insee: '26281', scale: 1.5 },
+  { handle: 'ch-die', real: true, profile: 'hospital', name: 'Centre hospitalier de Die', insee: '26113', scale: 0.6 },
+  { handle: 'ch-crest', real: true, profile: 'hospital', name: 'Centre hospitalier de Crest', insee: '26108', scale: 0.6 },
+  { handle: 'ch-nyons', real: true, profile: 'hospital', name: 'Centre hospitalier de Nyons', insee: '26220', scale: 0.6 },
+  { handle: 'ch-saint-vallier', real: true, profile: 'hospital', name: 'Centre hospitalier de Saint-Vallier', insee: '26333', scale: 0.6 },
+  // Abattoirs and cutting plants (invented: the Drôme's real abattoirs are not in the reference data)
+  { handle: 'abattoir-diois', profile: 'slaughterhouse', name: 'Abattoir des Monts du Diois', insee: '26113' },
+  { handle: 'abattoir-crest', profile: 'slaughterhouse', name: 'Abattoir du Val de Drôme', insee: '26108' },
+  { handle: 'decoupe-collines', profile: 'slaughterhouse', name: 'Atelier de découpe des Collines', insee: '26301' },
   // Collection
   {
     handle: 'coop-bio-chabeuil',
@@ -304,6 +394,7 @@ const ANCHORS: readonly Anchor[] = [
   {
     handle: 'moulin-baronnies',
     profile: 'mill',
+    deliveryKm: 25,
     name: 'Moulin des Baronnies',
     insee: '26063',
     organic: true,
@@ -313,6 +404,28 @@ const ANCHORS: readonly Anchor[] = [
       t('farine-epeautre', { suppliers: [1, 2], inputMaxKm: 80 }),
       t('farine-ble-t80', { inputMaxKm: 80 }),
     ],
+  },
+  {
+    handle: 'moulin-haut-diois',
+    profile: 'mill',
+    name: 'Moulin du Haut-Diois',
+    insee: '26086',
+    organic: true,
+    organicLineShare: 1,
+    deliveryKm: 15,
+    exclusive: true,
+    lines: [t('farine-petit-epeautre', { suppliers: [1, 2], inputMaxKm: 80 })],
+  },
+  {
+    handle: 'moulin-jabron',
+    profile: 'mill',
+    name: 'Moulin de la Vallée du Jabron',
+    insee: '26045',
+    organic: true,
+    organicLineShare: 1,
+    deliveryKm: 15,
+    exclusive: true,
+    lines: [t('farine-epeautre', { suppliers: [1, 2], inputMaxKm: 80 })],
   },
   { handle: 'aliments-drome-vivarais', profile: 'feed-mill', name: 'Aliments Drôme-Vivarais', insee: '26206' },
   {
@@ -340,7 +453,7 @@ const ANCHORS: readonly Anchor[] = [
       make('fromage-blanc', 1, { suppliers: [2, 4] }),
       make('yaourt'),
       make('tomme-de-vache'),
-      make('bleu-du-vercors', 1, { suppliers: [2, 3] }),
+      make('bleu-du-vercors', 1, { labels: ['bleu-du-vercors-sassenage-aop'], suppliers: [2, 3] }),
       make('beurre', 1, { organic: 'never' }),
       make('creme', 1, { organic: 'never' }),
     ],
@@ -490,9 +603,23 @@ const ANCHORS: readonly Anchor[] = [
     description:
       'Plateforme logistique 100 % bio : regroupe les produits bio de la Drôme et livre la restauration collective de la vallée du Rhône.',
   },
-  { handle: 'panier-diois', profile: 'food-hub', name: 'Le Panier Paysan du Diois', insee: '26113' },
-  { handle: 'saveurs-collines', profile: 'food-hub', name: 'Collectif Saveurs des Collines', insee: '26281' },
-  { handle: 'plateforme-provencale', profile: 'food-hub', name: 'Plateforme Paysanne de Drôme provençale', insee: '26220' },
+  { handle: 'panier-diois', profile: 'food-hub', name: 'Le Panier Paysan du Diois', insee: '26113', organic: true, deliveryKm: 25 },
+  {
+    handle: 'saveurs-collines',
+    profile: 'food-hub',
+    name: 'Collectif Saveurs des Collines',
+    insee: '26281',
+    organic: true,
+    deliveryKm: 10,
+  },
+  {
+    handle: 'plateforme-provencale',
+    profile: 'food-hub',
+    name: 'Plateforme Paysanne de Drôme provençale',
+    insee: '26220',
+    organic: true,
+    deliveryKm: 10,
+  },
   // Shops and a restaurant at the end of the known chains
   { handle: 'cave-vieux-valence', profile: 'wine-shop', name: 'La Cave du Vieux Valence', insee: '26362' },
   { handle: 'comptoir-clercs', profile: 'restaurant', name: 'Le Comptoir des Clercs', insee: '26362' },
@@ -547,6 +674,10 @@ const ANCHORS: readonly Anchor[] = [
     organic: false,
     lines: [farm('ble-tendre'), farm('mais'), farm('orge')],
   },
+  // Growers of Vinsobres, whose grapes alone may make the Vinsobres AOC wine of the Haut-Nyonsais cellar
+  { handle: 'vigne-vinsobres-1', profile: 'farm-vine', name: 'EARL du Coteau de la Bicherie', insee: '26377', organic: false },
+  { handle: 'vigne-vinsobres-2', profile: 'farm-vine', name: 'GAEC des Terrasses de Vinsobres', insee: '26377', organic: true },
+  { handle: 'vigne-vinsobres-3', profile: 'farm-vine', name: 'Vignobles Reynaud', insee: '26377', organic: false },
 ];
 
 /** A chain to build: the farm's line, then each buyer and what it does with the goods. */
@@ -619,7 +750,10 @@ export function buildDromeSeed(communes: CommuneRef[], products: ProductRecord[]
   addGenericActors(generator);
   const built = CHAIN_PLANS.map((plan) => buildChain(generator, anchors, plan));
   ensureDocumentedIds(built);
-  return completeBundle(generator, unmetNeeds(generator, anchors));
+  for (const chain of FLOUR_RESALE_CHAINS) buildResaleChain(generator, anchors, chain);
+  buildUncertifiedResale(generator, anchors);
+  const uncertified = new Set(UNCERTIFIED_ORGANIC_RESELLERS.map((name) => anchorNamed(anchors, name).record.id));
+  return completeBundle(generator, unmetNeeds(generator, anchors), uncertified);
 }
 
 function addAnchors(generator: Generator): Map<string, SeedActor> {
@@ -641,6 +775,11 @@ function addAnchors(generator: Generator): Map<string, SeedActor> {
       wantOrganicShare: anchor.wantOrganicShare,
       clubMember: profile.key === 'institution' ? true : undefined,
       memberGroup: anchor.memberGroup,
+      meals: anchor.meals,
+      real: anchor.real,
+      siren: anchor.siren,
+      deliveryKm: anchor.deliveryKm,
+      exclusive: anchor.exclusive,
     });
     byHandle.set(anchor.handle, actor);
   }
@@ -675,6 +814,35 @@ function buildChain(generator: Generator, anchors: Map<string, SeedActor>, plan:
     if (into) line = into;
   }
   return ids;
+}
+
+/** The mill's flour sold on from reseller to reseller, each keeping its labels (organic). */
+function buildResaleChain(generator: Generator, anchors: Map<string, SeedActor>, chain: (typeof FLOUR_RESALE_CHAINS)[number]): void {
+  const { graph, population } = generator;
+  let line = lineOf(anchorNamed(anchors, chain.mill), chain.productId, 'make');
+  let previous: string | undefined;
+  for (const name of chain.resellers) {
+    const buyer = anchorNamed(anchors, name);
+    const into = population.ensureLine(buyer, line.productId, line.labelIds, 'resell');
+    previous = graph.trade(line, buyer, { sourcedFromIds: previous ? [previous] : [], into }).record.id;
+    line = into;
+  }
+}
+
+/** The uncertified reseller buys organic cherries of the Vergers de l'Ouvèze and sells them on, AB label kept. */
+function buildUncertifiedResale(generator: Generator, anchors: Map<string, SeedActor>): void {
+  const { graph, population } = generator;
+  const farmLine = lineOf(handle(anchors, 'vergers-ouveze'), 'cerise', 'farm');
+  const reseller = anchorNamed(anchors, UNCERTIFIED_ORGANIC_RESELLERS[0]);
+  const into = population.ensureLine(reseller, farmLine.productId, farmLine.labelIds, 'resell');
+  const bought = graph.trade(farmLine, reseller, { sourcedFromIds: [], into });
+  graph.trade(into, handle(anchors, 'comptoir-clercs'), { sourcedFromIds: [bought.record.id] });
+}
+
+function anchorNamed(anchors: Map<string, SeedActor>, name: string): SeedActor {
+  const actor = [...anchors.values()].find((a) => a.record.name === name);
+  if (!actor) throw new Error(`no anchor named ${name}`);
+  return actor;
 }
 
 function handle(anchors: Map<string, SeedActor>, name: string): SeedActor {

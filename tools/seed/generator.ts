@@ -6,6 +6,7 @@ import { NameBook, type SiretNamespace } from './identity';
 import { buildNeeds, buildOffers } from './market';
 import type { IdScheme } from './model';
 import { Population } from './population';
+import { Quantities } from './quantities';
 import { Random } from './random';
 import { SupplyGraph } from './supply-graph';
 import { ProductTaxonomy } from './taxonomy';
@@ -20,7 +21,7 @@ export interface Generator {
   population: Population;
   graph: SupplyGraph;
   ids: IdScheme;
-  rng: { actors: Random; links: Random; market: Random };
+  rng: { actors: Random; links: Random; market: Random; quantities: Random };
 }
 
 export interface GeneratorInput {
@@ -37,7 +38,7 @@ export function createGenerator(input: GeneratorInput): Generator {
   const problems = validateCatalog(input.products, input.labels);
   if (problems.length > 0) throw new Error(`the catalog is invalid:\n${problems.join('\n')}`);
   const root = new Random(input.seed);
-  const rng = { actors: root.fork('actors'), links: root.fork('links'), market: root.fork('market') };
+  const rng = { actors: root.fork('actors'), links: root.fork('links'), market: root.fork('market'), quantities: root.fork('quantities') };
   const taxonomy = new ProductTaxonomy(input.products);
   const economics = new Economics(taxonomy);
   const labels = new Map(input.labels.map((l) => [l.id, l]));
@@ -47,14 +48,24 @@ export function createGenerator(input: GeneratorInput): Generator {
 }
 
 /** Runs the purchases of every actor, then turns lines into offers and profiles into needs. */
-export function completeBundle(generator: Generator, presetNeeds: readonly NeedRecord[] = []): ImportBundle {
-  const { population, graph, economics, ids, rng } = generator;
+export function completeBundle(
+  generator: Generator,
+  presetNeeds: readonly NeedRecord[] = [],
+  uncertified: ReadonlySet<string> = new Set(),
+): ImportBundle {
+  const { population, graph, economics, taxonomy, ids, rng } = generator;
   const actors = population.actors;
   graph.supplyAll(actors);
+  population.certifyOrganicHandlers(uncertified);
+  const quantities = new Quantities(taxonomy, economics, generator.labels, rng.quantities);
+  quantities.apply(actors, graph.links);
+  const offers = buildOffers(actors, economics, ids, rng.market);
+  const needs = [...presetNeeds, ...buildNeeds(actors, economics, ids, rng.market, presetNeeds)];
+  quantities.sizeNeeds(needs, actors);
   return {
     actors: actors.map((a) => a.record),
-    offers: buildOffers(actors, economics, ids, rng.market),
-    needs: [...presetNeeds, ...buildNeeds(actors, economics, ids, rng.market, presetNeeds)],
+    offers,
+    needs,
     supplyLinks: graph.links.map((l) => l.record),
   };
 }

@@ -169,6 +169,13 @@ export function deCommune(name: string): string {
   return `de ${name}`;
 }
 
+/** "à Crest", "au Pègue", "aux Pilles", "à La Garde-Adhémar": the French contraction of à + article. */
+export function aCommune(name: string): string {
+  if (name.startsWith('Le ')) return `au ${name.slice(3)}`;
+  if (name.startsWith('Les ')) return `aux ${name.slice(4)}`;
+  return `à ${name}`;
+}
+
 /** Lowercase ASCII words joined by `separator`: "GAEC des Trois Chênes" -> "gaec.des.trois.chenes". */
 export function toSlug(text: string, separator: '.' | '-' = '.'): string {
   let out = '';
@@ -219,6 +226,8 @@ export class NameBook {
   private readonly emails = new Set<string>();
   /** Next number to try after a clash, per base name or address (keeps 100,000 names linear). */
   private readonly nextNumber = new Map<string, number>();
+  /** How often each place and family word has been used, so the next names prefer the rarer ones. */
+  private readonly wordUsage = new Map<string, number>();
 
   /** Reserves a name given by hand (anchors), failing on duplicates so the seed stays unambiguous. */
   reserve(name: string): string {
@@ -234,10 +243,10 @@ export class NameBook {
   invent(templates: readonly string[], rng: Random, commune: CommuneRef): string {
     const attempts = this.names.size < 2000 ? 3 : 1;
     for (let attempt = 0; attempt < attempts; attempt += 1) {
-      const candidate = fillTemplate(rng.pick(templates), rng, commune);
+      const candidate = fillTemplate(rng.pick(templates), rng, commune, this.wordUsage);
       if (!this.names.has(candidate)) return this.reserve(candidate);
     }
-    const base = `${fillTemplate(rng.pick(templates), rng, commune)} (${commune.name})`;
+    const base = `${fillTemplate(rng.pick(templates), rng, commune, this.wordUsage)} (${commune.name})`;
     return this.reserve(this.firstFree(base, this.names, (n) => `${base} ${n}`));
   }
 
@@ -261,9 +270,9 @@ export class NameBook {
 }
 
 /** Placeholders of the name templates in profiles.ts. */
-const PLACEHOLDERS: Record<string, (rng: Random, commune: CommuneRef) => string> = {
-  lieu: (rng) => rng.pick(PLACES),
-  famille: (rng) => rng.pick(FAMILIES),
+const PLACEHOLDERS: Record<string, (rng: Random, commune: CommuneRef, usage: Map<string, number>) => string> = {
+  lieu: (rng, _commune, usage) => leastUsed(rng, PLACES, usage),
+  famille: (rng, _commune, usage) => leastUsed(rng, FAMILIES, usage),
   riviere: (rng) => rng.pick(RIVERS),
   deCommune: (_rng, commune) => deCommune(commune.name),
   commune: (_rng, commune) => commune.name,
@@ -271,41 +280,55 @@ const PLACEHOLDERS: Record<string, (rng: Random, commune: CommuneRef) => string>
   ehpad: (rng) => rng.pick(CARE_HOMES),
 };
 
-function fillTemplate(template: string, rng: Random, commune: CommuneRef): string {
+function fillTemplate(template: string, rng: Random, commune: CommuneRef, usage: Map<string, number>): string {
   return template.replace(/\{(\w+)\}/g, (_match, key: string) => {
     const fill = PLACEHOLDERS[key];
     if (!fill) throw new Error(`unknown placeholder {${key}} in name template "${template}"`);
-    return fill(rng, commune);
+    return fill(rng, commune, usage);
   });
 }
 
-/** Disjoint SIREN ranges, so the seed and a synthetic graph can share a database. */
+/** The least used of three words drawn from the list: place and family names repeat less across the seed. */
+function leastUsed(rng: Random, words: readonly string[], usage: Map<string, number>): string {
+  let best = rng.pick(words);
+  for (let i = 0; i < 2; i += 1) {
+    const other = rng.pick(words);
+    if ((usage.get(other) ?? 0) < (usage.get(best) ?? 0)) best = other;
+  }
+  usage.set(best, (usage.get(best) ?? 0) + 1);
+  return best;
+}
+
+/**
+ * Disjoint SIREN ranges, so the seed and a synthetic graph can share a database. INSEE gives no
+ * SIREN beginning with 0 (public bodies begin with 1 or 2, companies with 3 to 9), so these
+ * fictitious ones, all beginning with 0, can never be a real company's.
+ */
 export type SiretNamespace = 'seed' | 'synthetic';
 
 const SIREN_RANGES: Record<SiretNamespace, { start: number; size: number }> = {
-  seed: { start: 30_000_000, size: 40_000_000 },
-  synthetic: { start: 70_000_000, size: 20_000_000 },
+  seed: { start: 1_000_000, size: 5_000_000 },
+  synthetic: { start: 6_000_000, size: 4_000_000 },
 };
-/** Odd and not a multiple of 5, hence coprime with both range sizes: index -> base is one-to-one. */
+/** Odd and not a multiple of 5, hence coprime with both range sizes (2^a × 5^b): index -> base is one-to-one. */
 const SIREN_STRIDE = 7_368_787;
-const LA_POSTE_SIREN = '356000000';
 
 /**
- * The SIRET of the index-th actor: a SIREN (8 digits spread over the namespace's range, then its
- * Luhn digit) and the head-office NIC 0001 plus the SIRET's Luhn digit. Unique per index.
+ * The SIRET of the index-th actor: a SIREN (8 digits, the first a 0, spread over the namespace's
+ * range, then its Luhn digit) and the head-office NIC 0001 plus the SIRET's Luhn digit. Unique per index.
  */
 export function siretFor(index: number, namespace: SiretNamespace): string {
   const { start, size } = SIREN_RANGES[namespace];
-  let base = start + ((index * SIREN_STRIDE) % size);
-  let siren = withLuhnCheckDigit(`00000${base}`).slice(5);
-  if (siren === LA_POSTE_SIREN) {
-    base = start + size - 1 - index;
-    siren = withLuhnCheckDigit(`00000${base}`).slice(5);
-  }
-  return withLuhnCheckDigit(`${siren}0001`);
+  const base = start + ((index * SIREN_STRIDE) % size);
+  const siren = withLuhnCheckDigit(`00000${String(base).padStart(8, '0')}`).slice(5);
+  return siretOf(siren, 1);
 }
 
-/** A number in the style of the Agence Bio directory ("numéro bio"), unique per index. */
+/** A SIRET of a real SIREN: the establishment's number (NIC, 4 digits) and the Luhn check digit. */
+export function siretOf(siren: string, establishment: number): string {
+  return withLuhnCheckDigit(`${siren}${String(establishment).padStart(4, '0')}`);
+}
+
 export function agenceBioNumberFor(index: number, namespace: SiretNamespace): string {
   const offset = namespace === 'seed' ? 100_000 : 300_000;
   return String(offset + ((index * 7919) % 199_999));

@@ -8,5 +8,16 @@ export { seedIfEmpty } from './if-empty';
 export { readLabels, readProducts, validateCatalog } from './catalog';
 export { readCommunes, type CommuneRef } from './communes';
 export { buildGeography, loadGeography, NEIGHBOUR_DEPARTMENTS, type Geography } from './geography';
-export { BROKEN_ORGANIC_CHAIN, buildDromeSeed, KNOWN_CHAINS, UNMET_NEED_IDS, type KnownChain } from './drome-seed';
+export {
+  BROKEN_ORGANIC_CHAIN,
+  buildDromeSeed,
+  CONTRACT_CATERER,
+  FLOUR_RESALE_CHAINS,
+  KNOWN_CHAINS,
+  UNCERTIFIED_ORGANIC_RESELLERS,
+  UNMET_NEED_IDS,
+  type KnownChain,
+} from './drome-seed';
+export { CONVERSIONS, PORTIONS, SCHOOL_DAYS } from './quantities';
+export { appellationArea, isInArea, type AppellationArea } from './zones';
 export { generateSyntheticGraph, type SyntheticOptions } from './synthetic';

@@ -46,6 +46,7 @@ function offerOf(line: Line, n: number, economics: Economics, ids: IdScheme, rng
  */
 function deliveryArea(line: Line, rng: Random): Pick<OfferRecord, 'deliveryRadiusKm' | 'deliveryCommunes' | 'deliveryEpcis'> {
   const { actor } = line;
+  if (actor.deliveryKm !== undefined) return { deliveryRadiusKm: actor.deliveryKm, deliveryCommunes: [], deliveryEpcis: [] };
   const radius = Math.max(5, Math.round((actor.profile.deliveryKm * rng.between(0.8, 1.2)) / 5) * 5);
   const buyerCommunes = [...new Set(line.buyers.map((b) => b.commune))];
   if (actor.record.roles.some((r) => DISTRIBUTOR_ROLES.has(r)) && rng.chance(0.6)) {

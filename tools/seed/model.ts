@@ -14,6 +14,7 @@ export interface LinkInfo {
   /** Longest provenance chain ending with this link, in links (a farm's sale: 1). */
   depth: number;
   organic: boolean;
+  supplier: SeedActor;
 }
 
 /** The purchases a line is sourced from for one input of its recipe (a resold line has one slot). */
@@ -63,6 +64,12 @@ export interface SeedActor {
   /** Holds an AB certificate (some of its lines may still be conventional). */
   organic: boolean;
   scale: number;
+  /** Meals served a year, for kitchens and restaurants (quantities.ts sizes their purchases on it). */
+  meals?: number;
+  /** Delivery radius fixed by hand (km): its offers deliver within it only, listing no EPCI. */
+  deliveryKm?: number;
+  /** Its lines are never published: only sales made by hand reach its goods. */
+  exclusive?: boolean;
   /** Replaces the profile's organic shares on purchases (the organic-only hub). */
   wantOrganicShare: number | null;
   lines: Line[];

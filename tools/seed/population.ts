@@ -2,7 +2,7 @@ import { ActorRole, MemberGroup } from '../../src/actor';
 import type { ActorRecord, LabelRecord } from '../../src/records';
 import type { CommuneRef } from './communes';
 import { pointNear } from './geo';
-import { agenceBioNumberFor, fictitiousPhone, NameBook, siretFor, toSlug, type SiretNamespace } from './identity';
+import { aCommune, agenceBioNumberFor, fictitiousPhone, NameBook, siretFor, siretOf, toSlug, type SiretNamespace } from './identity';
 import { ORGANIC_LABEL, roleMask, type IdScheme, type Line, type LineOrigin, type SeedActor } from './model';
 import type { ActorProfile, LineSpec, Placement } from './profiles';
 import type { Random } from './random';
@@ -24,6 +24,16 @@ export interface ActorDraft {
   clubMember?: boolean;
   memberGroup?: MemberGroup;
   wantOrganicShare?: number;
+  /** Meals a year, for a kitchen whose size is public. */
+  meals?: number;
+  /** A real body (public institution), not an invented operator. */
+  real?: boolean;
+  /** Delivery radius fixed by hand (km). */
+  deliveryKm?: number;
+  /** Sells only where the seed sends its goods by hand. */
+  exclusive?: boolean;
+  /** Its real SIREN and establishment number (NIC without check digit), where public. */
+  siren?: { siren: string; establishment: number };
 }
 
 /** An actor's standing toward organic certification, decided once, applied to each of its lines. */
@@ -76,8 +86,9 @@ export class Population {
       id: this.ids.actor(index + 1),
       name,
       roles,
-      siret: siretFor(index, this.namespace),
+      siret: draft.siren ? siretOf(draft.siren.siren, draft.siren.establishment) : siretFor(index, this.namespace),
       agenceBioNumber: standing === 'ab' || standing === 'ab-demeter' ? agenceBioNumberFor(index, this.namespace) : null,
+      fictitious: draft.real !== true,
       clubMember,
       memberGroup: clubMember ? (draft.memberGroup ?? profile.group) : null,
       email: this.names.email(name),
@@ -101,6 +112,9 @@ export class Population {
       organic: standing === 'ab' || standing === 'ab-demeter',
       scale: draft.scale ?? profile.scale,
       wantOrganicShare: draft.wantOrganicShare ?? null,
+      meals: draft.meals,
+      deliveryKm: draft.deliveryKm,
+      exclusive: draft.exclusive,
       lines: [],
       purchases: null,
       bought: null,
@@ -111,6 +125,25 @@ export class Population {
     record.description = draft.description ?? this.describe(actor, standing);
     this.actors.push(actor);
     return actor;
+  }
+
+  /**
+   * Organic certification covers every operator that handles organic goods (EU 2018/848): one that
+   * ended up reselling or making organic goods gets its Agence Bio number, unless it is one of the
+   * seed's deliberate integrity breaks.
+   */
+  certifyOrganicHandlers(uncertified: ReadonlySet<string> = new Set()): void {
+    for (const actor of this.actors) {
+      if (actor.record.agenceBioNumber || uncertified.has(actor.record.id)) continue;
+      if (actor.lines.some((l) => l.outLinks > 0 && l.labelIds.some((id) => this.isLegalOrganic(id))))
+        actor.record.agenceBioNumber = agenceBioNumberFor(actor.index, this.namespace);
+    }
+  }
+
+  /** EU organic, conversion included (a private mark such as Nature & Progrès needs no Agence Bio number). */
+  private isLegalOrganic(labelId: string): boolean {
+    const kind = this.labels.get(labelId)?.kind;
+    return kind === 'ORGANIC' || kind === 'ORGANIC_CONVERSION';
   }
 
   /** Finds or creates the actor's line of a product with exactly these labels. */
@@ -194,7 +227,7 @@ export class Population {
   }
 
   private describe(actor: SeedActor, standing: OrganicStanding): string {
-    const parts = [`${actor.profile.summary} à ${actor.commune.name}.`];
+    const parts = [`${actor.profile.summary} ${aCommune(actor.commune.name)}.`];
     if (standing === 'ab' || standing === 'ab-demeter')
       parts.push(standing === 'ab-demeter' ? 'Certification AB et Demeter.' : 'Certification agriculture biologique (AB).');
     if (standing === 'conversion') parts.push("En conversion vers l'agriculture biologique.");

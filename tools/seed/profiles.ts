@@ -179,21 +179,40 @@ const VEGETABLES: readonly LineSpec[] = [
 
 const POULTRY_LABELS = [['volailles-drome-igp'], ['volailles-drome-igp', 'volailles-drome-label-rouge'], []] as const;
 
-/** What collective kitchens buy, by purchase family (ma-cantine's). */
+/** Who supplies public kitchens under framework contracts (public tenders): wholesalers and the platforms. */
+const CONTRACT_SOURCES = [R.WHOLESALER, R.FOOD_HUB] as const;
+/** Who a kitchen orders from directly (Agrilocal or direct orders): producers and processors, not shops. */
+const DIRECT_SOURCES = [R.FARM, R.COOPERATIVE, R.MILL, R.BAKERY, R.DAIRY, R.PROCESSOR, R.SLAUGHTERHOUSE] as const;
+
+/**
+ * What collective kitchens buy, by purchase family (ma-cantine's): most of each family under a
+ * wholesaler's or a platform's contract, and a minority direct from producers (quantities.ts gives
+ * contract suppliers the larger share). Bread comes from a bakery near by.
+ */
 const KITCHEN_BUYS = (organicShare: number): WantSpec[] => [
   want('pain', [1, 1], { from: [R.BAKERY], organicShare, maxKm: 30, anywhere: true }),
-  want('legumes', [2, 4], { from: TRADE_SOURCES, organicShare, maxKm: 60 }),
-  want('fruits', [1, 3], { from: TRADE_SOURCES, organicShare, maxKm: 80 }),
-  want('fromage', [1, 2], { from: TRADE_SOURCES, organicShare, maxKm: 80 }),
-  want('yaourt', [0, 1], { from: TRADE_SOURCES, organicShare, maxKm: 80 }),
-  want('viandes', [1, 2], { from: TRADE_SOURCES, organicShare: organicShare / 2, maxKm: 80 }),
-  want('volailles', [1, 1], { from: TRADE_SOURCES, organicShare: organicShare / 2, maxKm: 80 }),
+  want('legumes', [1, 2], { from: CONTRACT_SOURCES, organicShare, maxKm: 150, anywhere: true }),
+  want('legumes', [0, 2], { from: DIRECT_SOURCES, organicShare, maxKm: 60 }),
+  want('fruits', [1, 2], { from: CONTRACT_SOURCES, organicShare, maxKm: 150, anywhere: true }),
+  want('fruits', [0, 1], { from: DIRECT_SOURCES, organicShare, maxKm: 80 }),
+  want('fromage', [1, 1], { from: CONTRACT_SOURCES, organicShare, maxKm: 150, anywhere: true }),
+  want('fromage', [0, 1], { from: DIRECT_SOURCES, organicShare, maxKm: 80 }),
+  want('yaourt', [0, 1], { from: TRADE_SOURCES, organicShare, maxKm: 100 }),
+  want('viandes', [1, 1], { from: CONTRACT_SOURCES, organicShare: organicShare / 2, maxKm: 150, anywhere: true }),
+  want('viandes', [0, 1], { from: DIRECT_SOURCES, organicShare: organicShare / 2, maxKm: 80 }),
+  want('volailles', [1, 1], { from: TRADE_SOURCES, organicShare: organicShare / 2, maxKm: 100 }),
   want('oeufs', [0, 1], { from: TRADE_SOURCES, organicShare, maxKm: 60 }),
   want('pates', [0, 1], { from: TRADE_SOURCES, maxKm: 100, anywhere: true }),
   want('legumes-secs', [0, 1], { from: TRADE_SOURCES, organicShare, maxKm: 100 }),
   want('poissons', [0, 1], { from: [R.WHOLESALER, R.FARM], maxKm: 60, anywhere: true }),
   want('compote', [0, 1], { from: TRADE_SOURCES, maxKm: 100 }),
 ];
+
+/** Products a kitchen's broad purchase never brings (a collège buying "vegetables" does not get truffles). */
+export const NOT_FOR_CATERING: ReadonlySet<string> = new Set(['truffe-noire', 'asperge', 'chevreau', 'framboise', 'figue']);
+
+/** Restaurants buy from producers, processors, wholesalers and platforms; shops only for wine (a caviste). */
+const RESTAURANT_SOURCES = [...TRADE_SOURCES, R.SLAUGHTERHOUSE] as const;
 
 /** What school kitchens ask for on Agrilocal-like consultations. */
 const SCHOOL_NEEDS: readonly NeedSpec[] = [
@@ -403,11 +422,15 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
       {
         zone: 'vercors',
         weight: 0.5,
-        lines: [farm('bleu-du-vercors', 0.5, { labels: ['fermier'] }), farm('tomme-de-vache', 0.8, { labels: ['fermier'] })],
+        lines: [
+          farm('bleu-du-vercors', 0.5, { labels: ['bleu-du-vercors-sassenage-aop', 'fermier'] }),
+          farm('tomme-de-vache', 0.8, { labels: ['fermier'] }),
+        ],
       },
       { zone: 'royansDrome', weight: 0.5, lines: [farm('saint-marcellin', 1, { labels: ['saint-marcellin-igp', 'fermier'] })] },
     ],
-    lines: [farm('fromage-blanc', 0.6, { labels: ['fermier'] }), farm('yaourt', 0.5, { labels: ['fermier'] })],
+    // No "fermier" on yoghurt: no regulatory definition of it exists (cheeses have one, fromage blanc included).
+    lines: [farm('fromage-blanc', 0.6, { labels: ['fermier'] }), farm('yaourt', 0.5)],
     scale: 1,
     deliveryKm: 40,
     names: ['Fromagerie fermière {lieu}', 'GAEC {lieu}'],
@@ -1054,11 +1077,39 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     summary: 'Cave coopérative',
   },
   {
+    // Meat goes farm -> abattoir (slaughter, cutting) -> butcher, wholesaler or kitchen: the
+    // abattoir buys the farmer's animals and sells the carcasses and cuts (counted as meat).
+    key: 'slaughterhouse',
+    roles: [R.SLAUGHTERHOUSE],
+    tier: Tier.COLLECTION,
+    group: G.PROCESSORS,
+    seedCount: 3,
+    clubShare: 0.3,
+    organicShare: 0.5,
+    organicLineShare: 1,
+    placements: [
+      { zone: 'diois', weight: 0.3 },
+      { zone: 'valDeDrome', weight: 0.4 },
+      { zone: 'collines', weight: 0.3 },
+    ],
+    resells: [
+      want('boeuf', [2, 4], { from: [R.FARM], maxKm: 80, organicShare: 0.3 }),
+      want('veau', [1, 2], { from: [R.FARM], maxKm: 80 }),
+      want('agneau', [2, 4], { from: [R.FARM], maxKm: 100, organicShare: 0.3 }),
+      want('porc', [1, 3], { from: [R.FARM], maxKm: 80 }),
+      want('chevreau', [0, 2], { from: [R.FARM], maxKm: 80 }),
+    ],
+    scale: 4,
+    deliveryKm: 120,
+    names: ['Abattoir {deCommune}', 'Atelier de découpe {lieu}'],
+    summary: 'Abattoir et atelier de découpe (viandes de boucherie)',
+  },
+  {
     key: 'mill',
     roles: [R.MILL],
     tier: Tier.FIRST_PROCESSING,
     group: G.PROCESSORS,
-    seedCount: 7,
+    seedCount: 9,
     clubShare: 0.45,
     organicShare: 0.4,
     organicLineShare: 0.8,
@@ -1393,6 +1444,8 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
       { zone: 'valencePlain', weight: 0.5 },
       { zone: 'tricastin', weight: 0.5 },
     ],
+    // Their range also holds produce from outside the Drôme (France, Spain...), with no label.
+    lines: [imported('legumes'), imported('fruits')],
     resells: [
       want('fruits', [6, 10], { from: [R.FARM, R.COOPERATIVE], maxKm: 160, organicShare: 0.2 }),
       want('legumes', [5, 9], { from: [R.FARM, R.COOPERATIVE], maxKm: 120, organicShare: 0.2 }),
@@ -1461,11 +1514,13 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     clubShare: 0.5,
     organicShare: 0,
     placements: [{ zone: 'valenceRomansAgglo', weight: 1 }],
+    // Meat and poultry bought from national cutting plants, with no label.
+    lines: [imported('boeuf'), imported('porc'), imported('poulet')],
     resells: [
-      want('boeuf', [2, 4], { from: [R.FARM], maxKm: 100 }),
-      want('veau', [1, 2], { from: [R.FARM], maxKm: 100 }),
-      want('agneau', [1, 3], { from: [R.FARM], maxKm: 150 }),
-      want('porc', [1, 2], { from: [R.FARM], maxKm: 100 }),
+      want('boeuf', [2, 4], { from: [R.SLAUGHTERHOUSE, R.FARM], maxKm: 100 }),
+      want('veau', [1, 2], { from: [R.SLAUGHTERHOUSE, R.FARM], maxKm: 100 }),
+      want('agneau', [1, 3], { from: [R.SLAUGHTERHOUSE, R.FARM], maxKm: 150 }),
+      want('porc', [1, 2], { from: [R.SLAUGHTERHOUSE, R.FARM], maxKm: 100 }),
       want('poulet', [2, 3], { from: [R.FARM], maxKm: 100 }),
       want('pintade', [1, 2], { from: [R.FARM], maxKm: 100 }),
       want('charcuterie', [1, 2], { from: [R.PROCESSOR], maxKm: 100 }),
@@ -1522,7 +1577,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
       want('yaourt', [0, 1], { from: [R.FARM, R.DAIRY], maxKm: 80, organicShare: 0.4 }),
       want('fromage-blanc', [0, 1], { from: [R.FARM, R.DAIRY], maxKm: 80, organicShare: 0.4 }),
       want('oeufs', [1, 2], { from: [R.FARM], maxKm: 60, organicShare: 0.5 }),
-      want('viandes', [1, 2], { from: [R.FARM], maxKm: 80 }),
+      want('viandes', [1, 2], { from: [R.FARM, R.SLAUGHTERHOUSE], maxKm: 80 }),
       want('volailles', [1, 2], { from: [R.FARM], maxKm: 80 }),
       want('farine', [0, 1], { from: [R.MILL], maxKm: 80, organicShare: 0.5 }),
       want('legumes-secs', [0, 1], { from: [R.FARM, R.COOPERATIVE], maxKm: 100 }),
@@ -1605,10 +1660,10 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     placements: [{ zone: 'dromeTowns', weight: 1 }],
     lines: [make('caillette', 0.8, { suppliers: [1, 2], inputFrom: [R.FARM, R.WHOLESALER] })],
     resells: [
-      want('boeuf', [1, 3], { from: [R.FARM, R.WHOLESALER], maxKm: 80 }),
-      want('veau', [0, 2], { from: [R.FARM, R.WHOLESALER], maxKm: 80 }),
-      want('agneau', [1, 2], { from: [R.FARM, R.WHOLESALER], maxKm: 120 }),
-      want('poulet', [1, 2], { from: [R.FARM, R.WHOLESALER], maxKm: 80 }),
+      want('boeuf', [1, 3], { from: [R.SLAUGHTERHOUSE, R.FARM, R.WHOLESALER], maxKm: 80 }),
+      want('veau', [0, 2], { from: [R.SLAUGHTERHOUSE, R.FARM, R.WHOLESALER], maxKm: 80 }),
+      want('agneau', [1, 2], { from: [R.SLAUGHTERHOUSE, R.FARM, R.WHOLESALER], maxKm: 120 }),
+      want('poulet', [1, 2], { from: [R.SLAUGHTERHOUSE, R.FARM, R.WHOLESALER], maxKm: 80 }),
       want('pintade', [0, 1], { from: [R.FARM], maxKm: 80 }),
     ],
     scale: 0.5,
@@ -1709,7 +1764,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     roles: [R.CENTRAL_KITCHEN],
     tier: Tier.KITCHEN,
     group: G.LOCAL_AUTHORITIES,
-    seedCount: 2,
+    seedCount: 3,
     clubShare: 1,
     organicShare: 0,
     placements: [{ zone: 'dromeTowns', weight: 1 }],
@@ -1721,6 +1776,31 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     summary: 'Cuisine centrale en liaison froide pour les restaurants scolaires',
   },
   {
+    // A contract caterer's central kitchen (restauration concédée): a private firm that cooks for
+    // the canteens of small communes and for care homes under concession contracts.
+    key: 'caterer-kitchen',
+    roles: [R.CENTRAL_KITCHEN],
+    tier: Tier.KITCHEN,
+    group: G.PARTNERS,
+    seedCount: 1,
+    clubShare: 0,
+    organicShare: 0,
+    placements: [{ zone: 'valenceRomansAgglo', weight: 1 }],
+    lines: [
+      make('repas', 1, {
+        organic: 'never',
+        suppliers: [1, 2],
+        inputOrganicShare: 0.2,
+        inputFrom: [R.WHOLESALER, R.FOOD_HUB],
+        inputMaxKm: 150,
+      }),
+    ],
+    scale: 2,
+    deliveryKm: 60,
+    names: ['Cuisine centrale {famille} Restauration'],
+    summary: "Cuisine centrale d'une société de restauration collective concédée",
+  },
+  {
     key: 'canteen',
     roles: [R.CANTEEN],
     tier: Tier.END,
@@ -1729,8 +1809,9 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     clubShare: 0.2,
     organicShare: 0,
     placements: [
-      { zone: 'valenceRomansAgglo', weight: 0.8 },
+      { zone: 'valenceRomansAgglo', weight: 0.65 },
       { zone: 'montelimarAgglo', weight: 0.2 },
+      { zone: 'valDeDrome', weight: 0.15 },
     ],
     buys: [
       want('repas', [1, 1], { from: [R.CENTRAL_KITCHEN], maxKm: 40, anywhere: true, sameEpci: true }),
@@ -1756,7 +1837,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     clubShare: 0.45,
     organicShare: 0,
     placements: [{ zone: 'dromeTowns', weight: 1 }],
-    buys: KITCHEN_BUYS(0.5),
+    buys: KITCHEN_BUYS(0.6),
     needs: SCHOOL_NEEDS,
     scale: 0.6,
     deliveryKm: 0,
@@ -1788,7 +1869,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
     clubShare: 0.2,
     organicShare: 0,
     placements: [{ zone: 'dromeTowns', weight: 1 }],
-    buys: KITCHEN_BUYS(0.25).slice(0, 7),
+    buys: KITCHEN_BUYS(0.25).slice(0, 11),
     needs: CARE_NEEDS,
     scale: 0.4,
     deliveryKm: 0,
@@ -1808,18 +1889,18 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
       { zone: 'touristTowns', weight: 0.3 },
     ],
     buys: [
-      want('legumes', [1, 3], { maxKm: 40, organicShare: 0.2 }),
-      want('fruits', [1, 2], { maxKm: 40, organicShare: 0.2 }),
-      want('fromage', [1, 2], { maxKm: 60 }),
-      want('viandes', [1, 2], { maxKm: 60 }),
-      want('volailles', [0, 1], { maxKm: 60 }),
+      want('legumes', [1, 3], { from: RESTAURANT_SOURCES, maxKm: 40, organicShare: 0.2 }),
+      want('fruits', [1, 2], { from: RESTAURANT_SOURCES, maxKm: 40, organicShare: 0.2 }),
+      want('fromage', [1, 2], { from: RESTAURANT_SOURCES, maxKm: 60 }),
+      want('viandes', [1, 2], { from: RESTAURANT_SOURCES, maxKm: 60 }),
+      want('volailles', [0, 1], { from: RESTAURANT_SOURCES, maxKm: 60 }),
       want('produits-boulangerie', [1, 1], { from: [R.BAKERY], maxKm: 15, anywhere: true }),
-      want('vin', [1, 3], { maxKm: 80 }),
-      want('huile-olive', [0, 1], { maxKm: 100 }),
-      want('charcuterie', [0, 1], { maxKm: 60 }),
-      want('raviole', [0, 1], { maxKm: 80 }),
-      want('miel', [0, 1], { maxKm: 60 }),
-      want('truite', [0, 1], { maxKm: 60 }),
+      want('vin', [1, 3], { from: [R.COOPERATIVE, R.FARM, R.WHOLESALER, R.RETAILER], maxKm: 80 }),
+      want('huile-olive', [0, 1], { from: RESTAURANT_SOURCES, maxKm: 100 }),
+      want('charcuterie', [0, 1], { from: RESTAURANT_SOURCES, maxKm: 60 }),
+      want('raviole', [0, 1], { from: RESTAURANT_SOURCES, maxKm: 80 }),
+      want('miel', [0, 1], { from: RESTAURANT_SOURCES, maxKm: 60 }),
+      want('truite', [0, 1], { from: RESTAURANT_SOURCES, maxKm: 60 }),
       want('plantes-aromatiques', [0, 1], { from: [R.FARM], maxKm: 60 }),
     ],
     needs: RESTAURANT_NEEDS,
@@ -1847,15 +1928,8 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
       { zone: 'dromeTowns', weight: 0.6 },
       { zone: 'touristTowns', weight: 0.4 },
     ],
-    buys: [
-      want('fruits', [3, 5], { from: [R.FARM], maxKm: 30 }),
-      want('legumes', [3, 5], { from: [R.FARM], maxKm: 30 }),
-      want('fromage', [2, 3], { from: [R.FARM], maxKm: 40 }),
-      want('miel', [1, 1], { from: [R.FARM], maxKm: 50 }),
-      want('oeufs', [0, 1], { from: [R.FARM], maxKm: 30 }),
-      want('volailles', [0, 1], { from: [R.FARM], maxKm: 40 }),
-    ],
-    scale: 0.3,
+    // A producers' market is where farmers sell direct to the public: a place of sale, never a buyer.
+    scale: 0,
     deliveryKm: 0,
     names: ['Marché de producteurs {deCommune}', 'Marché hebdomadaire {deCommune}'],
     summary: 'Marché de plein vent (producteurs présents)',

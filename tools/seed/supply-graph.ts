@@ -5,8 +5,9 @@ import { distanceKm } from '../../src/territory';
 import { GridIndex, type BucketSample } from './geo';
 import { ORGANIC_FAMILY, roleMask, type IdScheme, type Line, type LinkInfo, type SeedActor, type Slot } from './model';
 import type { Population } from './population';
-import type { WantSpec } from './profiles';
+import { NOT_FOR_CATERING, type WantSpec } from './profiles';
 import type { Random } from './random';
+import { appellationArea, isInArea, type AppellationArea } from './zones';
 import type { ProductTaxonomy } from './taxonomy';
 
 /**
@@ -38,6 +39,10 @@ interface Purchase {
   fromMask: number;
   /** False when the purchase names a raw material: then raw lines are what it wants. */
   skipRaw: boolean;
+  /** A kitchen's purchase: never the products of NOT_FOR_CATERING. */
+  catering: boolean;
+  /** An appellation's input: only from suppliers of its area (zones.ts). */
+  area: AppellationArea | null;
 }
 
 /** How much farther (km) a supplier outside the preferred EPCI is considered. */
@@ -80,6 +85,7 @@ export class SupplyGraph {
 
   /** Makes a line findable by buyers, under its product and every broader product. */
   publish(line: Line): void {
+    if (line.actor.exclusive) return;
     for (const productId of this.taxonomy.ancestorsOrSelf(line.productId)) {
       this.index(productId, line);
       if (line.organic) this.index(organicKey(productId), line);
@@ -129,7 +135,7 @@ export class SupplyGraph {
       frequency: this.economics.frequency(line.productId, line.origin === 'farm'),
       sourcedFromIds: sources.map((s) => s.record.id),
     };
-    const info: LinkInfo = { record, depth, organic: line.organic };
+    const info: LinkInfo = { record, depth, organic: line.organic, supplier: line.actor };
     this.links.push(info);
     (buyer.bought ??= new Map()).set(line.uid, info);
     line.outLinks += 1;
@@ -179,16 +185,20 @@ export class SupplyGraph {
       const slot = slotFor(line, inputId);
       const missing = this.rng.int(lo, hi) - slot.links.length;
       if (missing <= 0) continue;
+      const area = this.areaOf(line);
       const purchase: Purchase = {
         productId: inputId,
         count: missing,
         organic: line.organic || (spec?.inputOrganicShare !== undefined && this.rng.chance(spec.inputOrganicShare)),
         fromMask: roleMask(spec?.inputFrom),
-        maxKm: spec?.inputMaxKm ?? 60,
+        // An appellation's area may be wider than the usual radius: search all of it.
+        maxKm: area ? Math.max(spec?.inputMaxKm ?? 60, 150) : (spec?.inputMaxKm ?? 60),
+        area,
         anywhere: true,
         anyTier: false,
         preferEpci: '',
         skipRaw: !this.taxonomy.isRawMaterial(inputId),
+        catering: isKitchen(actor),
       };
       this.buyInto(actor, line, purchase, slot);
       if (line.organic && slot.links.length === 0) {
@@ -206,7 +216,7 @@ export class SupplyGraph {
     let missing = purchase.count;
     for (const info of bought) {
       if (missing === 0) break;
-      if (!slot.links.includes(info)) {
+      if (!slot.links.includes(info) && (purchase.area === null || isInArea(purchase.area, info.supplier.commune))) {
         addSource(line, slot, info);
         missing -= 1;
       }
@@ -276,6 +286,8 @@ export class SupplyGraph {
       anyTier: false,
       preferEpci: want.sameEpci ? actor.commune.epciSiren : '',
       skipRaw: !this.taxonomy.isRawMaterial(want.productId),
+      catering: isKitchen(actor),
+      area: null,
     };
   }
 
@@ -354,6 +366,8 @@ export class SupplyGraph {
   private eligible(line: Line, buyer: SeedActor, purchase: Purchase): boolean {
     if (purchase.organic && !line.organic) return false;
     if (purchase.skipRaw && line.raw) return false;
+    if (purchase.catering && NOT_FOR_CATERING.has(line.productId)) return false;
+    if (purchase.area !== null && !isInArea(purchase.area, line.actor.commune)) return false;
     if (!purchase.anyTier && line.readyTier >= buyer.tier) return false;
     if (line.actor === buyer) return false;
     if (purchase.fromMask !== 0 && (line.roleMask & purchase.fromMask) === 0) return false;
@@ -408,11 +422,30 @@ export class SupplyGraph {
         const into = buyer.lines.find(
           (l) =>
             (l.origin === 'resell' && l.productId === line.productId && l.labelIds.join() === line.labelIds.join()) ||
-            (l.origin === 'make' && !l.frozen && (!l.organic || line.organic) && this.consumes(l, line.productId)),
+            (l.origin === 'make' &&
+              !l.frozen &&
+              (!l.organic || line.organic) &&
+              this.consumes(l, line.productId) &&
+              this.mayComeFrom(l, actor)),
         );
         this.trade(line, buyer, into ? { into } : {});
       }
     }
+  }
+
+  /** The appellation area a made line's inputs must come from (the first of its labels that fixes one). */
+  private areaOf(line: Line): AppellationArea | null {
+    for (const id of line.labelIds) {
+      const area = appellationArea(id);
+      if (area) return area;
+    }
+    return null;
+  }
+
+  /** Whether goods of this supplier may go into the line (an appellation takes only its area's). */
+  private mayComeFrom(line: Line, supplier: SeedActor): boolean {
+    const area = this.areaOf(line);
+    return area === null || isInArea(area, supplier.commune);
   }
 
   private consumes(line: Line, productId: string): boolean {
@@ -478,6 +511,10 @@ export class SupplyGraph {
     }
     return date;
   }
+}
+
+function isKitchen(actor: SeedActor): boolean {
+  return actor.record.roles.includes(ActorRole.CANTEEN) || actor.record.roles.includes(ActorRole.CENTRAL_KITCHEN);
 }
 
 function slotFor(line: Line, inputId: string): Slot {

@@ -459,6 +459,51 @@ const AREAS = {
   ],
 } as const satisfies Record<string, readonly string[]>;
 
+/**
+ * Where an appellation's raw material must come from (its specification's geographical area), as
+ * communes of the areas above or whole departments: the wine of an appellation from grapes of its
+ * communes, Picodon from goat milk of the Drôme and the Ardèche. Simplified to the communes the
+ * seed places actors in; appellations that fix only where the product is made (Nougat de
+ * Montélimar, Raviole du Dauphiné) have no entry.
+ * Sources: INAO specifications (cahiers des charges) of each AOC/AOP/IGP.
+ */
+const APPELLATION_AREAS: Readonly<
+  Record<string, { areas?: readonly AreaKey[]; communes?: readonly string[]; departments?: readonly string[] }>
+> = {
+  'vinsobres-aop': { communes: ['26377' /* Vinsobres: the appellation is its one commune */] },
+  'clairette-de-die-aoc': { areas: ['clairette'] },
+  'cremant-de-die-aoc': { areas: ['clairette'] },
+  'crozes-hermitage-aop': { areas: ['hermitage'] },
+  'hermitage-aop': { communes: ['26347' /* Tain-l'Hermitage */, '26110' /* Crozes-Hermitage */, '26156' /* Larnage */] },
+  'grignan-les-adhemar-aop': { areas: ['grignan'] },
+  'cotes-du-rhone-aop': { areas: ['cdrSouthDrome', 'cdrVaucluse', 'grignan', 'tricastin', 'nyonsOlives'] },
+  'picodon-aop': { departments: ['26', '07'] },
+  'huile-olive-nyons-aop': { areas: ['nyonsOlives'] },
+  'olives-noires-nyons-aop': { areas: ['nyonsOlives'] },
+  'noix-de-grenoble-aop': { areas: ['royansIsere', 'royansDrome'] },
+  'saint-marcellin-igp': { departments: ['38', '26'] },
+  'bleu-du-vercors-sassenage-aop': { areas: ['vercors', 'royansIsere'] },
+  'he-lavande-haute-provence-aop': { departments: ['26', '04', '05', '84'] },
+};
+
+/** An appellation's area: the communes (INSEE) and departments its raw material may come from. */
+export interface AppellationArea {
+  communes: ReadonlySet<string>;
+  departments: ReadonlySet<string>;
+}
+
+/** The area of an appellation label, or null when its specification fixes none for the inputs. */
+export function appellationArea(labelId: string): AppellationArea | null {
+  const spec = APPELLATION_AREAS[labelId];
+  if (!spec) return null;
+  const communes = new Set([...(spec.communes ?? []), ...(spec.areas ?? []).flatMap((key) => AREAS[key])]);
+  return { communes, departments: new Set(spec.departments ?? []) };
+}
+
+export function isInArea(area: AppellationArea, commune: { insee: string; department: string }): boolean {
+  return area.communes.has(commune.insee) || area.departments.has(commune.department);
+}
+
 const VALENCE_ROMANS_AGGLO = '200068781';
 const MONTELIMAR_AGGLO = '200040459';
 
