@@ -51,11 +51,12 @@ function ensure({ env = process.env, log = (line) => process.stderr.write(`${lin
     log(`chromium: ${file} not found. ${INSTALL_HINT}`);
     return false;
   }
-  log('chromium: installing Debian\'s chromium package for the PDF reports (apt-get, about a minute)…');
+  log("chromium: installing Debian's chromium package for the PDF reports (apt-get, about a minute)…");
   const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const quiet = { stdio: ['ignore', 'ignore', 'inherit'], env: aptEnv };
   const update = spawnSync('apt-get', ['-qq', 'update'], quiet);
-  const install = update.status === 0 ? spawnSync('apt-get', ['-qq', '-y', 'install', '--no-install-recommends', 'chromium'], quiet) : update;
+  const install =
+    update.status === 0 ? spawnSync('apt-get', ['-qq', '-y', 'install', '--no-install-recommends', 'chromium'], quiet) : update;
   if (install.status === 0 && isExecutable(file)) {
     log('chromium: installed.');
     return true;

@@ -46,7 +46,9 @@ const { request, outDir } = readCommandLine('report', USAGE, (argv) => {
   });
   const given = (Object.keys(OPTIONS) as (keyof typeof OPTIONS)[]).filter((o) => values[o] !== undefined);
   if (given.length !== 1) {
-    throw new UsageError(`give exactly one territory: --epci, --commune or --department; got ${given.length === 0 ? 'none' : given.map((g) => `--${g}`).join(' and ')}`);
+    throw new UsageError(
+      `give exactly one territory: --epci, --commune or --department; got ${given.length === 0 ? 'none' : given.map((g) => `--${g}`).join(' and ')}`,
+    );
   }
   const option = given[0]!;
   try {

@@ -52,7 +52,12 @@ function describeError(error: unknown): { status: number; title: string; message
   if (error instanceof AppError) {
     switch (error.extensions.code) {
       case ErrorCode.NOT_FOUND:
-        return { status: 404, title: 'Territoire introuvable', message: 'Ce territoire n’est pas dans le graphe de Maillon. Vérifier le code, ou choisir un territoire dans la liste des rapports.' };
+        return {
+          status: 404,
+          title: 'Territoire introuvable',
+          message:
+            'Ce territoire n’est pas dans le graphe de Maillon. Vérifier le code, ou choisir un territoire dans la liste des rapports.',
+        };
       case ErrorCode.BAD_USER_INPUT:
         return { status: 400, title: 'Demande invalide', message: error.message };
       case ErrorCode.SERVICE_UNAVAILABLE:
@@ -68,14 +73,22 @@ function describeError(error: unknown): { status: number; title: string; message
         break;
     }
   }
-  return { status: 500, title: 'Erreur interne', message: 'Le rapport n’a pas pu être produit. L’erreur est enregistrée dans le journal du service.' };
+  return {
+    status: 500,
+    title: 'Erreur interne',
+    message: 'Le rapport n’a pas pu être produit. L’erreur est enregistrée dans le journal du service.',
+  };
 }
 
 function sendError(res: Response, format: Format, status: number, title: string, message: string, retryAfter?: number): void {
   if (retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
   res.setHeader('cache-control', 'no-store');
   if (format === 'csv') res.status(status).type('text/plain; charset=utf-8').send(`${title} : ${message}\n`);
-  else res.status(status).type('text/html; charset=utf-8').send(errorPageHtml(status, title, message));
+  else
+    res
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .send(errorPageHtml(status, title, message));
 }
 
 /** Answers the request's failure in its format; logs what is not the client's doing. */
@@ -166,7 +179,14 @@ export function reportRoutes(options: ReportRoutesOptions): Router {
         return;
       }
       if (pdfsPrinting >= maxPdfs) {
-        sendError(res, 'html', 503, 'Service occupé', `Des PDF sont déjà en cours d’impression ; réessayer dans ${PDF_RETRY_AFTER_SECONDS} s.`, PDF_RETRY_AFTER_SECONDS);
+        sendError(
+          res,
+          'html',
+          503,
+          'Service occupé',
+          `Des PDF sont déjà en cours d’impression ; réessayer dans ${PDF_RETRY_AFTER_SECONDS} s.`,
+          PDF_RETRY_AFTER_SECONDS,
+        );
         return;
       }
       pdfsPrinting += 1;
@@ -199,7 +219,13 @@ export function reportRoutes(options: ReportRoutesOptions): Router {
   router.get('/:kind/:code/report.pdf', serve('pdf'));
   router.get('/:kind/:code/report.csv', serve('csv'));
   router.use((_req, res) => {
-    sendError(res, 'html', 404, 'Page introuvable', 'Cette adresse ne correspond à aucun rapport. Les rapports sont sous /reports/epci/<SIREN>, /reports/commune/<INSEE> et /reports/department/<code>.');
+    sendError(
+      res,
+      'html',
+      404,
+      'Page introuvable',
+      'Cette adresse ne correspond à aucun rapport. Les rapports sont sous /reports/epci/<SIREN>, /reports/commune/<INSEE> et /reports/department/<code>.',
+    );
   });
   return router;
 }

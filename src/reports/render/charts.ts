@@ -76,7 +76,13 @@ export function barChartSpec(options: BarChartOptions): TopLevelSpec {
       ...(grouped
         ? {
             yOffset: { field: 'series', type: 'nominal' as const, sort: series },
-            color: { field: 'series', type: 'nominal' as const, sort: series, title: null, scale: { range: ['#2f6f4f', '#8cc084', '#d9a441'] } },
+            color: {
+              field: 'series',
+              type: 'nominal' as const,
+              sort: series,
+              title: null,
+              scale: { range: ['#2f6f4f', '#8cc084', '#d9a441'] },
+            },
           }
         : {}),
       tooltip: [{ field: 'label' }, { field: 'value', format }],

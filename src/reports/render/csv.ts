@@ -103,7 +103,8 @@ function unitOf(field: string, item: Record<string, unknown>): string {
   if (/(ValueEur|GapEur)$/.test(field) || field === 'valueEur') return '€ HT';
   if (/Share$/.test(field) || ['quality', 'organic', 'meatFish'].includes(field)) return '%';
   if (/Km$/.test(field)) return 'km';
-  if (/[vV]olume$/.test(field) || field === 'gap') return typeof item.unit === 'string' ? (UNIT_SYMBOLS_FR[item.unit as VolumeUnit] ?? item.unit) : '';
+  if (/[vV]olume$/.test(field) || field === 'gap')
+    return typeof item.unit === 'string' ? (UNIT_SYMBOLS_FR[item.unit as VolumeUnit] ?? item.unit) : '';
   return 'nombre';
 }
 
@@ -130,22 +131,33 @@ function breakdownOf(item: Record<string, unknown>): string {
   if (supplier) parts.push(`fournisseur : ${actorLabel(supplier)}`);
   const breakProduct = item.breakProduct as ReportProduct | undefined;
   if (breakProduct) parts.push(`intrant : ${breakProduct.name}`);
-  if (typeof item.unit === 'string' && !parts.some((p) => p.endsWith(')'))) parts.push(`en ${UNIT_SYMBOLS_FR[item.unit as VolumeUnit] ?? item.unit}`);
+  if (typeof item.unit === 'string' && !parts.some((p) => p.endsWith(')')))
+    parts.push(`en ${UNIT_SYMBOLS_FR[item.unit as VolumeUnit] ?? item.unit}`);
   if (typeof item.needId === 'string') parts.push(`besoin ${item.needId}`);
   return parts.join(' · ');
 }
 
 /** Walks the report and emits a row for every number (and every null figure, with its reason). */
-function collect(rows: CsvRow[], section: string, value: unknown, path: string, breakdown: string, field: string, parent: Record<string, unknown>): void {
+function collect(
+  rows: CsvRow[],
+  section: string,
+  value: unknown,
+  path: string,
+  breakdown: string,
+  field: string,
+  parent: Record<string, unknown>,
+): void {
   if (SKIPPED.has(field)) return;
   if (typeof value === 'number' || (value === null && field in INDICATORS_FR)) {
-    const withheld = parent.withheld === true || (field === 'total' && parent.totalWithheld === true);
+    const unit = unitOf(field, parent);
+    const withheld = (parent.withheld === true && unit !== 'nombre') || (field === 'total' && parent.totalWithheld === true);
     rows.push({
       section,
       indicator: INDICATORS_FR[field] ?? field,
       breakdown,
-      value: value === null ? (withheld ? 'secret statistique' : 'sans objet') : value,
-      unit: unitOf(field, parent),
+      // A withheld aggregate's figures are null (or 0 for euros): the row says why instead.
+      value: withheld ? 'secret statistique' : value === null ? 'sans objet' : value,
+      unit,
       field: path,
     });
     return;
@@ -159,7 +171,8 @@ function collect(rows: CsvRow[], section: string, value: unknown, path: string, 
     });
     return;
   }
-  if (value !== null && typeof value === 'object' && !IDENTITIES.has(field)) walk(rows, section, value as Record<string, unknown>, path, breakdown);
+  if (value !== null && typeof value === 'object' && !IDENTITIES.has(field))
+    walk(rows, section, value as Record<string, unknown>, path, breakdown);
 }
 
 function walk(rows: CsvRow[], section: string, object: Record<string, unknown>, path: string, breakdown: string): void {

@@ -19,7 +19,8 @@ function decimalFormat(digits: number): Intl.NumberFormat {
 /** The text shown where a figure is missing (no data, or a share of nothing). */
 export const NO_FIGURE = '–';
 
-const missing = (value: number | null | undefined): value is null | undefined => value === null || value === undefined || !Number.isFinite(value);
+const missing = (value: number | null | undefined): value is null | undefined =>
+  value === null || value === undefined || !Number.isFinite(value);
 
 /** 12 345 */
 export function formatInteger(value: number | null | undefined): string {

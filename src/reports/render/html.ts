@@ -110,7 +110,11 @@ async function foodSystemSection(report: TerritoryReport): Promise<string> {
         await barChartSvg({
           title: 'Ventes des producteurs du territoire par filière (€ HT)',
           axisTitle: '€ HT dans l’année',
-          bars: aggregateBy(valued, (f) => f.familyName, (f) => f.valueEur ?? 0),
+          bars: aggregateBy(
+            valued,
+            (f) => f.familyName,
+            (f) => f.valueEur ?? 0,
+          ),
           format: ',.0f',
         }),
         'Valeur des ventes de l’année par les producteurs situés dans le territoire, d’après les liens d’approvisionnement.',
@@ -157,7 +161,7 @@ ${transformed}
 }
 
 function familyLabel(report: TerritoryReport, family: string): string {
-  const known = [...report.foodSystem.productionByFamily, ...report.catering.total?.byFamily ?? [], ...report.coverage.byFamily].find(
+  const known = [...report.foodSystem.productionByFamily, ...(report.catering.total?.byFamily ?? []), ...report.coverage.byFamily].find(
     (f) => f.family === family,
   );
   return known?.familyName ?? family;
@@ -186,7 +190,13 @@ function egalimTable(caption: string, f: EgalimFigures, definitions: ReportDefin
         x(formatShare(t.quality, 0)),
         x(formatEuros(f.qualityGapEur)),
       ],
-      ['dont bio', x(formatEuros(f.organicValueEur)), x(formatShare(f.organicShare)), x(formatShare(t.organic, 0)), x(formatEuros(f.organicGapEur))],
+      [
+        'dont bio',
+        x(formatEuros(f.organicValueEur)),
+        x(formatShare(f.organicShare)),
+        x(formatShare(t.organic, 0)),
+        x(formatEuros(f.organicGapEur)),
+      ],
       [
         'Viandes et produits de la mer : durables et de qualité',
         x(formatEuros(f.meatFishQualityValueEur)) + ` <span class="muted">sur ${x(formatEuros(f.meatFishValueEur))}</span>`,
@@ -293,14 +303,17 @@ ${kitchens}
 // ── 3. Approvisionnement local ────────────────────────────────────────────────────────────────
 
 function localRows(label: string, f: LocalSupplyFigures): Cells {
+  // Purchases of too few buyers, one of them private, are withheld: their euros read 0, shares null.
+  const hidden = (text: string) => (f.withheld ? WITHHELD : x(text));
   return [
     x(label),
+    formatInteger(f.buyers),
     formatInteger(f.links),
-    x(formatEuros(f.purchaseValueEur)),
-    x(formatShare(f.localShare)),
-    x(formatShare(f.circuitCourtShare)),
-    x(f.weightedDistanceKm === null ? NO_FIGURE : `${formatDecimal(f.weightedDistanceKm, 1)} km`),
-    x(formatShare(f.outsideShare)),
+    hidden(formatEuros(f.purchaseValueEur)),
+    hidden(formatShare(f.localShare)),
+    hidden(formatShare(f.circuitCourtShare)),
+    hidden(f.weightedDistanceKm === null ? NO_FIGURE : `${formatDecimal(f.weightedDistanceKm, 1)} km`),
+    hidden(formatShare(f.outsideShare)),
   ];
 }
 
@@ -311,7 +324,7 @@ async function localSupplySection(report: TerritoryReport): Promise<string> {
     ['Cuisines collectives', s.kitchens],
   ].flatMap(([label, f]) => {
     const figures = f as LocalSupplyFigures;
-    if (figures.purchaseValueEur <= 0) return [];
+    if (figures.withheld || figures.purchaseValueEur <= 0) return [];
     return [
       { label: label as string, value: figures.localShare ?? 0, series: 'Local' },
       { label: label as string, value: figures.circuitCourtShare ?? 0, series: 'Circuit court' },
@@ -320,7 +333,12 @@ async function localSupplySection(report: TerritoryReport): Promise<string> {
   });
   const chart = bars.length
     ? figure(
-        await barChartSvg({ title: 'Provenance des achats (part de la valeur HT)', axisTitle: 'part de la valeur d’achat HT', bars, format: '.0%' }),
+        await barChartSvg({
+          title: 'Provenance des achats (part de la valeur HT)',
+          axisTitle: 'part de la valeur d’achat HT',
+          bars,
+          format: '.0%',
+        }),
         `Local : ${report.definitions.local}. Circuit court : au plus ${report.definitions.circuitCourtMaxIntermediaries} intermédiaire.`,
       )
     : '';
@@ -329,7 +347,16 @@ async function localSupplySection(report: TerritoryReport): Promise<string> {
 <p class="definition">Définition appliquée : ${x(report.definitions.local)} (rayon de ${formatDecimal(report.definitions.localRadiusKm, 0)} km). ${x(report.definitions.circuitCourt)}</p>
 ${table(
   'Achats de l’année',
-  ['Acheteurs', 'Liens', 'Achats (€ HT)', 'Part locale', 'Part en circuit court', 'Distance moyenne pondérée', 'Part hors du territoire'],
+  [
+    '',
+    'Acheteurs',
+    'Liens',
+    'Achats (€ HT)',
+    'Part locale',
+    'Part en circuit court',
+    'Distance moyenne pondérée',
+    'Part hors du territoire',
+  ],
   [localRows('Tous les acteurs du territoire', s.all), localRows('Cuisines collectives', s.kitchens)],
 )}
 ${chart}
@@ -348,7 +375,11 @@ async function coverageSection(report: TerritoryReport): Promise<string> {
           axisTitle: 'part du volume déclaré',
           bars: shown.flatMap((f) => [
             { label: `${f.familyName} (${UNIT_SYMBOLS_FR[f.unit]})`, value: f.coverageShare ?? 0, series: 'Couverts' },
-            { label: `${f.familyName} (${UNIT_SYMBOLS_FR[f.unit]})`, value: f.localCoverageShare ?? 0, series: 'dont par des fournisseurs locaux' },
+            {
+              label: `${f.familyName} (${UNIT_SYMBOLS_FR[f.unit]})`,
+              value: f.localCoverageShare ?? 0,
+              series: 'dont par des fournisseurs locaux',
+            },
           ]),
           format: '.0%',
         }),
@@ -408,7 +439,9 @@ ${table(
     actorName(c.actor),
     formatInteger(c.needsAffected),
     formatInteger(c.buyersAffected),
-    x(c.uncoveredVolumes.map((v) => formatQuantity(v.volume, UNIT_SYMBOLS_FR[v.unit], 0)).join(' ; ') || NO_FIGURE),
+    c.volumesWithheld
+      ? WITHHELD
+      : x(c.uncoveredVolumes.map((v) => formatQuantity(v.volume, UNIT_SYMBOLS_FR[v.unit], 0)).join(' ; ') || NO_FIGURE),
   ]),
 )}
 ${table(
@@ -425,7 +458,13 @@ ${table(
 ${table(
   'Ruptures de la chaîne bio (produit vendu bio dont un intrant ne l’est pas)',
   ['Vendeur', 'Produit vendu bio', 'Intrant non bio', 'Fournisseur de l’intrant', 'Profondeur'],
-  integrity.breaks.map((b) => [actorName(b.seller), x(b.product.name), x(b.breakProduct?.name ?? NO_FIGURE), actorName(b.breakSupplier), formatInteger(b.depth)]),
+  integrity.breaks.map((b) => [
+    actorName(b.seller),
+    x(b.product.name),
+    x(b.breakProduct?.name ?? NO_FIGURE),
+    actorName(b.breakSupplier),
+    formatInteger(b.depth),
+  ]),
   4,
 )}
 ${integrity.unknownProvenance > 0 ? `<p>${formatInteger(integrity.unknownProvenance)} lien(s) bio vendus par un revendeur qui ne déclare pas sa provenance : intégrité inconnue.</p>` : ''}

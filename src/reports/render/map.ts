@@ -125,7 +125,18 @@ function projectionFor(box: Box) {
 function pathOf(polygons: Ring[][], xy: (lon: number, lat: number) => [number, number]): string {
   return polygons
     .flatMap((rings) =>
-      rings.map((ring) => 'M' + ring.map(([lon, lat]) => xy(lon, lat).map((v) => v.toFixed(1)).join(' ')).join('L') + 'Z'),
+      rings.map(
+        (ring) =>
+          'M' +
+          ring
+            .map(([lon, lat]) =>
+              xy(lon, lat)
+                .map((v) => v.toFixed(1))
+                .join(' '),
+            )
+            .join('L') +
+          'Z',
+      ),
     )
     .join('');
 }
@@ -200,14 +211,22 @@ export function territoryMapSvg(input: TerritoryMapInput): TerritoryMap {
   const { xy, height } = projectionFor(frame);
   const context = communes.filter((c) => !inside.includes(c) && intersects(boxOf(c.polygons.flat(2))!, frame));
   const legend = legendSvg(colours, input.points, height);
-  const visible = input.points.filter((p) => p.longitude >= frame.west && p.longitude <= frame.east && p.latitude >= frame.south && p.latitude <= frame.north);
+  const visible = input.points.filter(
+    (p) => p.longitude >= frame.west && p.longitude <= frame.east && p.latitude >= frame.south && p.latitude <= frame.north,
+  );
   const outside = input.points.length - visible.length;
   const body =
     `<defs><clipPath id="map-frame"><rect width="${MAP_WIDTH}" height="${height}"/></clipPath></defs>` +
     `<rect width="${MAP_WIDTH}" height="${height}" fill="#f4f6f8"/>` +
     `<g clip-path="url(#map-frame)">` +
-    `<path d="${pathOf(context.flatMap((c) => c.polygons), xy)}" fill="#e3e6e9" stroke="#ffffff" stroke-width="0.8"/>` +
-    `<path class="territory" d="${pathOf(inside.flatMap((c) => c.polygons), xy)}" fill="#cfe3c6" stroke="#ffffff" stroke-width="0.8"/>` +
+    `<path d="${pathOf(
+      context.flatMap((c) => c.polygons),
+      xy,
+    )}" fill="#e3e6e9" stroke="#ffffff" stroke-width="0.8"/>` +
+    `<path class="territory" d="${pathOf(
+      inside.flatMap((c) => c.polygons),
+      xy,
+    )}" fill="#cfe3c6" stroke="#ffffff" stroke-width="0.8"/>` +
     `<path d="${pathOf(department, xy)}" fill="none" stroke="#5b6770" stroke-width="1.6"/>` +
     pointsSvg(visible, xy, colours) +
     `</g>` +

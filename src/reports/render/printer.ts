@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { AppError, ErrorCode } from '../../errors';
 
 /**
@@ -64,12 +64,20 @@ export class ReportPrinter {
     if (!this.available()) throw new ChromiumUnavailableError(this.executablePath);
   }
 
+  /**
+   * A page of the printer's browser, locked like the printing pages: any request that is not a
+   * `data:` URL is aborted. For the PDF, and for checks and screenshots; the caller closes it.
+   */
+  async openPage(): Promise<Page> {
+    const page = await (await this.browser()).newPage();
+    await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+    return page;
+  }
+
   /** The report as an A4 PDF; its own `@page` rules set the margins. Throws ChromiumUnavailableError. */
   async pdf(html: string): Promise<Buffer> {
-    const context = await this.browser();
-    const page = await context.newPage();
+    const page = await this.openPage();
     try {
-      await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
       await page.setContent(html, { waitUntil: 'load' });
       return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     } finally {

@@ -25,7 +25,11 @@ export function defaultReportYear(now = new Date()): number {
 
 /** The URL segment and command-line option of each kind, and how its code is checked. */
 export const TERRITORY_KINDS: Readonly<Record<ReportTerritoryKind, { segment: string; pattern: RegExp; expected: string }>> = {
-  [ReportTerritoryKind.COMMUNE]: { segment: 'commune', pattern: COMMUNE_INSEE, expected: 'un code INSEE de commune à 5 caractères, par exemple 26362' },
+  [ReportTerritoryKind.COMMUNE]: {
+    segment: 'commune',
+    pattern: COMMUNE_INSEE,
+    expected: 'un code INSEE de commune à 5 caractères, par exemple 26362',
+  },
   [ReportTerritoryKind.EPCI]: { segment: 'epci', pattern: EPCI_SIREN, expected: 'un SIREN d’EPCI à 9 chiffres, par exemple 200068781' },
   [ReportTerritoryKind.DEPARTMENT]: { segment: 'department', pattern: DEPARTMENT_CODE, expected: 'un code de département, par exemple 26' },
 };
@@ -43,7 +47,9 @@ export function toReportRequest(kind: ReportTerritoryKind, code: string, year: s
   if (year === undefined || year === '') return { kind, code, year: defaultReportYear(now) };
   const value = Number(year);
   if (!/^\d{4}$/.test(year) || value < MIN_REPORT_YEAR || value > maxReportYear(now)) {
-    throw new BadUserInputError(`Année invalide : « ${year.slice(0, 10)} » ; attendu une année de ${MIN_REPORT_YEAR} à ${maxReportYear(now)}, par exemple ${defaultReportYear(now)}.`);
+    throw new BadUserInputError(
+      `Année invalide : « ${year.slice(0, 10)} » ; attendu une année de ${MIN_REPORT_YEAR} à ${maxReportYear(now)}, par exemple ${defaultReportYear(now)}.`,
+    );
   }
   return { kind, code, year: value };
 }
