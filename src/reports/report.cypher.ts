@@ -15,7 +15,7 @@ import { ReportTerritoryKind } from './report.type';
 const ACTIVE = (l: string) => `(${l}.since IS NULL OR ${l}.since <= date($yearEnd))`;
 
 /** Actor `a` is a public body: a local authority of the club, or an institution (see docs/reports.md). */
-export const IS_PUBLIC = (a: string) => `(${a}.memberGroup = 'LOCAL_AUTHORITIES' OR 'INSTITUTION' IN ${a}.roles)`;
+export const IS_PUBLIC = (a: string) => `(coalesce(${a}.memberGroup, '') = 'LOCAL_AUTHORITIES' OR 'INSTITUTION' IN ${a}.roles)`;
 
 /** Actor `a` is a kitchen: a canteen or a central kitchen. */
 const IS_KITCHEN = (a: string) => `('CANTEEN' IN ${a}.roles OR 'CENTRAL_KITCHEN' IN ${a}.roles)`;
@@ -87,8 +87,10 @@ export const PRODUCTS_OF_LINKS = /* cypher */ `
 /**
  * What the territory's actors bought in the year, grouped by buyer and purchase family. Params:
  * $insees, $yearEnd, $localRadiusM, $resellerRoles. A link is
- * - quality when it carries a label with `egalim` or `organic` (organic counts in both), organic
- *   when it carries one with `organic`;
+ * - quality when it carries a label with `egalim` (the legal organic labels have it: organic counts
+ *   in both), organic when it carries one with `organic` and `egalim` (legal EU organic: a private
+ *   organic mark such as Nature & Progrès is not EGalim's organic, whatever its `organic` flag says
+ *   before issue 11's relabelling);
  * - local when its supplier's point (else its commune centroid) is within $localRadiusM of the
  *   buyer's (great circle);
  * - circuit court when it has at most one intermediary: its supplier is not only a reseller, or it
@@ -107,8 +109,8 @@ export const PURCHASES = /* cypher */ `
   MATCH (l)-[:OF_PRODUCT]->(p:Product)
   OPTIONAL MATCH (s)-[:LOCATED_IN]->(sc:Commune)
   WITH b, bc, s, sc, l, p, coalesce(l.valueEur, 0.0) AS value,
-       EXISTS { (l)-[:CERTIFIED]->(q:Label) WHERE q.egalim OR q.organic } AS quality,
-       EXISTS { (l)-[:CERTIFIED]->(o:Label) WHERE o.organic } AS organic,
+       EXISTS { (l)-[:CERTIFIED]->(q:Label) WHERE q.egalim } AS quality,
+       EXISTS { (l)-[:CERTIFIED]->(o:Label) WHERE o.organic AND o.egalim } AS organic,
        point.distance(coalesce(s.location, sc.location), coalesce(b.location, bc.location)) AS distanceM,
        CASE l.unit WHEN 'KG' THEN l.volume WHEN 'TONNE' THEN l.volume * 1000 END AS kg,
        COLLECT { MATCH (l)-[:SOURCED_FROM]->(:SupplyLink)<-[:SUPPLIES]-(o:Actor) RETURN NOT ${RESELLER_ONLY('o')} AS fromOrigin } AS inputs
