@@ -229,7 +229,9 @@ describe('the territory report rendered', () => {
   let printer: ReportPrinter;
   let epci: TerritoryReport;
   let epciHtml: string;
-  const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'maillon-report-shots-'));
+  // MAILLON_TEST_SHOTS_DIR keeps the screenshots for a look; by default they go to a temporary folder.
+  const keepShots = process.env.MAILLON_TEST_SHOTS_DIR;
+  const shots = keepShots ?? fs.mkdtempSync(path.join(os.tmpdir(), 'maillon-report-shots-'));
 
   /** Opens HTML in the printer's Chromium; every request other than data: is recorded (and aborted). */
   async function open(html: string): Promise<{ page: Page; requests: string[] }> {
@@ -253,7 +255,7 @@ describe('the territory report rendered', () => {
 
   afterAll(async () => {
     await printer?.close();
-    fs.rmSync(shots, { recursive: true, force: true });
+    if (!keepShots) fs.rmSync(shots, { recursive: true, force: true });
     await clearGraph(db);
     await db.close();
   });
@@ -395,6 +397,7 @@ describe('the territory report rendered', () => {
     const html = await renderReportHtml(report);
     const { page, requests } = await open(html);
     try {
+      await page.screenshot({ path: path.join(shots, 'department.png'), fullPage: true });
       const territory = page.locator('svg.map path.territory');
       // 367 outlines of 2018 (362 communes today): one sub-path each.
       expect(((await territory.getAttribute('d')) ?? '').split('M').length - 1).toBeGreaterThanOrEqual(367);
