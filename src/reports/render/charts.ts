@@ -8,19 +8,25 @@ import { compile, type TopLevelSpec } from 'vega-lite';
  */
 
 /** d3-format's French locale: decimal comma, narrow no-break space between thousands, € after. */
-const FRENCH_NUMBERS = { decimal: ',', thousands: '\u202f', grouping: [3], currency: ['', '\u00a0€'] as [string, string] };
-
-/** vega.locale() is in the runtime but not in vega-typings' exports. */
-const FRENCH_LOCALE = (vega as unknown as { locale: (numbers: object) => vega.LocaleFormatters }).locale(FRENCH_NUMBERS);
+const FRENCH_NUMBERS = {
+  decimal: ',',
+  thousands: '\u202f',
+  grouping: [3],
+  currency: ['', '\u00a0€'] as [string, string],
+  percent: '\u202f%',
+};
 
 const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 
 /** Axes, titles and colours shared by every chart. */
 const CHART_CONFIG = {
+  // Vega's own locale setting: axis labels and tooltips format numbers the French way.
+  locale: { number: FRENCH_NUMBERS },
   font: FONT,
   view: { stroke: null },
   axis: { labelFontSize: 11, titleFontSize: 11, labelColor: '#2b2f33', titleColor: '#2b2f33', gridColor: '#e3e6e9' },
-  legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom' as const },
+  // The `none` renderer estimates text widths (no canvas) generously: limits are set wide.
+  legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom' as const, labelLimit: 400 },
   title: { fontSize: 13, anchor: 'start' as const, color: '#1d2428' },
   bar: { color: '#2f6f4f' },
 };
@@ -28,7 +34,7 @@ const CHART_CONFIG = {
 /** Renders a Vega-Lite specification to an SVG string. */
 export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
   const compiled = compile({ ...spec, config: { ...CHART_CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', locale: FRENCH_LOCALE });
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
     return svg.replace('<svg ', '<svg role="img" ').replace('class="marks"', 'class="marks chart"');
@@ -71,7 +77,7 @@ export function barChartSpec(options: BarChartOptions): TopLevelSpec {
   const bars = {
     mark: { type: 'bar' as const, cornerRadiusEnd: 2 },
     encoding: {
-      y: { field: 'label', type: 'nominal' as const, sort: labels, title: null, axis: { labelLimit: 260 } },
+      y: { field: 'label', type: 'nominal' as const, sort: labels, title: null, axis: { labelLimit: 520 } },
       x: { field: 'value', type: 'quantitative' as const, title: options.axisTitle, axis: { format } },
       ...(grouped
         ? {

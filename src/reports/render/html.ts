@@ -14,7 +14,7 @@ import type {
 import { ReportTerritoryKind } from '../report.type';
 import { barChartSvg } from './charts';
 import { escapeXml as x, formatDate, formatDecimal, formatEuros, formatInteger, formatQuantity, formatShare, NO_FIGURE } from './format';
-import { territoryMapSvg } from './map';
+import { territoryMapSvg, type LegendEntry } from './map';
 import { REPORT_CSS } from './style';
 import { coverageFr, mainRoleFr, ROLE_NAMES_FR, TERRITORY_KINDS_FR, UNIT_SYMBOLS_FR } from './vocabulary';
 
@@ -152,12 +152,20 @@ ${keyFigures([
   ['Filières en production', formatInteger(new Set(s.productionByFamily.map((f) => f.family)).size)],
   ['Produits transformés ici', formatInteger(s.transformed.length)],
 ])}
-<figure class="map-figure">${map.svg}<figcaption>${x(map.caption)}</figcaption></figure>
+<figure class="map-figure">${map.svg}${mapLegend(map.legend)}<figcaption>${x(map.caption)}</figcaption></figure>
 ${rolesChart}
 ${productionChart}
 ${production}
 ${transformed}
 </section>`;
+}
+
+function mapLegend(entries: LegendEntry[]): string {
+  if (entries.length === 0) return '';
+  const items = entries.map(
+    (e) => `<li><span class="dot" style="background:${x(e.colour)}"></span>${x(e.label)} (${formatInteger(e.count)})</li>`,
+  );
+  return `<ul class="map-legend" aria-label="Légende de la carte">${items.join('')}</ul>`;
 }
 
 function familyLabel(report: TerritoryReport, family: string): string {

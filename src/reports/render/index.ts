@@ -7,7 +7,7 @@
 export { renderReportHtml } from './html';
 export { renderReportCsv, reportCsvRows, CSV_HEADERS, type CsvRow } from './csv';
 export { ReportPrinter, ChromiumUnavailableError, CHROMIUM_ARGS } from './printer';
-export { territoryMapSvg, type MapPoint, type TerritoryMap, type TerritoryMapInput } from './map';
+export { territoryMapSvg, type LegendEntry, type MapPoint, type TerritoryMap, type TerritoryMapInput } from './map';
 export { barChartSvg, renderChartSvg } from './charts';
 export { reportIndexHtml, errorPageHtml, type ReportLink } from './pages';
 export { findReportLinks, INDEX_DEPARTMENT_CODE } from './catalogue';

@@ -43,6 +43,15 @@ export interface TerritoryMap {
   kind: 'outlines' | 'points-only';
   /** The sentence printed under the map. */
   caption: string;
+  /** The points' legend (drawn in HTML under the map, where text stays legible whatever the map's scale). */
+  legend: LegendEntry[];
+}
+
+/** One colour of the map: a category (role) and how many points carry it. */
+export interface LegendEntry {
+  label: string;
+  colour: string;
+  count: number;
 }
 
 /** The repository's seeds/ folder, from the sources (src/...) or the build (dist/src/...). */
@@ -165,24 +174,18 @@ function pointsSvg(points: MapPoint[], xy: (lon: number, lat: number) => [number
     .join('');
 }
 
-function legendSvg(colours: Map<string, string>, points: MapPoint[], top: number): { svg: string; height: number } {
+/** The legend's entries, most frequent first; past the palette, the rarest categories are one « autres ». */
+function legendEntries(colours: Map<string, string>, points: MapPoint[]): LegendEntry[] {
   const counts = new Map<string, number>();
   for (const p of points) counts.set(p.category, (counts.get(p.category) ?? 0) + 1);
   const entries = [...colours.entries()];
-  const shown = entries.slice(0, PALETTE.length - 1);
+  const shown = entries.slice(0, PALETTE.length - 1).map(([label, colour]) => ({ label, colour, count: counts.get(label) ?? 0 }));
   const rest = entries.slice(PALETTE.length - 1);
-  const rows: [string, string, number][] = shown.map(([c, colour]) => [c, colour, counts.get(c) ?? 0]);
-  if (rest.length === 1) rows.push([rest[0]![0], rest[0]![1], counts.get(rest[0]![0]) ?? 0]);
-  else if (rest.length > 1) rows.push(['autres', PALETTE[PALETTE.length - 1]!, rest.reduce((n, [c]) => n + (counts.get(c) ?? 0), 0)]);
-  const perLine = 3;
-  const svg = rows
-    .map(([label, colour, n], i) => {
-      const x = 10 + (i % perLine) * (MAP_WIDTH / perLine);
-      const y = top + 22 + Math.floor(i / perLine) * 26;
-      return `<circle cx="${x + 6}" cy="${y - 5}" r="6" fill="${colour}"/><text x="${x + 18}" y="${y}" font-size="17">${escapeXml(label)} (${n})</text>`;
-    })
-    .join('');
-  return { svg, height: rows.length === 0 ? 0 : 12 + Math.ceil(rows.length / perLine) * 26 };
+  if (rest.length === 1) shown.push({ label: rest[0]![0], colour: rest[0]![1], count: counts.get(rest[0]![0]) ?? 0 });
+  else if (rest.length > 1) {
+    shown.push({ label: 'autres', colour: PALETTE[PALETTE.length - 1]!, count: rest.reduce((n, [c]) => n + (counts.get(c) ?? 0), 0) });
+  }
+  return shown;
 }
 
 function svgDocument(title: string, width: number, height: number, body: string): string {
@@ -210,7 +213,6 @@ export function territoryMapSvg(input: TerritoryMapInput): TerritoryMap {
   const frame = padded(territoryBox, input.wholeDepartment ? 0.03 : 0.08, 0.05);
   const { xy, height } = projectionFor(frame);
   const context = communes.filter((c) => !inside.includes(c) && intersects(boxOf(c.polygons.flat(2))!, frame));
-  const legend = legendSvg(colours, input.points, height);
   const visible = input.points.filter(
     (p) => p.longitude >= frame.west && p.longitude <= frame.east && p.latitude >= frame.south && p.latitude <= frame.north,
   );
@@ -229,26 +231,33 @@ export function territoryMapSvg(input: TerritoryMapInput): TerritoryMap {
     )}" fill="#cfe3c6" stroke="#ffffff" stroke-width="0.8"/>` +
     `<path d="${pathOf(department, xy)}" fill="none" stroke="#5b6770" stroke-width="1.6"/>` +
     pointsSvg(visible, xy, colours) +
-    `</g>` +
-    legend.svg;
+    `</g>`;
   const caption =
     `${inside.length} commune${inside.length > 1 ? 's' : ''} du territoire en vert, ${visible.length} acteur${visible.length > 1 ? 's' : ''} placé${visible.length > 1 ? 's' : ''} sur la carte` +
     (outside > 0 ? ` (${outside} hors du cadre)` : '') +
     '. Contours des communes : IGN Admin Express COG 2018 (france-geojson), simplifiés.';
-  return { svg: svgDocument(input.title, MAP_WIDTH, height + legend.height, body), kind: 'outlines', caption };
+  return {
+    svg: svgDocument(input.title, MAP_WIDTH, height, body),
+    kind: 'outlines',
+    caption,
+    legend: legendEntries(colours, input.points),
+  };
 }
 
 function pointsOnlyMap(input: TerritoryMapInput, colours: Map<string, string>, coords: [number, number][]): TerritoryMap {
   const box = boxOf(coords) ?? { west: 4.6, east: 5.9, south: 44.1, north: 45.4 };
   const frame = padded(box, 0.1, 0.1);
   const { xy, height } = projectionFor(frame);
-  const legend = legendSvg(colours, input.points, height);
   const note = 'Hors de la Drôme : pas de contours de communes, les acteurs sont placés par leurs coordonnées.';
   const body =
     `<rect width="${MAP_WIDTH}" height="${height}" fill="#ffffff" stroke="#5b6770" stroke-width="2"/>` +
     `<text x="14" y="28" font-size="18" fill="#5b6770">${escapeXml(note)}</text>` +
-    pointsSvg(input.points, xy, colours) +
-    legend.svg;
+    pointsSvg(input.points, xy, colours);
   const caption = `${note} Cadre : longitudes ${formatDecimal(frame.west, 2)}° à ${formatDecimal(frame.east, 2)}°, latitudes ${formatDecimal(frame.south, 2)}° à ${formatDecimal(frame.north, 2)}°.`;
-  return { svg: svgDocument(input.title, MAP_WIDTH, height + legend.height, body), kind: 'points-only', caption };
+  return {
+    svg: svgDocument(input.title, MAP_WIDTH, height, body),
+    kind: 'points-only',
+    caption,
+    legend: legendEntries(colours, input.points),
+  };
 }

@@ -30,6 +30,9 @@ a { color: var(--accent); }
 figure { margin: 0 0 5mm; break-inside: avoid; page-break-inside: avoid; }
 figure svg { display: block; max-width: 100%; height: auto; }
 figure.map-figure svg { width: 100%; max-height: 170mm; }
+ul.map-legend { list-style: none; padding: 0; margin: 2mm 0 0; display: flex; flex-wrap: wrap; gap: 1mm 5mm; font-size: 8.5pt; }
+ul.map-legend .dot { display: inline-block; width: 3mm; height: 3mm; border-radius: 50%; margin-right: 1.5mm; vertical-align: -0.3mm; }
+td:first-child { min-width: 38mm; }
 figcaption { font-size: 8.5pt; color: var(--muted); margin-top: 1mm; }
 table { width: 100%; border-collapse: collapse; margin: 0 0 5mm; font-size: 9pt; }
 caption { text-align: left; font-weight: bold; font-size: 10pt; padding: 0 0 1.5mm; caption-side: top; }
