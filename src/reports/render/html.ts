@@ -45,6 +45,12 @@ function keyFigures(items: [label: string, value: string][]): string {
   return `<dl class="key-figures">${items.map(([label, value]) => `<div><dt>${x(label)}</dt><dd>${x(value)}</dd></div>`).join('')}</dl>`;
 }
 
+/** A definition as a sentence: one final full stop, whether the data ends it with one or not. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 function actorName(actor: ReportActor | null | undefined): string {
   if (!actor) return NO_FIGURE;
   return x(actor.name) + (actor.communeName ? ` <span class="muted">(${x(actor.communeName)})</span>` : '');
@@ -81,7 +87,7 @@ ${noData}
 <li><a href="#pistes">Pistes d'action</a></li>
 <li><a href="#methodes">Méthodes</a></li>
 </ol></nav>
-<p class="definition">« Local » : ${x(report.definitions.local)}. Circuit court : ${x(report.definitions.circuitCourt)}.</p>
+<p class="definition">« Local » : ${x(sentence(report.definitions.local))} Circuit court : ${x(sentence(report.definitions.circuitCourt))}</p>
 </header>`;
 }
 
@@ -347,12 +353,12 @@ async function localSupplySection(report: TerritoryReport): Promise<string> {
           bars,
           format: '.0%',
         }),
-        `Local : ${report.definitions.local}. Circuit court : au plus ${report.definitions.circuitCourtMaxIntermediaries} intermédiaire.`,
+        `Local : ${sentence(report.definitions.local)} Circuit court : au plus ${report.definitions.circuitCourtMaxIntermediaries} intermédiaire.`,
       )
     : '';
   return `<section id="local" class="report-section">
 <h2><span class="num">3</span> Approvisionnement local</h2>
-<p class="definition">Définition appliquée : ${x(report.definitions.local)} (rayon de ${formatDecimal(report.definitions.localRadiusKm, 0)} km). ${x(report.definitions.circuitCourt)}</p>
+<p class="definition">Définition appliquée (rayon de ${formatDecimal(report.definitions.localRadiusKm, 0)} km) : ${x(sentence(report.definitions.local))} ${x(sentence(report.definitions.circuitCourt))}</p>
 ${table(
   'Achats de l’année',
   [

@@ -40,8 +40,9 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border-bottom: 1px solid var(--line); padding: 1.2mm 1.5mm; vertical-align: top; text-align: left; }
 th { background: var(--soft); font-weight: bold; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.num { white-space: nowrap; }
+/* Numbers never break (their spaces are no-break spaces), so cells may wrap and tables keep to the page. */
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { hyphens: auto; }
 ul.candidates { margin: 0; padding-left: 4mm; }
 dl.definitions dt { font-weight: bold; margin-top: 2mm; }
 dl.definitions dd { margin: 0 0 1mm 0; }
