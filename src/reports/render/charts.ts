@@ -77,7 +77,7 @@ export function barChartSpec(options: BarChartOptions): TopLevelSpec {
   const bars = {
     mark: { type: 'bar' as const, cornerRadiusEnd: 2 },
     encoding: {
-      y: { field: 'label', type: 'nominal' as const, sort: labels, title: null, axis: { labelLimit: 520 } },
+      y: { field: 'label', type: 'nominal' as const, sort: labels, title: null, axis: { labelLimit: 320 } },
       x: { field: 'value', type: 'quantitative' as const, title: options.axisTitle, axis: { format } },
       ...(grouped
         ? {
