@@ -190,6 +190,8 @@ const ENV_SCHEMA = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_ON_START: booleanString.default('true'),
+  /** The Chromium that prints reports to PDF (scripts/chromium.cjs provides Debian's; none is ever downloaded). */
+  CHROMIUM_PATH: z.string().regex(/^\//, 'expected the absolute path of a Chromium or Chrome executable').default('/usr/bin/chromium'),
   ...LIMITS_ENV,
   ...SHUTDOWN_ENV,
   ...IMPORT_ENV,
@@ -218,6 +220,8 @@ export interface Config {
   shutdown: { graceMs: number };
   import: ImportLimits;
   auth: AuthConfig;
+  /** The territory reports (src/reports/render): the Chromium that prints their PDF. */
+  reports: { chromiumPath: string };
 }
 
 /** See DB_ADMISSION_ENV and .env.example. */
@@ -343,6 +347,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
       apiKeyCacheTtlS: e.AUTH_API_KEY_CACHE_TTL_S,
     },
+    reports: { chromiumPath: e.CHROMIUM_PATH },
   };
 }
 

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config';
 import { Database, migrate } from './db';
 import { createAuthenticator } from './auth';
 import { createLogger } from './logger';
+import { buildTerritoryReport, findReportLinks, ReportPrinter } from './reports';
 import { buildMaillonSchema } from './schema';
 import { BACKFILLS, SCHEMA_STATEMENTS } from './schema-statements';
 import { startServer, type RunningServer } from './server';
@@ -33,6 +34,11 @@ async function main(): Promise<void> {
     limits: config.limits,
     shutdownGraceMs: config.shutdown.graceMs,
     authenticate: (req) => authenticator.authenticate(req.headers),
+    reports: {
+      buildReport: (request) => buildTerritoryReport(db, request, request.year),
+      findLinks: () => findReportLinks(db),
+      printer: new ReportPrinter(config.reports.chromiumPath),
+    },
   }).catch(async (error: NodeJS.ErrnoException) => {
     logger.fatal(
       { err: error },

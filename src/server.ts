@@ -24,6 +24,7 @@ import {
   parseOptionsOf,
   queryCostPlugin,
   queryLimitRules,
+  reportRoutes,
   FailedAuthentications,
   clientAddressOf,
   failedAuthenticationLimit,
@@ -32,6 +33,7 @@ import {
   serviceUnavailableStatusPlugin,
   viewerOf,
   type Authenticate,
+  type ReportRoutesOptions,
 } from './http';
 
 export interface ServerOptions {
@@ -46,6 +48,8 @@ export interface ServerOptions {
   authenticate?: Authenticate;
   /** How long stop() lets running requests finish before closing their connections (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs?: number;
+  /** The territory reports under /reports (HTML, PDF, CSV); absent, /reports is not served. */
+  reports?: Pick<ReportRoutesOptions, 'buildReport' | 'findLinks' | 'printer'>;
 }
 
 export interface RunningServer {
@@ -142,6 +146,7 @@ export async function startServer(options: ServerOptions & { port: number; host:
       context: async ({ req, res }) => createContext({ db, logger: req.log, requestId: String(req.id), viewer: viewerOf(res) }),
     }),
   );
+  if (options.reports) app.use('/reports', reportRoutes({ ...options.reports, logger, rateLimit: limits.rateLimit }));
   app.use(notFound);
   app.use(finalErrorHandler(logger));
 
@@ -151,5 +156,10 @@ export async function startServer(options: ServerOptions & { port: number; host:
   });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}/graphql`;
-  return { url, port, apollo, httpServer, stop: () => apollo.stop() };
+  // The report printer's Chromium goes with the server (it is launched on the first PDF).
+  const stop = async () => {
+    await apollo.stop();
+    await options.reports?.printer.close();
+  };
+  return { url, port, apollo, httpServer, stop };
 }

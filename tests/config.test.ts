@@ -34,6 +34,14 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ SHUTDOWN_GRACE_MS: '-1' })).toThrow(/SHUTDOWN_GRACE_MS="-1": expected a positive number of milliseconds/);
   });
 
+  it("reads the reports' Chromium (CHROMIUM_PATH), Debian's by default, and refuses a relative path", () => {
+    expect(loadConfig({}).reports).toEqual({ chromiumPath: '/usr/bin/chromium' });
+    expect(loadConfig({ CHROMIUM_PATH: '/opt/chrome/chrome' }).reports.chromiumPath).toBe('/opt/chrome/chrome');
+    expect(() => loadConfig({ CHROMIUM_PATH: 'chromium' })).toThrow(
+      /CHROMIUM_PATH="chromium": expected the absolute path of a Chromium or Chrome executable/,
+    );
+  });
+
   it('lists every bad variable at once', () => {
     try {
       loadConfig({ PORT: '-1', LOG_LEVEL: 'loud' });

@@ -5,10 +5,14 @@
  * the tests use that server instead (its data is wiped by the suites: never point it at real data).
  */
 const neo4jServer = require('../scripts/neo4j.cjs');
+const chromium = require('../scripts/chromium.cjs');
 
 const TEST_PASSWORD = 'maillon-test-password';
 
 module.exports = async function globalSetup() {
+  // The report tests print PDFs with Debian's chromium: installed here on a fresh machine (as root),
+  // or named with the command to run; the other suites do not need it.
+  chromium.ensure();
   process.env.MAILLON_TEST_NEO4J_PASSWORD ??= TEST_PASSWORD;
   if (process.env.MAILLON_TEST_NEO4J_URI) return;
   const port = Number(process.env.MAILLON_TEST_NEO4J_BOLT_PORT || 7688);

@@ -6,3 +6,4 @@ export { allowOnly, finalErrorHandler, methodNotAllowed, notFound, sendJsonError
 export { parseOptionsOf, queryLimitRules } from './limits';
 export { FailedAuthentications, clientAddressOf, failedAuthenticationLimit, rateLimitMiddleware } from './rate-limit';
 export { DEFAULT_RETRY_AFTER_SECONDS, serviceUnavailableStatusPlugin } from './status';
+export { reportRoutes, REPORT_CONTENT_SECURITY_POLICY, type ReportRoutesOptions } from './reports';

@@ -23,7 +23,12 @@ export function sendJsonError(
 
 /** 404 for every path the service does not serve; the path is not echoed back. */
 export const notFound: RequestHandler = (_req, res) => {
-  sendJsonError(res, 404, ErrorCode.NOT_FOUND, 'No such route: the service answers POST or GET /graphql, GET /health and GET /ready');
+  sendJsonError(
+    res,
+    404,
+    ErrorCode.NOT_FOUND,
+    'No such route: the service answers POST or GET /graphql, GET /health, GET /ready and GET /reports',
+  );
 };
 
 /** 405 with `Allow` for a method a route does not take. */

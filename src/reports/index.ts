@@ -8,3 +8,5 @@ export { buildTerritoryReport, type TerritoryRef } from './report.service';
 export { TerritoryInput, TerritoryReportArgs, toTerritoryRef } from './report.input';
 export * from './report.type';
 export { EGALIM_MEAT_FISH_SHARE, EGALIM_ORGANIC_SHARE, EGALIM_QUALITY_SHARE, MEAT_FISH_FAMILIES, MIN_CONTRIBUTORS } from './report.figures';
+// The renderings (HTML, PDF, CSV, the /reports pages): render/, on the report's model.
+export * from './render';
