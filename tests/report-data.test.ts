@@ -76,9 +76,10 @@ const GRAPH = bundle({
     actor('rd-canteen', 'Restaurant scolaire test', [CANTEEN], ROMANS, { memberGroup: LOCAL_AUTHORITIES }),
     actor('rd-ehpad', 'EHPAD test', [CANTEEN], CREST, { memberGroup: PARTNERS }),
     actor('rd-wholesaler', 'Grossiste test', [WHOLESALER], VALENCE),
-    actor('rd-farm-a', 'Ferme A', [FARM], CHABEUIL, { confidentialVolumes: true }),
+    // Farms A and C are certified organic (an Agence Bio number); the wholesaler reselling AB apples is not.
+    actor('rd-farm-a', 'Ferme A', [FARM], CHABEUIL, { confidentialVolumes: true, agenceBioNumber: '26-000001' }),
     actor('rd-farm-b', 'Ferme B', [FARM], CREST),
-    actor('rd-farm-c', 'Ferme C', [FARM], PRIVAS),
+    actor('rd-farm-c', 'Ferme C', [FARM], PRIVAS, { agenceBioNumber: '07-000003' }),
     actor('rd-farm-far', 'Ferme lointaine', [FARM], BRIANCON),
   ],
   offers: [
@@ -237,6 +238,7 @@ const TERRITORY_REPORT = graphql(`
           broken
           unknownProvenance
           breaks {
+            kind
             seller {
               id
             }
@@ -573,22 +575,29 @@ describe('territory report on a hand-built graph', () => {
       },
     ]);
     // Organic links sold by VRA actors (the question reads the graph as it is, whatever the year):
-    // rd-l1 and rd-l9 (farm A's: farm links, intact) and rd-l5 (the wholesaler's AB apples, from
-    // rd-l6, conventional: a break at a direct input, depth 2).
-    expect(risks.labelIntegrity).toEqual({
-      checked: 3,
-      broken: 1,
-      unknownProvenance: 0,
-      breaks: [
-        {
-          seller: { id: 'rd-wholesaler' },
-          product: { id: 'pomme' },
-          breakSupplier: { id: 'rd-farm-c', communeInsee: PRIVAS },
-          breakProduct: { id: 'pomme' },
-          depth: 2,
-        },
-      ],
-    });
+    // rd-l1 and rd-l9 (farm A's, a certified farm's own goods: intact) and rd-l5 (the wholesaler's AB
+    // apples: from rd-l6, conventional, a break at a direct input, depth 2; and sold by an operator
+    // without certification, a break at the link itself, depth 1). One broken link, two breaks.
+    const { breaks, ...counts } = risks.labelIntegrity;
+    expect(counts).toEqual({ checked: 3, broken: 1, unknownProvenance: 0 });
+    expect([...breaks].sort((a, b) => a.depth - b.depth)).toEqual([
+      {
+        kind: 'UNCERTIFIED_OPERATOR',
+        seller: { id: 'rd-wholesaler' },
+        product: { id: 'pomme' },
+        breakSupplier: { id: 'rd-wholesaler', communeInsee: VALENCE },
+        breakProduct: { id: 'pomme' },
+        depth: 1,
+      },
+      {
+        kind: 'LABEL_LOST',
+        seller: { id: 'rd-wholesaler' },
+        product: { id: 'pomme' },
+        breakSupplier: { id: 'rd-farm-c', communeInsee: PRIVAS },
+        breakProduct: { id: 'pomme' },
+        depth: 2,
+      },
+    ]);
   }, 120_000);
 
   it('proposes candidate local suppliers for the unmet and partial needs', async () => {

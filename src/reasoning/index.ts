@@ -35,7 +35,7 @@ export { DEFAULT_LOCAL_RADIUS_KM, describeLocal, LocalScope, MAX_LOCAL_RADIUS_KM
 export { ActorScopeKind } from './scope';
 // The questions as functions, for the territory reports (src/reports), which ask them without GraphQL.
 export { findSupplyRisk, findUnmetNeeds, toCriticalActors, type SupplyRiskArgs, type UnmetNeedsArgs } from './matchmaking';
-export { IntegrityScopeKind } from './chains';
+export { IntegrityBreakKind, IntegrityScopeKind } from './chains';
 export { DepartmentCodeScopeField, EpciSirenScopeField } from './scope';
 export {
   EGALIM_MEAT_FISH_FAMILIES,

@@ -5,6 +5,7 @@ import {
   DEFAULT_LOCAL_RADIUS_KM,
   findSupplyRisk,
   findUnmetNeeds,
+  IntegrityBreakKind,
   IntegrityScopeKind,
   LABEL_INTEGRITY,
   toCriticalActors,
@@ -86,7 +87,9 @@ type CoverageRow = {
 };
 
 type IntegrityLink = { id: string; supplierId: string | null };
-type IntegrityRow = { checked: { link: IntegrityLink; breaks: { breaksAt: IntegrityLink; path: unknown[] }[]; unverified: boolean }[] };
+type IntegrityRow = {
+  checked: { link: IntegrityLink; breaks: { kind: IntegrityBreakKind; breaksAt: IntegrityLink; path: unknown[] }[]; unverified: boolean }[];
+};
 
 /** What the reasoning questions are asked of: the territory itself, or a commune's EPCI (else department), filtered after. */
 interface QuestionScope {
@@ -369,6 +372,7 @@ function toIntegrityFigures(
         if (!product || !c.link.supplierId) return [];
         return [
           {
+            kind: b.kind,
             seller: actorRef(c.link.supplierId),
             product,
             breakSupplier: b.breaksAt.supplierId ? actorRef(b.breaksAt.supplierId) : null,

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ActorRole } from '../actor';
 import { VolumeUnit } from '../product';
+import { IntegrityBreakKind } from '../reasoning';
 import { PurchaseFamily } from '../records';
 
 /**
@@ -508,6 +509,11 @@ export class ReportCriticalActor {
 
 @ObjectType({ description: 'A labelled link sold in the territory whose inputs do not carry the label.' })
 export class ReportIntegrityBreak {
+  @Field(() => IntegrityBreakKind, {
+    description: 'Which rule the chain breaks: an input without the label, conventional feed, or an operator without certification.',
+  })
+  kind!: IntegrityBreakKind;
+
   @Field(() => ReportActor, { description: 'The seller of the labelled link.' })
   seller!: ReportActor;
 

@@ -1,6 +1,7 @@
 import type { ReportActor, ReportProduct, TerritoryReport } from '../report.type';
-import { ROLE_NAMES_FR, UNIT_SYMBOLS_FR } from './vocabulary';
+import { INTEGRITY_BREAK_NAMES_FR, ROLE_NAMES_FR, UNIT_SYMBOLS_FR } from './vocabulary';
 import type { ActorRole, VolumeUnit } from '../../records';
+import type { IntegrityBreakKind } from '../../reasoning';
 
 /**
  * The report's CSV: one row per indicator and breakdown, for Excel in French (`;` separator, decimal
@@ -129,6 +130,8 @@ function breakdownOf(item: Record<string, unknown>): string {
   if (product) parts.push(product.name);
   const supplier = item.supplier as ReportActor | undefined;
   if (supplier) parts.push(`fournisseur : ${actorLabel(supplier)}`);
+  if (typeof item.kind === 'string' && item.kind in INTEGRITY_BREAK_NAMES_FR)
+    parts.push(INTEGRITY_BREAK_NAMES_FR[item.kind as IntegrityBreakKind]);
   const breakProduct = item.breakProduct as ReportProduct | undefined;
   if (breakProduct) parts.push(`intrant : ${breakProduct.name}`);
   if (typeof item.unit === 'string' && !parts.some((p) => p.endsWith(')')))

@@ -16,7 +16,7 @@ import { barChartSvg } from './charts';
 import { escapeXml as x, formatDate, formatDecimal, formatEuros, formatInteger, formatQuantity, formatShare, NO_FIGURE } from './format';
 import { territoryMapSvg, type LegendEntry } from './map';
 import { REPORT_CSS } from './style';
-import { coverageFr, mainRoleFr, ROLE_NAMES_FR, TERRITORY_KINDS_FR, UNIT_SYMBOLS_FR } from './vocabulary';
+import { coverageFr, INTEGRITY_BREAK_NAMES_FR, mainRoleFr, ROLE_NAMES_FR, TERRITORY_KINDS_FR, UNIT_SYMBOLS_FR } from './vocabulary';
 
 /**
  * The territory report as one self-contained French HTML document: styles inline, charts and map
@@ -470,9 +470,10 @@ ${table(
   3,
 )}
 ${table(
-  'Ruptures de la chaîne bio (produit vendu bio dont un intrant ne l’est pas)',
-  ['Vendeur', 'Produit vendu bio', 'Intrant non bio', 'Fournisseur de l’intrant', 'Profondeur'],
+  'Ruptures de la chaîne bio (un intrant non bio, un aliment du bétail conventionnel, un opérateur non certifié)',
+  ['Rupture', 'Vendeur', 'Produit vendu bio', 'Intrant non bio', 'Fournisseur de l’intrant', 'Profondeur'],
   integrity.breaks.map((b) => [
+    x(INTEGRITY_BREAK_NAMES_FR[b.kind]),
     actorName(b.seller),
     x(b.product.name),
     x(b.breakProduct?.name ?? NO_FIGURE),

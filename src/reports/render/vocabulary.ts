@@ -1,4 +1,5 @@
 import { ActorRole, PURCHASE_FAMILY_NAMES_FR, PurchaseFamily, VolumeUnit } from '../../records';
+import { IntegrityBreakKind } from '../../reasoning';
 import { ReportTerritoryKind } from '../report.type';
 
 /** The French words the reports print for the graph's vocabularies. */
@@ -19,6 +20,13 @@ export const ROLE_NAMES_FR: Readonly<Record<ActorRole, string>> = {
   [ActorRole.CENTRAL_KITCHEN]: 'Cuisines centrales',
   [ActorRole.CANTEEN]: 'Restaurants scolaires et collectifs',
   [ActorRole.INSTITUTION]: 'Institutions',
+};
+
+/** The rules a label-integrity break breaks (docs/reasoning.md, "Label integrity"). */
+export const INTEGRITY_BREAK_NAMES_FR: Readonly<Record<IntegrityBreakKind, string>> = {
+  [IntegrityBreakKind.LABEL_LOST]: 'Intrant sans le label',
+  [IntegrityBreakKind.CONVENTIONAL_FEED]: 'Aliment du bétail non bio',
+  [IntegrityBreakKind.UNCERTIFIED_OPERATOR]: 'Opérateur non certifié bio',
 };
 
 /** Units as printed after a number (« 1 200 kg »). */
