@@ -585,6 +585,7 @@ describe('the example files', () => {
       communeInsee: '26108',
       latitude: 44.7412,
       longitude: 5.0337,
+      fictitious: false, // the default when the column is left out
     });
     expect(bundle.actors.map((a) => a.roles)).toEqual([['FARM'], ['MILL'], ['BAKERY'], ['FARM', 'DAIRY'], ['CENTRAL_KITCHEN']]);
     expect(bundle.actors.every((a) => isValidSiret(a.siret) && a.id.startsWith('ex-'))).toBe(true);
@@ -606,6 +607,7 @@ describe('the example files', () => {
       valueEur: 9900,
       since: '2023-03-01',
       frequency: 'MONTHLY',
+      channel: null,
       sourcedFromIds: ['ex-link-olives-eygues-huilerie'],
     });
   });
