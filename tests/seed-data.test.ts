@@ -144,6 +144,8 @@ describe('the Drôme seed', () => {
     expect(byName.get('Montélimar Agglomération')?.siret).toMatch(/^200040459/);
     expect(byName.get('Communauté de communes du Val de Drôme en Biovallée')?.siret).toMatch(/^242600252/);
     expect(communes.find((c) => c.insee === '26362')?.epciSiren).toBe('200068781');
+    // The Département's seat, as in SIRENE.
+    expect(byName.get('Département de la Drôme')).toMatchObject({ fictitious: false, siret: '22260001700016' });
     const companies = seed.actors.filter(
       (a) => !a.roles.some((r) => [ActorRole.INSTITUTION, ActorRole.CANTEEN, ActorRole.CENTRAL_KITCHEN].includes(r)),
     );

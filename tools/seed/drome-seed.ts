@@ -139,7 +139,8 @@ const VRA_SIREN = '200068781';
 /**
  * Named actors, created first and in this order (act-0001 ...). `real` marks the public bodies
  * (the Département, chambers, EPCIs, collèges, hospitals, the public central kitchens); where their
- * SIREN is in the shipped reference data (the EPCIs) they carry it, the others a placeholder SIREN
+ * SIREN is known (the EPCIs, from the shipped reference data; the Département, from SIRENE) they
+ * carry it, the others a placeholder SIREN
  * beginning with 0 (docs/model.md). Every company is invented.
  */
 const ANCHORS: readonly Anchor[] = [
@@ -149,6 +150,8 @@ const ANCHORS: readonly Anchor[] = [
     real: true,
     profile: 'institution',
     name: 'Département de la Drôme',
+    // SIRENE: Département de la Drôme, SIREN 222 600 017, its seat's SIRET 222 600 017 00016.
+    siren: { siren: '222600017', establishment: 1 },
     insee: '26362',
     memberGroup: MemberGroup.FOUNDERS,
     description:
