@@ -150,7 +150,7 @@ describe('the Drôme seed', () => {
       (a) => !a.roles.some((r) => [ActorRole.INSTITUTION, ActorRole.CANTEEN, ActorRole.CENTRAL_KITCHEN].includes(r)),
     );
     expect(companies.filter((a) => a.fictitious !== true).map((a) => a.name)).toEqual([]);
-    // INSEE gives no SIREN beginning with 0.
+    // A SIREN beginning with 0: none is found in the SIRENE register (docs/model.md).
     expect(seed.actors.filter((a) => a.fictitious && !a.siret.startsWith('0')).map((a) => a.name)).toEqual([]);
     expect(seed.actors.filter((a) => a.fictitious === false).length).toBeGreaterThanOrEqual(30);
   });

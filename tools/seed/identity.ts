@@ -300,9 +300,10 @@ function leastUsed(rng: Random, words: readonly string[], usage: Map<string, num
 }
 
 /**
- * Disjoint SIREN ranges, so the seed and a synthetic graph can share a database. INSEE gives no
- * SIREN beginning with 0 (public bodies begin with 1 or 2, companies with 3 to 9), so these
- * fictitious ones, all beginning with 0, can never be a real company's.
+ * Disjoint SIREN ranges, so the seed and a synthetic graph can share a database. Public bodies'
+ * SIRENs begin with 1 or 2 and companies' are numbered from 3 up; none beginning with 0 was found in
+ * the SIRENE register (no published rule forbids one), so these fictitious ones, all beginning with
+ * 0, are very unlikely to be a real company's.
  */
 export type SiretNamespace = 'seed' | 'synthetic';
 
