@@ -143,12 +143,16 @@ describe('keyset paging of the actors list', () => {
   });
 
   it('walks the name index from the cursor in both directions: no label scan, no full sort', async () => {
+    // Plan on this graph: a plan cached by an earlier suite on a handful of actors (Neo4j keeps it
+    // until its statistics diverge and the replan interval passes) may scan the index instead.
+    await db.write('CALL db.clearQueryCaches()');
     for (const [statement, bounds] of [
       [ACTORS_BY_NAME_FORWARD, { afterName: 'Acteur 200', afterId: 'ks-0200' }],
       [ACTORS_BY_NAME_BACKWARD, { beforeName: 'Acteur 200', beforeId: 'ks-0200' }],
     ] as const) {
       const ops = operators(await db.planOf(statement, { ...NO_FILTER, ...bounds, limit: int(21) }));
-      expect(ops.some((op) => op.startsWith('NodeIndexSeekByRange'))).toBe(true);
+      // The seek starts at the cursor (an index scan would read every actor before it).
+      expect(ops.filter((op) => op.startsWith('NodeIndex'))).toEqual(['NodeIndexSeekByRange']);
       expect(ops).not.toContain('NodeByLabelScan');
       expect(ops).not.toContain('AllNodesScan');
       // No union of seeks (an OR split into a seek by name and one by id, reading every later id).
