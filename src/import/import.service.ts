@@ -126,8 +126,9 @@ function ensureWithinRowLimit(records: number, limits: ImportLimits): void {
  * against the file itself and the graph before anything is written; any issue rejects the whole
  * file. Rows whose structure is wrong (a CSV row with too few cells, a JSON item that is not an
  * object) are reported and skipped, and every other row is still checked, so one pass lists every
- * problem. A valid file is written in one transaction (batched UNWIND upserts by id), so a failure
- * half-way leaves the graph as it was and re-importing the same file changes nothing.
+ * problem. A valid file is written in one transaction (batched UNWIND upserts by id; supply links
+ * the graph does not hold are created in larger batches, see writeBundle), so a failure half-way
+ * leaves the graph as it was and re-importing the same file changes nothing.
  * Throws BadUserInputError, before reading any row against the graph, for a file over the size or
  * row limit or holding U+FFFD (text that was not UTF-8).
  */
