@@ -778,7 +778,8 @@ async function measure(bench: Bench, workload: Workload, variant: Variant, way: 
   };
 }
 
-// W7: import of supply links through Maillon's import (validation, then batched writes), rows/s.
+// W7: import of supply links through Maillon's import (validation, then batched writes), rows/s,
+// against its floor: the same links written by hand-written Cypher through the driver, unchecked.
 const IMPORT_ENDPOINTS = /* cypher */ `
   MATCH (a:Actor) WITH a ORDER BY a.id LIMIT 2000 RETURN collect(a.id) AS actors`;
 const IMPORT_PRODUCTS = /* cypher */ `MATCH (p:Product) RETURN collect(p.id)[..50] AS products`;
@@ -786,42 +787,108 @@ const DELETE_IMPORTED = /* cypher */ `
   MATCH (l:SupplyLink) WHERE l.id STARTS WITH 'bench-import-'
   WITH l LIMIT 20000 DETACH DELETE l RETURN count(*) AS deleted`;
 
-async function importWorkload(db: Database, rows: number): Promise<Record<string, unknown>> {
-  const [{ actors }] = await db.read<{ actors: string[] }>(IMPORT_ENDPOINTS);
-  const [{ products }] = await db.read<{ products: string[] }>(IMPORT_PRODUCTS);
-  const lines = ['id,supplierId,buyerId,productId,labelIds,volume,unit,valueEur,since,frequency,sourcedFromIds'];
-  for (let i = 0; i < rows; i += 1) {
-    const supplier = actors[i % actors.length];
-    const buyer = actors[(i * 7 + 1) % actors.length];
-    lines.push(
-      `bench-import-${i},${supplier},${buyer === supplier ? actors[(i + 1) % actors.length] : buyer},${products[i % products.length]},,${100 + (i % 900)},KG,,,,`,
-    );
-  }
-  const content = lines.join('\n');
-  const neo = sample(null);
-  const started = performance.now();
-  const report = await importContent(db, content, {
-    format: 'csv',
-    kind: undefined,
-    author: cliAuthor(),
-    limits: { maxBytes: 100_000_000, maxRows: rows, maxIssues: 5 },
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = sample(null);
+/** The floor: what a script writing the links without any check would run. Params: $links [{id, supplierId, buyerId, productId, volume, unit}]. */
+const RAW_IMPORT = /* cypher */ `
+  UNWIND $links AS row
+  MATCH (s:Actor {id: row.supplierId})
+  MATCH (b:Actor {id: row.buyerId})
+  MATCH (p:Product {id: row.productId})
+  CREATE (s)-[:SUPPLIES]->(l:SupplyLink {id: row.id, volume: row.volume, unit: row.unit})-[:TO]->(b),
+         (l)-[:OF_PRODUCT]->(p)`;
+const RAW_IMPORT_BATCH = 10_000;
+
+interface ImportLink {
+  id: string;
+  supplierId: string;
+  buyerId: string;
+  productId: string;
+  volume: number;
+  unit: string;
+}
+
+async function deleteImported(db: Database): Promise<number> {
   let deleted = 0;
   for (;;) {
     const [{ deleted: n }] = await db.write<{ deleted: number }>(DELETE_IMPORTED);
     deleted += n;
-    if (n === 0) break;
+    if (n === 0) return deleted;
   }
+}
+
+/** Seconds, and Node and Neo4j CPU milliseconds, of `work`. */
+async function timed<R>(
+  bench: Bench,
+  work: () => Promise<R>,
+): Promise<{ result: R; seconds: number; nodeCpuMs: number | null; neo4jCpuMs: number | null }> {
+  const before = sample(bench.neo4jPid);
+  const started = performance.now();
+  const result = await work();
+  const seconds = (performance.now() - started) / 1000;
+  const after = sample(bench.neo4jPid);
+  const delta = (a: number | null, b: number | null) => (a !== null && b !== null ? b - a : null);
+  return { result, seconds, nodeCpuMs: delta(before.cpuSelf, after.cpuSelf), neo4jCpuMs: delta(before.cpuNeo4j, after.cpuNeo4j) };
+}
+
+async function rawImport(driver: Driver, links: ImportLink[]): Promise<void> {
+  const session = driver.session();
+  const tx = session.beginTransaction({ timeout: BULK_TIMEOUT_MS });
+  try {
+    for (let i = 0; i < links.length; i += RAW_IMPORT_BATCH) await tx.run(RAW_IMPORT, { links: links.slice(i, i + RAW_IMPORT_BATCH) });
+    await tx.commit();
+  } finally {
+    await session.close();
+  }
+}
+
+async function importWorkload(bench: Bench, rows: number): Promise<Record<string, unknown>> {
+  const { db } = bench;
+  const [{ actors }] = await db.read<{ actors: string[] }>(IMPORT_ENDPOINTS);
+  const [{ products }] = await db.read<{ products: string[] }>(IMPORT_PRODUCTS);
+  const links: ImportLink[] = [];
+  for (let i = 0; i < rows; i += 1) {
+    const supplierId = actors[i % actors.length];
+    const buyer = actors[(i * 7 + 1) % actors.length];
+    const buyerId = buyer === supplierId ? actors[(i + 1) % actors.length] : buyer;
+    links.push({
+      id: `bench-import-${i}`,
+      supplierId,
+      buyerId,
+      productId: products[i % products.length],
+      volume: 100 + (i % 900),
+      unit: 'KG',
+    });
+  }
+  const header = 'id,supplierId,buyerId,productId,labelIds,volume,unit,valueEur,since,frequency,sourcedFromIds';
+  const content = [header, ...links.map((l) => `${l.id},${l.supplierId},${l.buyerId},${l.productId},,${l.volume},${l.unit},,,,`)].join(
+    '\n',
+  );
+  await deleteImported(db);
+  const maillon = await timed(bench, () =>
+    importContent(db, content, {
+      format: 'csv',
+      kind: undefined,
+      author: cliAuthor(),
+      limits: { maxBytes: 100_000_000, maxRows: rows, maxIssues: 5 },
+    }),
+  );
+  const report = maillon.result;
+  const deletedAfter = await deleteImported(db);
+  const raw = await timed(bench, () => rawImport(bench.raw, links));
+  await deleteImported(db);
+  const figures = (t: { seconds: number; nodeCpuMs: number | null; neo4jCpuMs: number | null }) => ({
+    seconds: t.seconds,
+    rowsPerSecond: rows / t.seconds,
+    nodeCpuMs: t.nodeCpuMs,
+    neo4jCpuMs: t.neo4jCpuMs,
+  });
   return {
     rows,
     accepted: report.accepted,
     issues: report.issues.slice(0, 3).map((i) => `${i.line} [${i.column}] ${i.reason}`),
-    seconds,
-    rowsPerSecond: report.accepted ? rows / seconds : null,
-    nodeCpuMs: cpu.cpuSelf !== null && neo.cpuSelf !== null ? cpu.cpuSelf - neo.cpuSelf : null,
-    deletedAfter: deleted,
+    ...figures(maillon),
+    rowsPerSecond: report.accepted ? rows / maillon.seconds : null,
+    raw: figures(raw),
+    deletedAfter,
   };
 }
 
@@ -967,7 +1034,7 @@ async function main(): Promise<number> {
         }
       }
       if (options.workloads.has('W1')) cold = await coldHeadline(bench, target, options.restart, await headlineInput(db));
-      if (options.workloads.has('W7')) imported = await importWorkload(db, options.importRows);
+      if (options.workloads.has('W7')) imported = await importWorkload(bench, options.importRows);
     } finally {
       await peer.stop();
       await maillon.stop();
@@ -984,10 +1051,17 @@ async function main(): Promise<number> {
         `- cold first headline question: ${fmt(cold.afterClearQueryCachesMs)} ms after db.clearQueryCaches(); ${cold.afterRestartMs === null ? 'no restart (--restart)' : `${fmt(cold.afterRestartMs)} ms after a Neo4j restart`}`,
       );
     log(`- CPU yardstick (300M-step loop, lower is faster): ${fmt(yardstick.before, 0)} ms before, ${fmt(yardstick.after, 0)} ms after`);
-    if (imported)
+    if (imported) {
+      const raw = imported.raw as { rowsPerSecond: number; seconds: number; nodeCpuMs: number | null; neo4jCpuMs: number | null };
+      const cpu = (node: unknown, neo: unknown) =>
+        `Node CPU ${fmt(node as number | null, 0)} ms, Neo4j CPU ${fmt(neo as number | null, 0)} ms`;
       log(
-        `- W7 import of ${imported.rows} supply links: ${imported.accepted ? `${fmt(imported.rowsPerSecond as number, 0)} rows/s (${fmt(imported.seconds as number, 1)} s)` : `rejected: ${(imported.issues as string[]).join('; ')}`}`,
+        `- W7 import of ${imported.rows} supply links: ${imported.accepted ? `${fmt(imported.rowsPerSecond as number, 0)} rows/s (${fmt(imported.seconds as number, 1)} s; ${cpu(imported.nodeCpuMs, imported.neo4jCpuMs)})` : `rejected: ${(imported.issues as string[]).join('; ')}`}`,
       );
+      log(
+        `- W7 raw floor (hand-written CREATE, ${RAW_IMPORT_BATCH} rows per statement, one transaction, no validation): ${fmt(raw.rowsPerSecond, 0)} rows/s (${fmt(raw.seconds, 1)} s; ${cpu(raw.nodeCpuMs, raw.neo4jCpuMs)}); Maillon/raw rows/s ×${fmt((imported.rowsPerSecond as number) / raw.rowsPerSecond, 2)}`,
+      );
+    }
 
     const file =
       options.json ?? path.join(ROOT, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-${options.dataset}.json`);

@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { loadImportLimits, type ImportLimits } from '../config';
 import { recordAudit, type AuditAuthor } from '../auth';
 import { BULK_WRITE_TIMEOUT_MS, type Database, type Tx } from '../db';
-import { BadUserInputError } from '../errors';
+import { BadUserInputError, ConflictError } from '../errors';
 import {
   fetchReferences,
   validateRows,
   writeBundle,
   type ImportBundle,
   type ImportIssue,
+  type RawRow,
   type RecordKind,
   type WriteProgress,
 } from '../records';
@@ -125,8 +126,9 @@ function ensureWithinRowLimit(records: number, limits: ImportLimits): void {
  * against the file itself and the graph before anything is written; any issue rejects the whole
  * file. Rows whose structure is wrong (a CSV row with too few cells, a JSON item that is not an
  * object) are reported and skipped, and every other row is still checked, so one pass lists every
- * problem. A valid file is written in one transaction (batched UNWIND upserts by id), so a failure
- * half-way leaves the graph as it was and re-importing the same file changes nothing.
+ * problem. A valid file is written in one transaction (batched UNWIND upserts by id; supply links
+ * the graph does not hold are created in larger batches, see writeBundle), so a failure half-way
+ * leaves the graph as it was and re-importing the same file changes nothing.
  * Throws BadUserInputError, before reading any row against the graph, for a file over the size or
  * row limit or holding U+FFFD (text that was not UTF-8).
  */
@@ -145,21 +147,48 @@ export async function importContent(db: Database, content: string, options: Impo
     return rejected([...parsed.issues, ...issues], limits);
   }
   try {
-    return await db.transaction(
-      'WRITE',
-      async (tx) => {
-        const { bundle, issues } = validateRows(parsed.rows, await fetchReferences(tx, parsed.rows));
-        if (issues.length > 0) throw new RejectedImport(issues);
-        if (!options.dryRun) {
-          await writeBundle(tx, bundle, options.onProgress);
-          if (options.author) await auditImport(tx, options.author, content, countsOf(bundle));
-        }
-        return { accepted: true, written: !options.dryRun, counts: countsOf(bundle), issues: [], issueCount: 0, issuesTruncated: false };
-      },
-      { timeoutMs: BULK_WRITE_TIMEOUT_MS },
-    );
+    return await writeChecked(db, content, parsed.rows, options, 'create');
+  } catch (error) {
+    if (error instanceof RejectedImport) return rejected(error.issues, limits);
+    // A supply link created by another transaction since this one read the graph (or a link node the
+    // read did not see whole): the uniqueness constraint refused the second copy. Write again,
+    // upserting every link, as if the links had been known to exist.
+    if (!(error instanceof ConflictError)) throw error;
+  }
+  try {
+    return await writeChecked(db, content, parsed.rows, options, 'upsert');
   } catch (error) {
     if (error instanceof RejectedImport) return rejected(error.issues, limits);
     throw error;
   }
+}
+
+/**
+ * Checks the rows against the graph and writes them, in one write transaction, so that what was
+ * checked is what is written. 'create': the supply links the graph does not hold (as read in this
+ * transaction) are created without MERGE; 'upsert': every record is upserted.
+ * Throws RejectedImport when a row has an issue.
+ */
+function writeChecked(
+  db: Database,
+  content: string,
+  rows: RawRow[],
+  options: ImportOptions,
+  links: 'create' | 'upsert',
+): Promise<ImportReport> {
+  return db.transaction(
+    'WRITE',
+    async (tx) => {
+      const references = await fetchReferences(tx, rows);
+      const { bundle, issues } = validateRows(rows, references);
+      if (issues.length > 0) throw new RejectedImport(issues);
+      if (!options.dryRun) {
+        const existingSupplyLinkIds = links === 'create' ? new Set(references.existingSupplyLinks.keys()) : undefined;
+        await writeBundle(tx, bundle, { onProgress: options.onProgress, existingSupplyLinkIds });
+        if (options.author) await auditImport(tx, options.author, content, countsOf(bundle));
+      }
+      return { accepted: true, written: !options.dryRun, counts: countsOf(bundle), issues: [], issueCount: 0, issuesTruncated: false };
+    },
+    { timeoutMs: BULK_WRITE_TIMEOUT_MS },
+  );
 }

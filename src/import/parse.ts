@@ -199,6 +199,7 @@ function recheckQuotedCells(record: CsvRecord, raw: string, delimiter: string): 
  * cell, so reading stops there).
  */
 function readCsvRecords(text: string, delimiter: string): { records: CsvRecord[]; unclosedQuoteLine?: number } {
+  if (!text.includes('"')) return { records: splitUnquotedCsv(text, delimiter) };
   const bytes = Buffer.from(text, 'utf8');
   const lineOf = lineLocator({ length: bytes.length, at: (i) => bytes[i] });
   const records: CsvRecord[] = [];
@@ -228,6 +229,29 @@ function readCsvRecords(text: string, delimiter: string): { records: CsvRecord[]
     },
   });
   return { records, unclosedQuoteLine };
+}
+
+/** A line break of RECORD_DELIMITERS, the longest first. */
+const LINE_BREAK = /\r\n|\n|\r/g;
+
+/**
+ * Splits CSV text holding no double quote into records: without quotes a cell cannot hold a
+ * separator or a line break, so RFC 4180 reduces to one record per line and one cell per separator.
+ * csv-parse reads such text into the same records (tests/import-fast.test.ts compares them), but a
+ * large export of a spreadsheet, which quotes nothing, is read ten times faster this way.
+ */
+function splitUnquotedCsv(text: string, delimiter: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  const lineBreak = new RegExp(LINE_BREAK);
+  let start = 0;
+  for (let line = 1; start < text.length; line += 1) {
+    lineBreak.lastIndex = start;
+    const found = lineBreak.exec(text);
+    const end = found ? found.index : text.length;
+    records.push({ cells: text.slice(start, end).split(delimiter), line });
+    start = found ? end + found[0].length : text.length;
+  }
+  return records;
 }
 
 const isBlank = (record: CsvRecord) => record.cells.every((c) => c.trim() === '');

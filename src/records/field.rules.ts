@@ -87,8 +87,30 @@ function fieldType<T>(expected: string, convert: (raw: unknown, ctx: z.Refinemen
   return { expected, convert, schema: z.unknown().transform(convert) };
 }
 
-/** Converts a value by its type: the value, or the problems worded as users read them. */
+/**
+ * A refinement context that only notes whether a problem was reported: a conversion run on it
+ * gives the value zod would give when it reports nothing (the conversions are pure functions of the
+ * raw value, which report problems only through the context).
+ */
+export class ProblemProbe implements z.RefinementCtx {
+  readonly path: (string | number)[] = [];
+  failed = false;
+
+  addIssue(): void {
+    this.failed = true;
+  }
+}
+
+/**
+ * Converts a value by its type: the value, or the problems worded as users read them. The
+ * conversion runs first on a ProblemProbe, without zod's parse machinery (a tenth of the cost, and
+ * an import converts a million values); only a value with a problem is parsed again through zod,
+ * which words the problems. So both paths give the same answers.
+ */
 export function convertValue<T>(type: FieldType<T>, raw: unknown): { ok: true; value: T } | { ok: false; problems: Problem[] } {
+  const probe = new ProblemProbe();
+  const value = type.convert(raw, probe);
+  if (!probe.failed) return { ok: true, value };
   const result = type.schema.safeParse(raw, { errorMap: recordErrorMap });
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(result.error) };
 }

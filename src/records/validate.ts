@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { convertValue, FIELD_RULES, normalizeSiret, problemsOf, recordErrorMap, type Problem, type ProblemParams } from './field.rules';
+import {
+  convertValue,
+  FIELD_RULES,
+  normalizeSiret,
+  ProblemProbe,
+  problemsOf,
+  recordErrorMap,
+  type Problem,
+  type ProblemParams,
+} from './field.rules';
 import { listItems, RECORD_COLUMNS, type ImportIssue, type RawRow, type RecordKind } from './fields';
 import type { ActorRecord, ImportBundle, NeedRecord, OfferRecord, SupplyLinkRecord } from './record.types';
 import { VOLUME_UNITS } from './vocabulary';
@@ -93,8 +102,11 @@ function recordRules(today: string): RecordRules {
 }
 
 /** The problems the record rules find in one record's converted values, each at its field. */
-function recordProblems(rules: RecordRules, kind: RecordKind, values: Values): FieldProblem[] {
-  if (RECORD_CHECKS[kind].length === 0) return [];
+function recordProblems(rules: RecordRules, kind: RecordKind, values: Values, today: string): FieldProblem[] {
+  // Most records pass: the checks run first on a probe, and through zod (which words the problems) only when one fails.
+  const probe = new ProblemProbe();
+  for (const check of RECORD_CHECKS[kind]) check(values, probe, today);
+  if (!probe.failed) return [];
   const result = rules[kind].safeParse(values, { errorMap: recordErrorMap });
   if (result.success) return [];
   const problems = problemsOf(result.error);
@@ -306,7 +318,7 @@ export function validateRows(
   );
   const known: Record<Target, { has(key: string): boolean }> = { ...refs, actors: actorIds };
   for (const c of checked) {
-    c.problems.push(...recordProblems(rules, c.row.kind, c.values));
+    c.problems.push(...recordProblems(rules, c.row.kind, c.values, today));
     c.problems.push(...referenceProblems(c.row.kind, c.values, known));
   }
   duplicateIdProblems(checked);

@@ -32,7 +32,7 @@ export async function seedDatabase(db: Database, logger: Logger, onProgress?: (p
   const started = Date.now();
   await loadReferenceData(db);
   const bundle = buildDromeSeed(readCommunes(), readProducts(), readLabels());
-  await db.transaction('WRITE', (tx) => writeBundle(tx, bundle, onProgress), { timeoutMs: BULK_WRITE_TIMEOUT_MS });
+  await db.transaction('WRITE', (tx) => writeBundle(tx, bundle, { onProgress }), { timeoutMs: BULK_WRITE_TIMEOUT_MS });
   logger.info(
     {
       actors: bundle.actors.length,
