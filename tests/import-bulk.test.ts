@@ -161,7 +161,7 @@ describe('importing a large file of supply links', () => {
     await db.close();
   });
 
-  it('writes every link of a 20,000-row file once, with its ends, product, labels, provenance and values, in a few statements', async () => {
+  it('writes every link of an 11,000-row file once, with its ends, product, labels, provenance and values, in a few statements', async () => {
     const view = db.counting();
     const report = await importContent(view, content, { format: 'csv', author: AUTHOR });
     expect(report.issues).toEqual([]);
@@ -169,7 +169,7 @@ describe('importing a large file of supply links', () => {
 
     expect(await storedLinks(db)).toEqual(expected(specs));
     const sourced = specs.filter((s) => s.sourcedFromIds.length > 0).length;
-    expect(sourced).toBeGreaterThan(1000);
+    expect(sourced).toBeGreaterThan(500);
     // Three look-ups of the references, the links created in batches, their provenance, the audit entry.
     expect(view.queryCount).toBe(3 + Math.ceil(LINKS / CREATE_BATCH_SIZE) + Math.ceil(sourced / CREATE_BATCH_SIZE) + 1);
 
