@@ -17,7 +17,7 @@ const path = require('node:path');
 const ROOT = path.join(__dirname, '..');
 const OUT = path.join(ROOT, 'explorer', 'dist');
 const STAMP = path.join(OUT, '.source-hash');
-/** Everything the build reads: the app, its config, the schema and operations, the geography, the lock file. */
+/** Everything the build reads: the app, its config, the schema and operations, the geography, the lock file, this script. */
 const INPUTS = [
   'explorer/src',
   'explorer/index.html',
@@ -26,6 +26,7 @@ const INPUTS = [
   'seeds/geo/communes-26-drome.geojson',
   'seeds/communes-drome-and-neighbours.csv',
   'package-lock.json',
+  'scripts/explorer.cjs',
 ];
 
 function filesOf(relative) {

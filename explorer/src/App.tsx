@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from './lib/router';
 import { readCredential } from './lib/session';
 import { CarteView } from './views/Carte';
@@ -60,8 +60,12 @@ function isCurrent(path: string, pathname: string): boolean {
 export function App() {
   const { pathname, search } = useLocation();
   const signedIn = useSignedIn();
+  const shownPath = useRef(pathname);
   useEffect(() => {
-    // Focus moves to the new view's heading so screen readers announce it (keyboard users start there).
+    // After a navigation, focus moves to the new view's heading so screen readers announce it and
+    // keyboard users start there; on the first load the browser's own order (skip link first) stays.
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
     const heading = document.querySelector<HTMLElement>('main h1');
     heading?.focus({ preventScroll: true });
   }, [pathname]);

@@ -81,7 +81,8 @@ export function MapView({ actors, links = [], paths = [], label, tileUrl, tileAt
 
   useEffect(() => {
     if (!container.current) return;
-    const created = L.map(container.current, { preferCanvas: false, zoomSnap: 0.25, attributionControl: true });
+    const created = L.map(container.current, { preferCanvas: false, zoomSnap: 0.25, attributionControl: true, zoomControl: false });
+    L.control.zoom({ zoomInTitle: 'Zoom avant', zoomOutTitle: 'Zoom arrière' }).addTo(created);
     created.fitBounds(DROME_BOUNDS);
     created.attributionControl.setPrefix(false);
     if (tileUrl) L.tileLayer(tileUrl, { attribution: tileAttribution ?? '' }).addTo(created);

@@ -152,7 +152,7 @@ export function BesoinsView({ search }: { search: string }) {
                       {n.candidates.length === 0
                         ? 'aucun'
                         : n.candidates.map((c, i) => (
-                            <span key={c.supplier.id}>
+                            <span key={i}>
                               {i > 0 && ', '}
                               <Link href={`/acteurs/${encodeURIComponent(c.supplier.id)}`}>{c.supplier.name}</Link> (
                               {formatDistance(c.distanceKm)})
