@@ -234,6 +234,32 @@ describe('the Maillon Explorer in Chromium', () => {
     expect(await config.json()).toEqual({ tileUrl: null, tileAttribution: null });
   });
 
+  it('adds a configured tile origin to the policy and the run-time settings, and says in French when the explorer is not built', async () => {
+    const other = await startServer({
+      schema: await buildMaillonSchema(),
+      db,
+      logger: silentLogger,
+      port: 0,
+      host: '127.0.0.1',
+      explorer: {
+        dir: path.join(__dirname, 'no-such-build'),
+        tileUrl: 'https://tile.example.org/{z}/{x}/{y}.png',
+        tileAttribution: '© Example',
+      },
+    });
+    try {
+      const otherBase = `http://127.0.0.1:${other.port}`;
+      const config = await fetch(`${otherBase}/explorer/config.json`);
+      expect(config.headers.get('content-security-policy')).toContain("img-src 'self' data: blob: https://tile.example.org;");
+      expect(await config.json()).toEqual({ tileUrl: 'https://tile.example.org/{z}/{x}/{y}.png', tileAttribution: '© Example' });
+      const missing = await fetch(`${otherBase}/`);
+      expect(missing.status).toBe(503);
+      expect(await missing.text()).toContain('L’explorateur n’est pas construit');
+    } finally {
+      await other.stop();
+    }
+  });
+
   it("shows the seed's Drôme actors on the map, one marker each, and filters them by role from the URL", async () => {
     const all = (await run(ActorsOnMap, { filter: { departmentCode: '26' } })).data!.actorsGeoJson.features.length;
     const mills = (await run(ActorsOnMap, { filter: { departmentCode: '26', roles: ['MILL'] } })).data!.actorsGeoJson.features.length;

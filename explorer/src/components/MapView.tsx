@@ -70,7 +70,9 @@ function escapeHtml(text: string): string {
 /**
  * The Leaflet map: commune outlines (the repo's data, so it works offline), an optional tile layer,
  * supply links as lines and actors as circles drawn in SVG (each circle is an element: the tests
- * count them). A click on an actor opens a popup with a link to its card.
+ * count them). A click on an actor, a link or a path opens a popup (an actor's links to its card).
+ * Popups, not tooltips: Leaflet makes every layer with a tooltip a tab stop, which would put
+ * thousands of lines in the keyboard's way; the views list the same actors as links instead.
  */
 export function MapView({ actors, links = [], paths = [], label, tileUrl, tileAttribution }: Props) {
   const container = useRef<HTMLDivElement>(null);
@@ -128,7 +130,7 @@ export function MapView({ actors, links = [], paths = [], label, tileUrl, tileAt
     group.clearLayers();
     for (const link of links) {
       L.polyline([link.from, link.to], { color: '#3d6b8f', weight: linkWeight(link.volume), opacity: 0.45, className: 'supply-link' })
-        .bindTooltip(`${escapeHtml(link.productName)} : ${escapeHtml(formatVolume(link.volume, link.unit))}`, { sticky: true })
+        .bindPopup(`${escapeHtml(link.productName)} : ${escapeHtml(formatVolume(link.volume, link.unit))} par an`)
         .addTo(group);
     }
     for (const path of paths) {
@@ -139,7 +141,7 @@ export function MapView({ actors, links = [], paths = [], label, tileUrl, tileAt
         dashArray: path.highlighted ? undefined : '6 4',
         className: 'match-path',
       })
-        .bindTooltip(escapeHtml(path.title), { sticky: true })
+        .bindPopup(escapeHtml(path.title))
         .addTo(group);
     }
     for (const actor of actors) {

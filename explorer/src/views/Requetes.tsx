@@ -51,7 +51,8 @@ export default function RequetesView() {
       <h1 tabIndex={-1}>Requêtes GraphQL</h1>
       <p className="hint">Les opérations documentées (schema/operations) sont ouvertes dans les onglets ; ▶ les exécute sur ce service.</p>
       <div className="graphiql-frame">
-        <GraphiQL fetcher={fetcher} schema={schema} defaultTabs={tabs} shouldPersistHeaders={false} />
+        {/* GraphiQL sets the first tab's variables from its `variables` prop, not from defaultTabs. */}
+        <GraphiQL fetcher={fetcher} schema={schema} defaultTabs={tabs} variables={tabs[0]?.variables} shouldPersistHeaders={false} />
       </div>
     </section>
   );
