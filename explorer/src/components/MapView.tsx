@@ -78,6 +78,8 @@ export function MapView({ actors, links = [], paths = [], label, tileUrl, tileAt
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layers = useRef<L.LayerGroup | null>(null);
+  /** Supply links are drawn on a canvas: thousands of lines as SVG elements would slow the map down; actors and paths stay SVG. */
+  const linkRenderer = useRef<L.Canvas | null>(null);
   /** Whether a path was fitted already: the outlines arriving later must not undo it. */
   const fitted = useRef(false);
 
@@ -105,6 +107,7 @@ export function MapView({ actors, links = [], paths = [], label, tileUrl, tileAt
       () => undefined,
     );
     layers.current = L.layerGroup().addTo(created);
+    linkRenderer.current = L.canvas({ padding: 0.2 });
     map.current = created;
     // Links of the popups go through the router: no reload.
     const onClick = (event: MouseEvent) => {
@@ -129,7 +132,12 @@ export function MapView({ actors, links = [], paths = [], label, tileUrl, tileAt
     if (!group || !map.current) return;
     group.clearLayers();
     for (const link of links) {
-      L.polyline([link.from, link.to], { color: '#3d6b8f', weight: linkWeight(link.volume), opacity: 0.45, className: 'supply-link' })
+      L.polyline([link.from, link.to], {
+        color: '#3d6b8f',
+        weight: linkWeight(link.volume),
+        opacity: 0.45,
+        renderer: linkRenderer.current ?? undefined,
+      })
         .bindPopup(`${escapeHtml(link.productName)} : ${escapeHtml(formatVolume(link.volume, link.unit))} par an`)
         .addTo(group);
     }

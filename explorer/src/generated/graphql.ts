@@ -344,13 +344,19 @@ export type ExplorerUpdateActorMutationVariables = Exact<{
 
 export type ExplorerUpdateActorMutation = { updateActor: { id: string, name: string, description: string | null, website: string | null, phone: string | null, email: string | null, clubMember: boolean } };
 
-export type ExplorerMapQueryVariables = Exact<{
+export type ExplorerMapActorsQueryVariables = Exact<{
   actors?: ActorFilter | null | undefined;
+}>;
+
+
+export type ExplorerMapActorsQuery = { actorsGeoJson: Record<string, unknown> };
+
+export type ExplorerMapLinksQueryVariables = Exact<{
   links?: SupplyLinkFilter | null | undefined;
 }>;
 
 
-export type ExplorerMapQuery = { actorsGeoJson: Record<string, unknown>, supplyLinksGeoJson: Record<string, unknown> };
+export type ExplorerMapLinksQuery = { supplyLinksGeoJson: Record<string, unknown> };
 
 export type ExplorerChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -751,12 +757,16 @@ export const ExplorerUpdateActorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExplorerUpdateActorMutation, ExplorerUpdateActorMutationVariables>;
-export const ExplorerMapDocument = new TypedDocumentString(`
-    query ExplorerMap($actors: ActorFilter, $links: SupplyLinkFilter) {
+export const ExplorerMapActorsDocument = new TypedDocumentString(`
+    query ExplorerMapActors($actors: ActorFilter) {
   actorsGeoJson(filter: $actors)
+}
+    `) as unknown as TypedDocumentString<ExplorerMapActorsQuery, ExplorerMapActorsQueryVariables>;
+export const ExplorerMapLinksDocument = new TypedDocumentString(`
+    query ExplorerMapLinks($links: SupplyLinkFilter) {
   supplyLinksGeoJson(filter: $links)
 }
-    `) as unknown as TypedDocumentString<ExplorerMapQuery, ExplorerMapQueryVariables>;
+    `) as unknown as TypedDocumentString<ExplorerMapLinksQuery, ExplorerMapLinksQueryVariables>;
 export const ExplorerChoicesDocument = new TypedDocumentString(`
     query ExplorerChoices {
   labels {

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { MapView } from '../components/MapView';
 import {
   ExplorerChoicesDocument,
-  ExplorerMapDocument,
+  ExplorerMapActorsDocument,
+  ExplorerMapLinksDocument,
   type ActorFilter,
   type ActorRole,
   type SupplyLinkFilter,
@@ -40,15 +41,16 @@ export function CarteView({ search }: { search: string }) {
   const state = readState(CARTE_FIELDS, search);
   const config = useExplorerConfig();
   const choices = useQuery(ExplorerChoicesDocument, {});
-  const variables = useMemo(() => filtersOf(readState(CARTE_FIELDS, search)), [search]);
-  const layers = useQuery(ExplorerMapDocument, variables);
+  const filters = useMemo(() => filtersOf(readState(CARTE_FIELDS, search)), [search]);
+  const layers = useQuery(ExplorerMapActorsDocument, { actors: filters.actors });
+  const linkLayer = useQuery(ExplorerMapLinksDocument, state.links ? { links: filters.links } : null);
   const actors = useMemo(() => (layers.status === 'done' ? actorsOf(layers.data.actorsGeoJson) : []), [layers]);
   const links = useMemo(() => {
-    if (layers.status !== 'done' || !state.links) return [];
+    if (linkLayer.status !== 'done' || !state.links) return [];
     // Only the links of the actors shown: a filtered map shows their trade, not everyone's.
     const shown = new Set(actors.map((a) => a.id));
-    return linksOf(layers.data.supplyLinksGeoJson).filter((l) => shown.has(l.supplierId) || shown.has(l.buyerId));
-  }, [layers, actors, state.links]);
+    return linksOf(linkLayer.data.supplyLinksGeoJson).filter((l) => shown.has(l.supplierId) || shown.has(l.buyerId));
+  }, [linkLayer, actors, state.links]);
 
   const update = (change: Partial<CarteState>) => navigate(`/${writeState(CARTE_FIELDS, { ...state, ...change })}`, { replace: true });
 
@@ -114,7 +116,8 @@ export function CarteView({ search }: { search: string }) {
         {layers.status === 'error' && <span className="error">{layers.message}</span>}
         {layers.status === 'done' &&
           `${actors.length} acteur${actors.length > 1 ? 's' : ''} affiché${actors.length > 1 ? 's' : ''}` +
-            (state.links ? `, ${links.length} lien${links.length > 1 ? 's' : ''} d’approvisionnement` : '') +
+            (state.links && linkLayer.status === 'done' ? `, ${links.length} lien${links.length > 1 ? 's' : ''} d’approvisionnement` : '') +
+            (state.links && linkLayer.status === 'loading' ? ', liens en cours de chargement' : '') +
             (isTruncated(layers.data.actorsGeoJson) ? ' (liste tronquée à 5 000)' : '')}
       </p>
       <p className="legend" aria-hidden="true">
