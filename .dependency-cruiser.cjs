@@ -104,9 +104,9 @@ module.exports = {
       comment:
         'An import that resolves to nothing is a typo or a missing dependency. Exception: scripts run ' +
         'from dist/ (or read it) require files relative to their built location ("../../scripts/neo4j.cjs", ' +
-        '"../dist/...").',
+        '"../dist/..."), and the explorer\'s Vite virtual modules ("virtual:drome-territories", made by explorer/vite.config.ts).',
       from: {},
-      to: { couldNotResolve: true, pathNot: ['^\\.\\./dist/', '^\\.\\./\\.\\./scripts/'] },
+      to: { couldNotResolve: true, pathNot: ['^\\.\\./dist/', '^\\.\\./\\.\\./scripts/', '^virtual:'] },
     },
   ],
   options: {
@@ -118,11 +118,12 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     // The whole repository is cruised (`depcruise .`), so a new top-level folder such as tools/ is in
     // from its first file; what is not code, or not ours, is left out.
-    exclude: { path: '^(dist|coverage|db|\\.neo4j|seeds|deploy|docs|schema|bench/results)/' },
+    exclude: { path: '^(dist|coverage|db|\\.neo4j|seeds|deploy|docs|schema|bench/results|test-results|explorer/dist)/' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
-      extensions: ['.ts', '.js', '.cjs', '.mjs', '.json', '.d.ts'],
+      // .tsx: the explorer's React components (explorer/src).
+      extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json', '.d.ts'],
       // Type-only packages (@graphql-typed-document-node/core) have an empty "main" and a "typings".
       mainFields: ['main', 'types', 'typings'],
     },

@@ -4,7 +4,19 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/generated/**', 'tests/generated/**', 'db/**', '.neo4j/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'src/generated/**',
+      'tests/generated/**',
+      'explorer/dist/**',
+      'explorer/src/generated/**',
+      'db/**',
+      '.neo4j/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,6 +27,11 @@ export default tseslint.config(
       ],
       'no-console': 'off',
     },
+  },
+  {
+    // The explorer runs in the browser (docs/explorer.md); its Vite config runs in Node.
+    files: ['explorer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ['**/*.cjs'],

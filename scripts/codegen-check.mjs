@@ -12,7 +12,7 @@ if (!fs.existsSync(SCHEMA_FILE) || fs.readFileSync(SCHEMA_FILE, 'utf8') !== expe
 }
 const check = spawnSync('npx', ['graphql-codegen', '--config', 'codegen.ts', '--check'], { stdio: 'inherit' });
 if (check.status !== 0) {
-  console.error('src/generated/ or tests/generated/ is stale: run `npm run codegen` and commit the result.');
+  console.error('src/generated/, tests/generated/ or explorer/src/generated/ is stale: run `npm run codegen` and commit the result.');
   process.exit(1);
 }
-console.log('schema/, src/generated/ and tests/generated/ are current.');
+console.log('schema/, src/generated/, tests/generated/ and explorer/src/generated/ are current.');

@@ -192,6 +192,10 @@ const ENV_SCHEMA = z.object({
   SEED_ON_START: booleanString.default('true'),
   /** The Chromium that prints reports to PDF (scripts/chromium.cjs provides Debian's; none is ever downloaded). */
   CHROMIUM_PATH: z.string().regex(/^\//, 'expected the absolute path of a Chromium or Chrome executable').default('/usr/bin/chromium'),
+  /** A raster tile URL template for the explorer's map (`https://…/{z}/{x}/{y}.png`); unset, the map draws commune outlines only, offline. */
+  EXPLORER_TILE_URL: z.string().url('expected a tile URL template such as https://tile.example.org/{z}/{x}/{y}.png').optional(),
+  /** The attribution the tile provider requires, shown on the map. */
+  EXPLORER_TILE_ATTRIBUTION: z.string().max(300).optional(),
   ...LIMITS_ENV,
   ...SHUTDOWN_ENV,
   ...IMPORT_ENV,
@@ -222,6 +226,8 @@ export interface Config {
   auth: AuthConfig;
   /** The territory reports (src/reports/render): the Chromium that prints their PDF. */
   reports: { chromiumPath: string };
+  /** The explorer's map (docs/explorer.md): an optional tile layer. */
+  explorer: { tileUrl?: string; tileAttribution?: string };
 }
 
 /** See DB_ADMISSION_ENV and .env.example. */
@@ -348,6 +354,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiKeyCacheTtlS: e.AUTH_API_KEY_CACHE_TTL_S,
     },
     reports: { chromiumPath: e.CHROMIUM_PATH },
+    explorer: { tileUrl: e.EXPLORER_TILE_URL, tileAttribution: e.EXPLORER_TILE_ATTRIBUTION },
   };
 }
 

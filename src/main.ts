@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import 'dotenv/config';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig } from './config';
 import { Database, migrate } from './db';
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
       findLinks: () => findReportLinks(db),
       printer: new ReportPrinter(config.reports.chromiumPath),
     },
+    // Built by `npm start` (scripts/explorer.cjs) next to the sources: dist/src/main.js is two levels down.
+    explorer: { dir: path.join(__dirname, '..', '..', 'explorer', 'dist'), ...config.explorer },
   }).catch(async (error: NodeJS.ErrnoException) => {
     logger.fatal(
       { err: error },

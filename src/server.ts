@@ -25,6 +25,7 @@ import {
   queryCostPlugin,
   queryLimitRules,
   reportRoutes,
+  explorerRoutes,
   FailedAuthentications,
   clientAddressOf,
   failedAuthenticationLimit,
@@ -33,6 +34,7 @@ import {
   serviceUnavailableStatusPlugin,
   viewerOf,
   type Authenticate,
+  type ExplorerRoutesOptions,
   type ReportRoutesOptions,
 } from './http';
 
@@ -50,6 +52,8 @@ export interface ServerOptions {
   shutdownGraceMs?: number;
   /** The territory reports under /reports (HTML, PDF, CSV); absent, /reports is not served. */
   reports?: Pick<ReportRoutesOptions, 'buildReport' | 'findLinks' | 'printer'>;
+  /** The explorer's built front-end, served at `/` (docs/explorer.md); absent, `/` is a 404. */
+  explorer?: ExplorerRoutesOptions;
 }
 
 export interface RunningServer {
@@ -147,6 +151,7 @@ export async function startServer(options: ServerOptions & { port: number; host:
     }),
   );
   if (options.reports) app.use('/reports', reportRoutes({ ...options.reports, logger, rateLimit: limits.rateLimit }));
+  if (options.explorer) app.use(explorerRoutes(options.explorer));
   app.use(notFound);
   app.use(finalErrorHandler(logger));
 

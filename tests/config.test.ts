@@ -42,6 +42,17 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it("reads the explorer's optional tile layer (EXPLORER_TILE_URL), none by default, and refuses what is not a URL", () => {
+    expect(loadConfig({}).explorer).toEqual({ tileUrl: undefined, tileAttribution: undefined });
+    expect(
+      loadConfig({ EXPLORER_TILE_URL: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', EXPLORER_TILE_ATTRIBUTION: '© OpenStreetMap' })
+        .explorer,
+    ).toEqual({ tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', tileAttribution: '© OpenStreetMap' });
+    expect(() => loadConfig({ EXPLORER_TILE_URL: 'tiles/{z}/{x}/{y}.png' })).toThrow(
+      /EXPLORER_TILE_URL="tiles\/\{z\}\/\{x\}\/\{y\}.png": expected a tile URL template/,
+    );
+  });
+
   it('lists every bad variable at once', () => {
     try {
       loadConfig({ PORT: '-1', LOG_LEVEL: 'loud' });

@@ -27,7 +27,7 @@ export const notFound: RequestHandler = (_req, res) => {
     res,
     404,
     ErrorCode.NOT_FOUND,
-    'No such route: the service answers POST or GET /graphql, GET /health, GET /ready and GET /reports',
+    'No such route: the service answers POST or GET /graphql, GET /health, GET /ready, GET /reports and the explorer at GET /',
   );
 };
 
