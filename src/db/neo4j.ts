@@ -336,6 +336,15 @@ export class Database {
     };
   }
 
+  /**
+   * The statements the service has run since it started, most run first, with the parameter shapes
+   * of their first run: what re-planning EXPLAINs after a reconnection (and what the planning-time
+   * bench measures).
+   */
+  knownStatements(): { cypher: string; params: Params; mode: 'READ' | 'WRITE' }[] {
+    return this.shared.book.hottest();
+  }
+
   /** The start-time warm-up is done (see src/warmup.ts): /ready may answer 200. */
   markWarm(): void {
     this.shared.health.markWarm();

@@ -120,3 +120,14 @@ function waitAtMost(promise: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * How many subqueries a statement holds: CALL, COLLECT, EXISTS and COUNT subqueries and pattern
+ * comprehensions, each a plan of its own that the planner builds and joins. With the statement's
+ * size, what its cold planning time grows with (docs/benchmarks.md, "Planning time").
+ */
+export function countSubqueries(cypher: string): number {
+  const subqueries = cypher.match(/\bCALL\s*(\([^)]*\))?\s*\{|\b(COLLECT|EXISTS|COUNT)\s*\{/gi) ?? [];
+  const comprehensions = cypher.match(/\[\s*\(\w*(:\w+)?\)\s*<?-/g) ?? [];
+  return subqueries.length + comprehensions.length;
+}
