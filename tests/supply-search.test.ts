@@ -1,12 +1,12 @@
 import { ActorRole, MemberGroup } from '../src/actor/actor.enums';
 import { distanceKm } from '../src/territory';
-import { migrate, type Database } from '../src/db';
+import { Database, migrate } from '../src/db';
 import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
 import { loadReferenceData, readCommunes, seedDatabase } from '../tools/seed';
 import { findBuyerPlaces, findSupplierMatches, LocalScope, SUPPLIER_STATEMENTS } from '../src/reasoning';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
-import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
+import { clearGraph, connectTestDb, silentLogger, testConfig } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
 import { createRunner, graphql, type VariablesOf } from './helpers/graphql';
 
@@ -367,8 +367,8 @@ describe('suppliers: who can supply X to Y', () => {
     });
 
     it('is answered by the small statements of the pipeline only, none big enough to plan for seconds', async () => {
-      // A database view of its own, whose statement book holds only what this question ran.
-      const fresh = await connectSlowPlanningDb();
+      // A database of its own (no migration run through it), whose statement book holds only what this question ran.
+      const fresh = Database.connect(testConfig({ NEO4J_QUERY_TIMEOUT_MS: '120000' }).neo4j, silentLogger);
       try {
         const freshRunner = await createRunner(fresh);
         const res = await freshRunner.run(SUPPLIERS, { input: FLOUR_TO_KITCHEN, first: 2 });

@@ -3,14 +3,13 @@ import { cypherList } from '../../common';
 import { ORGANIC_CLAIM_KINDS } from '../../label';
 
 /**
- * "Who can supply X to Y" in Cypher. Two statements share one body:
+ * "Who can supply X to Y" in Cypher: a short pipeline of small statements (SUPPLIER_STATEMENTS,
+ * below; why a pipeline and not one statement: see "Step" comments and docs/benchmarks.md, "Planning
+ * time"). The GraphQL question resolves its references first (RESOLVE_SUPPLIER_QUESTION); the
+ * question and the unmet-needs matchmaking then share the matching steps, for a batch of requests
+ * at once (matchRequests in suppliers.service.ts).
  *
- * - SUPPLIER_MATCHES answers a batch of resolved requests (`UNWIND $requests AS req`), one result
- *   row per request: the GraphQL query and the unmet-needs matchmaking both use it.
- * - SUPPLIER_QUESTION first resolves one question as a client asks it (a product id or name, a buyer
- *   or a commune or a point), then runs the same body: one round trip per question.
- *
- * How the body finds matches, cheapest step first:
+ * How the matches are found, cheapest step first:
  *  1. the asked products and their narrower ones (IS_A, at most 6 levels: the taxonomy is 4 deep);
  *  2. their offers through the offer_product_organic index (the offers' productId and organic
  *     keys): the product is the selective start (a radius of 100 km around Valence holds most of
@@ -23,15 +22,17 @@ import { ORGANIC_CLAIM_KINDS } from '../../label';
  *     (supplierLocation, supplierIsOrigin, supplierId): no supplier is visited before the page;
  *  4. the ways to the buyer: direct (the offer covers the buyer, or the supplier already sells it
  *     the offer's goods); otherwise, and only then (a direct way always wins), along supply links
- *     of the offer's own goods (its product or a narrower one, offerProductIds) through 1 to 3 resellers: a quantified path pattern whose bound (3) is a literal and whose
- *     predicates prune each hop during the expansion; the parameter maxIntermediaries filters
+ *     of the offer's own goods (its product or a narrower one) through 1 to 3 resellers: a
+ *     quantified path pattern whose bound (3) is a literal and whose predicates prune each hop
+ *     during the expansion; the parameter maxIntermediaries filters
  *     after. Relationship uniqueness and the distinct-actors check stop cycles. The last reseller
  *     must deliver the buyer: an offer of the goods it bought (or of a broader product: a
  *     wholesaler's "wheat flour" line covers the T80 it buys) covering the buyer, in season and with
  *     the labels, or an existing sale to the buyer. Of the ways found, the best only: fewest
  *     intermediaries, then shortest, then by ids. So one match per supplier and offer;
- *  5. order by (intermediaries, distance, supplier id, offer id), count, keyset-slice, and only then
- *     read the suppliers and build the maps of the page (product, labels, intermediary steps).
+ *  5. order by (intermediaries, distance, supplier id, offer id), count, keyset-slice (in the
+ *     service), and only then read the suppliers and build the maps of the page (product, labels,
+ *     intermediary steps).
  */
 
 /**
