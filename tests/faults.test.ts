@@ -1,5 +1,6 @@
 import { withLuhnCheckDigit } from '../src/records';
-import { Database, DEFAULT_ADMISSION, Neo4jError, UNAVAILABLE_CODES } from '../src/db';
+import { Database, DEFAULT_ADMISSION, Neo4jError, RETRY_AFTER_SECONDS, UNAVAILABLE_CODES } from '../src/db';
+import { PlanGate } from '../src/db/plans';
 import { toAppError } from '../src/db/neo4j';
 import { ErrorCode, ServiceUnavailableError } from '../src/errors';
 import { buildMaillonSchema } from '../src/schema';
@@ -145,12 +146,48 @@ describe('the database layer on a healthy Neo4j', () => {
         const statement = `UNWIND range(1, $n) AS i RETURN sum(i) AS total // gate ${Date.now()}`;
         const answers = await Promise.all(Array.from({ length: 8 }, () => fresh.read<{ total: number }>(statement, { n: 2_000_000 })));
         expect(answers.map((rows) => rows[0].total)).toEqual(Array(8).fill(2_000_001_000_000));
-        expect(fresh.status().gate).toEqual({ firstRuns: 1, waited: 7, peakConcurrentFirstRuns: 1 });
+        expect(fresh.status().gate).toEqual({ firstRuns: 1, waited: 7, peakConcurrentFirstRuns: 1, refusedAfterWaiting: 0 });
         await fresh.read(statement, { n: 3 });
         expect(fresh.status().gate).toMatchObject({ firstRuns: 1, waited: 7 });
       } finally {
         await fresh.close();
       }
+    });
+
+    it('plans the hottest statements again after a reconnection even when the budget is spent, before /ready may turn 200', async () => {
+      const fresh = Database.connect(testConfig().neo4j, silentLogger);
+      try {
+        const tag = Date.now();
+        for (let i = 0; i < 3; i += 1) await fresh.read(`RETURN $x + ${i} AS y // replan ${tag}`, { x: 1 });
+        // No budget at all: before, this returned at once with every statement pending.
+        expect(await fresh.replanKnownStatements(0)).toEqual({ planned: 3, failed: 0, pending: 0 });
+        // Beyond the hottest ones, the budget still bounds the wait.
+        expect(await fresh.replanKnownStatements(0, 1)).toMatchObject({ failed: 0 });
+      } finally {
+        await fresh.close();
+      }
+    });
+  });
+
+  describe('plan gate bound', () => {
+    it('refuses a run that waited its full bound for a first run still going, with SERVICE_UNAVAILABLE and retryAfterSeconds, instead of planning again', async () => {
+      const gate = new PlanGate(50, () => new ServiceUnavailableError('warming up', { retryAfterSeconds: RETRY_AFTER_SECONDS }));
+      let finishFirst!: () => void;
+      const first = gate.run('stmt', () => new Promise<string>((resolve) => (finishFirst = () => resolve('first'))));
+      let secondRan = false;
+      const second = await gate
+        .run('stmt', async () => {
+          secondRan = true;
+          return 'second';
+        })
+        .catch((e: unknown) => e);
+      expect(secondRan).toBe(false);
+      expect(second).toMatchObject({ extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: RETRY_AFTER_SECONDS } });
+      finishFirst();
+      await expect(first).resolves.toBe('first');
+      // Planned now: later runs go straight through.
+      await expect(gate.run('stmt', async () => 'third')).resolves.toBe('third');
+      expect(gate.stats).toEqual({ firstRuns: 1, waited: 1, peakConcurrentFirstRuns: 1, refusedAfterWaiting: 1 });
     });
   });
 

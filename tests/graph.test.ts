@@ -7,7 +7,7 @@ import { writeBundle } from '../src/records';
 import { UPSERT_LABELS } from '../src/label/label.cypher';
 import { buildDromeSeed, KNOWN_CHAINS, readCommunes, readLabels, readProducts, seedDatabase } from '../tools/seed';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
-import { SUPPLIER_MATCHES } from '../src/reasoning';
+import { SUPPLIER_CANDIDATES } from '../src/reasoning';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 import { graphDigest } from './helpers/digest';
 
@@ -313,12 +313,13 @@ describe('the seeded Drôme graph in Neo4j', () => {
       expect(await graphDigest(db)).toEqual(before);
     });
 
-    it('are what the suppliers statement seeks and ranks offers by (offer_product_organic index, no product expansion)', async () => {
-      const lines = planLines(await db.planOf(SUPPLIER_MATCHES, { requests: [] }));
+    it('are what the suppliers candidates statement seeks offers by (offer_product_organic index, no product expansion)', async () => {
+      const lines = planLines(await db.planOf(SUPPLIER_CANDIDATES, { requests: {}, keys: [] }));
       expect(lines.some((l) => /^NodeIndexSeek.*o:Offer\(productId, organic\)/.test(l))).toBe(true);
       expect(lines.some((l) => /^Expand.*OF_PRODUCT\]-\(o\)/.test(l))).toBe(false);
-      // The offers are ranked on their supplier keys: no supplier is read before the order.
-      expect(lines.some((l) => /^Sort.*o\.supplierId/.test(l))).toBe(true);
+      // The candidates carry their supplier keys (supplierId, distance from supplierLocation) and are
+      // ranked by the service: no sort here, and no supplier read to rank them.
+      expect(lines.some((l) => /^(Sort|Top)\b/.test(l))).toBe(false);
     });
   });
 });

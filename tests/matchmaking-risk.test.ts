@@ -9,6 +9,13 @@ import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
 import { createRunner, graphql, type TypedDocumentNode, type VariablesOf } from './helpers/graphql';
 
+/**
+ * The needs' own statement, then the suppliers matching for all candidates at once: its pipeline
+ * without the question's resolution, at most 6 statements (candidates, direct ones, way links, ways,
+ * last resellers, page maps), whatever the number of needs (docs/benchmarks.md, "Planning time").
+ */
+const SUPPLIER_PIPELINE_STATEMENTS = 6;
+
 const { FARM, MILL, BAKERY, DAIRY, CENTRAL_KITCHEN, CANTEEN, RESTAURANT } = ActorRole;
 const { KG, LITRE, TONNE } = VolumeUnit;
 
@@ -302,9 +309,9 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
   };
 
   describe('unmetNeeds', () => {
-    it("lists a buyer's unmet needs only, with the counts over all its needs, in two round trips", async () => {
+    it("lists a buyer's unmet needs only, with the counts over all its needs, in a fixed number of round trips", async () => {
       const { answer, queries } = await unmet({ scope: { actorId: 'mm-cuisine' }, candidates: 5 });
-      expect(queries).toBe(2);
+      expect(queries).toBeLessThanOrEqual(1 + SUPPLIER_PIPELINE_STATEMENTS);
       expect(answer.scopeName).toBe('Cuisine centrale de test');
       expect(answer.local).toEqual({
         scope: 'RADIUS',
@@ -352,7 +359,7 @@ describe('matchmaking and supply risk on a hand-built graph', () => {
 
     it('covers a territory: every unmet need of its buyers, each with the candidates suppliers() ranks first', async () => {
       const { answer, queries } = await unmet({ scope: { departmentCode: '26' }, candidates: 3 });
-      expect(queries).toBe(2);
+      expect(queries).toBeLessThanOrEqual(1 + SUPPLIER_PIPELINE_STATEMENTS);
       expect(answer.scopeName).toBe('Drôme');
       expect([answer.checkedNeeds, answer.unmetCount, answer.partialCount]).toEqual([9, 4, 1]);
       expect(answer.needs.map((n) => `${n.buyer.id}/${n.need.id}`)).toEqual([
@@ -602,10 +609,10 @@ describe('matchmaking on the Drôme seed', () => {
     await db.close();
   });
 
-  it("reports the seed's deliberately unmet needs as unmet for their buyers' department, without candidates, in two round trips", async () => {
+  it("reports the seed's deliberately unmet needs as unmet for their buyers' department, without candidates, in a fixed number of round trips", async () => {
     const res = await runner.run(UNMET_NEEDS, { scope: { departmentCode: '26' }, candidates: 3 });
     expect(res.errors).toBeUndefined();
-    expect(res.queries).toBe(2);
+    expect(res.queries).toBeLessThanOrEqual(1 + SUPPLIER_PIPELINE_STATEMENTS);
     const byId = new Map(res.data!.unmetNeeds.needs.map((n) => [n.need.id, n]));
     for (const id of UNMET_NEED_IDS) {
       expect(byId.get(id)).toMatchObject({ coverage: 'UNMET', coveredVolume: 0, candidates: [] });

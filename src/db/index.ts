@@ -12,5 +12,6 @@ export {
 /** The driver's error class, for the callers (and tests) that must recognise or build one. */
 export { Neo4jError } from 'neo4j-driver';
 export { migrate, type Backfill, type SchemaStatement } from './migrations';
+export { countSubqueries } from './plans';
 export type { DbState } from './health';
 export { toLuceneQuery } from './full-text';

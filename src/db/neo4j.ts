@@ -232,6 +232,14 @@ export interface DatabaseStatus {
  */
 export const PLANNING_TIMEOUT_MS = 120_000;
 
+/**
+ * After a reconnection, /ready stays 503 until the statements most run so far are planned again
+ * (this many, at most), even past DB_WARMUP_BUDGET_MS; the others are planned in the background.
+ */
+export const HOTTEST_BEFORE_READY = 20;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 export class Database {
   private counter: QueryCounter = { count: 0 };
   private budget: RequestBudget | undefined;
@@ -279,7 +287,7 @@ export class Database {
         writes.failWaiting(unavailableNow());
       },
     });
-    const db: Database = new Database({ driver, options, admission, health, reads, writes, gate: new PlanGate(options.queryTimeoutMs), book: new StatementBook() });
+    const db: Database = new Database({ driver, options, admission, health, reads, writes, gate: new PlanGate(options.queryTimeoutMs, warmingUpNow), book: new StatementBook() });
     return db;
   }
 
@@ -336,6 +344,15 @@ export class Database {
     };
   }
 
+  /**
+   * The statements the service has run since it started, most run first, with the parameter shapes
+   * of their first run: what re-planning EXPLAINs after a reconnection (and what the planning-time
+   * bench measures).
+   */
+  knownStatements(): { cypher: string; params: Params; mode: 'READ' | 'WRITE' }[] {
+    return this.shared.book.hottest();
+  }
+
   /** The start-time warm-up is done (see src/warmup.ts): /ready may answer 200. */
   markWarm(): void {
     this.shared.health.markWarm();
@@ -370,25 +387,33 @@ export class Database {
    * shapes of its first run; Neo4j caches the plans under the same text, so the next real runs skip
    * planning. Each EXPLAIN goes through the plan gate as the statement's first run, so requests
    * needing the statement meanwhile wait for it instead of planning it too. Returns once every
-   * statement is planned or `budgetMs` has passed; the EXPLAINs still running then go on in the
-   * background (cutting them short would throw their work away). A failing EXPLAIN is counted.
+   * statement is planned, or once `budgetMs` has passed and the `hottestFirst` most run are planned
+   * (or failed); the EXPLAINs still running then go on in the background (cutting them short would
+   * throw their work away). A failing EXPLAIN is counted.
    */
-  async replanKnownStatements(budgetMs: number): Promise<{ planned: number; failed: number; pending: number }> {
+  async replanKnownStatements(budgetMs: number, hottestFirst = HOTTEST_BEFORE_READY): Promise<{ planned: number; failed: number; pending: number }> {
     const statements = this.shared.book.hottest();
     const counts = { planned: 0, failed: 0 };
     let next = 0;
+    let hottestLeft = Math.min(hottestFirst, statements.length);
+    let hottestDone!: () => void;
+    const hottest = new Promise<void>((resolve) => (hottestDone = resolve));
+    if (hottestLeft === 0) hottestDone();
     const worker = async () => {
       while (next < statements.length) {
-        const { cypher, params, mode } = statements[next++];
+        const index = next++;
+        const { cypher, params, mode } = statements[index];
         const ok = await this.shared.gate.run(cypher, () => this.explain(cypher, params, mode)).catch(() => false);
         if (ok) counts.planned += 1;
         else counts.failed += 1;
+        if (index < hottestFirst && --hottestLeft === 0) hottestDone();
       }
     };
     const all = Promise.all([worker(), worker()]);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, budgetMs)))]);
-    clearTimeout(timer);
+    // The budget bounds the wait for all; the hottest statements are waited for whatever the budget
+    // (each EXPLAIN is bounded by PLANNING_TIMEOUT_MS): ready before them, the first requests would
+    // plan them at once and time out together.
+    await Promise.race([all, Promise.all([sleep(budgetMs), hottest])]);
     return { ...counts, pending: statements.length - counts.planned - counts.failed };
   }
 
@@ -523,6 +548,13 @@ export class Database {
     );
     return rows;
   }
+}
+
+/** A request that waited its full bound for another's first run of a statement (the plan gate). */
+function warmingUpNow(): ServiceUnavailableError {
+  return new ServiceUnavailableError('The service is warming up (planning its statements); try again in a moment', {
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+  });
 }
 
 function unavailableNow(): ServiceUnavailableError {

@@ -9,7 +9,8 @@
  *   reconnection they can be planned again with `EXPLAIN` before /ready turns 200.
  * - `PlanGate` lets the first run of a statement since the last (re)connection go alone: concurrent
  *   runs of the same text wait for it (bounded, so a lock held by a waiter cannot deadlock them),
- *   then find its plan cached.
+ *   then find its plan cached; a waiter whose bound runs out is refused with "try again shortly"
+ *   rather than planning the same statement a second time.
  */
 import type { Params } from './neo4j';
 
@@ -65,26 +66,41 @@ export interface GateStats {
   waited: number;
   /** The most first runs of one statement text that were ever in flight together (1 when the gate works). */
   peakConcurrentFirstRuns: number;
+  /** Runs refused after waiting the full bound for a first run still in flight (SERVICE_UNAVAILABLE, retry later). */
+  refusedAfterWaiting: number;
 }
 
 export class PlanGate {
   private readonly planned = new Set<string>();
   private readonly firstRuns = new Map<string, Promise<void>>();
-  readonly stats: GateStats = { firstRuns: 0, waited: 0, peakConcurrentFirstRuns: 0 };
+  readonly stats: GateStats = { firstRuns: 0, waited: 0, peakConcurrentFirstRuns: 0, refusedAfterWaiting: 0 };
   private readonly inFlightPerText = new Map<string, number>();
 
+  /**
+   * `refuse` makes the error of a run that waited `maxWaitMs` for a first run still in flight: that
+   * first run is planning slowly (Neo4j just came back, or is overloaded), and a second planning of
+   * the same text would only slow it down and time out as well, so the waiter answers "try again
+   * shortly" instead (docs/reliability.md).
+   */
   constructor(
     private readonly maxWaitMs: number,
+    private readonly refuse: () => Error,
     private readonly capacity = 2000,
   ) {}
 
-  /** Runs `run` for `cypher`: at once when planned since the last reconnection, else after the first run of it. */
+  /**
+   * Runs `run` for `cypher`: at once when planned since the last reconnection, else after the first
+   * run of it; refused (`refuse`) when that first run is still going after `maxWaitMs`.
+   */
   async run<T>(cypher: string, run: () => Promise<T>): Promise<T> {
     if (this.planned.has(cypher)) return run();
     const first = this.firstRuns.get(cypher);
     if (first) {
       this.stats.waited += 1;
-      await waitAtMost(first, this.maxWaitMs);
+      if (!(await waitAtMost(first, this.maxWaitMs))) {
+        this.stats.refusedAfterWaiting += 1;
+        throw this.refuse();
+      }
       return run();
     }
     let done!: () => void;
@@ -116,7 +132,21 @@ export class PlanGate {
   }
 }
 
-function waitAtMost(promise: Promise<void>, ms: number): Promise<void> {
+/** True when `promise` settled within `ms`, false when the time ran out first. */
+function waitAtMost(promise: Promise<void>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
+}
+
+/**
+ * How many subqueries a statement holds: CALL, COLLECT, EXISTS and COUNT subqueries and pattern
+ * comprehensions, each a plan of its own that the planner builds and joins. With the statement's
+ * size, what its cold planning time grows with (docs/benchmarks.md, "Planning time").
+ */
+export function countSubqueries(cypher: string): number {
+  const subqueries = cypher.match(/\bCALL\s*(\([^)]*\))?\s*\{|\b(COLLECT|EXISTS|COUNT)\s*\{/gi) ?? [];
+  const comprehensions = cypher.match(/\[\s*\(\w*(:\w+)?\)\s*<?-/g) ?? [];
+  return subqueries.length + comprehensions.length;
 }

@@ -10,6 +10,6 @@ export {
   type SupplierRequest,
 } from './suppliers.service';
 export { DEFAULT_MAX_INTERMEDIARIES } from './suppliers.input';
-export { INTERMEDIARY_ROLES, MAX_INTERMEDIARIES, SUPPLIER_MATCHES, SUPPLIER_QUESTION } from './suppliers.cypher';
+export { INTERMEDIARY_ROLES, MAX_INTERMEDIARIES, SUPPLIER_CANDIDATES, SUPPLIER_STATEMENTS } from './suppliers.cypher';
 export { PathStepKind } from './suppliers.enums';
 export { SupplierMatch } from './suppliers.type';

@@ -3,14 +3,13 @@ import { cypherList } from '../../common';
 import { ORGANIC_CLAIM_KINDS } from '../../label';
 
 /**
- * "Who can supply X to Y" in Cypher. Two statements share one body:
+ * "Who can supply X to Y" in Cypher: a short pipeline of small statements (SUPPLIER_STATEMENTS,
+ * below; why a pipeline and not one statement: see "Step" comments and docs/benchmarks.md, "Planning
+ * time"). The GraphQL question resolves its references first (RESOLVE_SUPPLIER_QUESTION); the
+ * question and the unmet-needs matchmaking then share the matching steps, for a batch of requests
+ * at once (matchRequests in suppliers.service.ts).
  *
- * - SUPPLIER_MATCHES answers a batch of resolved requests (`UNWIND $requests AS req`), one result
- *   row per request: the GraphQL query and the unmet-needs matchmaking both use it.
- * - SUPPLIER_QUESTION first resolves one question as a client asks it (a product id or name, a buyer
- *   or a commune or a point), then runs the same body: one round trip per question.
- *
- * How the body finds matches, cheapest step first:
+ * How the matches are found, cheapest step first:
  *  1. the asked products and their narrower ones (IS_A, at most 6 levels: the taxonomy is 4 deep);
  *  2. their offers through the offer_product_organic index (the offers' productId and organic
  *     keys): the product is the selective start (a radius of 100 km around Valence holds most of
@@ -23,15 +22,17 @@ import { ORGANIC_CLAIM_KINDS } from '../../label';
  *     (supplierLocation, supplierIsOrigin, supplierId): no supplier is visited before the page;
  *  4. the ways to the buyer: direct (the offer covers the buyer, or the supplier already sells it
  *     the offer's goods); otherwise, and only then (a direct way always wins), along supply links
- *     of the offer's own goods (its product or a narrower one, offerProductIds) through 1 to 3 resellers: a quantified path pattern whose bound (3) is a literal and whose
- *     predicates prune each hop during the expansion; the parameter maxIntermediaries filters
+ *     of the offer's own goods (its product or a narrower one) through 1 to 3 resellers: a
+ *     quantified path pattern whose bound (3) is a literal and whose predicates prune each hop
+ *     during the expansion; the parameter maxIntermediaries filters
  *     after. Relationship uniqueness and the distinct-actors check stop cycles. The last reseller
  *     must deliver the buyer: an offer of the goods it bought (or of a broader product: a
  *     wholesaler's "wheat flour" line covers the T80 it buys) covering the buyer, in season and with
  *     the labels, or an existing sale to the buyer. Of the ways found, the best only: fewest
  *     intermediaries, then shortest, then by ids. So one match per supplier and offer;
- *  5. order by (intermediaries, distance, supplier id, offer id), count, keyset-slice, and only then
- *     read the suppliers and build the maps of the page (product, labels, intermediary steps).
+ *  5. order by (intermediaries, distance, supplier id, offer id), count, keyset-slice (in the
+ *     service), and only then read the suppliers and build the maps of the page (product, labels,
+ *     intermediary steps).
  */
 
 /**
@@ -52,25 +53,26 @@ export const MAX_INTERMEDIARIES = 3;
 
 /**
  * `x` (an Offer or a SupplyLink) carries every label of req.labelIds, is legally organic as
- * req.organic asks, and claims organic (any organic label, certified or private) as req.organicClaim asks. `organic` says whether x is organic: by default its labels; an offer's organic key
- * (SET_OFFER_KEYS in offer.cypher.ts) spares the traversal. The size() guards spare the runtime a
- * nested plan per row when no label or month is asked.
+ * req.organic asks, and claims organic (any organic label, certified or private) as req.organicClaim
+ * asks. `organic` says whether x is organic: by default its labels (`ls`, the list below); an
+ * offer's organic key (SET_OFFER_KEYS in offer.cypher.ts) spares the traversal. The labels of x are
+ * read once, in one pattern comprehension bound by a one-element list (`[ls IN [...] | ...][0]`),
+ * and the three checks are list predicates on it: one subquery for the planner, where one EXISTS
+ * per check made three (planning time, docs/benchmarks.md). The CASE spares the runtime the
+ * traversal when nothing is asked.
  */
-const carriesLabels = (x: string, organic = `EXISTS { (${x})-[:CERTIFIED]->(:Label {organic: true}) }`) =>
-  `((size(req.labelIds) = 0 OR all(labelId IN req.labelIds WHERE EXISTS { (${x})-[:CERTIFIED]->(:Label {id: labelId}) }))
-      AND (req.organic IS NULL OR req.organic = ${organic})
-      AND (req.organicClaim IS NULL OR req.organicClaim = EXISTS {
-        (${x})-[:CERTIFIED]->(claim:Label) WHERE claim.organic OR claim.kind IN ${cypherList(ORGANIC_CLAIM_KINDS)} }))`;
+const carriesLabels = (x: string, organic = `any(lab IN ls WHERE lab.organic)`) =>
+  `(CASE WHEN size(req.labelIds) = 0 AND req.organic IS NULL AND req.organicClaim IS NULL THEN true
+      ELSE [ls IN [[(${x})-[:CERTIFIED]->(xl:Label) | {
+          id: xl.id,
+          organic: coalesce(xl.organic = true, false),
+          claim: coalesce(xl.organic = true OR xl.kind IN ${cypherList(ORGANIC_CLAIM_KINDS)}, false)}]] |
+        all(labelId IN req.labelIds WHERE any(lab IN ls WHERE lab.id = labelId))
+        AND (req.organic IS NULL OR req.organic = ${organic})
+        AND (req.organicClaim IS NULL OR req.organicClaim = any(lab IN ls WHERE lab.claim))][0] END)`;
 
 /** `x` (an Offer) is available in every month of req.months. */
 const inSeason = (x: string) => `(size(req.months) = 0 OR all(month IN req.months WHERE month IN ${x}.months))`;
-
-/**
- * `x` (a SupplyLink) carries the offer's own goods: its product is the offer's or a narrower one
- * (offerProductIds). A link of another matching product (the supplier's picodon under its tomme
- * offer, a kiwi link under a cherry offer) does not carry this offer's goods.
- */
-const ofOfferGoods = (x: string) => `EXISTS { (${x})-[:OF_PRODUCT]->(xp:Product) WHERE xp.id IN offerProductIds }`;
 
 /**
  * Where actor `x` stands: its point, else its commune's centroid (null when it has neither). A CASE,
@@ -82,33 +84,58 @@ const locationOf = (x: string) =>
 /**
  * Offer `x` of an actor at `distance` metres from the buyer covers the buyer: within its radius, or
  * listing the buyer's commune or EPCI. A CASE, not OR: the planner then reads the delivery area only
- * for the offers whose radius does not reach (most do), instead of passing every row through it.
+ * for the offers whose radius does not reach (most do), instead of passing every row through it;
+ * the commune and the EPCI in one subquery (one plan less to build).
  */
 const coversBuyer = (x: string, distance: string) => `CASE WHEN ${distance} <= ${x}.deliveryRadiusKm * 1000 THEN true
-      ELSE EXISTS { (${x})-[:DELIVERS_TO]->(:Commune {insee: req.buyerCommuneInsee}) }
-        OR EXISTS { (${x})-[:DELIVERS_TO]->(:Epci {siren: req.buyerEpciSiren}) } END`;
+      ELSE EXISTS { (${x})-[:DELIVERS_TO]->(area)
+        WHERE (area:Commune AND area.insee = req.buyerCommuneInsee) OR (area:Epci AND area.siren = req.buyerEpciSiren) } END`;
 
 /**
  * The actor at the end of pattern `seller` already sells the buyer (an actor) the offer's goods (its
- * product or a narrower one: an existing sale counts for the offers of its product) with the labels.
+ * product or a narrower one, offerProductIds: an existing sale counts for the offers of its product)
+ * with the labels. The product is part of the pattern rather than a nested EXISTS: the same
+ * answer, one subquery less to plan.
  */
 const alreadySuppliesBuyer = (seller: string) => `(buyer IS NOT NULL AND EXISTS {
-      MATCH ${seller}-[:SUPPLIES]->(bl:SupplyLink)-[:TO]->(buyer)
-      WHERE ${ofOfferGoods('bl')} AND ${carriesLabels('bl')}
+      MATCH ${seller}-[:SUPPLIES]->(bl:SupplyLink)-[:TO]->(buyer), (bl)-[:OF_PRODUCT]->(blp:Product)
+      WHERE blp.id IN offerProductIds AND ${carriesLabels('bl')}
     })`;
 
 /**
- * The matches of one resolved request `req`, as a subquery that always yields one row: total (all
- * matches) and ordered (every match, light: nodes and numbers, in the final order).
+ * Why the question is a short pipeline of small statements, not one (issue 13, docs/benchmarks.md
+ * "Planning time"): Neo4j plans a statement as a whole, and the former single statement (10.5 KB,
+ * 44 subqueries) took 5-13 s to plan cold on this machine, after every Neo4j restart or
+ * `db.clearQueryCaches()`; each statement below plans in well under a second, and a round trip
+ * costs about a millisecond. The rules are the same, fragment for fragment; what does not need the
+ * graph (merging the ways, the order, the count, the page) is done by the service in Node.
+ *
+ *  1. RESOLVE_SUPPLIER_QUESTION (the GraphQL question only): product, buyer, place, territory, labels;
+ *  2. SUPPLIER_CANDIDATES: per request, the offers of the products asked (or narrower) that pass the
+ *     offer's own filters, the origin rule and the local definition, with their distance;
+ *  3. DIRECT_CANDIDATES: which candidates reach the buyer directly (delivery area or existing sale);
+ *  4. CANDIDATE_WAYS: for the others, when intermediaries are allowed, the best way through resellers;
+ *  5. SUPPLIER_MATCH_MAPS: the maps of the page only (supplier, product, labels, path steps).
+ *
+ * Requests travel as $requests, a map from each request's key to its fields (see toRequestParams in
+ * suppliers.service.ts: key, buyerId, buyerPoint, buyerCommuneInsee, buyerEpciSiren,
+ * buyerDepartmentCode, buyerRegionDepartmentCodes, productIds, labelIds, organic, organicClaim,
+ * months, minVolume, localScope, localRadiusM, maxIntermediaries); candidates as
+ * $candidates: [{key, offerId, productId, distanceM}].
  */
-const MATCHES_OF_REQUEST = /* cypher */ `
+
+/**
+ * Step 2. Params: $requests (key → request), $keys (the keys to answer). Returns one row per
+ * candidate: key, offerId, productId, supplierId, distanceM (to the buyer's point).
+ */
+export const SUPPLIER_CANDIDATES = /* cypher */ `
+  UNWIND $keys AS key
+  WITH $requests[key] AS req
   CALL (req) {
     WITH req, COLLECT {
         MATCH (narrower:Product)-[:IS_A*0..6]->(asked:Product) WHERE asked.id IN req.productIds
         RETURN DISTINCT narrower.id
-      } AS productIds
-    OPTIONAL MATCH (buyer:Actor {id: req.buyerId})
-    WITH req, productIds, buyer,
+      } AS productIds,
          CASE req.localScope
            WHEN 'DEPARTMENT' THEN [req.buyerDepartmentCode]
            WHEN 'DEPARTMENT_AND_NEIGHBOURS' THEN [req.buyerDepartmentCode] +
@@ -121,118 +148,160 @@ const MATCHES_OF_REQUEST = /* cypher */ `
       AND ${inSeason('o')}
       AND (req.minVolume IS NULL OR o.capacity >= req.minVolume)
       AND ${carriesLabels('o', 'o.organic')}
-    WITH req, productIds, buyer, localDepartments, o, point.distance(o.supplierLocation, req.buyerPoint) AS distanceM
+    WITH req, localDepartments, o, point.distance(o.supplierLocation, req.buyerPoint) AS distanceM
     WHERE distanceM IS NOT NULL AND o.supplierIsOrigin AND (req.buyerId IS NULL OR o.supplierId <> req.buyerId)
       AND CASE req.localScope
         WHEN 'RADIUS' THEN distanceM <= req.localRadiusM
         WHEN 'EPCI' THEN EXISTS { (o)<-[:OFFERS]-(:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_EPCI]->(:Epci {siren: req.buyerEpciSiren}) }
         ELSE EXISTS { (o)<-[:OFFERS]-(:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(d:Department) WHERE d.code IN localDepartments }
       END
-    WITH req, buyer, o, distanceM,
-         COLLECT { MATCH (own:Product)-[:IS_A*0..6]->(:Product {id: o.productId}) RETURN own.id } AS offerProductIds
-    WITH req, buyer, o, distanceM, offerProductIds,
-         CASE WHEN ${coversBuyer('o', 'distanceM')} THEN true ELSE ${alreadySuppliesBuyer('(o)<-[:OFFERS]-(:Actor)')} END AS direct
-    WITH o, distanceM, direct, CASE WHEN direct OR req.maxIntermediaries < 1 THEN null ELSE COLLECT {
-      MATCH (o)<-[:OFFERS]-(s:Actor)
-      MATCH (s)((seller:Actor)-[:SUPPLIES]->(link:SupplyLink)-[:TO]->(reseller:Actor)
-                WHERE any(role IN reseller.roles WHERE role IN ${cypherList(INTERMEDIARY_ROLES)})
-                  AND (buyer IS NULL OR reseller <> buyer)
-                  AND ${ofOfferGoods('link')}
-                  AND ${carriesLabels('link')}){1,${MAX_INTERMEDIARIES}}(last:Actor)
-      WITH *, last(link) AS lastLink
-      WHERE size(reseller) <= req.maxIntermediaries
-        AND NOT s IN reseller
-        AND all(i IN range(0, size(reseller) - 2) WHERE NOT reseller[i] IN reseller[i + 1..])
-        AND (EXISTS {
-              MATCH (last)-[:OFFERS]->(ro:Offer)-[:OF_PRODUCT]->(rp:Product)
-              WHERE EXISTS { (lastLink)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(rp) }
-                AND ${inSeason('ro')}
-                AND ${carriesLabels('ro', 'ro.organic')}
-                AND (${coversBuyer('ro', `point.distance(${locationOf('last')}, req.buyerPoint)`)})
-            } OR ${alreadySuppliesBuyer('(last)')})
-      WITH reseller AS resellers, link AS links, [o.supplierLocation] + [r IN reseller | ${locationOf('r')}] + [req.buyerPoint] AS stops
-      WITH resellers, links, [i IN range(1, size(stops) - 1) | point.distance(stops[i - 1], stops[i])] AS legs
-      RETURN {resellers: resellers, links: links, legs: legs} AS way
-      ORDER BY size(resellers), reduce(sum = 0.0, leg IN legs | sum + coalesce(leg, 0.0)), [r IN resellers | r.id], [l IN links | l.id]
-      LIMIT 1
-    }[0] END AS way
-    WITH o, distanceM, direct, way.resellers AS resellers, way.links AS links, way.legs AS legs
-    WHERE direct OR resellers IS NOT NULL
-    WITH o, distanceM, coalesce(resellers, []) AS resellers, coalesce(links, []) AS links, coalesce(legs, [distanceM]) AS legs
-    ORDER BY size(resellers), distanceM, o.supplierId, o.id
-    RETURN count(*) AS total,
-           collect({offer: o, distanceM: distanceM, resellers: resellers, links: links, legs: legs}) AS ordered
-  }`;
+    RETURN o.id AS offerId, o.productId AS productId, o.supplierId AS supplierId, distanceM
+  }
+  RETURN req.key AS key, offerId, productId, supplierId, distanceM`;
 
-/** The matches after the cursor req.after ([intermediaries, distanceM, supplierId, offerId], or null), at most req.limit. */
-const PAGE_OF_REQUEST = /* cypher */ `
-  [m IN ordered WHERE req.after IS NULL
-     OR size(m.resellers) > req.after[0]
-     OR (size(m.resellers) = req.after[0] AND (m.distanceM > req.after[1]
-       OR (m.distanceM = req.after[1] AND (m.offer.supplierId > req.after[2]
-         OR (m.offer.supplierId = req.after[2] AND m.offer.id > req.after[3])))))][..req.limit]`;
+/** Binds, for a candidate `c` of request `req`: its offer `o`, the buyer actor `buyer` (or null), and `offerProductIds`. */
+const CANDIDATE_OFFER = /* cypher */ `
+  UNWIND $candidates AS c
+  WITH c, $requests[c.key] AS req
+  MATCH (o:Offer {id: c.offerId})
+  OPTIONAL MATCH (buyer:Actor {id: req.buyerId})
+  WITH c, req, o, buyer,
+       COLLECT { MATCH (own:Product)-[:IS_A*0..6]->(:Product {id: o.productId}) RETURN own.id } AS offerProductIds`;
 
 /**
- * Builds the returned maps of a page (product, labels, intermediary steps), in the page's order;
- * always one row. Actors carry their effective location (their point, else their commune's
- * centroid). The supplier and buyer steps of a path are left to the service (toMatchRow), which
- * has both maps already: the maps of a page are what the driver decodes on every question.
+ * Step 3. The candidates that reach the buyer without an intermediary: the offer covers the buyer, or
+ * the supplier already sells it the offer's goods. Params: $requests, $candidates. Returns rows:
+ * key, offerId, direct.
  */
-const MATCH_MAPS_OF_PAGE = /* cypher */ `
-  CALL (page) {
-    UNWIND page AS m
-    WITH m, m.offer AS o
-    MATCH (o)<-[:OFFERS]-(s:Actor)
+export const DIRECT_CANDIDATES = /* cypher */ `
+  ${CANDIDATE_OFFER}
+  RETURN c.key AS key, c.offerId AS offerId,
+         CASE WHEN ${coversBuyer('o', 'c.distanceM')} THEN true ELSE ${alreadySuppliesBuyer('(o)<-[:OFFERS]-(:Actor)')} END AS direct`;
+
+/**
+ * Step 4a. The supply links that may carry the goods of an offer of product `productId` on a way to
+ * the buyer of request `key`: of that product or a narrower one (a link of another matching product,
+ * the supplier's picodon under its tomme offer, a kiwi link under a cherry offer, does not carry
+ * this offer's goods), with the labels asked. Computed
+ * once per (request, offer product), so that the path search below prunes each hop with a list
+ * lookup instead of subqueries (which made it slow to plan). Params: $requests, $groups
+ * [{key, productId}]. Returns rows: key, productId, linkIds.
+ */
+export const WAY_LINKS = /* cypher */ `
+  UNWIND $groups AS g
+  WITH g, $requests[g.key] AS req
+  CALL (g, req) {
+    MATCH (own:Product)-[:IS_A*0..6]->(:Product {id: g.productId})
+    MATCH (link:SupplyLink)-[:OF_PRODUCT]->(own)
+    WHERE ${carriesLabels('link')}
+    RETURN collect(DISTINCT link.id) AS linkIds
+  }
+  RETURN g.key AS key, g.productId AS productId, linkIds`;
+
+/**
+ * Step 4b. For each candidate that is not direct (of a request that allows intermediaries): every
+ * way from its supplier along supply links of the offer's goods (step 4a's, $linkIds[key + '|' +
+ * productId]) through 1 to 3 resellers: a quantified path pattern whose bound (3) is a literal and
+ * whose predicates prune each hop during the expansion; the request's maxIntermediaries filters
+ * after. Relationship uniqueness and the distinct-actors check stop cycles. Params: $requests,
+ * $candidates, $linkIds. Returns one row per way: key, offerId, productId, resellerIds, linkIds,
+ * lastId (the last reseller), lastLinkId (the link it bought on), legs (metres, supplier to buyer).
+ */
+export const WAY_PATHS = /* cypher */ `
+  UNWIND $candidates AS c
+  WITH c, $requests[c.key] AS req
+  MATCH (o:Offer {id: c.offerId})<-[:OFFERS]-(s:Actor)
+  WITH c, req, o, s, $linkIds[c.key + '|' + c.productId] AS goodsLinkIds
+  MATCH (s)((seller:Actor)-[:SUPPLIES]->(link:SupplyLink)-[:TO]->(reseller:Actor)
+            WHERE any(role IN reseller.roles WHERE role IN ${cypherList(INTERMEDIARY_ROLES)})
+              AND (req.buyerId IS NULL OR reseller.id <> req.buyerId)
+              AND link.id IN goodsLinkIds){1,${MAX_INTERMEDIARIES}}(last:Actor)
+  WHERE size(reseller) <= req.maxIntermediaries
+    AND NOT s IN reseller
+    AND all(i IN range(0, size(reseller) - 2) WHERE NOT reseller[i] IN reseller[i + 1..])
+  WITH c, o, last, reseller, link, [o.supplierLocation] + [r IN reseller | ${locationOf('r')}] + [req.buyerPoint] AS stops
+  RETURN c.key AS key, c.offerId AS offerId, c.productId AS productId,
+         [r IN reseller | r.id] AS resellerIds, [l IN link | l.id] AS linkIds, last.id AS lastId, last(link).id AS lastLinkId,
+         [i IN range(1, size(stops) - 1) | point.distance(stops[i - 1], stops[i])] AS legs`;
+
+/**
+ * Step 4c. Whether the last reseller of a way delivers the buyer: an offer of the goods it bought
+ * (or of a broader product: a wholesaler's "wheat flour" line covers the T80 it buys) covering the
+ * buyer, in season and with the labels, or an existing sale to the buyer of the original offer's
+ * goods (productId or narrower). Params: $requests, $ends [{key, productId, lastId, lastLinkId}].
+ * Returns rows: key, productId, lastId, lastLinkId, offersToBuyer, sellsToBuyer: the reseller
+ * delivers when either is true. Two columns, not one OR: an OR of two subqueries made the planner
+ * weigh every way of combining them, and doubled the statement's planning time.
+ */
+export const RESELLERS_DELIVERING = /* cypher */ `
+  UNWIND $ends AS e
+  WITH e, $requests[e.key] AS req
+  MATCH (last:Actor {id: e.lastId})
+  MATCH (lastLink:SupplyLink {id: e.lastLinkId})
+  OPTIONAL MATCH (buyer:Actor {id: req.buyerId})
+  WITH e, req, last, lastLink, buyer,
+       COLLECT { MATCH (own:Product)-[:IS_A*0..6]->(:Product {id: e.productId}) RETURN own.id } AS offerProductIds
+  RETURN e.key AS key, e.productId AS productId, e.lastId AS lastId, e.lastLinkId AS lastLinkId,
+         EXISTS {
+            MATCH (last)-[:OFFERS]->(ro:Offer)-[:OF_PRODUCT]->(rp:Product)
+            WHERE EXISTS { (lastLink)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(rp) }
+              AND ${inSeason('ro')}
+              AND ${carriesLabels('ro', 'ro.organic')}
+              AND (${coversBuyer('ro', `point.distance(${locationOf('last')}, req.buyerPoint)`)})
+          } AS offersToBuyer,
+         ${alreadySuppliesBuyer('(last)')} AS sellsToBuyer`;
+
+/**
+ * Step 5. The maps of a page (product, labels, intermediary steps), and of the buyers. Actors carry
+ * their effective location (their point, else their commune's centroid). The supplier and buyer
+ * steps of a path are left to the service (toMatchRow), which has both maps already. Params: $page
+ * [{key, offerId, distanceM, resellerIds, linkIds, legs}], $buyerIds. Returns one row: matches
+ * (key, offerId and the RawMatch fields, in no particular order), buyers (actor maps).
+ */
+export const SUPPLIER_MATCH_MAPS = /* cypher */ `
+  CALL () {
+    UNWIND $page AS m
+    MATCH (o:Offer {id: m.offerId})<-[:OFFERS]-(s:Actor)
     OPTIONAL MATCH (p:Product {id: o.productId})
     WITH m, s, o, p,
-         [link IN m.links | COLLECT { MATCH (link)-[:OF_PRODUCT]->(lp:Product) RETURN properties(lp) }[0]] AS linkProducts,
-         [r IN m.resellers | r {.*, location: ${locationOf('r')}}] AS resellerMaps
+         [id IN m.linkIds | COLLECT { MATCH (:SupplyLink {id: id})-[:OF_PRODUCT]->(lp:Product) RETURN properties(lp) }[0]] AS linkProducts,
+         [id IN m.resellerIds | COLLECT { MATCH (r:Actor {id: id}) RETURN r {.*, location: ${locationOf('r')}} }[0]] AS resellerMaps
     RETURN collect({
+      key: m.key,
+      offerId: m.offerId,
       supplier: s {.*, location: ${locationOf('s')}},
       offer: properties(o),
       product: properties(p),
       labels: COLLECT { MATCH (o)-[:CERTIFIED]->(label:Label) RETURN properties(label) AS label ORDER BY label.id },
       distanceM: m.distanceM,
-      steps: [i IN range(0, size(m.resellers) - 1) | {
+      steps: [i IN range(0, size(resellerMaps) - 1) | {
         actor: resellerMaps[i],
-        role: head([role IN ${cypherList(INTERMEDIARY_ROLES)} WHERE role IN m.resellers[i].roles]),
+        role: head([role IN ${cypherList(INTERMEDIARY_ROLES)} WHERE role IN resellerMaps[i].roles]),
         product: linkProducts[i],
         distanceM: m.legs[i]}],
       lastLegM: last(m.legs)
     }) AS matches
-  }`;
+  }
+  CALL () {
+    UNWIND $buyerIds AS buyerId
+    MATCH (b:Actor {id: buyerId})
+    RETURN collect(b {.*, location: ${locationOf('b')}}) AS buyers
+  }
+  RETURN matches, buyers`;
 
 /**
- * The matches of a batch of resolved requests. Params: $requests (see toRequestParams in
- * suppliers.service.ts: key, buyerId, buyerPoint, buyerCommuneInsee, buyerEpciSiren,
- * buyerDepartmentCode, buyerRegionDepartmentCodes, productIds, labelIds, organic, organicClaim, months,
- * minVolume, localScope, localRadiusM,
- * maxIntermediaries, limit, after). Returns one row per request: key, buyer (the buyer actor's map, or
- * null), total (all matches), matches (the page after req.after, at most req.limit, in order).
- */
-export const SUPPLIER_MATCHES = /* cypher */ `
-  UNWIND $requests AS req
-  ${MATCHES_OF_REQUEST}
-  WITH req, total, ${PAGE_OF_REQUEST} AS page
-  ${MATCH_MAPS_OF_PAGE}
-  RETURN req.key AS key, total, matches,
-         COLLECT { MATCH (b:Actor {id: req.buyerId}) RETURN b {.*, location: ${locationOf('b')}} }[0] AS buyer`;
-
-/**
- * One question as a client asks it, resolved and answered in one round trip. Params: $question
- * {productId, productQuery (Lucene, for a product name), buyerId, communeInsee, communeNamePattern
- * (a Java regex built by the service), point, and the request fields labelIds, organic, months,
- * minVolume, localScope, localRadiusM, maxIntermediaries, limit, after; organicClaim; and regionDepartmentCodes, a
- * map from each department code to the codes of its region, REGION_DEPARTMENT_CODES}.
+ * Step 1: one question as a client asks it, resolved. Params: $question {productId, productQuery
+ * (Lucene, for a product name), buyerId, communeInsee, communeNamePattern (a Java regex built by the
+ * service), point, labelIds}.
  *
  * A product name resolves to the best full-text hit among products (shortest name on a tie: "farine"
  * is Farine, not Farine de blé T80), from the product-only index: the shared name index would rank
- * a hundred thousand actor names too. A point's commune is the
- * nearest commune centroid within 20 km (point index); a buyer without a commune gets its point's. Returns one row: resolution (what each
- * given reference resolved to, for the service's NOT_FOUND and BAD_USER_INPUT errors), total, matches.
- * Matching is skipped (no product ids) when the product or the place did not resolve.
+ * a hundred thousand actor names too. A point's commune is the nearest commune centroid within
+ * 20 km (point index); a buyer without a commune gets its point's. Returns one row: resolution (what
+ * each given reference resolved to: the service's NOT_FOUND and BAD_USER_INPUT errors, and the
+ * buyer place of steps 2 to 5).
  */
-export const SUPPLIER_QUESTION = /* cypher */ `
+export const RESOLVE_SUPPLIER_QUESTION = /* cypher */ `
   WITH $question AS q
   OPTIONAL MATCH (productById:Product {id: q.productId})
   WITH q, coalesce(productById, COLLECT {
@@ -263,22 +332,6 @@ export const SUPPLIER_QUESTION = /* cypher */ `
        CASE WHEN q.buyerId IS NOT NULL THEN coalesce(buyerActor.location, commune.location) ELSE coalesce(q.point, commune.location) END AS place
   OPTIONAL MATCH (commune)-[:IN_EPCI]->(epci:Epci)
   OPTIONAL MATCH (commune)-[:IN_DEPARTMENT]->(department:Department)
-  WITH q, product, buyerActor, named, commune, place, epci, department, {
-    key: 'question',
-    buyerId: buyerActor.id,
-    buyerPoint: place,
-    buyerCommuneInsee: commune.insee,
-    buyerEpciSiren: epci.siren,
-    buyerDepartmentCode: department.code,
-    productIds: CASE WHEN product IS NULL OR place IS NULL THEN [] ELSE [product.id] END,
-    buyerRegionDepartmentCodes: coalesce(q.regionDepartmentCodes[department.code], []),
-    labelIds: q.labelIds, organic: q.organic, organicClaim: q.organicClaim, months: q.months, minVolume: q.minVolume,
-    localScope: q.localScope, localRadiusM: q.localRadiusM, maxIntermediaries: q.maxIntermediaries,
-    limit: q.limit, after: q.after
-  } AS req
-  ${MATCHES_OF_REQUEST}
-  WITH q, product, buyerActor, named, commune, place, epci, department, req, total, ${PAGE_OF_REQUEST} AS page
-  ${MATCH_MAPS_OF_PAGE}
   RETURN {
     product: properties(product),
     buyer: CASE WHEN buyerActor IS NULL THEN null ELSE buyerActor {.*, location: place} END,
@@ -290,7 +343,18 @@ export const SUPPLIER_QUESTION = /* cypher */ `
     department: properties(department),
     neighbourCodes: COLLECT { MATCH (department)-[:NEIGHBOUR_OF]-(n:Department) RETURN n.code ORDER BY n.code },
     unknownLabelIds: [id IN q.labelIds WHERE NOT EXISTS { MATCH (:Label {id: id}) }]
-  } AS resolution, total, matches`;
+  } AS resolution`;
+
+/** Every statement of the matching pipeline, in the order a question runs them (tests, snapshots, the planning bench). */
+export const SUPPLIER_STATEMENTS = {
+  RESOLVE_SUPPLIER_QUESTION,
+  SUPPLIER_CANDIDATES,
+  DIRECT_CANDIDATES,
+  WAY_LINKS,
+  WAY_PATHS,
+  RESELLERS_DELIVERING,
+  SUPPLIER_MATCH_MAPS,
+} as const;
 
 /**
  * The buyer place of each actor: its location (its commune's centroid when it has none), commune,

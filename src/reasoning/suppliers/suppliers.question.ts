@@ -6,23 +6,17 @@ import { toCypherPoint, type Database } from '../../db';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import type { Product } from '../../product';
 import type { Commune, Department, Epci } from '../../territory';
-import { SUPPLIER_QUESTION } from './suppliers.cypher';
-import {
-  describeLocal,
-  findRegionOfDepartment,
-  LocalScope,
-  REGION_DEPARTMENT_CODES,
-  toLocalSpec,
-  type LocalDefinitionSpec,
-} from '../local';
+import { RESOLVE_SUPPLIER_QUESTION } from './suppliers.cypher';
+import { describeLocal, findRegionOfDepartment, LocalScope, toLocalSpec, type LocalDefinitionSpec } from '../local';
 import { DEFAULT_MAX_INTERMEDIARIES, type SupplierPageArgs, type SupplierSearchInput } from './suppliers.input';
-import { toCriteriaParams, toMatchRow, type RawMatch, type SupplierMatchKey } from './suppliers.service';
+import { matchRequests, toCriteriaParams, toMatchRow, toRequestParams, type SupplierMatchKey } from './suppliers.service';
 import type { LocalDefinition, SupplierSearch } from './suppliers.type';
 
 /**
  * The GraphQL question "who can supply X to Y", as a client asks it: a product id or name, a buyer
  * or a place, and the page. Checks the input, resolves and answers in one round trip
- * (SUPPLIER_QUESTION), and turns what did not resolve into NOT_FOUND or BAD_USER_INPUT.
+ * (RESOLVE_SUPPLIER_QUESTION), turns what did not resolve into NOT_FOUND or BAD_USER_INPUT, then
+ * runs the matching pipeline of the service (matchRequests) for the one resolved request.
  */
 
 /**
@@ -133,11 +127,11 @@ type Resolution = {
 };
 
 /**
- * The $question parameter of SUPPLIER_QUESTION, before any round trip. The input is valid (exactly
- * one product, one buyer or place, one way to name the place, numbers in range: SupplierSearchInput's
- * rules); names still have to hold a word.
+ * The $question parameter of RESOLVE_SUPPLIER_QUESTION, before any round trip. The input is valid
+ * (exactly one product, one buyer or place, one way to name the place, numbers in range:
+ * SupplierSearchInput's rules); names still have to hold a word.
  */
-function toQuestionParams(input: SupplierSearchInput, local: LocalDefinitionSpec, limit: number, after: SupplierMatchKey | null) {
+function toQuestionParams(input: SupplierSearchInput) {
   let productQuery: string | null = null;
   if (input.productName != null) {
     const { query, empty } = toProductNameQuery(input.productName);
@@ -165,18 +159,7 @@ function toQuestionParams(input: SupplierSearchInput, local: LocalDefinitionSpec
     communeInsee: place?.communeInsee ?? null,
     communeNamePattern,
     point: place?.point ? toCypherPoint(place.point) : null,
-    regionDepartmentCodes: REGION_DEPARTMENT_CODES,
-    ...toCriteriaParams({
-      labelIds: input.labelIds ?? [],
-      organic: input.organic,
-      organicClaim: input.organicClaim,
-      months: input.months ?? [],
-      minVolume: input.minVolume,
-      local,
-      maxIntermediaries: input.maxIntermediaries ?? DEFAULT_MAX_INTERMEDIARIES,
-      limit,
-      after,
-    }),
+    labelIds: input.labelIds ?? [],
   };
 }
 
@@ -276,19 +259,46 @@ export async function answerSupplierQuestion(
   const order = toMatchOrder(input);
   const after = pageArgs.after ? (decodeCursor(pageArgs.after, order, ['number', 'number', 'string', 'string']) as SupplierMatchKey) : null;
   const { spec, isDefault } = toLocalSpec(input.local);
-  const question = toQuestionParams(input, spec, size + 1, after);
-  const [row] = await db.read<{ resolution: Resolution; total: number; matches: RawMatch[] }>(SUPPLIER_QUESTION, { question });
-  const { resolution } = row;
+  const question = toQuestionParams(input);
+  const request = {
+    labelIds: input.labelIds ?? [],
+    organic: input.organic,
+    organicClaim: input.organicClaim,
+    months: input.months ?? [],
+    minVolume: input.minVolume,
+    local: spec,
+    maxIntermediaries: input.maxIntermediaries ?? DEFAULT_MAX_INTERMEDIARIES,
+    limit: size + 1,
+    after,
+  };
+  toCriteriaParams(request); // BAD_USER_INPUT before any round trip, as for a batch request
+  const [{ resolution }] = await db.read<{ resolution: Resolution }>(RESOLVE_SUPPLIER_QUESTION, { question });
   ensureResolved(input, spec, resolution);
+  const resolved = {
+    ...request,
+    key: 'question',
+    buyer: {
+      actorId: resolution.buyer?.id ?? null,
+      point: resolution.point,
+      communeInsee: resolution.commune?.insee ?? null,
+      epciSiren: resolution.epci?.siren ?? null,
+      departmentCode: resolution.department?.code ?? null,
+    },
+    productIds: [resolution.product.id],
+  };
+  // A place that resolved to no point (a buyer without location or commune is refused above) matches nothing.
+  const answered = resolution.point
+    ? (await matchRequests(db, [toRequestParams(resolved)])).byKey.get('question')!
+    : { total: 0, matches: [] };
   const page = { direction: 'forward' as const, size, cursor: pageArgs.after ?? null };
   const connection = toConnection(
-    row.matches.map((m) => toMatchRow(m, resolution.buyer)),
+    answered.matches.map((m) => toMatchRow(m, resolution.buyer)),
     page,
     order,
     (m) => m.key,
-    async () => row.total,
+    async () => answered.total,
   );
-  const matches = { ...connection, totalCount: row.total };
+  const matches = { ...connection, totalCount: answered.total };
   return {
     product: resolution.product,
     buyer: resolution.buyer,

@@ -6,7 +6,16 @@ import { BadUserInputError } from '../../errors';
 import type { Label } from '../../label';
 import type { Offer } from '../../offer';
 import type { Product } from '../../product';
-import { BUYER_PLACES, MAX_INTERMEDIARIES, SUPPLIER_MATCHES } from './suppliers.cypher';
+import {
+  BUYER_PLACES,
+  DIRECT_CANDIDATES,
+  MAX_INTERMEDIARIES,
+  RESELLERS_DELIVERING,
+  SUPPLIER_CANDIDATES,
+  SUPPLIER_MATCH_MAPS,
+  WAY_LINKS,
+  WAY_PATHS,
+} from './suppliers.cypher';
 import { FIRST_MONTH, LAST_MONTH } from '../../records';
 import {
   DEFAULT_LOCAL,
@@ -207,8 +216,8 @@ export function toCriteriaParams(request: Omit<SupplierRequest, 'key' | 'buyer' 
   };
 }
 
-/** The Cypher parameter of one request of SUPPLIER_MATCHES. */
-function toRequestParams(request: SupplierRequest) {
+/** The Cypher parameter of one request of the matching statements (see the header of suppliers.cypher.ts). */
+export function toRequestParams(request: SupplierRequest) {
   const { buyer } = request;
   if (request.productIds.length === 0) throw new BadUserInputError('productIds must name at least one product', { key: request.key });
   return {
@@ -224,21 +233,201 @@ function toRequestParams(request: SupplierRequest) {
   };
 }
 
+type RequestParams = ReturnType<typeof toRequestParams>;
+
+/** What the matching statements return of a candidate offer, then of its way to the buyer. */
+type Candidate = {
+  key: string;
+  offerId: string;
+  productId: string;
+  supplierId: string;
+  distanceM: number;
+};
+type Way = {
+  key: string;
+  offerId: string;
+  resellerIds: string[];
+  linkIds: string[];
+  legs: (number | null)[];
+};
+
+/** A match before its maps are read: what the order, the count and the page need. */
+type LocatedMatch = Candidate & Omit<Way, 'key' | 'offerId'>;
+
+/** The order of matches: intermediaries, distance, supplier id, offer id (as SupplierMatchKey). */
+function compareMatches(a: LocatedMatch, b: LocatedMatch): number {
+  return (
+    a.resellerIds.length - b.resellerIds.length ||
+    a.distanceM - b.distanceM ||
+    (a.supplierId < b.supplierId ? -1 : a.supplierId > b.supplierId ? 1 : 0) ||
+    (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0)
+  );
+}
+
+/** Whether `m` comes after the cursor `after` in the order (compareMatches). */
+function isAfter(m: LocatedMatch, after: SupplierMatchKey): boolean {
+  const key: SupplierMatchKey = [m.resellerIds.length, m.distanceM, m.supplierId, m.offerId];
+  for (let i = 0; i < key.length; i += 1) {
+    if (key[i] > after[i]) return true;
+    if (key[i] < after[i]) return false;
+  }
+  return false;
+}
+
+const keyOf = (key: string, offerId: string) => `${key}\u0000${offerId}`;
+
+/** A way as WAY_PATHS returns it, before the check of its last reseller. */
+type WayPath = Way & { productId: string; lastId: string; lastLinkId: string };
+
+const sumOfLegs = (legs: (number | null)[]) => legs.reduce<number>((sum, leg) => sum + (leg ?? 0), 0);
+
+/** Lists of ids compared element by element, as Cypher orders lists. */
+function compareIdLists(a: string[], b: string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i += 1) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return a.length - b.length;
+}
+
+/** The order of the ways of one candidate: fewest intermediaries, then shortest, then by reseller ids and link ids. */
+function compareWays(a: Way, b: Way): number {
+  return (
+    a.resellerIds.length - b.resellerIds.length ||
+    sumOfLegs(a.legs) - sumOfLegs(b.legs) ||
+    compareIdLists(a.resellerIds, b.resellerIds) ||
+    compareIdLists(a.linkIds, b.linkIds)
+  );
+}
+
+function uniqueBy<T>(items: T[], idOf: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [idOf(item), item])).values()];
+}
+
 /**
- * Who can supply what each request asks, for many requests in one round trip (the GraphQL query and
- * the matchmaking of unmet needs). Per request key: at most `limit` (default and maximum
- * MAX_MATCHES_PER_REQUEST, 500) matches, ordered by intermediaries, distance, supplier id, offer id;
- * every key of `requests` is in the map. BAD_USER_INPUT for a request out of range (see
- * SupplierRequest); unknown product or label ids simply match nothing.
+ * The best way of each candidate through resellers (steps 4a to 4c of suppliers.cypher.ts): the links
+ * that may carry each offer's goods, every way along them, then which last resellers deliver the
+ * buyer; of the ways whose last reseller does, the first in compareWays' order. Three round trips
+ * at most, none when no candidate needs a way.
+ */
+async function findBestWays(
+  db: Database,
+  requests: Record<string, RequestParams>,
+  candidates: { key: string; offerId: string; productId: string; distanceM: number }[],
+): Promise<Way[]> {
+  if (candidates.length === 0) return [];
+  const groups = uniqueBy(
+    candidates.map(({ key, productId }) => ({ key, productId })),
+    (g) => `${g.key}|${g.productId}`,
+  );
+  const links = await db.read<{ key: string; productId: string; linkIds: string[] }>(WAY_LINKS, { requests, groups });
+  const linkIds = Object.fromEntries(links.map((l) => [`${l.key}|${l.productId}`, l.linkIds]));
+  const paths = await db.read<WayPath>(WAY_PATHS, { requests, candidates, linkIds });
+  if (paths.length === 0) return [];
+  const endOf = (p: { key: string; productId: string; lastId: string; lastLinkId: string }) =>
+    [p.key, p.productId, p.lastId, p.lastLinkId].join('\u0000');
+  const ends = uniqueBy(
+    paths.map(({ key, productId, lastId, lastLinkId }) => ({ key, productId, lastId, lastLinkId })),
+    endOf,
+  );
+  const delivering = await db.read<{
+    key: string;
+    productId: string;
+    lastId: string;
+    lastLinkId: string;
+    offersToBuyer: boolean;
+    sellsToBuyer: boolean;
+  }>(RESELLERS_DELIVERING, { requests, ends });
+  const delivers = new Set(delivering.filter((d) => d.offersToBuyer || d.sellsToBuyer).map(endOf));
+  const best = new Map<string, Way>();
+  for (const path of paths) {
+    if (!delivers.has(endOf(path))) continue;
+    const id = keyOf(path.key, path.offerId);
+    const known = best.get(id);
+    if (!known || compareWays(path, known) < 0) best.set(id, path);
+  }
+  return [...best.values()];
+}
+
+/** One request's answer: all its matches counted, the page after its cursor in order. */
+export interface MatchedRequest {
+  total: number;
+  matches: RawMatch[];
+}
+
+/**
+ * Runs the matching pipeline (suppliers.cypher.ts: candidates, direct ones, ways, then the maps of
+ * the pages) for resolved requests: four statements at most, whatever the number of requests, each
+ * small enough to plan in milliseconds. Merging the ways, ordering, counting and paging happen here.
+ * `buyerIds`: actors whose maps (effective location) are wanted too, in `buyers`.
+ */
+export async function matchRequests(
+  db: Database,
+  requests: RequestParams[],
+  buyerIds: string[] = [],
+): Promise<{ byKey: Map<string, MatchedRequest>; buyers: Actor[] }> {
+  const byKey = new Map<string, MatchedRequest>(requests.map((r) => [r.key, { total: 0, matches: [] }]));
+  const asked = requests.filter((r) => r.productIds.length > 0);
+  const requestMap = Object.fromEntries(asked.map((r) => [r.key, r]));
+  const candidates =
+    asked.length === 0 ? [] : await db.read<Candidate>(SUPPLIER_CANDIDATES, { requests: requestMap, keys: asked.map((r) => r.key) });
+  const located: LocatedMatch[] = [];
+  if (candidates.length > 0) {
+    const refs = candidates.map(({ key, offerId, productId, distanceM }) => ({ key, offerId, productId, distanceM }));
+    const direct = await db.read<{ key: string; offerId: string; direct: boolean }>(DIRECT_CANDIDATES, {
+      requests: requestMap,
+      candidates: refs,
+    });
+    const isDirect = new Set(direct.filter((d) => d.direct).map((d) => keyOf(d.key, d.offerId)));
+    const allowsIntermediaries = new Set(asked.filter((r) => r.maxIntermediaries.toNumber() >= 1).map((r) => r.key));
+    const others = refs.filter((c) => !isDirect.has(keyOf(c.key, c.offerId)) && allowsIntermediaries.has(c.key));
+    const ways = await findBestWays(db, requestMap, others);
+    const wayOf = new Map(ways.map((w) => [keyOf(w.key, w.offerId), w]));
+    for (const c of candidates) {
+      if (isDirect.has(keyOf(c.key, c.offerId))) located.push({ ...c, resellerIds: [], linkIds: [], legs: [c.distanceM] });
+      else {
+        const way = wayOf.get(keyOf(c.key, c.offerId));
+        if (way) located.push({ ...c, resellerIds: way.resellerIds, linkIds: way.linkIds, legs: way.legs });
+      }
+    }
+  }
+  const pages = new Map<string, LocatedMatch[]>();
+  for (const request of asked) {
+    const all = located.filter((m) => m.key === request.key).sort(compareMatches);
+    const after = request.after;
+    const page = (after ? all.filter((m) => isAfter(m, after)) : all).slice(0, request.limit.toNumber());
+    pages.set(request.key, page);
+    byKey.set(request.key, { total: all.length, matches: [] });
+  }
+  const page = [...pages.values()].flat();
+  if (page.length === 0 && buyerIds.length === 0) return { byKey, buyers: [] };
+  const [maps] = await db.read<{ matches: (RawMatch & { key: string; offerId: string })[]; buyers: Actor[] }>(SUPPLIER_MATCH_MAPS, {
+    page: page.map(({ key, offerId, distanceM, resellerIds, linkIds, legs }) => ({ key, offerId, distanceM, resellerIds, linkIds, legs })),
+    buyerIds,
+  });
+  const mapOf = new Map(maps.matches.map(({ key, offerId, ...raw }) => [keyOf(key, offerId), raw]));
+  for (const [key, entries] of pages) byKey.get(key)!.matches = entries.map((m) => mapOf.get(keyOf(m.key, m.offerId))!);
+  return { byKey, buyers: maps.buyers };
+}
+
+/**
+ * Who can supply what each request asks, for many requests in few round trips (the GraphQL query and
+ * the matchmaking of unmet needs): at most five statements, whatever the number of requests. Per
+ * request key: at most `limit` (default and maximum MAX_MATCHES_PER_REQUEST, 500) matches, ordered
+ * by intermediaries, distance, supplier id, offer id; every key of `requests` is in the map.
+ * BAD_USER_INPUT for a request out of range (see SupplierRequest); unknown product or label ids
+ * simply match nothing.
  */
 export async function findSupplierMatches(db: Database, requests: SupplierRequest[]): Promise<Map<string, SupplierMatchRow[]>> {
   if (requests.length === 0) return new Map();
   if (new Set(requests.map((r) => r.key)).size !== requests.length) throw new Error('findSupplierMatches: request keys must be unique');
-  const rows = await db.read<{ key: string; buyer: Actor | null; matches: RawMatch[] }>(SUPPLIER_MATCHES, {
-    requests: requests.map(toRequestParams),
-  });
-  const byKey = new Map(rows.map((row) => [row.key, row.matches.map((m) => toMatchRow(m, row.buyer))]));
-  return new Map(requests.map((r) => [r.key, byKey.get(r.key) ?? []]));
+  const params = requests.map(toRequestParams);
+  const buyerIds = [...new Set(requests.map((r) => r.buyer.actorId).filter((id): id is string => id !== null))];
+  const { byKey, buyers } = await matchRequests(db, params, buyerIds);
+  const buyerById = new Map(buyers.map((b) => [b.id, b]));
+  return new Map(
+    requests.map((r) => {
+      const buyer = r.buyer.actorId === null ? null : (buyerById.get(r.buyer.actorId) ?? null);
+      return [r.key, byKey.get(r.key)!.matches.map((m) => toMatchRow(m, buyer))];
+    }),
+  );
 }
 
 /**
