@@ -1,6 +1,7 @@
 import { ActorRole } from '../src/actor/actor.enums';
 import { isValidSiret } from '../src/records';
-import type { ImportBundle, ProductRecord, SupplyLinkRecord } from '../src/records';
+import type { ImportBundle, ProductKingdom, ProductRecord, SupplyLinkRecord } from '../src/records';
+import { resolveProductKingdoms } from '../src/product';
 import {
   BROKEN_ORGANIC_CHAIN,
   buildDromeSeed,
@@ -71,6 +72,33 @@ describe('the catalog (seeds/products.json, seeds/labels.json)', () => {
     expect(byId.get('raviole-du-dauphine')?.madeFromIds).toEqual(expect.arrayContaining(['farine-ble', 'oeufs', 'comte', 'fromage-blanc']));
     expect(byId.get('nougat-de-montelimar')?.madeFromIds).toEqual(expect.arrayContaining(['amande', 'miel']));
     expect(byId.get('farine-ble-t80')?.name).toBe('Farine de blé T80');
+  });
+
+  it('gives every product a kingdom, inherited from its broader product unless it declares its own', () => {
+    const kingdoms = resolveProductKingdoms(products);
+    expect(products.filter((p) => !kingdoms.get(p.id)).map((p) => p.id)).toEqual([]);
+    const of = (ids: string[]) => ids.map((id) => kingdoms.get(id));
+    // Plants: vegetables, fruit, grain, flour, bread, feed; animals: meat, charcuterie, dairy, eggs, fish, honey.
+    expect(of(['carotte', 'abricot', 'ble-tendre', 'farine-ble-t80', 'pain-complet', 'aliment-ruminants'])).toEqual(Array(6).fill('PLANT'));
+    expect(of(['agneau-de-sisteron', 'caillette', 'picodon', 'oeufs', 'truite', 'miel-de-lavande'])).toEqual(Array(6).fill('ANIMAL'));
+    // Both: butter or eggs in the dough, honey in the nougat, a whole meal.
+    expect(of(['pogne-de-romans', 'croissant', 'raviole-du-dauphine', 'pates-fraiches', 'nougat-de-montelimar', 'repas'])).toEqual(
+      Array(6).fill('MIXED'),
+    );
+  });
+
+  it('refuses a top-level product without a kingdom, and an unknown kingdom', () => {
+    const family = products[0].family;
+    const problems = validateCatalog(
+      [
+        { id: 'top', name: 'Top', family, broaderId: null, madeFromIds: [] },
+        { id: 'odd', name: 'Odd', family, broaderId: 'top', madeFromIds: [], kingdom: 'FUNGUS' as ProductKingdom },
+      ],
+      labels.filter((l) => l.productIds.length === 0),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining(['product top is at the top of the taxonomy and declares no kingdom', 'product odd has unknown kingdom FUNGUS']),
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ActorRole, DeliveryFrequency, LabelKind, MemberGroup, PurchaseFamily, SupplyChannel, VolumeUnit } from './vocabulary';
+import type { ActorRole, DeliveryFrequency, LabelKind, MemberGroup, ProductKingdom, PurchaseFamily, SupplyChannel, VolumeUnit } from './vocabulary';
 
 /**
  * The records the importer accepts (from CSV, JSON or the GraphQL mutation) and the seed produces.
@@ -98,6 +98,11 @@ export interface ProductRecord {
   broaderId: string | null;
   /** Transformations: the products this one is made from. */
   madeFromIds: string[];
+  /**
+   * Plant, animal or mixed (ProductKingdom). Declared on the broadest product it holds for; a product
+   * that leaves it out takes its broader product's (resolveProductKingdoms).
+   */
+  kingdom?: ProductKingdom | null;
 }
 
 export interface LabelRecord {

@@ -1,3 +1,5 @@
+import { CARRIES_REQUIRED, NEED_REQUIRED_LABELS } from '../reasoning';
+import { COUNTS_AS_ORGANIC } from '../records';
 import { ReportTerritoryKind } from './report.type';
 
 /**
@@ -110,7 +112,7 @@ export const PURCHASES = /* cypher */ `
   OPTIONAL MATCH (s)-[:LOCATED_IN]->(sc:Commune)
   WITH b, bc, s, sc, l, p, coalesce(l.valueEur, 0.0) AS value,
        EXISTS { (l)-[:CERTIFIED]->(q:Label) WHERE q.egalim } AS quality,
-       EXISTS { (l)-[:CERTIFIED]->(o:Label) WHERE o.organic AND o.egalim } AS organic,
+       EXISTS { (l)-[:CERTIFIED]->(o:Label) WHERE ${COUNTS_AS_ORGANIC('o', 'p')} AND o.egalim } AS organic,
        point.distance(coalesce(s.location, sc.location), coalesce(b.location, bc.location)) AS distanceM,
        CASE l.unit WHEN 'KG' THEN l.volume WHEN 'TONNE' THEN l.volume * 1000 END AS kg,
        COLLECT { MATCH (l)-[:SOURCED_FROM]->(:SupplyLink)<-[:SUPPLIES]-(o:Actor) RETURN NOT ${RESELLER_ONLY('o')} AS fromOrigin } AS inputs
@@ -178,12 +180,12 @@ export const SALES = /* cypher */ `
 export const NEED_COVERAGE_BY_FAMILY = /* cypher */ `
   UNWIND $insees AS insee
   MATCH (bc:Commune {insee: insee})<-[:LOCATED_IN]-(b:Actor)-[:NEEDS]->(n:Need)-[:OF_PRODUCT]->(p:Product)
-  CALL (n) { OPTIONAL MATCH (n)-[:REQUIRES]->(r:Label) RETURN collect(r) AS required }
+  ${NEED_REQUIRED_LABELS}
   CALL (n, b, bc, p, required) {
     OPTIONAL MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b)
     WHERE ${ACTIVE('l')}
       AND EXISTS { (l)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(p) }
-      AND all(r IN required WHERE EXISTS { (l)-[:CERTIFIED]->(c:Label) WHERE c = r OR (r.organic AND c.organic) })
+      AND ${CARRIES_REQUIRED('l')}
     OPTIONAL MATCH (s)-[:LOCATED_IN]->(sc:Commune)
     WITH n, l, CASE WHEN l.unit = n.unit THEN l.volume ELSE 0.0 END AS volume,
          point.distance(coalesce(s.location, sc.location), coalesce(b.location, bc.location)) <= $localRadiusM AS local

@@ -85,6 +85,7 @@ type Documents = {
     "\n  query RulesUpstream($actorId: String!, $productId: String!) {\n    upstream(actorId: $actorId, productId: $productId) {\n      totalDistanceKm\n    }\n  }\n": typeof types.RulesUpstreamDocument,
     "\n  query RulesPotentialBuyers($producerId: String!) {\n    potentialBuyers(producerId: $producerId) {\n      totalCount\n    }\n  }\n": typeof types.RulesPotentialBuyersDocument,
     "\n  query RulesNeighbourhood($actorId: String!, $productId: String) {\n    neighbourhood(actorId: $actorId, filter: { productId: $productId }) {\n      truncated\n    }\n  }\n": typeof types.RulesNeighbourhoodDocument,
+    "\n  query RulesProductKingdom($id: String!) {\n    product(id: $id) {\n      kingdom\n    }\n  }\n": typeof types.RulesProductKingdomDocument,
     "\n  mutation ScaleOutCreateActor($input: CreateActorInput!) {\n    createActor(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.ScaleOutCreateActorDocument,
     "\n  mutation ScaleOutUpdateActor($id: String!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.ScaleOutUpdateActorDocument,
     "\n  mutation ScaleOutDeleteActor($id: String!) {\n    deleteActor(id: $id) {\n      id\n    }\n  }\n": typeof types.ScaleOutDeleteActorDocument,
@@ -174,6 +175,7 @@ const documents: Documents = {
     "\n  query RulesUpstream($actorId: String!, $productId: String!) {\n    upstream(actorId: $actorId, productId: $productId) {\n      totalDistanceKm\n    }\n  }\n": types.RulesUpstreamDocument,
     "\n  query RulesPotentialBuyers($producerId: String!) {\n    potentialBuyers(producerId: $producerId) {\n      totalCount\n    }\n  }\n": types.RulesPotentialBuyersDocument,
     "\n  query RulesNeighbourhood($actorId: String!, $productId: String) {\n    neighbourhood(actorId: $actorId, filter: { productId: $productId }) {\n      truncated\n    }\n  }\n": types.RulesNeighbourhoodDocument,
+    "\n  query RulesProductKingdom($id: String!) {\n    product(id: $id) {\n      kingdom\n    }\n  }\n": types.RulesProductKingdomDocument,
     "\n  mutation ScaleOutCreateActor($input: CreateActorInput!) {\n    createActor(input: $input) {\n      id\n      name\n    }\n  }\n": types.ScaleOutCreateActorDocument,
     "\n  mutation ScaleOutUpdateActor($id: String!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n": types.ScaleOutUpdateActorDocument,
     "\n  mutation ScaleOutDeleteActor($id: String!) {\n    deleteActor(id: $id) {\n      id\n    }\n  }\n": types.ScaleOutDeleteActorDocument,
@@ -490,6 +492,10 @@ export function graphql(source: "\n  query RulesPotentialBuyers($producerId: Str
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RulesNeighbourhood($actorId: String!, $productId: String) {\n    neighbourhood(actorId: $actorId, filter: { productId: $productId }) {\n      truncated\n    }\n  }\n"): (typeof documents)["\n  query RulesNeighbourhood($actorId: String!, $productId: String) {\n    neighbourhood(actorId: $actorId, filter: { productId: $productId }) {\n      truncated\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RulesProductKingdom($id: String!) {\n    product(id: $id) {\n      kingdom\n    }\n  }\n"): (typeof documents)["\n  query RulesProductKingdom($id: String!) {\n    product(id: $id) {\n      kingdom\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
