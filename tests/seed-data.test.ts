@@ -6,6 +6,7 @@ import {
   BROKEN_ORGANIC_CHAIN,
   buildDromeSeed,
   CONTRACT_CATERER,
+  CONVENTIONAL_FEED_BREAK,
   type CommuneRef,
   generateSyntheticGraph,
   KNOWN_CHAINS,
@@ -97,7 +98,10 @@ describe('the catalog (seeds/products.json, seeds/labels.json)', () => {
       labels.filter((l) => l.productIds.length === 0),
     );
     expect(problems).toEqual(
-      expect.arrayContaining(['product top is at the top of the taxonomy and declares no kingdom', 'product odd has unknown kingdom FUNGUS']),
+      expect.arrayContaining([
+        'product top is at the top of the taxonomy and declares no kingdom',
+        'product odd has unknown kingdom FUNGUS',
+      ]),
     );
   });
 });
@@ -228,6 +232,22 @@ describe('the Drôme seed', () => {
     for (let i = 0; i + 1 < chain.length; i += 1) expect(chain[i + 1].sourcedFromIds).toContain(chain[i].id);
   });
 
+  it('contains organic poultry raised on conventional feed: an AB sale sourced from an unlabelled feed purchase', () => {
+    const organic = new Set(labels.filter((l) => l.organic).map((l) => l.id));
+    const feed = linkById.get(CONVENTIONAL_FEED_BREAK.feedLinkId) as SupplyLinkRecord;
+    const sale = linkById.get(CONVENTIONAL_FEED_BREAK.brokenLinkId) as SupplyLinkRecord;
+    const actor = (id: string) => seed.actors.find((a) => a.id === id);
+    expect(sale.sourcedFromIds).toContain(feed.id);
+    expect(feed.buyerId).toBe(sale.supplierId);
+    expect(isSameOrNarrower(feed.productId, 'aliments-animaux')).toBe(true);
+    expect(feed.labelIds.filter((id) => organic.has(id))).toEqual([]);
+    expect(sale.labelIds).toContain('ab');
+    expect(kingdomOf.get(sale.productId)).toBe('ANIMAL');
+    expect(actor(sale.supplierId)).toMatchObject({ name: 'Volailles de la Magnanerie', roles: [ActorRole.FARM] });
+    expect(actor(sale.supplierId)?.agenceBioNumber).toBeTruthy();
+    expect(actor(feed.supplierId)).toMatchObject({ name: 'Aliments Drôme-Vivarais' });
+  });
+
   it('has needs that no offer anywhere meets (product or narrower, with the required labels)', () => {
     const unmet = seed.needs.filter(
       (n) =>
@@ -350,6 +370,7 @@ function expectSoundBundle(get: () => ImportBundle, actorPrefix: string, linkPre
 // ── The rules, written independently of tools/seed ─────────────────────────────────────────────
 
 const productById = new Map(products.map((p) => [p.id, p]));
+const kingdomOf = resolveProductKingdoms(products);
 const childrenOf = new Map<string, string[]>();
 for (const p of products) if (p.broaderId) childrenOf.set(p.broaderId, [...(childrenOf.get(p.broaderId) ?? []), p.id]);
 
@@ -382,6 +403,8 @@ function recipeOf(id: string): string[] {
  * it is made from, transitively (narrower products' recipes included), broader or narrower matching.
  */
 function canBeSourcedFrom(output: string, input: string): boolean {
+  // Feed is an input of livestock products (EU 2018/848 counts it): eggs, milk or meat may come from feed.
+  if (isSameOrNarrower(input, 'aliments-animaux') && kingdomOf.get(output) === 'ANIMAL') return true;
   return [...possibleInputs(output)].some((t) => isSameOrNarrower(input, t) || isSameOrNarrower(t, input));
 }
 

@@ -28,7 +28,8 @@ export class Product {
 
   @Field(() => ProductKingdom, {
     nullable: true,
-    description: 'PLANT, ANIMAL or MIXED, declared on a broad product and inherited by the narrower ones; null when the catalog says nothing.',
+    description:
+      'PLANT, ANIMAL or MIXED, declared on a broad product and inherited by the narrower ones; null when the catalog says nothing.',
   })
   kingdom!: ProductKingdom | null;
 }

@@ -1,4 +1,13 @@
-import type { ActorRole, DeliveryFrequency, LabelKind, MemberGroup, ProductKingdom, PurchaseFamily, SupplyChannel, VolumeUnit } from './vocabulary';
+import type {
+  ActorRole,
+  DeliveryFrequency,
+  LabelKind,
+  MemberGroup,
+  ProductKingdom,
+  PurchaseFamily,
+  SupplyChannel,
+  VolumeUnit,
+} from './vocabulary';
 
 /**
  * The records the importer accepts (from CSV, JSON or the GraphQL mutation) and the seed produces.

@@ -45,7 +45,8 @@ export function validateCatalog(products: readonly ProductRecord[], labels: read
     productIds.add(p.id);
     if (!p.name) problems.push(`product ${p.id} has no name`);
     if (!(PURCHASE_FAMILIES as string[]).includes(p.family)) problems.push(`product ${p.id} has unknown family ${p.family}`);
-    if (p.kingdom != null && !(PRODUCT_KINGDOMS as string[]).includes(p.kingdom)) problems.push(`product ${p.id} has unknown kingdom ${p.kingdom}`);
+    if (p.kingdom != null && !(PRODUCT_KINGDOMS as string[]).includes(p.kingdom))
+      problems.push(`product ${p.id} has unknown kingdom ${p.kingdom}`);
     // Narrower products inherit it: declared at the top, every product has one (in conversion counts for plants only).
     if (p.broaderId === null && p.kingdom == null) problems.push(`product ${p.id} is at the top of the taxonomy and declares no kingdom`);
   }
