@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { ActorRole } from '../src/actor/actor.enums';
 import { isValidSiret } from '../src/records';
 import type { ImportBundle, ProductKingdom, ProductRecord, SupplyLinkRecord } from '../src/records';
@@ -106,6 +109,33 @@ describe('the catalog (seeds/products.json, seeds/labels.json)', () => {
   });
 });
 
+describe('the record files the repository ships (seeds/examples)', () => {
+  const examples = path.join(__dirname, '..', 'seeds', 'examples');
+  const csvActors = (file: string, delimiter: string) =>
+    parse(fs.readFileSync(path.join(examples, file), 'utf8'), { columns: true, delimiter, bom: true }) as Record<string, string>[];
+  const shipped = [
+    ...csvActors('actors.csv', ',').map((r) => ['actors.csv', r.name, r.siret, r.fictitious]),
+    ...csvActors('invalid-actors.csv', ';').map((r) => ['invalid-actors.csv', r.name, r.siret, r.fictitious]),
+    ...(JSON.parse(fs.readFileSync(path.join(examples, 'members.json'), 'utf8')) as { actors: Record<string, unknown>[] }).actors.map(
+      (a) => ['members.json', a.name, a.siret, String(a.fictitious)],
+    ),
+  ];
+
+  it('lists every example actor', () => {
+    expect(shipped.length).toBe(5 + 11 + 3);
+    expect(fs.readdirSync(examples).filter((f) => !['actors.csv', 'invalid-actors.csv', 'members.json'].includes(f))).toEqual([
+      'needs.csv',
+      'offers.csv',
+      'supply-links.csv',
+    ]);
+  });
+
+  it('marks every example firm fictitious, with a SIREN beginning with 0 that no real firm is known to hold', () => {
+    // The example firms are invented: none may carry a SIREN a real company could hold (1-2: public bodies, 3-9: companies).
+    expect(shipped.filter(([, , siret, fictitious]) => fictitious !== 'true' || !String(siret).startsWith('0'))).toEqual([]);
+  });
+});
+
 describe('the Drôme seed', () => {
   it('is deterministic: two runs give the same bundle', () => {
     expect(buildDromeSeed(communes, products, labels)).toEqual(seed);
@@ -185,6 +215,21 @@ describe('the Drôme seed', () => {
     // A SIREN beginning with 0: none is found in the SIRENE register (docs/model.md).
     expect(seed.actors.filter((a) => a.fictitious && !a.siret.startsWith('0')).map((a) => a.name)).toEqual([]);
     expect(seed.actors.filter((a) => a.fictitious === false).length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('marks fictitious every actor with an invented SIREN (beginning with 0), except the real public bodies docs/model.md lists', () => {
+    const modelDoc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'model.md'), 'utf8').replace(/\s+/g, ' ');
+    const placeholders = seed.actors.filter((a) => a.siret.startsWith('0'));
+    const realBodies = placeholders.filter((a) => a.fictitious !== true);
+    // Real chambers, central kitchens, collèges and hospitals whose SIREN the repository does not hold.
+    expect(realBodies.length).toBeGreaterThanOrEqual(20);
+    expect(realBodies.filter((a) => !modelDoc.includes(a.name)).map((a) => a.name)).toEqual([]);
+    const publicRoles = [ActorRole.INSTITUTION, ActorRole.CANTEEN, ActorRole.CENTRAL_KITCHEN];
+    expect(realBodies.filter((a) => !a.roles.some((r) => publicRoles.includes(r))).map((a) => a.name)).toEqual([]);
+    // And the other way round: every actor that is not fictitious either has a real SIREN or is one of them.
+    expect(
+      seed.actors.filter((a) => a.fictitious !== true && !a.siret.startsWith('0') && !/^[12]/.test(a.siret)).map((a) => a.name),
+    ).toEqual([]);
   });
 
   it('writes French contractions: "au Pègue", "aux Pilles", "du Poët-Laval", never "à Le" or "de Les"', () => {
