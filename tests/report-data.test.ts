@@ -4,7 +4,7 @@ import { VolumeUnit } from '../src/product/product.enums';
 import { SupplyChannel, writeBundle, type NeedRecord } from '../src/records';
 import { buildTerritoryReport, ReportTerritoryKind } from '../src/reports';
 import { distanceKm } from '../src/territory';
-import { loadReferenceData, readCommunes, seedDatabase } from '../tools/seed';
+import { CONTRACT_CATERER, loadReferenceData, readCommunes, seedDatabase } from '../tools/seed';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 import { actor, bundle, link, offer } from './helpers/fixtures';
 import { createRunner, graphql } from './helpers/graphql';
@@ -174,6 +174,7 @@ const TERRITORY_REPORT = graphql(`
         kitchens {
           kitchen {
             id
+            name
             publicBuyer
           }
           figures {
@@ -714,18 +715,20 @@ describe('territory report on the Drôme seed', () => {
     CALL (d) {
       MATCH (k:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(d)
       WHERE any(r IN k.roles WHERE r IN ['CANTEEN', 'CENTRAL_KITCHEN'])
-      RETURN count(k) AS kitchens, count(CASE WHEN k.memberGroup = 'LOCAL_AUTHORITIES' OR 'INSTITUTION' IN k.roles THEN 1 END) AS publicKitchens
+      RETURN count(k) AS kitchens,
+             count(CASE WHEN k.publicBuyer OR k.memberGroup = 'LOCAL_AUTHORITIES' OR 'INSTITUTION' IN k.roles THEN 1 END) AS publicKitchens
     }
     CALL (d) {
       MATCH (k:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(d)
       WHERE any(r IN k.roles WHERE r IN ['CANTEEN', 'CENTRAL_KITCHEN'])
-      MATCH (:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(k)
+      MATCH (:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(k), (l)-[:OF_PRODUCT]->(p:Product)
       WHERE l.since IS NULL OR l.since.year <= 2025
       WITH l,
-           [(l)-[:CERTIFIED]->(x:Label) | x] AS labels
+           // In conversion counts for plant products only (docs/reasoning.md), in the 50 % and the 20 %.
+           [(l)-[:CERTIFIED]->(x:Label) WHERE x.kind <> 'ORGANIC_CONVERSION' OR p.kingdom = 'PLANT' | x] AS organicCapable
       RETURN sum(coalesce(l.valueEur, 0)) AS kitchenValue,
-             sum(CASE WHEN any(x IN labels WHERE x.egalim) THEN coalesce(l.valueEur, 0) ELSE 0 END) AS kitchenQuality,
-             sum(CASE WHEN any(x IN labels WHERE x.organic AND x.egalim) THEN coalesce(l.valueEur, 0) ELSE 0 END) AS kitchenOrganic,
+             sum(CASE WHEN any(x IN organicCapable WHERE x.egalim) THEN coalesce(l.valueEur, 0) ELSE 0 END) AS kitchenQuality,
+             sum(CASE WHEN any(x IN organicCapable WHERE x.organic AND x.egalim) THEN coalesce(l.valueEur, 0) ELSE 0 END) AS kitchenOrganic,
              sum(CASE WHEN l.channel = 'AGRILOCAL' THEN coalesce(l.valueEur, 0) ELSE 0 END) AS kitchenAgrilocal
     }
     CALL (d) {
@@ -755,6 +758,13 @@ describe('territory report on the Drôme seed', () => {
     expect(r.catering.kitchenCount).toBe(expected.kitchens);
     expect(r.catering.publicKitchenCount).toBe(expected.publicKitchens);
     expect(r.catering.kitchens).toHaveLength(expected.publicKitchens);
+    // Public hospitals are public buyers (their shares are public on ma-cantine), though the club counts
+    // them among its partners; the contract caterer and the care homes, whose status the seed does not give, are not.
+    const listed = r.catering.kitchens.map((k) => k.kitchen.name);
+    expect(listed).toEqual(
+      expect.arrayContaining(['Centre hospitalier de Valence', 'Centre hospitalier de Montélimar', 'Collège Debussy']),
+    );
+    expect(listed.filter((name) => name.startsWith('EHPAD') || name === CONTRACT_CATERER)).toEqual([]);
     expect(r.localSupply.all.links).toBe(expected.links);
     expect(r.localSupply.all.purchaseValueEur).toBeCloseTo(expected.boughtValue, 2);
     expect(r.coverage.needs).toBe(expected.needs);

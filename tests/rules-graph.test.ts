@@ -141,6 +141,31 @@ const PRODUCT_KINGDOM = graphql(`
   }
 `);
 
+const CREST_REPORT = graphql(`
+  query RulesCrestReport {
+    territoryReport(territory: { communeInsee: "26108" }, year: 2025) {
+      catering {
+        kitchens {
+          kitchen {
+            id
+            publicBuyer
+          }
+          figures {
+            purchaseValueEur
+            organicValueEur
+            qualityValueEur
+            byFamily {
+              family
+              purchaseValueEur
+              organicValueEur
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
 type SupplierInput = VariablesOf<typeof SUPPLIERS>['input'];
 
 describe('the rules of docs/reasoning.md on a hand-built graph', () => {
@@ -295,6 +320,19 @@ describe('the rules of docs/reasoning.md on a hand-built graph', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data!.unmetNeeds.unmetCount).toBe(1);
       expect(res.data!.unmetNeeds.needs).toEqual([{ need: { id: 'rg-n-agneau-ab' }, coverage: 'UNMET', coveringLinks: 0, candidates: [] }]);
+    });
+
+    it("counts the in-conversion carrots in the report's organic purchases, not the in-conversion lamb", async () => {
+      const res = await runner.run(CREST_REPORT, {});
+      expect(res.errors).toBeUndefined();
+      const [kitchen] = res.data!.territoryReport.catering.kitchens;
+      expect(kitchen.kitchen).toEqual({ id: 'rg-cuisine', publicBuyer: true });
+      // Valued links of rg-cuisine: carrots 800 € and lamb 4,500 €, both in conversion (the others state no value).
+      // The lamb's label counts neither as organic nor as quality: in conversion holds for plant products only.
+      expect(kitchen.figures).toMatchObject({ purchaseValueEur: 5300, organicValueEur: 800, qualityValueEur: 800 });
+      const family = (f: string) => kitchen.figures.byFamily.find((b) => b.family === f);
+      expect(family('FRUIT_VEGETABLES')).toEqual({ family: 'FRUIT_VEGETABLES', purchaseValueEur: 800, organicValueEur: 800 });
+      expect(family('MEAT_POULTRY')).toEqual({ family: 'MEAT_POULTRY', purchaseValueEur: 4500, organicValueEur: 0 });
     });
 
     it('leaves an AB need unmet by Nature & Progrès goods, and proposes no private-mark candidate', async () => {

@@ -23,7 +23,7 @@ export { isValidSiret, withLuhnCheckDigit } from './siret';
 export { referencedIds, validateRows, type ReferenceData, type ReferencedIds, type ValidateOptions } from './validate';
 export { fetchReferences } from './references';
 export { BATCH_SIZE, writeBundle, writeBundleInBatches, type BundleStep, type WriteProgress } from './write';
-export { COUNTS_AS_ORGANIC, OFFER_IS_ORGANIC, SET_OFFER_KEYS, SET_SUPPLIER_KEYS } from './records.cypher';
+export { COUNTS_AS_ORGANIC, COUNTS_FOR_EGALIM, OFFER_IS_ORGANIC, SET_OFFER_KEYS, SET_SUPPLIER_KEYS } from './records.cypher';
 export {
   clearLoaders,
   createRecord,

@@ -36,6 +36,12 @@ export interface ActorRecord {
   longitude?: number | null;
   /** True for an invented operator of the seed (its SIRET cannot belong to a real firm); false or absent for a real one. */
   fictitious?: boolean;
+  /**
+   * A buyer under public law (public procurement): a local authority, its kitchens and canteens, a
+   * public collège, a public hospital. Their EGalim shares are public (ma-cantine), so reports list
+   * their figures one by one. Left out of an update: kept as it is; of a new actor: false.
+   */
+  publicBuyer?: boolean;
 }
 
 export interface OfferRecord {

@@ -17,6 +17,14 @@ import { LabelKind, ProductKingdom, RESELLER_ONLY_ROLES } from './vocabulary';
 export const COUNTS_AS_ORGANIC = (l: string, p: string) =>
   `(${l}.organic AND (${l}.kind <> '${LabelKind.ORGANIC_CONVERSION}' OR ${p}.kingdom = '${ProductKingdom.PLANT}'))`;
 
+/**
+ * Label `l` makes goods of product `p` count in EGalim's 50 % of sustainable and quality products:
+ * an `egalim` label, the in-conversion one for plant products only (as COUNTS_AS_ORGANIC): lamb "in
+ * conversion" is neither organic nor quality.
+ */
+export const COUNTS_FOR_EGALIM = (l: string, p: string) =>
+  `(${l}.egalim AND (${l}.kind <> '${LabelKind.ORGANIC_CONVERSION}' OR ${p}.kingdom = '${ProductKingdom.PLANT}'))`;
+
 /** Offer `o` carries a label that makes its product organic (COUNTS_AS_ORGANIC): the value of its organic key. */
 export const OFFER_IS_ORGANIC = /* cypher */ `EXISTS {
     MATCH (o)-[:CERTIFIED]->(ol:Label {organic: true}), (o)-[:OF_PRODUCT]->(op:Product)
@@ -107,6 +115,7 @@ export const UPSERT_ACTORS = /* cypher */ `
       a.website = row.website,
       a.description = row.description,
       a.fictitious = coalesce(row.fictitious, false),
+      a.publicBuyer = coalesce(row.publicBuyer, a.publicBuyer, false),
       a.location = CASE WHEN row.latitude IS NULL OR row.longitude IS NULL THEN c.location
                         ELSE point({latitude: row.latitude, longitude: row.longitude}) END
   WITH a, c

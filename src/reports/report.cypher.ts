@@ -1,5 +1,5 @@
 import { CARRIES_REQUIRED, NEED_REQUIRED_LABELS } from '../reasoning';
-import { COUNTS_AS_ORGANIC } from '../records';
+import { COUNTS_AS_ORGANIC, COUNTS_FOR_EGALIM } from '../records';
 import { ReportTerritoryKind } from './report.type';
 
 /**
@@ -16,8 +16,13 @@ import { ReportTerritoryKind } from './report.type';
 /** A link `l` is active in the year: it started on or before 31 December, or states no start. */
 const ACTIVE = (l: string) => `(${l}.since IS NULL OR ${l}.since <= date($yearEnd))`;
 
-/** Actor `a` is a public body: a local authority of the club, or an institution (see docs/reports.md). */
-export const IS_PUBLIC = (a: string) => `(coalesce(${a}.memberGroup, '') = 'LOCAL_AUTHORITIES' OR 'INSTITUTION' IN ${a}.roles)`;
+/**
+ * Actor `a` is a public buyer, from its legal nature: its `publicBuyer` fact (local authorities and
+ * their kitchens, public collèges, public hospitals: ActorRecord.publicBuyer), or, for a graph that
+ * does not state it, a member of the club's local-authority college or an institution (see docs/reports.md).
+ */
+export const IS_PUBLIC = (a: string) =>
+  `(coalesce(${a}.publicBuyer, false) OR coalesce(${a}.memberGroup, '') = 'LOCAL_AUTHORITIES' OR 'INSTITUTION' IN ${a}.roles)`;
 
 /** Actor `a` is a kitchen: a canteen or a central kitchen. */
 const IS_KITCHEN = (a: string) => `('CANTEEN' IN ${a}.roles OR 'CENTRAL_KITCHEN' IN ${a}.roles)`;
@@ -111,7 +116,7 @@ export const PURCHASES = /* cypher */ `
   MATCH (l)-[:OF_PRODUCT]->(p:Product)
   OPTIONAL MATCH (s)-[:LOCATED_IN]->(sc:Commune)
   WITH b, bc, s, sc, l, p, coalesce(l.valueEur, 0.0) AS value,
-       EXISTS { (l)-[:CERTIFIED]->(q:Label) WHERE q.egalim } AS quality,
+       EXISTS { (l)-[:CERTIFIED]->(q:Label) WHERE ${COUNTS_FOR_EGALIM('q', 'p')} } AS quality,
        EXISTS { (l)-[:CERTIFIED]->(o:Label) WHERE ${COUNTS_AS_ORGANIC('o', 'p')} AND o.egalim } AS organic,
        point.distance(coalesce(s.location, sc.location), coalesce(b.location, bc.location)) AS distanceM,
        CASE l.unit WHEN 'KG' THEN l.volume WHEN 'TONNE' THEN l.volume * 1000 END AS kg,
