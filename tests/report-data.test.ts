@@ -2,6 +2,8 @@ import { ActorRole, MemberGroup } from '../src/actor/actor.enums';
 import type { Database } from '../src/db';
 import { VolumeUnit } from '../src/product/product.enums';
 import { SupplyChannel, writeBundle, type NeedRecord } from '../src/records';
+import { findUnmetNeeds, type UnmetNeedsArgs } from '../src/reasoning';
+import { CANDIDATE_SEARCH_SLICE } from '../src/reasoning/matchmaking/matchmaking.service';
 import { buildTerritoryReport, ReportTerritoryKind } from '../src/reports';
 import { distanceKm } from '../src/territory';
 import { CONTRACT_CATERER, loadReferenceData, readCommunes, seedDatabase } from '../tools/seed';
@@ -784,5 +786,25 @@ describe('territory report on the Drôme seed', () => {
     expect(r.foodSystem.transformed.length).toBeGreaterThan(0);
     expect(r.risks.criticalActors.length).toBeGreaterThan(0);
     expect(r.actions.actions.length).toBeGreaterThan(0);
+    // Three steps: the territory; its actors, purchases, sales, needs and the three questions at once
+    // (the unmet needs' candidate search in slices of CANDIDATE_SEARCH_SLICE); the actors and products named.
+    const slices = Math.ceil(r.actions.actions.length / CANDIDATE_SEARCH_SLICE);
+    expect(slices).toBeGreaterThan(1);
+    expect(res.queries).toBe(1 + 7 + slices + 2);
+  }, 300_000);
+
+  it("finds the same candidates in slices as in one statement, for every one of the department's unmet needs", async () => {
+    const args = {
+      scope: { departmentCode: '26' },
+      includePartial: true,
+      candidates: 3,
+      maxIntermediaries: 1,
+      local: null,
+    } as UnmetNeedsArgs;
+    const sliced = await findUnmetNeeds(db, args);
+    const whole = await findUnmetNeeds(db, args, Number.POSITIVE_INFINITY);
+    expect(sliced.needs.length).toBeGreaterThan(CANDIDATE_SEARCH_SLICE);
+    expect(sliced.needs.filter((n) => n.candidates.length > 0).length).toBeGreaterThan(10);
+    expect(sliced).toEqual(whole);
   }, 300_000);
 });

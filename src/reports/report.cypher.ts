@@ -47,7 +47,8 @@ const TERRITORY_FIND: Readonly<Record<ReportTerritoryKind, string>> = {
  * TERRITORY[kind]: the territory of a report. Params: $code. One row: found, name, population (the
  * sum of its communes'), communeInsees (sorted), departmentCodes (sorted), epciSiren (a commune's
  * EPCI, for the questions asked of an EPCI; null otherwise), dataDate (the latest Actor.createdAt of
- * the graph: when its data last grew).
+ * the graph: when its data last grew), hasActors (an actor is located in one of its communes: the
+ * report has data, and its other statements can all be asked at once).
  */
 export const TERRITORY: Readonly<Record<ReportTerritoryKind, string>> = Object.fromEntries(
   Object.values(ReportTerritoryKind).map((kind) => [
@@ -60,7 +61,8 @@ export const TERRITORY: Readonly<Record<ReportTerritoryKind, string>> = Object.f
          [c IN communes | c.insee] AS communeInsees,
          COLLECT { UNWIND communes AS c MATCH (c)-[:IN_DEPARTMENT]->(d:Department) RETURN DISTINCT d.code AS code ORDER BY code } AS departmentCodes,
          COLLECT { UNWIND communes AS c MATCH (c)-[:IN_EPCI]->(e:Epci) WHERE size(communes) = 1 RETURN e.siren }[0] AS epciSiren,
-         COLLECT { MATCH (a:Actor) RETURN max(a.createdAt) AS latest }[0] AS dataDate`,
+         COLLECT { MATCH (a:Actor) RETURN max(a.createdAt) AS latest }[0] AS dataDate,
+         any(c IN communes WHERE EXISTS { (c)<-[:LOCATED_IN]-(:Actor) }) AS hasActors`,
   ]),
 ) as Record<ReportTerritoryKind, string>;
 
