@@ -545,7 +545,7 @@ describe('the example files', () => {
       'duplicate id "ex-bad-valid", already given to the actor on line 2 (expected each actor id once)',
     );
     expect(issues.find((i) => i.line === 9)?.reason).toBe(
-      'duplicate SIRET "92600900900016", already given to actor "ex-bad-valid" on line 2 (expected each SIRET once: one establishment, one actor)',
+      'duplicate SIRET "00600900500015", already given to actor "ex-bad-valid" on line 2 (expected each SIRET once: one establishment, one actor)',
     );
     expect(issues.find((i) => i.line === 12 && i.column === 'communeInsee')?.reason).toMatch(/leading zero of "07186"/);
     // Only the valid row converts; the importer writes nothing anyway since issues is non-empty.
@@ -574,7 +574,7 @@ describe('the example files', () => {
       id: 'ex-ferme-du-serre',
       name: 'Ferme du Serre, GAEC',
       roles: ['FARM'],
-      siret: '92600100100011',
+      siret: '00600100200010',
       agenceBioNumber: '26-0412',
       clubMember: true,
       memberGroup: 'PRODUCERS',
@@ -585,7 +585,7 @@ describe('the example files', () => {
       communeInsee: '26108',
       latitude: 44.7412,
       longitude: 5.0337,
-      fictitious: false, // the default when the column is left out
+      fictitious: true, // an invented firm, with a SIREN beginning with 0
     });
     expect(bundle.actors.map((a) => a.roles)).toEqual([['FARM'], ['MILL'], ['BAKERY'], ['FARM', 'DAIRY'], ['CENTRAL_KITCHEN']]);
     expect(bundle.actors.every((a) => isValidSiret(a.siret) && a.id.startsWith('ex-'))).toBe(true);
@@ -595,7 +595,7 @@ describe('the example files', () => {
     const { bundle, issues } = check(example('members.json'), 'json');
     expect(issues).toEqual([]);
     expect([bundle.actors.length, bundle.offers.length, bundle.needs.length, bundle.supplyLinks.length]).toEqual([3, 1, 1, 2]);
-    expect(bundle.actors[0].siret).toBe('92600600600015'); // written with spaces in the file
+    expect(bundle.actors[0].siret).toBe('00600600100017'); // written with spaces in the file
     expect(bundle.supplyLinks[1]).toEqual({
       id: 'ex-link-huile-huilerie-epicerie',
       supplierId: 'ex-huilerie-nyons',
@@ -669,7 +669,7 @@ describe('referencedIds', () => {
       ...parseImport(example('members.json'), { format: 'json' }).rows,
     ];
     const ids = referencedIds(rows);
-    expect(ids.sirets).toContain('92600600600015'); // spaces removed, as stored
+    expect(ids.sirets).toContain('00600600100017'); // spaces removed, as stored
     expect(ids.communes).toEqual(['26108', '26113', '26182', '26198', '26220', '26281', '26362']);
     expect(ids.actors).toContain('ex-oliveraie-eygues');
     expect(ids.supplyLinks).toEqual(['ex-link-huile-huilerie-epicerie', 'ex-link-olives-eygues-huilerie']);

@@ -133,6 +133,39 @@ const NEIGHBOURHOOD = graphql(`
   }
 `);
 
+const PRODUCT_KINGDOM = graphql(`
+  query RulesProductKingdom($id: String!) {
+    product(id: $id) {
+      kingdom
+    }
+  }
+`);
+
+const CREST_REPORT = graphql(`
+  query RulesCrestReport {
+    territoryReport(territory: { communeInsee: "26108" }, year: 2025) {
+      catering {
+        kitchens {
+          kitchen {
+            id
+            publicBuyer
+          }
+          figures {
+            purchaseValueEur
+            organicValueEur
+            qualityValueEur
+            byFamily {
+              family
+              purchaseValueEur
+              organicValueEur
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
 type SupplierInput = VariablesOf<typeof SUPPLIERS>['input'];
 
 describe('the rules of docs/reasoning.md on a hand-built graph', () => {
@@ -274,6 +307,34 @@ describe('the rules of docs/reasoning.md on a hand-built graph', () => {
       expect(await apples({ organicClaim: false })).toEqual([]);
     });
 
+    it('counts in-conversion carrots as organic and in-conversion lamb not (conversion counts for plant products only)', async () => {
+      const kingdom = async (id: string) => (await runner.run(PRODUCT_KINGDOM, { id })).data!.product.kingdom;
+      expect([await kingdom('carotte'), await kingdom('agneau')]).toEqual(['PLANT', 'ANIMAL']);
+      // Offers: the carrots are organic, the lamb is not (its in-conversion label makes nothing organic).
+      expect(await offersOf({ productId: 'carotte', buyerId: 'rg-cuisine', organic: true })).toEqual([['rg-o-carotte-conv', 0]]);
+      expect(await offersOf({ productId: 'agneau', buyerId: 'rg-cuisine', organic: true })).toEqual([]);
+      expect(await offersOf({ productId: 'agneau', buyerId: 'rg-cuisine', organic: false })).toEqual([['rg-o-agneau-conv', 0]]);
+      // Coverage: the carrot link (400 kg) covers the 400 kg AB need; the lamb link covers nothing, and
+      // the only lamb offer is the same in-conversion lamb, so no candidate either.
+      const res = await runner.run(UNMET, { scope: { actorId: 'rg-cuisine' } });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.unmetNeeds.unmetCount).toBe(1);
+      expect(res.data!.unmetNeeds.needs).toEqual([{ need: { id: 'rg-n-agneau-ab' }, coverage: 'UNMET', coveringLinks: 0, candidates: [] }]);
+    });
+
+    it("counts the in-conversion carrots in the report's organic purchases, not the in-conversion lamb", async () => {
+      const res = await runner.run(CREST_REPORT, {});
+      expect(res.errors).toBeUndefined();
+      const [kitchen] = res.data!.territoryReport.catering.kitchens;
+      expect(kitchen.kitchen).toEqual({ id: 'rg-cuisine', publicBuyer: true });
+      // Valued links of rg-cuisine: carrots 800 € and lamb 4,500 €, both in conversion (the others state no value).
+      // The lamb's label counts neither as organic nor as quality: in conversion holds for plant products only.
+      expect(kitchen.figures).toMatchObject({ purchaseValueEur: 5300, organicValueEur: 800, qualityValueEur: 800 });
+      const family = (f: string) => kitchen.figures.byFamily.find((b) => b.family === f);
+      expect(family('FRUIT_VEGETABLES')).toEqual({ family: 'FRUIT_VEGETABLES', purchaseValueEur: 800, organicValueEur: 800 });
+      expect(family('MEAT_POULTRY')).toEqual({ family: 'MEAT_POULTRY', purchaseValueEur: 4500, organicValueEur: 0 });
+    });
+
     it('leaves an AB need unmet by Nature & Progrès goods, and proposes no private-mark candidate', async () => {
       const res = await runner.run(UNMET, { scope: { actorId: 'rg-college' } });
       expect(res.errors).toBeUndefined();
@@ -303,9 +364,12 @@ describe('the rules of docs/reasoning.md on a hand-built graph', () => {
       expect(report.brokenChains.map((b) => [b.link.id, b.kind, b.breaksAt.id, b.path.map((l) => l.id), b.depth])).toEqual(EXPECTED_BREAKS);
     });
 
-    it('gives the same answer for organic: true, which never checks a Nature & Progrès link', async () => {
+    it('gives the same breaks for organic: true, which never checks a Nature & Progrès link', async () => {
       const report = await integrity({ scope: { departmentCode: '26' }, organic: true });
-      expect(report.summary.checked).toBe(8);
+      // The eight AB links, and the two in-conversion links (carrots, lamb): certified farms selling
+      // what they grow, with no input to check, so intact. Label integrity follows the label's chain,
+      // whatever EGalim counts.
+      expect(report.summary).toEqual({ checked: 10, intact: 5, broken: 5, unknownProvenance: 0 });
       expect(report.brokenChains.map((b) => [b.link.id, b.kind, b.breaksAt.id, b.path.map((l) => l.id), b.depth])).toEqual(EXPECTED_BREAKS);
     });
 

@@ -1,10 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { ActorRole } from '../src/actor/actor.enums';
 import { isValidSiret } from '../src/records';
-import type { ImportBundle, ProductRecord, SupplyLinkRecord } from '../src/records';
+import type { ImportBundle, ProductKingdom, ProductRecord, SupplyLinkRecord } from '../src/records';
+import { resolveProductKingdoms } from '../src/product';
 import {
   BROKEN_ORGANIC_CHAIN,
   buildDromeSeed,
   CONTRACT_CATERER,
+  CONVENTIONAL_FEED_BREAK,
   type CommuneRef,
   generateSyntheticGraph,
   KNOWN_CHAINS,
@@ -71,6 +76,63 @@ describe('the catalog (seeds/products.json, seeds/labels.json)', () => {
     expect(byId.get('raviole-du-dauphine')?.madeFromIds).toEqual(expect.arrayContaining(['farine-ble', 'oeufs', 'comte', 'fromage-blanc']));
     expect(byId.get('nougat-de-montelimar')?.madeFromIds).toEqual(expect.arrayContaining(['amande', 'miel']));
     expect(byId.get('farine-ble-t80')?.name).toBe('Farine de blé T80');
+  });
+
+  it('gives every product a kingdom, inherited from its broader product unless it declares its own', () => {
+    const kingdoms = resolveProductKingdoms(products);
+    expect(products.filter((p) => !kingdoms.get(p.id)).map((p) => p.id)).toEqual([]);
+    const of = (ids: string[]) => ids.map((id) => kingdoms.get(id));
+    // Plants: vegetables, fruit, grain, flour, bread, feed; animals: meat, charcuterie, dairy, eggs, fish, honey.
+    expect(of(['carotte', 'abricot', 'ble-tendre', 'farine-ble-t80', 'pain-complet', 'aliment-ruminants'])).toEqual(Array(6).fill('PLANT'));
+    expect(of(['agneau-de-sisteron', 'caillette', 'picodon', 'oeufs', 'truite', 'miel-de-lavande'])).toEqual(Array(6).fill('ANIMAL'));
+    // Both: butter or eggs in the dough, honey in the nougat, a whole meal.
+    expect(of(['pogne-de-romans', 'croissant', 'raviole-du-dauphine', 'pates-fraiches', 'nougat-de-montelimar', 'repas'])).toEqual(
+      Array(6).fill('MIXED'),
+    );
+  });
+
+  it('refuses a top-level product without a kingdom, and an unknown kingdom', () => {
+    const family = products[0].family;
+    const problems = validateCatalog(
+      [
+        { id: 'top', name: 'Top', family, broaderId: null, madeFromIds: [] },
+        { id: 'odd', name: 'Odd', family, broaderId: 'top', madeFromIds: [], kingdom: 'FUNGUS' as ProductKingdom },
+      ],
+      labels.filter((l) => l.productIds.length === 0),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'product top is at the top of the taxonomy and declares no kingdom',
+        'product odd has unknown kingdom FUNGUS',
+      ]),
+    );
+  });
+});
+
+describe('the record files the repository ships (seeds/examples)', () => {
+  const examples = path.join(__dirname, '..', 'seeds', 'examples');
+  const csvActors = (file: string, delimiter: string) =>
+    parse(fs.readFileSync(path.join(examples, file), 'utf8'), { columns: true, delimiter, bom: true }) as Record<string, string>[];
+  const shipped = [
+    ...csvActors('actors.csv', ',').map((r) => ['actors.csv', r.name, r.siret, r.fictitious]),
+    ...csvActors('invalid-actors.csv', ';').map((r) => ['invalid-actors.csv', r.name, r.siret, r.fictitious]),
+    ...(JSON.parse(fs.readFileSync(path.join(examples, 'members.json'), 'utf8')) as { actors: Record<string, unknown>[] }).actors.map(
+      (a) => ['members.json', a.name, a.siret, String(a.fictitious)],
+    ),
+  ];
+
+  it('lists every example actor', () => {
+    expect(shipped.length).toBe(5 + 11 + 3);
+    expect(fs.readdirSync(examples).filter((f) => !['actors.csv', 'invalid-actors.csv', 'members.json'].includes(f))).toEqual([
+      'needs.csv',
+      'offers.csv',
+      'supply-links.csv',
+    ]);
+  });
+
+  it('marks every example firm fictitious, with a SIREN beginning with 0 that no real firm is known to hold', () => {
+    // The example firms are invented: none may carry a SIREN a real company could hold (1-2: public bodies, 3-9: companies).
+    expect(shipped.filter(([, , siret, fictitious]) => fictitious !== 'true' || !String(siret).startsWith('0'))).toEqual([]);
   });
 });
 
@@ -155,6 +217,21 @@ describe('the Drôme seed', () => {
     expect(seed.actors.filter((a) => a.fictitious === false).length).toBeGreaterThanOrEqual(30);
   });
 
+  it('marks fictitious every actor with an invented SIREN (beginning with 0), except the real public bodies docs/model.md lists', () => {
+    const modelDoc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'model.md'), 'utf8').replace(/\s+/g, ' ');
+    const placeholders = seed.actors.filter((a) => a.siret.startsWith('0'));
+    const realBodies = placeholders.filter((a) => a.fictitious !== true);
+    // Real chambers, central kitchens, collèges and hospitals whose SIREN the repository does not hold.
+    expect(realBodies.length).toBeGreaterThanOrEqual(20);
+    expect(realBodies.filter((a) => !modelDoc.includes(a.name)).map((a) => a.name)).toEqual([]);
+    const publicRoles = [ActorRole.INSTITUTION, ActorRole.CANTEEN, ActorRole.CENTRAL_KITCHEN];
+    expect(realBodies.filter((a) => !a.roles.some((r) => publicRoles.includes(r))).map((a) => a.name)).toEqual([]);
+    // And the other way round: every actor that is not fictitious either has a real SIREN or is one of them.
+    expect(
+      seed.actors.filter((a) => a.fictitious !== true && !a.siret.startsWith('0') && !/^[12]/.test(a.siret)).map((a) => a.name),
+    ).toEqual([]);
+  });
+
   it('writes French contractions: "au Pègue", "aux Pilles", "du Poët-Laval", never "à Le" or "de Les"', () => {
     const texts = seed.actors.flatMap((a) => [a.name, a.description ?? '']);
     expect(texts.filter((t) => /\b(à|de) (Le|Les) /.test(t))).toEqual([]);
@@ -198,6 +275,22 @@ describe('the Drôme seed', () => {
     expect(broken.map((l) => l.id)).toContain(BROKEN_ORGANIC_CHAIN.brokenLinkId);
     const chain = BROKEN_ORGANIC_CHAIN.linkIds.map((id) => linkById.get(id) as SupplyLinkRecord);
     for (let i = 0; i + 1 < chain.length; i += 1) expect(chain[i + 1].sourcedFromIds).toContain(chain[i].id);
+  });
+
+  it('contains organic poultry raised on conventional feed: an AB sale sourced from an unlabelled feed purchase', () => {
+    const organic = new Set(labels.filter((l) => l.organic).map((l) => l.id));
+    const feed = linkById.get(CONVENTIONAL_FEED_BREAK.feedLinkId) as SupplyLinkRecord;
+    const sale = linkById.get(CONVENTIONAL_FEED_BREAK.brokenLinkId) as SupplyLinkRecord;
+    const actor = (id: string) => seed.actors.find((a) => a.id === id);
+    expect(sale.sourcedFromIds).toContain(feed.id);
+    expect(feed.buyerId).toBe(sale.supplierId);
+    expect(isSameOrNarrower(feed.productId, 'aliments-animaux')).toBe(true);
+    expect(feed.labelIds.filter((id) => organic.has(id))).toEqual([]);
+    expect(sale.labelIds).toContain('ab');
+    expect(kingdomOf.get(sale.productId)).toBe('ANIMAL');
+    expect(actor(sale.supplierId)).toMatchObject({ name: 'Volailles de la Magnanerie', roles: [ActorRole.FARM] });
+    expect(actor(sale.supplierId)?.agenceBioNumber).toBeTruthy();
+    expect(actor(feed.supplierId)).toMatchObject({ name: 'Aliments Drôme-Vivarais' });
   });
 
   it('has needs that no offer anywhere meets (product or narrower, with the required labels)', () => {
@@ -322,6 +415,7 @@ function expectSoundBundle(get: () => ImportBundle, actorPrefix: string, linkPre
 // ── The rules, written independently of tools/seed ─────────────────────────────────────────────
 
 const productById = new Map(products.map((p) => [p.id, p]));
+const kingdomOf = resolveProductKingdoms(products);
 const childrenOf = new Map<string, string[]>();
 for (const p of products) if (p.broaderId) childrenOf.set(p.broaderId, [...(childrenOf.get(p.broaderId) ?? []), p.id]);
 
@@ -354,6 +448,8 @@ function recipeOf(id: string): string[] {
  * it is made from, transitively (narrower products' recipes included), broader or narrower matching.
  */
 function canBeSourcedFrom(output: string, input: string): boolean {
+  // Feed is an input of livestock products (EU 2018/848 counts it): eggs, milk or meat may come from feed.
+  if (isSameOrNarrower(input, 'aliments-animaux') && kingdomOf.get(output) === 'ANIMAL') return true;
   return [...possibleInputs(output)].some((t) => isSameOrNarrower(input, t) || isSameOrNarrower(t, input));
 }
 

@@ -3,7 +3,9 @@ import type { Database } from '../src/db';
 import type { ProductRecord } from '../src/records';
 import {
   appellationArea,
+  BROKEN_ORGANIC_CHAIN,
   CONTRACT_CATERER,
+  CONVENTIONAL_FEED_BREAK,
   CONVERSIONS,
   FLOUR_RESALE_CHAINS,
   isInArea,
@@ -12,8 +14,10 @@ import {
   seedDatabase,
   UNCERTIFIED_ORGANIC_RESELLERS,
 } from '../tools/seed';
+import { resolveProductKingdoms } from '../src/product';
 import { findBuyerPlaces, findSupplierMatches } from '../src/reasoning';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
+import { createRunner, graphql } from './helpers/graphql';
 
 /**
  * Invariants of the Drôme seed as loaded in Neo4j: the numbers an analyst would check first. Every
@@ -67,8 +71,11 @@ const recipeOf = (id: string): string[] =>
     .map((a) => productById.get(a)?.madeFromIds ?? [])
     .find((m) => m.length > 0) ?? [];
 
-/** EGalim counts EU organic only (AB, EU leaf, conversion), not the private marks. */
-const isLegalOrganic = (l: LinkRow) => l.labels.some((x) => x.kind === 'ORGANIC' || x.kind === 'ORGANIC_CONVERSION');
+const kingdomOf = resolveProductKingdoms(products);
+
+/** EGalim counts EU organic only (AB, EU leaf, and conversion for plant products), not the private marks. */
+const isLegalOrganic = (l: LinkRow) =>
+  l.labels.some((x) => x.kind === 'ORGANIC' || (x.kind === 'ORGANIC_CONVERSION' && kingdomOf.get(l.productId) === 'PLANT'));
 const isQuality = (l: LinkRow) => isLegalOrganic(l) || l.labels.some((x) => x.egalim && x.kind !== 'PRIVATE_ORGANIC');
 
 /** Meals a year, as the kitchen's description says it ("… 54 600 repas par an", "12 000 couverts par an"). */
@@ -94,6 +101,27 @@ const MAX_PER_MEAL: Record<string, number> = {
   poissons: 0.03,
   oeufs: 0.015,
 };
+
+const INTEGRITY = graphql(`
+  query SeedLabelIntegrity($scope: IntegrityScopeInput!) {
+    labelIntegrity(scope: $scope, organic: true) {
+      summary {
+        checked
+        broken
+      }
+      brokenChains {
+        link {
+          id
+        }
+        kind
+        breaksAt {
+          id
+        }
+        depth
+      }
+    }
+  }
+`);
 
 describe('the Drôme seed in Neo4j: numbers that add up', () => {
   let db: Database;
@@ -265,6 +293,31 @@ describe('the Drôme seed in Neo4j: numbers that add up', () => {
     expect(resales.length).toBeGreaterThan(50);
     const uncertified = [...new Set(resales.filter((l) => l.supplierBio === null).map((l) => l.supplierName))];
     expect(uncertified.sort()).toEqual([...UNCERTIFIED_ORGANIC_RESELLERS].sort());
+  });
+
+  it('reports each kind of organic integrity break through labelIntegrity, conventional feed included', async () => {
+    const runner = await createRunner(db);
+    try {
+      const res = await runner.run(INTEGRITY, { scope: { departmentCode: '26' } });
+      expect(res.errors).toBeUndefined();
+      const breaks = res.data!.labelIntegrity.brokenChains.map((b) => [b.link.id, b.kind, b.breaksAt.id, b.depth]);
+      // The organic chicken on conventional feed: the sale, two links deep to the feed bought from the feed mill.
+      const { feedLinkId, brokenLinkId } = CONVENTIONAL_FEED_BREAK;
+      expect(breaks.filter(([, kind]) => kind === 'CONVENTIONAL_FEED')).toEqual([[brokenLinkId, 'CONVENTIONAL_FEED', feedLinkId, 2]]);
+      // The feed link is the Magnanerie's purchase from the feed mill, with no organic label.
+      const feed = links.find((l) => l.id === feedLinkId)!;
+      expect([feed.supplierName, feed.buyerName, isLegalOrganic(feed)]).toEqual([
+        'Aliments Drôme-Vivarais',
+        'Volailles de la Magnanerie',
+        false,
+      ]);
+      // The other two kinds: AB bread from conventional flour, AB cherries resold by an uncertified operator.
+      expect(breaks).toContainEqual([BROKEN_ORGANIC_CHAIN.brokenLinkId, 'LABEL_LOST', BROKEN_ORGANIC_CHAIN.linkIds[2], 2]);
+      const uncertified = new Set(links.filter((l) => UNCERTIFIED_ORGANIC_RESELLERS.includes(l.supplierName)).map((l) => l.id));
+      expect(breaks.some(([link, kind]) => kind === 'UNCERTIFIED_OPERATOR' && uncertified.has(link as string))).toBe(true);
+    } finally {
+      await runner.stop();
+    }
   });
 
   it("draws every appellation's inputs from the appellation's area, not from a radius", () => {

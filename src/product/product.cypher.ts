@@ -1,4 +1,5 @@
 import type { SchemaStatement } from '../db';
+import { OFFER_IS_ORGANIC } from '../records';
 
 export const PRODUCT_SCHEMA: SchemaStatement[] = [
   { name: 'product_id', kind: 'constraint', cypher: 'CREATE CONSTRAINT product_id IF NOT EXISTS FOR (p:Product) REQUIRE p.id IS UNIQUE' },
@@ -12,11 +13,23 @@ export const PRODUCT_SCHEMA: SchemaStatement[] = [
   },
 ];
 
-/** Upserts products. Params: $products [{id, name, nameEn, family}]. */
+/**
+ * Upserts products. Params: $products [{id, name, nameEn, family, kingdom}], each kingdom resolved
+ * (resolveProductKingdoms: inherited from the broader product). When a product's kingdom changes,
+ * its offers' organic key follows (an in-conversion label counts for plant products only: see
+ * COUNTS_AS_ORGANIC in records/records.cypher.ts).
+ */
 export const UPSERT_PRODUCTS = /* cypher */ `
   UNWIND $products AS row
   MERGE (p:Product {id: row.id})
-  SET p.name = row.name, p.nameEn = row.nameEn, p.family = row.family`;
+  WITH p, row, coalesce(p.kingdom, '') <> coalesce(row.kingdom, '') AS kingdomChanged
+  SET p.name = row.name, p.nameEn = row.nameEn, p.family = row.family, p.kingdom = row.kingdom
+  WITH p, kingdomChanged
+  CALL (p, kingdomChanged) {
+    WITH p WHERE kingdomChanged
+    MATCH (p)<-[:OF_PRODUCT]-(o:Offer)
+    SET o.organic = ${OFFER_IS_ORGANIC}
+  }`;
 
 /**
  * Sets each product's broader product and its inputs (transformations), removing links no longer

@@ -1,2 +1,2 @@
 // The vocabularies live with the write model (records/vocabulary.ts); kept here for the readers' imports.
-export { PURCHASE_FAMILIES, PurchaseFamily, VOLUME_UNITS, VolumeUnit } from '../records';
+export { PRODUCT_KINGDOMS, ProductKingdom, PURCHASE_FAMILIES, PurchaseFamily, VOLUME_UNITS, VolumeUnit } from '../records';

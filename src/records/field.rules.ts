@@ -341,6 +341,8 @@ const ACTOR_FIELDS: FieldRules<ActorRecord> = {
   latitude: rule(decimal('latitude', LATITUDE_RANGE)),
   longitude: rule(decimal('longitude', LONGITUDE_RANGE)),
   fictitious: rule(boolean, () => false),
+  // Left out, it stays as the graph holds it (false for a new actor): an update that does not name it never clears it.
+  publicBuyer: { type: boolean, omitWhenAbsent: true },
 };
 
 const OFFER_FIELDS: FieldRules<OfferRecord> = {

@@ -63,6 +63,7 @@ export const RECORD_COLUMNS: { [K in RecordKind]: Readonly<Record<string, Column
     latitude: OPTIONAL,
     longitude: OPTIONAL,
     fictitious: OPTIONAL,
+    publicBuyer: OPTIONAL,
   } satisfies Record<keyof ActorRecord, ColumnSpec>,
   offers: {
     id: REQUIRED,

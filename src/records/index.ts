@@ -31,7 +31,7 @@ export {
   type WriteOptions,
   type WriteProgress,
 } from './write';
-export { OFFER_IS_ORGANIC, SET_OFFER_KEYS, SET_SUPPLIER_KEYS } from './records.cypher';
+export { COUNTS_AS_ORGANIC, COUNTS_FOR_EGALIM, OFFER_IS_ORGANIC, SET_OFFER_KEYS, SET_SUPPLIER_KEYS } from './records.cypher';
 export {
   clearLoaders,
   createRecord,

@@ -1,4 +1,13 @@
-import type { ActorRole, DeliveryFrequency, LabelKind, MemberGroup, PurchaseFamily, SupplyChannel, VolumeUnit } from './vocabulary';
+import type {
+  ActorRole,
+  DeliveryFrequency,
+  LabelKind,
+  MemberGroup,
+  ProductKingdom,
+  PurchaseFamily,
+  SupplyChannel,
+  VolumeUnit,
+} from './vocabulary';
 
 /**
  * The records the importer accepts (from CSV, JSON or the GraphQL mutation) and the seed produces.
@@ -27,6 +36,12 @@ export interface ActorRecord {
   longitude?: number | null;
   /** True for an invented operator of the seed (its SIRET cannot belong to a real firm); false or absent for a real one. */
   fictitious?: boolean;
+  /**
+   * A buyer under public law (public procurement): a local authority, its kitchens and canteens, a
+   * public collège, a public hospital. Their EGalim shares are public (ma-cantine), so reports list
+   * their figures one by one. Left out of an update: kept as it is; of a new actor: false.
+   */
+  publicBuyer?: boolean;
 }
 
 export interface OfferRecord {
@@ -98,6 +113,11 @@ export interface ProductRecord {
   broaderId: string | null;
   /** Transformations: the products this one is made from. */
   madeFromIds: string[];
+  /**
+   * Plant, animal or mixed (ProductKingdom). Declared on the broadest product it holds for; a product
+   * that leaves it out takes its broader product's (resolveProductKingdoms).
+   */
+  kingdom?: ProductKingdom | null;
 }
 
 export interface LabelRecord {

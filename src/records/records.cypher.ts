@@ -1,5 +1,5 @@
 import { cypherList } from '../common';
-import { RESELLER_ONLY_ROLES } from './vocabulary';
+import { LabelKind, ProductKingdom, RESELLER_ONLY_ROLES } from './vocabulary';
 
 /**
  * How records are written: the upserts of each record kind (by id, so re-importing the same rows
@@ -7,8 +7,28 @@ import { RESELLER_ONLY_ROLES } from './vocabulary';
  * the graph. Values are always parameters. Concept folders read; this module writes.
  */
 
-/** Offer `o` carries an organic label: the value of its organic key. */
-export const OFFER_IS_ORGANIC = /* cypher */ `EXISTS { (o)-[:CERTIFIED]->(:Label {organic: true}) }`;
+/**
+ * Label `l` makes goods of product `p` organic in law, as EGalim counts them: a legal organic label
+ * (`organic`: AB, EU leaf, in conversion), but "in conversion" only for plant products (`p.kingdom`
+ * PLANT; EU 2018/848 art. 30 lets only food and feed of plant origin be sold as in conversion). An
+ * in-conversion label on lamb, cheese or a brioche makes nothing organic. The one definition of the
+ * rule: need coverage, matchmaking, the offers' organic key and the reports' EGalim figures use it.
+ */
+export const COUNTS_AS_ORGANIC = (l: string, p: string) =>
+  `(${l}.organic AND (${l}.kind <> '${LabelKind.ORGANIC_CONVERSION}' OR ${p}.kingdom = '${ProductKingdom.PLANT}'))`;
+
+/**
+ * Label `l` makes goods of product `p` count in EGalim's 50 % of sustainable and quality products:
+ * an `egalim` label, the in-conversion one for plant products only (as COUNTS_AS_ORGANIC): lamb "in
+ * conversion" is neither organic nor quality.
+ */
+export const COUNTS_FOR_EGALIM = (l: string, p: string) =>
+  `(${l}.egalim AND (${l}.kind <> '${LabelKind.ORGANIC_CONVERSION}' OR ${p}.kingdom = '${ProductKingdom.PLANT}'))`;
+
+/** Offer `o` carries a label that makes its product organic (COUNTS_AS_ORGANIC): the value of its organic key. */
+export const OFFER_IS_ORGANIC = /* cypher */ `EXISTS {
+    MATCH (o)-[:CERTIFIED]->(ol:Label {organic: true}), (o)-[:OF_PRODUCT]->(op:Product)
+    WHERE ${COUNTS_AS_ORGANIC('ol', 'op')} }`;
 
 /**
  * Offer `o`'s supplier keys, from its actor `a`: supplierId, supplierLocation (the actor's point,
@@ -95,6 +115,7 @@ export const UPSERT_ACTORS = /* cypher */ `
       a.website = row.website,
       a.description = row.description,
       a.fictitious = coalesce(row.fictitious, false),
+      a.publicBuyer = coalesce(row.publicBuyer, a.publicBuyer, false),
       a.location = CASE WHEN row.latitude IS NULL OR row.longitude IS NULL THEN c.location
                         ELSE point({latitude: row.latitude, longitude: row.longitude}) END
   WITH a, c

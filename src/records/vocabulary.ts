@@ -71,6 +71,21 @@ export const PURCHASE_FAMILY_NAMES_FR: Readonly<Record<PurchaseFamily, string>> 
   [PurchaseFamily.OTHER]: "Autres produits frais, surgelés et d'épicerie",
 };
 
+/**
+ * Whether a product comes from plants, animals or both (a brioche: flour, eggs and butter). Declared on
+ * the broadest product it holds for (seeds/products.json) and inherited by the narrower ones. It
+ * decides whether "in conversion" counts as organic: EU 2018/848 (art. 30) lets only food and feed
+ * of plant origin be sold as in conversion, and EGalim counts conversion for plant products only.
+ * Honey is ANIMAL (beekeeping is livestock production in 2018/848).
+ */
+export enum ProductKingdom {
+  PLANT = 'PLANT',
+  ANIMAL = 'ANIMAL',
+  MIXED = 'MIXED',
+}
+
+export const PRODUCT_KINGDOMS = Object.values(ProductKingdom);
+
 /** Units in which volumes and capacities are counted. */
 export enum VolumeUnit {
   KG = 'KG',

@@ -1,3 +1,5 @@
+import { CARRIES_REQUIRED, NEED_REQUIRED_LABELS } from '../reasoning';
+import { COUNTS_AS_ORGANIC, COUNTS_FOR_EGALIM } from '../records';
 import { ReportTerritoryKind } from './report.type';
 
 /**
@@ -14,8 +16,13 @@ import { ReportTerritoryKind } from './report.type';
 /** A link `l` is active in the year: it started on or before 31 December, or states no start. */
 const ACTIVE = (l: string) => `(${l}.since IS NULL OR ${l}.since <= date($yearEnd))`;
 
-/** Actor `a` is a public body: a local authority of the club, or an institution (see docs/reports.md). */
-export const IS_PUBLIC = (a: string) => `(coalesce(${a}.memberGroup, '') = 'LOCAL_AUTHORITIES' OR 'INSTITUTION' IN ${a}.roles)`;
+/**
+ * Actor `a` is a public buyer, from its legal nature: its `publicBuyer` fact (local authorities and
+ * their kitchens, public collèges, public hospitals: ActorRecord.publicBuyer), or, for a graph that
+ * does not state it, a member of the club's local-authority college or an institution (see docs/reports.md).
+ */
+export const IS_PUBLIC = (a: string) =>
+  `(coalesce(${a}.publicBuyer, false) OR coalesce(${a}.memberGroup, '') = 'LOCAL_AUTHORITIES' OR 'INSTITUTION' IN ${a}.roles)`;
 
 /** Actor `a` is a kitchen: a canteen or a central kitchen. */
 const IS_KITCHEN = (a: string) => `('CANTEEN' IN ${a}.roles OR 'CENTRAL_KITCHEN' IN ${a}.roles)`;
@@ -40,7 +47,8 @@ const TERRITORY_FIND: Readonly<Record<ReportTerritoryKind, string>> = {
  * TERRITORY[kind]: the territory of a report. Params: $code. One row: found, name, population (the
  * sum of its communes'), communeInsees (sorted), departmentCodes (sorted), epciSiren (a commune's
  * EPCI, for the questions asked of an EPCI; null otherwise), dataDate (the latest Actor.createdAt of
- * the graph: when its data last grew).
+ * the graph: when its data last grew), hasActors (an actor is located in one of its communes: the
+ * report has data, and its other statements can all be asked at once).
  */
 export const TERRITORY: Readonly<Record<ReportTerritoryKind, string>> = Object.fromEntries(
   Object.values(ReportTerritoryKind).map((kind) => [
@@ -53,7 +61,8 @@ export const TERRITORY: Readonly<Record<ReportTerritoryKind, string>> = Object.f
          [c IN communes | c.insee] AS communeInsees,
          COLLECT { UNWIND communes AS c MATCH (c)-[:IN_DEPARTMENT]->(d:Department) RETURN DISTINCT d.code AS code ORDER BY code } AS departmentCodes,
          COLLECT { UNWIND communes AS c MATCH (c)-[:IN_EPCI]->(e:Epci) WHERE size(communes) = 1 RETURN e.siren }[0] AS epciSiren,
-         COLLECT { MATCH (a:Actor) RETURN max(a.createdAt) AS latest }[0] AS dataDate`,
+         COLLECT { MATCH (a:Actor) RETURN max(a.createdAt) AS latest }[0] AS dataDate,
+         any(c IN communes WHERE EXISTS { (c)<-[:LOCATED_IN]-(:Actor) }) AS hasActors`,
   ]),
 ) as Record<ReportTerritoryKind, string>;
 
@@ -109,8 +118,8 @@ export const PURCHASES = /* cypher */ `
   MATCH (l)-[:OF_PRODUCT]->(p:Product)
   OPTIONAL MATCH (s)-[:LOCATED_IN]->(sc:Commune)
   WITH b, bc, s, sc, l, p, coalesce(l.valueEur, 0.0) AS value,
-       EXISTS { (l)-[:CERTIFIED]->(q:Label) WHERE q.egalim } AS quality,
-       EXISTS { (l)-[:CERTIFIED]->(o:Label) WHERE o.organic AND o.egalim } AS organic,
+       EXISTS { (l)-[:CERTIFIED]->(q:Label) WHERE ${COUNTS_FOR_EGALIM('q', 'p')} } AS quality,
+       EXISTS { (l)-[:CERTIFIED]->(o:Label) WHERE ${COUNTS_AS_ORGANIC('o', 'p')} AND o.egalim } AS organic,
        point.distance(coalesce(s.location, sc.location), coalesce(b.location, bc.location)) AS distanceM,
        CASE l.unit WHEN 'KG' THEN l.volume WHEN 'TONNE' THEN l.volume * 1000 END AS kg,
        COLLECT { MATCH (l)-[:SOURCED_FROM]->(:SupplyLink)<-[:SUPPLIES]-(o:Actor) RETURN NOT ${RESELLER_ONLY('o')} AS fromOrigin } AS inputs
@@ -178,12 +187,12 @@ export const SALES = /* cypher */ `
 export const NEED_COVERAGE_BY_FAMILY = /* cypher */ `
   UNWIND $insees AS insee
   MATCH (bc:Commune {insee: insee})<-[:LOCATED_IN]-(b:Actor)-[:NEEDS]->(n:Need)-[:OF_PRODUCT]->(p:Product)
-  CALL (n) { OPTIONAL MATCH (n)-[:REQUIRES]->(r:Label) RETURN collect(r) AS required }
+  ${NEED_REQUIRED_LABELS}
   CALL (n, b, bc, p, required) {
     OPTIONAL MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b)
     WHERE ${ACTIVE('l')}
       AND EXISTS { (l)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(p) }
-      AND all(r IN required WHERE EXISTS { (l)-[:CERTIFIED]->(c:Label) WHERE c = r OR (r.organic AND c.organic) })
+      AND ${CARRIES_REQUIRED('l')}
     OPTIONAL MATCH (s)-[:LOCATED_IN]->(sc:Commune)
     WITH n, l, CASE WHEN l.unit = n.unit THEN l.volume ELSE 0.0 END AS volume,
          point.distance(coalesce(s.location, sc.location), coalesce(b.location, bc.location)) <= $localRadiusM AS local

@@ -28,8 +28,10 @@ export function reportDefinitions(year: number): ReportDefinitions {
       `son volume et sa valeur d'une année. Les risques et pistes d'action reprennent les questions de Maillon, qui lisent le graphe tel qu'il est.`,
     kitchens:
       'Cuisines : acteurs de rôle cantine (CANTEEN) ou cuisine centrale (CENTRAL_KITCHEN) situés dans le territoire. Acheteurs ' +
-      'publics : acteurs membres du collège des collectivités (LOCAL_AUTHORITIES) ou de rôle institution (INSTITUTION) ; seuls ' +
-      'leurs chiffres sont donnés cuisine par cuisine (ils sont publics sur ma-cantine). Les autres cuisines comptent dans les totaux.',
+      'publics, selon leur nature juridique : acheteurs de droit public (publicBuyer : collectivités et leurs cuisines, collèges ' +
+      'publics, hôpitaux publics), membres du collège des collectivités (LOCAL_AUTHORITIES) ou de rôle institution (INSTITUTION) ; ' +
+      'seuls leurs chiffres sont donnés cuisine par cuisine (ils sont publics sur ma-cantine). Les autres cuisines (cliniques, ' +
+      'EHPAD dont le statut n’est pas connu, sociétés de restauration) comptent dans les totaux.',
     labels:
       "Bio : label de l'agriculture biologique légale de l'UE (AB, Eurofeuille, conversion ; Label.organic). Durable et de qualité " +
       '(EGalim) : label comptant pour les 50 % EGalim (Label.egalim : Label Rouge, AOP/AOC, IGP, STG, HVE, pêche durable, fermier...), ' +

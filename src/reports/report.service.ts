@@ -57,6 +57,7 @@ type TerritoryRow = {
   departmentCodes: string[];
   epciSiren: string | null;
   dataDate: Date | null;
+  hasActors: boolean;
 };
 
 type SalesRow = {
@@ -121,10 +122,10 @@ const yearEnd = (year: number) => `${String(year).padStart(4, '0')}-12-31`;
 /**
  * The report of a commune, EPCI or department for a year: every indicator of issue 12 as data,
  * with the definitions applied. A territory without actors gives a report with hasData false and
- * empty sections; an unknown one throws NOT_FOUND (entity Commune, Epci or Department). Statements:
- * the territory, then four in parallel (actors, purchases, sales, needs) with the reasoning
- * questions (supply risk, unmet needs and their candidates, label integrity), then the references
- * of the actors and products those name.
+ * empty sections; an unknown one throws NOT_FOUND (entity Commune, Epci or Department). Three
+ * steps: the territory (with whether it has actors); then, all at once, its actors, purchases,
+ * sales and needs with the reasoning questions (unmet needs and their candidate search, supply
+ * risk, label integrity); then the references of the actors and products those name.
  */
 export async function buildTerritoryReport(
   db: Database,
@@ -157,15 +158,13 @@ export async function buildTerritoryReport(
     resellerRoles: [...RESELLER_ONLY_ROLES],
     processorRoles: PROCESSOR_ROLES,
   };
-  const actorRows = await db.read<{ actor: ReportActor; kitchen: boolean }>(TERRITORY_ACTORS, params);
-  if (actorRows.length === 0) return { ...head, hasData: false, ...emptySections() };
+  if (!territory.hasActors) return { ...head, hasData: false, ...emptySections() };
 
   const scope = toQuestionScope(ref, territory);
-  const [purchases, [sales], coverage, risk, unmet, integrity] = await Promise.all([
-    db.read<PurchaseGroup>(PURCHASES, params),
-    db.read<SalesRow>(SALES, params),
-    db.read<CoverageRow>(NEED_COVERAGE_BY_FAMILY, params),
-    findSupplyRisk(db, { scope, top: TOP_CRITICAL_ACTORS } as SupplyRiskArgs),
+  // Every statement at once, within the per-request admission (DB_REQUEST_CONCURRENCY at a time), in
+  // the order they are admitted: the unmet needs first, since their candidate search runs after
+  // them and is the longest chain (docs/reports.md, "Speed").
+  const [unmet, actorRows, purchases, [sales], coverage, risk, integrity] = await Promise.all([
     findUnmetNeeds(db, {
       scope,
       includePartial: true,
@@ -173,6 +172,11 @@ export async function buildTerritoryReport(
       maxIntermediaries: 1,
       local: null,
     } as UnmetNeedsArgs),
+    db.read<{ actor: ReportActor; kitchen: boolean }>(TERRITORY_ACTORS, params),
+    db.read<PurchaseGroup>(PURCHASES, params),
+    db.read<SalesRow>(SALES, params),
+    db.read<CoverageRow>(NEED_COVERAGE_BY_FAMILY, params),
+    findSupplyRisk(db, { scope, top: TOP_CRITICAL_ACTORS } as SupplyRiskArgs),
     db.read<IntegrityRow>(LABEL_INTEGRITY[scope.epciSiren ? IntegrityScopeKind.EPCI : IntegrityScopeKind.DEPARTMENT], {
       scopeId: scope.epciSiren ?? scope.departmentCode,
       labelId: null,

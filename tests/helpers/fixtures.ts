@@ -5,14 +5,18 @@ import { VolumeUnit } from '../../src/product/product.enums';
 
 let siretCounter = 0;
 
-/** A valid, unique SIRET for test actors (prefix 999 keeps clear of the seed's). */
+/**
+ * A valid, unique SIRET for test actors: SIREN 008000000, invented (no SIREN beginning with 0 is
+ * known in SIRENE) and clear of the seed's and the synthetic graphs' (01 to 09: tools/seed/identity.ts).
+ */
 export function nextSiret(): string {
   siretCounter += 1;
-  return withLuhnCheckDigit(`999${String(siretCounter).padStart(10, '0')}`);
+  return withLuhnCheckDigit(`008${String(siretCounter).padStart(10, '0')}`);
 }
 
+/** A test actor: an invented operator, so fictitious. */
 export function actor(id: string, name: string, roles: ActorRole[], communeInsee: string, extra: Partial<ActorRecord> = {}): ActorRecord {
-  return { id, name, roles, siret: nextSiret(), clubMember: false, communeInsee, ...extra };
+  return { id, name, roles, siret: nextSiret(), clubMember: false, fictitious: true, communeInsee, ...extra };
 }
 
 export function offer(

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LabelRecord, ProductRecord } from '../../src/records';
 import { LABEL_KINDS } from '../../src/label';
-import { PURCHASE_FAMILIES } from '../../src/product';
+import { PRODUCT_KINGDOMS, PURCHASE_FAMILIES } from '../../src/product';
 
 /** The seeds/ folder of the repository, from tools/seed/ (Jest) or dist/tools/seed/ (after tsc). */
 const SEEDS_DIR = path.resolve(__dirname, '..', '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []), 'seeds');
@@ -45,6 +45,10 @@ export function validateCatalog(products: readonly ProductRecord[], labels: read
     productIds.add(p.id);
     if (!p.name) problems.push(`product ${p.id} has no name`);
     if (!(PURCHASE_FAMILIES as string[]).includes(p.family)) problems.push(`product ${p.id} has unknown family ${p.family}`);
+    if (p.kingdom != null && !(PRODUCT_KINGDOMS as string[]).includes(p.kingdom))
+      problems.push(`product ${p.id} has unknown kingdom ${p.kingdom}`);
+    // Narrower products inherit it: declared at the top, every product has one (in conversion counts for plants only).
+    if (p.broaderId === null && p.kingdom == null) problems.push(`product ${p.id} is at the top of the taxonomy and declares no kingdom`);
   }
   for (const p of products) {
     if (p.broaderId !== null && !productIds.has(p.broaderId)) problems.push(`product ${p.id}: broaderId ${p.broaderId} does not exist`);

@@ -1,10 +1,11 @@
-import { MemberGroup } from '../../src/actor';
+import { ActorRole, MemberGroup } from '../../src/actor';
 import type { ImportBundle, LabelRecord, NeedRecord, ProductRecord } from '../../src/records';
 import type { CommuneRef } from './communes';
 import { completeBundle, createGenerator, type Generator } from './generator';
 import { monthsFor } from './market';
 import { SEED_IDS, type Line, type SeedActor } from './model';
 import { ACTOR_PROFILES, farm, make, profileByKey, wine, type LineSpec } from './profiles';
+import { ProductTaxonomy } from './taxonomy';
 
 /**
  * The Drôme seed: about 500 actors an analyst from the Drôme would recognise (real public
@@ -92,6 +93,21 @@ export const BROKEN_ORGANIC_CHAIN: KnownChain & { brokenLinkId: string } = {
   linkIds: ['sl-00018', 'sl-00019', 'sl-00020', 'sl-00021'],
   brokenLinkId: 'sl-00021',
 };
+
+/**
+ * Organic poultry raised on conventional feed, on purpose: Volailles de la Magnanerie, a certified
+ * organic poultry farm, buys its feed from Aliments Drôme-Vivarais, a feed mill that makes
+ * conventional feed only, and its AB chicken sold to the Collège Debussy declares that feed as its
+ * input (SOURCED_FROM: feed is an input of livestock products). Label integrity must report a
+ * CONVENTIONAL_FEED break (EU 2018/848, annex II part II 1.4.1: organic livestock are fed organic feed).
+ */
+export const CONVENTIONAL_FEED_BREAK = {
+  name: 'organic-chicken-on-conventional-feed',
+  description:
+    "Aliment volailles conventionnel d'Aliments Drôme-Vivarais → Volailles de la Magnanerie (AB) → poulet vendu AB au Collège Debussy. / Organic chicken from a farm feeding conventional feed.",
+  feedLinkId: 'sl-01925',
+  brokenLinkId: 'sl-01184',
+} as const;
 
 /** The contract caterer's central kitchen: a private buyer, whose purchases carry no public channel. */
 export const CONTRACT_CATERER = 'Cuisine centrale Rhodanienne de Restauration';
@@ -756,7 +772,37 @@ export function buildDromeSeed(communes: CommuneRef[], products: ProductRecord[]
   for (const chain of FLOUR_RESALE_CHAINS) buildResaleChain(generator, anchors, chain);
   buildUncertifiedResale(generator, anchors);
   const uncertified = new Set(UNCERTIFIED_ORGANIC_RESELLERS.map((name) => anchorNamed(anchors, name).record.id));
-  return completeBundle(generator, unmetNeeds(generator, anchors), uncertified);
+  const bundle = completeBundle(generator, unmetNeeds(generator, anchors), uncertified);
+  declareConventionalFeed(bundle, labels, new ProductTaxonomy(products));
+  return bundle;
+}
+
+/**
+ * Makes the farm's AB sale of CONVENTIONAL_FEED_BREAK declare the conventional feed it bought as its
+ * input. The feed purchases are drawn with the rest of the graph, so the ids are checked, not assumed:
+ * the feed must be animal feed with no organic label, bought by a certified farm that sells the
+ * other link with an organic label.
+ */
+function declareConventionalFeed(bundle: ImportBundle, labels: LabelRecord[], taxonomy: ProductTaxonomy): void {
+  const { feedLinkId, brokenLinkId } = CONVENTIONAL_FEED_BREAK;
+  const feed = bundle.supplyLinks.find((l) => l.id === feedLinkId);
+  const sale = bundle.supplyLinks.find((l) => l.id === brokenLinkId);
+  const farm = bundle.actors.find((a) => a.id === sale?.supplierId);
+  const organic = new Set(labels.filter((l) => l.organic).map((l) => l.id));
+  const fits =
+    feed !== undefined &&
+    sale !== undefined &&
+    feed.buyerId === sale.supplierId &&
+    taxonomy.isSameOrNarrower(feed.productId, 'aliments-animaux') &&
+    !feed.labelIds.some((id) => organic.has(id)) &&
+    sale.labelIds.some((id) => organic.has(id)) &&
+    Boolean(farm?.agenceBioNumber) &&
+    Boolean(farm?.roles.includes(ActorRole.FARM));
+  if (!fits)
+    throw new Error(
+      `${feedLinkId} and ${brokenLinkId} are no longer a certified farm's conventional feed and organic sale: update CONVENTIONAL_FEED_BREAK`,
+    );
+  sale.sourcedFromIds = [...sale.sourcedFromIds, feedLinkId];
 }
 
 function addAnchors(generator: Generator): Map<string, SeedActor> {

@@ -89,6 +89,7 @@ export class Population {
       siret: draft.siren ? siretOf(draft.siren.siren, draft.siren.establishment) : siretFor(index, this.namespace),
       agenceBioNumber: standing === 'ab' || standing === 'ab-demeter' ? agenceBioNumberFor(index, this.namespace) : null,
       fictitious: draft.real !== true,
+      publicBuyer: profile.publicBuyer === true,
       clubMember,
       memberGroup: clubMember ? (draft.memberGroup ?? profile.group) : null,
       email: this.names.email(name),

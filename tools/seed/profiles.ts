@@ -90,6 +90,12 @@ export interface ActorProfile {
   roles: readonly ActorRole[];
   tier: number;
   group: MemberGroup;
+  /**
+   * Actors of this kind are buyers under public law (ActorRecord.publicBuyer): local authorities and
+   * their kitchens, public collèges, public hospitals. Care homes are left out: the seed does not say
+   * whether an EHPAD is public, associative or commercial. The contract caterer is a private firm.
+   */
+  publicBuyer?: true;
   /** How many the Drôme seed holds, anchors included; the synthetic graph keeps these proportions. */
   seedCount: number;
   clubShare: number;
@@ -1761,6 +1767,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
   // ── Kitchens, restaurants, markets ─────────────────────────────────────────────────────────
   {
     key: 'central-kitchen',
+    publicBuyer: true,
     roles: [R.CENTRAL_KITCHEN],
     tier: Tier.KITCHEN,
     group: G.LOCAL_AUTHORITIES,
@@ -1802,6 +1809,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
   },
   {
     key: 'canteen',
+    publicBuyer: true,
     roles: [R.CANTEEN],
     tier: Tier.END,
     group: G.LOCAL_AUTHORITIES,
@@ -1830,6 +1838,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
   },
   {
     key: 'college',
+    publicBuyer: true,
     roles: [R.CANTEEN],
     tier: Tier.END,
     group: G.LOCAL_AUTHORITIES,
@@ -1846,6 +1855,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
   },
   {
     key: 'hospital',
+    publicBuyer: true,
     roles: [R.CANTEEN],
     tier: Tier.END,
     group: G.PARTNERS,
@@ -1936,6 +1946,7 @@ export const ACTOR_PROFILES: readonly ActorProfile[] = [
   },
   {
     key: 'institution',
+    publicBuyer: true,
     roles: [R.INSTITUTION],
     tier: Tier.END,
     group: G.LOCAL_AUTHORITIES,

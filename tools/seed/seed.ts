@@ -3,7 +3,7 @@ import { BULK_WRITE_TIMEOUT_MS, type Database, type Tx } from '../../src/db';
 import { writeBundle, type WriteProgress } from '../../src/records';
 import type { LabelRecord, ProductRecord } from '../../src/records';
 import { UPSERT_LABELS } from '../../src/label';
-import { LINK_PRODUCTS, UPSERT_PRODUCTS } from '../../src/product';
+import { LINK_PRODUCTS, resolveProductKingdoms, UPSERT_PRODUCTS } from '../../src/product';
 import { readCommunes } from './communes';
 import { buildGeography, loadGeography } from './geography';
 import { readLabels, readProducts } from './catalog';
@@ -11,7 +11,10 @@ import { buildDromeSeed } from './drome-seed';
 
 /** Writes the product taxonomy, transformations and labels (idempotent). */
 export async function writeCatalog(tx: Tx, products: ProductRecord[], labels: LabelRecord[]): Promise<void> {
-  await tx.run(UPSERT_PRODUCTS, { products: products.map((p) => ({ ...p, nameEn: p.nameEn ?? null })) });
+  const kingdoms = resolveProductKingdoms(products);
+  await tx.run(UPSERT_PRODUCTS, {
+    products: products.map((p) => ({ ...p, nameEn: p.nameEn ?? null, kingdom: kingdoms.get(p.id) ?? null })),
+  });
   await tx.run(LINK_PRODUCTS, { products });
   await tx.run(UPSERT_LABELS, { labels });
 }

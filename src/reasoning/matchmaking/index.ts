@@ -5,3 +5,4 @@ export { findUnmetNeeds } from './matchmaking.service';
 export { findSupplyRisk, toCriticalActors } from './risk.service';
 export type { UnmetNeedsArgs } from './matchmaking.input';
 export type { SupplyRiskArgs } from './risk.input';
+export { CARRIES_REQUIRED, NEED_REQUIRED_LABELS } from './matchmaking.cypher';

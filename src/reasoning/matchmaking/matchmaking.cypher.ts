@@ -1,3 +1,4 @@
+import { COUNTS_AS_ORGANIC } from '../../records';
 import { ActorScopeKind, SCOPE_FRAGMENTS } from '../scope';
 
 /**
@@ -6,12 +7,21 @@ import { ActorScopeKind, SCOPE_FRAGMENTS } from '../scope';
  */
 
 /**
- * Whether label `c` meets required label `r`: the same label, or, for a required legal organic label,
- * any legal organic label (`organic`: AB, EU organic leaf, in conversion; EU 2018/848, as EGalim
- * counts them). A private mark (Nature & Progrès, Demeter) meets only itself: it is not organic in
- * law, so goods carrying it alone never cover an AB need.
+ * Whether label `c`, carried by goods of product `gp`, meets required label `r`: for a required
+ * legal organic label (`organic`: AB, EU organic leaf, in conversion), any label that makes these
+ * goods organic in law (COUNTS_AS_ORGANIC: in conversion only for plant products, EU 2018/848 art.
+ * 30, as EGalim counts them); for any other label, the same label. A private mark (Nature &
+ * Progrès, Demeter) meets only itself: it is not organic in law, so goods carrying it alone never
+ * cover an AB need, and in-conversion lamb never covers one either.
  */
-const MEETS = '(c = r OR (r.organic AND c.organic))';
+const MEETS = `CASE WHEN r.organic THEN ${COUNTS_AS_ORGANIC('c', 'gp')} ELSE c = r END`;
+
+/**
+ * `x` (a SupplyLink or an Offer) carries every label of `required` (MEETS, judged for its own product).
+ * The one coverage rule of labels: need coverage, supply risk, potential buyers and the reports use it.
+ */
+export const CARRIES_REQUIRED = (x: string) =>
+  `all(r IN required WHERE EXISTS { MATCH (${x})-[:CERTIFIED]->(c:Label), (${x})-[:OF_PRODUCT]->(gp:Product) WHERE ${MEETS} })`;
 
 /**
  * Binds `required`, the labels need `n` requires (a list of nodes).
@@ -21,7 +31,7 @@ export const NEED_REQUIRED_LABELS = /* cypher */ `
 
 /**
  * The coverage of need `n` of buyer `b` for product `p` with `required` labels: the supply links to
- * the buyer of the product or a narrower one (IS_A*0..6) carrying every required label (MEETS).
+ * the buyer of the product or a narrower one (IS_A*0..6) carrying every required label (CARRIES_REQUIRED).
  * Binds `coveringLinks` (count), `coveredVolume` (the sum of their volumes in the need's unit; links
  * in another unit cover but add nothing) and `supplierIds` (their distinct suppliers, sorted).
  * Always one row: the aggregation runs over no link too.
@@ -30,7 +40,7 @@ export const NEED_COVERAGE = /* cypher */ `
   CALL (n, b, p, required) {
     OPTIONAL MATCH (s:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b)
     WHERE EXISTS { (l)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(p) }
-      AND all(r IN required WHERE EXISTS { (l)-[:CERTIFIED]->(c:Label) WHERE ${MEETS} })
+      AND ${CARRIES_REQUIRED('l')}
     WITH n, s, l ORDER BY s.id
     RETURN count(l) AS coveringLinks,
            toFloat(sum(CASE WHEN l.unit = n.unit THEN l.volume ELSE 0 END)) AS coveredVolume,
@@ -79,7 +89,7 @@ export const UNMET_NEEDS: Readonly<Record<ActorScopeKind, string>> = Object.from
  * Buyers within $radiusM metres of the producer that need what it offers and do not buy it from
  * it, in one round trip. Params: $producerId, $radiusM, $first (neo4j.int). A need qualifies when
  * one of the producer's offers is of the need's product or a narrower one (IS_A*0..6), carries
- * every required label (MEETS), and shares a month with the need (a need or offer with no months
+ * every required label (CARRIES_REQUIRED), and shares a month with the need (a need or offer with no months
  * is taken as all year); and the producer has no supply link to the buyer of the need's product or
  * a narrower one, whatever its labels. One row: `found`, `located` (the producer has a point),
  * `producer`, `total`, and `rows` (the first $first, nearest first, then buyer id, need id): need,
@@ -95,7 +105,7 @@ export const POTENTIAL_BUYERS = /* cypher */ `
       AND (size(coalesce(n.months, [])) = 0 OR size(coalesce(o.months, [])) = 0 OR any(m IN n.months WHERE m IN o.months))
     ${NEED_REQUIRED_LABELS}
     WITH s, origin, o, p, n, b, required
-    WHERE all(r IN required WHERE EXISTS { (o)-[:CERTIFIED]->(c:Label) WHERE ${MEETS} })
+    WHERE ${CARRIES_REQUIRED('o')}
       AND NOT EXISTS {
         (s)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b)
         WHERE EXISTS { (l)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(p) }

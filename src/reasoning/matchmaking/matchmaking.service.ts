@@ -7,7 +7,7 @@ import type { Offer } from '../../offer';
 import type { Product } from '../../product';
 import { describeLocal, LocalScope, toLocalSpec, type LocalDefinitionSpec, type LocalInput } from '../local';
 import { ActorScopeKind, toScope, toScopeParams, type ScopeField } from '../scope';
-import { findSupplierMatches, type BuyerPlace, type SupplierRequest } from '../suppliers';
+import { findSupplierMatches, type BuyerPlace, type SupplierMatchRow, type SupplierRequest } from '../suppliers';
 import { POTENTIAL_BUYERS, UNMET_NEEDS } from './matchmaking.cypher';
 import { NeedCoverage } from './matchmaking.enums';
 import type { MatchmakingScopeInput, PotentialBuyersArgs, UnmetNeedsArgs } from './matchmaking.input';
@@ -58,12 +58,33 @@ function toCandidateRequest(row: NeedRow, spec: LocalDefinitionSpec, maxIntermed
 }
 
 /**
+ * Candidate searches per statement. A department's report asks for about 180 needs at once: one
+ * statement runs on one Neo4j thread (Community has no parallel runtime) and was the report's long
+ * pole, so beyond this many needs the batched search is cut into slices asked concurrently (the
+ * per-request admission, DB_REQUEST_CONCURRENCY, bounds how many run at once). Each request's
+ * matches do not depend on the others', so the answer is the same.
+ */
+export const CANDIDATE_SEARCH_SLICE = 60;
+
+/** The supplier search for every request, in slices of CANDIDATE_SEARCH_SLICE asked concurrently, merged in request order. */
+async function findCandidates(db: Database, requests: SupplierRequest[], sliceSize: number): Promise<Map<string, SupplierMatchRow[]>> {
+  const slices: SupplierRequest[][] = [];
+  const count = Math.ceil(requests.length / sliceSize);
+  // Even slices (180 needs: 3 × 60; 70 needs: 35 + 35), so no slice waits alone at the end.
+  const size = Math.ceil(requests.length / Math.max(1, count));
+  for (let start = 0; start < requests.length; start += size) slices.push(requests.slice(start, start + size));
+  const answers = await Promise.all(slices.map((slice) => findSupplierMatches(db, slice)));
+  return new Map(answers.flatMap((answer) => [...answer]));
+}
+
+/**
  * The needs of a buyer, EPCI or department that existing supply links do not cover (with
- * includePartial, also those covered in part), each with its best candidate suppliers. Two round
- * trips at most: the needs with their coverage, then one batched supplier search for all of them.
+ * includePartial, also those covered in part), each with its best candidate suppliers: the needs
+ * with their coverage in one round trip, then the batched supplier search for all of them (one
+ * statement up to `sliceSize` (CANDIDATE_SEARCH_SLICE) needs, concurrent slices beyond).
  * Its arguments are checked at the edge (UnmetNeedsArgs); NOT_FOUND for an unknown scope.
  */
-export async function findUnmetNeeds(db: Database, args: UnmetNeedsArgs): Promise<UnmetNeeds> {
+export async function findUnmetNeeds(db: Database, args: UnmetNeedsArgs, sliceSize = CANDIDATE_SEARCH_SLICE): Promise<UnmetNeeds> {
   const scope = toScope(args.scope, MATCHMAKING_SCOPES);
   const { candidates, maxIntermediaries } = args;
   const { spec, local } = toLocal(args.local);
@@ -77,9 +98,10 @@ export async function findUnmetNeeds(db: Database, args: UnmetNeedsArgs): Promis
   }>(UNMET_NEEDS[scope.kind], { ...toScopeParams(scope), includePartial: args.includePartial });
   if (!row.found) throw new NotFoundError(scope.entity, scope.id);
   const searchable = candidates > 0 ? row.needs.filter((n) => n.place.point !== null) : [];
-  const matches = await findSupplierMatches(
+  const matches = await findCandidates(
     db,
     searchable.map((n) => toCandidateRequest(n, spec, maxIntermediaries, candidates)),
+    sliceSize,
   );
   const needs: UnmetNeed[] = row.needs.map((n) => ({
     need: n.need,
