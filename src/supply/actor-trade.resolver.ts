@@ -7,34 +7,34 @@ import type { SupplyLinkRow } from './supply.loaders';
 import { SupplyLink } from './supply.type';
 import { TradePartner } from './trade-partner.type';
 
-/**
- * Groups links by the actor on their other end, keeping the links' order (largest volume first),
- * and keeps the first `first` partners before loading them. Their products are left to
- * `TradePartner.products`, so that a query that does not ask for them does not load them.
- */
-async function toPartners(
-  allLinks: SupplyLinkRow[],
-  partnerIdOf: (l: SupplyLinkRow) => string,
-  first: number,
-  { loaders }: Context,
-): Promise<TradePartner[]> {
-  const byPartner = new Map<string, SupplyLinkRow[]>();
-  for (const link of allLinks) byPartner.set(partnerIdOf(link), [...(byPartner.get(partnerIdOf(link)) ?? []), link]);
-  const partnerIds = [...byPartner.keys()].slice(0, first);
-  const actors = await loaders.actor.actorById.loadMany(partnerIds);
-  return partnerIds.map((id, i) => ({ actor: actors[i] as Actor, links: byPartner.get(id)! }));
+/** The partners' actor rows came with them: later loads of those actors (a link's supplier...) answer from the cache. */
+function primePartnerActors(partners: TradePartner[], loaders: Context['loaders']): TradePartner[] {
+  for (const { actor } of partners) loaders.actor.actorById.prime(actor.id, actor);
+  return partners;
 }
 
-/** What is exchanged with a partner: loaded only when selected, batched over every partner of the request. */
+/**
+ * What is exchanged with a partner: loaded only when selected, batched over every partner of the
+ * request. The partners themselves (who, in which order, which links) are grouped in Cypher
+ * (`suppliersOfActor`, `customersOfActor`), so listing them never ships whole links to Node.
+ */
 @Resolver(() => TradePartner)
 export class TradePartnerResolver {
   @FieldResolver(() => [Product], { description: 'Products exchanged with it, by name.' })
   async products(@Root() partner: TradePartner, @Ctx() { loaders }: Context): Promise<Product[]> {
-    const products = await loaders.product.productOfSupplyLink.loadMany(partner.links.map((l) => l.id));
+    const products = await loaders.product.productOfSupplyLink.loadMany(partner.linkIds);
     const failed = products.find((p) => p instanceof Error);
     if (failed) throw failed;
     const distinct = new Map(products.filter((p): p is Product => !!p).map((p) => [p.id, p]));
     return [...distinct.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  }
+
+  @FieldResolver(() => [SupplyLink], { description: 'The supply links with it, largest volume first.' })
+  async links(@Root() partner: TradePartner, @Ctx() { loaders }: Context): Promise<SupplyLink[]> {
+    const links = await loaders.supply.supplyLinkById.loadMany(partner.linkIds);
+    const failed = links.find((l) => l instanceof Error);
+    if (failed) throw failed;
+    return links.filter((l): l is SupplyLinkRow => !!l);
   }
 }
 
@@ -73,9 +73,9 @@ export class ActorTradeResolver {
   async suppliers(
     @Root() actor: Actor,
     @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs,
-    @Ctx() ctx: Context,
+    @Ctx() { loaders }: Context,
   ): Promise<TradePartner[]> {
-    return toPartners(await ctx.loaders.supply.purchasesOfActor.load(actor.id), (l) => l.supplierId, first, ctx);
+    return primePartnerActors((await loaders.supply.suppliersOfActor.load(actor.id)).slice(0, first), loaders);
   }
 
   @FieldResolver(() => [TradePartner], {
@@ -85,8 +85,8 @@ export class ActorTradeResolver {
   async customers(
     @Root() actor: Actor,
     @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs,
-    @Ctx() ctx: Context,
+    @Ctx() { loaders }: Context,
   ): Promise<TradePartner[]> {
-    return toPartners(await ctx.loaders.supply.salesOfActor.load(actor.id), (l) => l.buyerId, first, ctx);
+    return primePartnerActors((await loaders.supply.customersOfActor.load(actor.id)).slice(0, first), loaders);
   }
 }
