@@ -235,13 +235,16 @@ describe('a page of actors prefetched in one statement', () => {
     await db.close();
   });
 
-  it('answers the page of 50 with commune, offers (product, labels) and suppliers in one statement, whatever the page size', async () => {
+  it('answers the page of 50 with commune, offers (product, labels) and suppliers in two statements, whatever the page size', async () => {
+    // The page with everything it selects; then the partners' actors that are not on the page, once each.
     for (const first of [5, 50, 200]) {
       const res = await runner.run(W3_PAGE, { first });
       expect(res.errors).toBeUndefined();
       expect(res.data!.actors.nodes).toHaveLength(first);
-      expect(res.queries).toBe(1);
+      expect(res.queries).toBe(2);
     }
+    // Without the partners' actors, the page alone.
+    expect((await runner.run(EDGES_PAGE, { first: 200, withOffers: true })).queries).toBe(1);
     // The seed's page of 50 does have offers, labels and suppliers to fetch.
     const { data } = await runner.run(W3_PAGE, { first: 50 });
     const nodes = data!.actors.nodes;
@@ -253,8 +256,8 @@ describe('a page of actors prefetched in one statement', () => {
     const ten = await runner.run(FULL_PAGE, { first: 10 }, { viewer: testMember(owner) });
     const fifty = await runner.run(FULL_PAGE, { first: 50 }, { viewer: testMember(owner) });
     expect(fifty.errors).toBeUndefined();
-    // The page (with commune, offers, suppliers, customers); department; the partners' links; their products.
-    expect(fifty.queries).toBe(4);
+    // The page (with commune, offers, suppliers, customers); department; the partners' actors; their links; their products.
+    expect(fifty.queries).toBe(5);
     expect(ten.queries).toBe(fifty.queries);
   });
 

@@ -5,7 +5,7 @@ import { int } from '../db';
 import type { Label } from '../label';
 import type { Offer } from '../offer';
 import type { Product } from '../product';
-import type { TradePartner } from '../supply';
+import type { TradePartnerRow } from '../supply';
 import type { Commune } from '../territory';
 import { PREFETCHING_ACTOR_PAGES } from './actor-page.cypher';
 
@@ -33,8 +33,8 @@ export interface PrefetchedActorRow {
   commune: Commune | null;
   offers: PrefetchedOffer[];
   /** Null when not selected. */
-  suppliers: TradePartner[] | null;
-  customers: TradePartner[] | null;
+  suppliers: TradePartnerRow[] | null;
+  customers: TradePartnerRow[] | null;
 }
 
 /**

@@ -5,12 +5,19 @@ import type { Context } from '../context';
 import { Product } from '../product';
 import type { SupplyLinkRow } from './supply.loaders';
 import { SupplyLink } from './supply.type';
-import { TradePartner } from './trade-partner.type';
+import { TradePartner, type TradePartnerRow } from './trade-partner.type';
 
-/** The partners' actor rows came with them: later loads of those actors (a link's supplier...) answer from the cache. */
-function primePartnerActors(partners: TradePartner[], loaders: Context['loaders']): TradePartner[] {
-  for (const { actor } of partners) loaders.actor.actorById.prime(actor.id, actor);
-  return partners;
+/**
+ * The first `first` partners with their actors, loaded by id: batched over every partner of the
+ * request, and an actor already loaded (an actor of the same page, a supplier of several) is not
+ * fetched again.
+ */
+async function toPartners(rows: TradePartnerRow[], first: number, { loaders }: Context): Promise<TradePartner[]> {
+  const kept = rows.slice(0, first);
+  const actors = await loaders.actor.actorById.loadMany(kept.map((p) => p.actorId));
+  const failed = actors.find((a) => a instanceof Error);
+  if (failed) throw failed;
+  return kept.map((p, i) => ({ actor: actors[i] as Actor, linkIds: p.linkIds }));
 }
 
 /**
@@ -73,9 +80,9 @@ export class ActorTradeResolver {
   async suppliers(
     @Root() actor: Actor,
     @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs,
-    @Ctx() { loaders }: Context,
+    @Ctx() ctx: Context,
   ): Promise<TradePartner[]> {
-    return primePartnerActors((await loaders.supply.suppliersOfActor.load(actor.id)).slice(0, first), loaders);
+    return toPartners(await ctx.loaders.supply.suppliersOfActor.load(actor.id), first, ctx);
   }
 
   @FieldResolver(() => [TradePartner], {
@@ -85,8 +92,8 @@ export class ActorTradeResolver {
   async customers(
     @Root() actor: Actor,
     @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs,
-    @Ctx() { loaders }: Context,
+    @Ctx() ctx: Context,
   ): Promise<TradePartner[]> {
-    return primePartnerActors((await loaders.supply.customersOfActor.load(actor.id)).slice(0, first), loaders);
+    return toPartners(await ctx.loaders.supply.customersOfActor.load(actor.id), first, ctx);
   }
 }

@@ -126,7 +126,9 @@ export const SALES_OF_ACTORS = /* cypher */ `
  * its $max largest links on that side (the links `purchases`/`sales` list: volume DESC, then id),
  * grouped by the actor on the other end, partners ordered by their largest link, each with its
  * link ids in that same order. Grouping in Cypher ships one small row per partner instead of every
- * link map to Node. Aggregates, so it returns exactly one row: partners (a list of {actor, linkIds}).
+ * link map to Node, and the partner's id rather than its actor: a supplier of many actors of a page
+ * is then loaded once (actorById), not once per buyer. Aggregates, so it returns exactly one row:
+ * partners (a list of {actorId, linkIds}).
  * Both sides are fixed text of ours: the side is chosen from this closed pair, never from input.
  */
 function partnersOf(side: 'suppliers' | 'customers'): string {
@@ -137,7 +139,7 @@ function partnersOf(side: 'suppliers' | 'customers'): string {
     WITH p, l ORDER BY l.volume DESC, l.id LIMIT $max
     WITH collect({partner: p, link: l.id}) AS rows
     WITH rows, reduce(seen = [], r IN rows | CASE WHEN r.partner IN seen THEN seen ELSE seen + r.partner END) AS others
-    RETURN [p IN others | {actor: p {.*}, linkIds: [r IN rows WHERE r.partner = p | r.link]}] AS partners`;
+    RETURN [p IN others | {actorId: p.id, linkIds: [r IN rows WHERE r.partner = p | r.link]}] AS partners`;
 }
 
 /** Body of a subquery over an actor `a`: who it buys from (see partnersOf). Returns one row: partners. */

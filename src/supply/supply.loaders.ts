@@ -9,7 +9,7 @@ import {
   SUPPLY_LINKS_BY_ID,
 } from './supply.cypher';
 import type { SupplyLink } from './supply.type';
-import type { TradePartner } from './trade-partner.type';
+import type { TradePartnerRow } from './trade-partner.type';
 
 /** A supply link as queries return it: with the ids of its two ends, which its field resolvers load. */
 export type SupplyLinkRow = SupplyLink & { supplierId: string; buyerId: string };
@@ -23,9 +23,9 @@ export function createSupplyLoaders(db: Database) {
     /** Links the actor sells on (it is the supplier). */
     salesOfActor: manyByKey<SupplyLinkRow>(db, 'salesOfActor', SALES_OF_ACTORS, { max }),
     /** Who the actor buys from, among its MAX_RELATED_ITEMS largest purchases, grouped in Cypher. */
-    suppliersOfActor: manyByKey<TradePartner>(db, 'suppliersOfActor', SUPPLIERS_OF_ACTORS, { max }),
+    suppliersOfActor: manyByKey<TradePartnerRow>(db, 'suppliersOfActor', SUPPLIERS_OF_ACTORS, { max }),
     /** Who the actor sells to, among its MAX_RELATED_ITEMS largest sales, grouped in Cypher. */
-    customersOfActor: manyByKey<TradePartner>(db, 'customersOfActor', CUSTOMERS_OF_ACTORS, { max }),
+    customersOfActor: manyByKey<TradePartnerRow>(db, 'customersOfActor', CUSTOMERS_OF_ACTORS, { max }),
     inputsOfSupplyLink: manyByKey<SupplyLinkRow>(db, 'inputsOfSupplyLink', INPUTS_OF_SUPPLY_LINKS, { max: int(MAX_SOURCES) }),
   };
 }

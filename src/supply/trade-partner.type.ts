@@ -12,3 +12,9 @@ export class TradePartner {
    */
   linkIds!: string[];
 }
+
+/** A partner as its statement returns it (partnersOf): the actor's id, loaded by `Actor.suppliers`/`customers`. */
+export interface TradePartnerRow {
+  actorId: string;
+  linkIds: string[];
+}
