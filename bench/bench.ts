@@ -31,6 +31,7 @@ import { buildMaillonSchema } from '../src/schema';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { startServer } from '../src/server';
 import { startPeer } from './peer';
+import { startRawHttp, type RawStatement } from './raw-http';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -304,7 +305,8 @@ async function driverLoop(run: () => Promise<unknown>, connections: number, seco
 // ---------------------------------------------------------------------------------------------
 // Workloads
 
-type Variant = 'raw' | 'maillon' | 'peer';
+/** raw: the Cypher through the driver; raw-http: the same Cypher behind a bare HTTP endpoint (bench/raw-http.ts). */
+type Variant = 'raw' | 'raw-http' | 'maillon' | 'peer';
 
 interface Way {
   /** What the variant sends: a Cypher statement (raw) or a GraphQL document. */
@@ -344,6 +346,9 @@ interface Bench {
   raw: Driver;
   maillonUrl: string;
   peerUrl: string;
+  rawHttpUrl: string;
+  /** The statements the raw HTTP endpoint answers, by workload key. */
+  rawStatements: Map<string, RawStatement>;
   neo4jPid: number | null;
 }
 
@@ -747,22 +752,39 @@ async function runRaw(bench: Bench, way: Way): Promise<Record<string, unknown>[]
   return records.map((r) => r.toObject());
 }
 
-async function answer(bench: Bench, variant: Variant, way: Way): Promise<unknown> {
+/** The floor over HTTP: the endpoint runs the workload's registered statement and answers its rows. */
+async function postRaw(url: string, statement: string): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ statement }),
+  });
+  const body = (await response.json()) as { data?: unknown; error?: string };
+  if (!response.ok || !body.data) throw new GraphQLFailure(body.error ?? `HTTP ${response.status}`);
+  return body.data;
+}
+
+async function answer(bench: Bench, key: string, variant: Variant, way: Way): Promise<unknown> {
   if (variant === 'raw') return way.normalise(await runRaw(bench, way));
+  if (variant === 'raw-http') return way.normalise(await postRaw(bench.rawHttpUrl, key));
   return way.normalise(await post(variant === 'maillon' ? bench.maillonUrl : bench.peerUrl, way.query, way.variables));
+}
+
+/** What autocannon sends, and where, for an HTTP variant. */
+function httpLoad(bench: Bench, key: string, variant: Exclude<Variant, 'raw'>, way: Way): { url: string; body: string } {
+  if (variant === 'raw-http') return { url: bench.rawHttpUrl, body: JSON.stringify({ statement: key }) };
+  return {
+    url: variant === 'maillon' ? bench.maillonUrl : bench.peerUrl,
+    body: JSON.stringify({ query: way.query, variables: way.variables ?? {} }),
+  };
 }
 
 async function measure(bench: Bench, workload: Workload, variant: Variant, way: Way, connections: number, seconds: number): Promise<Row> {
   const before = sample(bench.neo4jPid);
-  const timing =
-    variant === 'raw'
-      ? await driverLoop(() => runRaw(bench, way), connections, seconds)
-      : await autocannon(
-          variant === 'maillon' ? bench.maillonUrl : bench.peerUrl,
-          JSON.stringify({ query: way.query, variables: way.variables ?? {} }),
-          connections,
-          seconds,
-        );
+  const load = variant === 'raw' ? null : httpLoad(bench, `${workload.id} ${workload.title}`, variant, way);
+  const timing = load
+    ? await autocannon(load.url, load.body, connections, seconds)
+    : await driverLoop(() => runRaw(bench, way), connections, seconds);
   const after = sample(bench.neo4jPid);
   const per = (a: number | null, b: number | null) => (a !== null && b !== null && timing.requests > 0 ? (b - a) / timing.requests : null);
   return {
@@ -964,7 +986,7 @@ function ratios(rows: Row[]): string[] {
     for (const c of [...new Set(rows.map((r) => r.connections))]) {
       const m = find(w, 'maillon', c);
       if (!m) continue;
-      for (const peer of ['raw', 'peer'] as const) {
+      for (const peer of ['raw', 'raw-http', 'peer'] as const) {
         const p = find(w, peer, c);
         if (p) lines.push(`- ${w}, c=${c}: Maillon/${peer} p50 ×${fmt(m.p50 / p.p50, 2)}, req/s ×${fmt(m.rps / p.rps, 2)}`);
       }
@@ -1003,7 +1025,17 @@ async function main(): Promise<number> {
     const limits = { ...DEFAULT_LIMITS, rateLimit: { ...DEFAULT_LIMITS.rateLimit, anonymousMax: 0, authenticatedMax: 0 } };
     const maillon = await startServer({ schema, db, logger, limits, port: 0, host: '127.0.0.1' });
     const peer = await startPeer(peerDriver);
-    const bench: Bench = { db, raw: rawDriver, maillonUrl: maillon.url, peerUrl: peer.url, neo4jPid: neo4jPid(target) };
+    const rawStatements = new Map<string, RawStatement>();
+    const rawHttp = await startRawHttp(rawDriver, rawStatements);
+    const bench: Bench = {
+      db,
+      raw: rawDriver,
+      maillonUrl: maillon.url,
+      peerUrl: peer.url,
+      rawHttpUrl: rawHttp.url,
+      rawStatements,
+      neo4jPid: neo4jPid(target),
+    };
     const rows: Row[] = [];
     const yardstick = { before: cpuYardstickMs(), after: NaN };
     const checks: Record<string, string> = {};
@@ -1015,9 +1047,14 @@ async function main(): Promise<number> {
         const key = `${w.id} ${w.title}`;
         for (const [variant, why] of Object.entries(w.absent ?? {})) log(`${key}: no ${variant} (${why})`);
         const answers = new Map<Variant, string>();
+        // The floor twice: through the driver, and behind the bare HTTP endpoint.
+        if (w.ways.raw) {
+          w.ways['raw-http'] = w.ways.raw;
+          bench.rawStatements.set(key, { query: w.ways.raw.query, variables: w.ways.raw.variables });
+        }
         for (const [variant, way] of Object.entries(w.ways) as [Variant, Way][]) {
           try {
-            answers.set(variant, JSON.stringify(await answer(bench, variant, way)));
+            answers.set(variant, JSON.stringify(await answer(bench, key, variant, way)));
           } catch (error) {
             log(`${key}: ${variant} failed before timing: ${error instanceof Error ? error.message : String(error)}`);
           }
@@ -1036,6 +1073,7 @@ async function main(): Promise<number> {
       if (options.workloads.has('W1')) cold = await coldHeadline(bench, target, options.restart, await headlineInput(db));
       if (options.workloads.has('W7')) imported = await importWorkload(bench, options.importRows);
     } finally {
+      await rawHttp.stop();
       await peer.stop();
       await maillon.stop();
     }

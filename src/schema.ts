@@ -9,6 +9,7 @@ import { ImportResolver } from './import';
 import { LabelResolver } from './label';
 import { ActorNeedsResolver, NeedResolver, NeedMutationResolver } from './need';
 import { ActorOffersResolver, OfferResolver, OfferMutationResolver } from './offer';
+import { ActorPageResolver } from './prefetch';
 import { ProductResolver } from './product';
 import { SearchResolver } from './search';
 import { ActorTradeResolver, SupplyLinkResolver, SupplyLinkMutationResolver, TradePartnerResolver } from './supply';
@@ -21,6 +22,7 @@ import { TerritoryReportResolver } from './reports';
 const RESOLVERS: NonEmptyArray<Function> = [
   AboutResolver,
   ActorResolver,
+  ActorPageResolver,
   ActorOffersResolver,
   ActorNeedsResolver,
   ActorTradeResolver,

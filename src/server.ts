@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -20,6 +20,7 @@ import {
   finalErrorHandler,
   graphqlBodyParser,
   methodNotAllowed,
+  noStorePlugin,
   notFound,
   parseOptionsOf,
   queryCostPlugin,
@@ -93,6 +94,9 @@ export function createApollo(options: Pick<ServerOptions, 'schema' | 'logger' | 
       serviceUnavailableStatusPlugin(),
       // Sandbox loads its scripts from Apollo's CDN, which the Content-Security-Policy forbids.
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are declared: the plugin only wrapped every resolver; noStorePlugin sets its header.
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs })] : []),
     ],
   });

@@ -108,6 +108,17 @@ describe('the HTTP layer', () => {
     }
   });
 
+  it('tells caches not to store GraphQL answers (they may hold private fields)', async () => {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ service { name } }"}',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    await res.arrayBuffer();
+  });
+
   it('sends no CORS header when no origin is allowed', async () => {
     const res = await fetch(`${base}/graphql`, {
       method: 'OPTIONS',

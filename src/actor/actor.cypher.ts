@@ -11,6 +11,17 @@ export const ACTOR_SCHEMA: SchemaStatement[] = [
   { name: 'actor_name', kind: 'index', cypher: 'CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)' },
 ];
 
+/**
+ * An actor as the API reads it: the properties its GraphQL type (and its access rules) read, every
+ * one but `createdAt`, which only the reports read (their data date). Projecting `a {.*}` shipped
+ * that DateTime with every actor, and the driver takes about a quarter of a millisecond to decode
+ * one: on the page of 50 actors with their partners (170 actors), more than the rest of the rows
+ * together (issue 13, W3 profile). `variable` is a Cypher variable of ours.
+ */
+export const actorMap = (variable: string, extra = ''): string =>
+  `${variable} {.id, .name, .roles, .siret, .agenceBioNumber, .clubMember, .memberGroup, .email, .phone, .website, ` +
+  `.description, .location, .confidentialVolumes, .fictitious${extra}}`;
+
 /** Counts actors per role. Returns rows: role, actors. */
 export const COUNT_ACTORS_PER_ROLE = /* cypher */ `
   MATCH (a:Actor) UNWIND a.roles AS role
@@ -38,6 +49,19 @@ const ACTOR_FILTERS = /* cypher */ `
       })`;
 
 /**
+ * The six page statements of the actors list (by name or by distance, forward or backward, with or
+ * without a full-text match), each as its MATCH ... WHERE, the variables it carries, its order and
+ * its projection, so that `actorPageStatements` can write them plain or with a fixed tail of
+ * subqueries run on the page's rows only (src/prefetch).
+ */
+interface ActorPageShape {
+  match: string;
+  carried: string;
+  order: string;
+  returns: string;
+}
+
+/**
  * A forward page of actors by name: walks the actor_name index from the cursor's name, in index
  * order, and stops after $limit rows that pass the filters, so page 500 costs what page 1 costs.
  * Ties on name are ordered by id in a partial sort (PartialTop). The tie-break is written as
@@ -47,70 +71,139 @@ const ACTOR_FILTERS = /* cypher */ `
  * make the planner guess otherwise.
  * Params: filters, $afterName, $afterId ('' for the first page), $limit.
  */
-export const ACTORS_BY_NAME_FORWARD = /* cypher */ `
+const BY_NAME_FORWARD: ActorPageShape = {
+  match: /* cypher */ `
   MATCH (a:Actor)
   USING INDEX a:Actor(name)
   WHERE a.name >= $afterName AND NOT (a.name = $afterName AND a.id <= $afterId)
-    AND ${ACTOR_FILTERS}
-  RETURN a {.*} AS actor
-  ORDER BY a.name, a.id
-  LIMIT $limit`;
+    AND ${ACTOR_FILTERS}`,
+  carried: 'a',
+  order: 'a.name, a.id',
+  returns: `${actorMap('a')} AS actor`,
+};
 
 /** A backward page by name (reversed by the caller), walking the index downwards. Params: filters, $beforeName, $beforeId, $limit. */
-export const ACTORS_BY_NAME_BACKWARD = /* cypher */ `
+const BY_NAME_BACKWARD: ActorPageShape = {
+  match: /* cypher */ `
   MATCH (a:Actor)
   USING INDEX a:Actor(name)
   WHERE a.name <= $beforeName AND NOT (a.name = $beforeName AND a.id >= $beforeId)
-    AND ${ACTOR_FILTERS}
-  RETURN a {.*} AS actor
-  ORDER BY a.name DESC, a.id DESC
-  LIMIT $limit`;
+    AND ${ACTOR_FILTERS}`,
+  carried: 'a',
+  order: 'a.name DESC, a.id DESC',
+  returns: `${actorMap('a')} AS actor`,
+};
 
 /**
  * The forward and backward pages by name among the actors a full-text search found ($ids, at most
  * a thousand): seeking them by id and sorting them costs less than walking the name index until
- * enough of them turn up. Params: as ACTORS_BY_NAME_FORWARD / _BACKWARD, $ids not null.
+ * enough of them turn up. Params: as the pages by name, $ids not null.
  */
-export const MATCHED_ACTORS_BY_NAME_FORWARD = /* cypher */ `
+const MATCHED_BY_NAME_FORWARD: ActorPageShape = {
+  match: /* cypher */ `
   UNWIND $ids AS matchedId
   MATCH (a:Actor {id: matchedId})
   WHERE a.name >= $afterName AND NOT (a.name = $afterName AND a.id <= $afterId)
-    AND ${ACTOR_FILTERS}
-  RETURN a {.*} AS actor
-  ORDER BY a.name, a.id
-  LIMIT $limit`;
+    AND ${ACTOR_FILTERS}`,
+  carried: 'a',
+  order: 'a.name, a.id',
+  returns: `${actorMap('a')} AS actor`,
+};
 
-export const MATCHED_ACTORS_BY_NAME_BACKWARD = /* cypher */ `
+const MATCHED_BY_NAME_BACKWARD: ActorPageShape = {
+  match: /* cypher */ `
   UNWIND $ids AS matchedId
   MATCH (a:Actor {id: matchedId})
   WHERE a.name <= $beforeName AND NOT (a.name = $beforeName AND a.id >= $beforeId)
-    AND ${ACTOR_FILTERS}
-  RETURN a {.*} AS actor
-  ORDER BY a.name DESC, a.id DESC
-  LIMIT $limit`;
+    AND ${ACTOR_FILTERS}`,
+  carried: 'a',
+  order: 'a.name DESC, a.id DESC',
+  returns: `${actorMap('a')} AS actor`,
+};
 
 /**
  * A forward page by distance from $origin within $radiusM (the point index bounds the scan).
  * Params: filters, $afterDistance (metres, -1 for the first page), $afterId, $limit.
  */
-export const ACTORS_BY_DISTANCE_FORWARD = /* cypher */ `
+const BY_DISTANCE_FORWARD: ActorPageShape = {
+  match: /* cypher */ `
   MATCH (a:Actor)
   WHERE point.distance(a.location, $origin) <= $radiusM AND ${ACTOR_FILTERS}
   WITH a, point.distance(a.location, $origin) AS distance
-  WHERE distance > $afterDistance OR (distance = $afterDistance AND a.id > $afterId)
-  RETURN a {.*, distanceKm: round(distance / 1000.0, 3)} AS actor, distance
-  ORDER BY distance, a.id
-  LIMIT $limit`;
+  WHERE distance > $afterDistance OR (distance = $afterDistance AND a.id > $afterId)`,
+  carried: 'a, distance',
+  order: 'distance, a.id',
+  returns: `${actorMap('a', ', distanceKm: round(distance / 1000.0, 3)')} AS actor, distance`,
+};
 
 /** A backward page by distance. Params: filters, $beforeDistance (metres; a huge value for the last page), $beforeId, $limit. */
-export const ACTORS_BY_DISTANCE_BACKWARD = /* cypher */ `
+const BY_DISTANCE_BACKWARD: ActorPageShape = {
+  match: /* cypher */ `
   MATCH (a:Actor)
   WHERE point.distance(a.location, $origin) <= $radiusM AND ${ACTOR_FILTERS}
   WITH a, point.distance(a.location, $origin) AS distance
-  WHERE distance < $beforeDistance OR (distance = $beforeDistance AND a.id < $beforeId)
-  RETURN a {.*, distanceKm: round(distance / 1000.0, 3)} AS actor, distance
-  ORDER BY distance DESC, a.id DESC
+  WHERE distance < $beforeDistance OR (distance = $beforeDistance AND a.id < $beforeId)`,
+  carried: 'a, distance',
+  order: 'distance DESC, a.id DESC',
+  returns: `${actorMap('a', ', distanceKm: round(distance / 1000.0, 3)')} AS actor, distance`,
+};
+
+const ACTOR_PAGES = {
+  byNameForward: BY_NAME_FORWARD,
+  byNameBackward: BY_NAME_BACKWARD,
+  matchedByNameForward: MATCHED_BY_NAME_FORWARD,
+  matchedByNameBackward: MATCHED_BY_NAME_BACKWARD,
+  byDistanceForward: BY_DISTANCE_FORWARD,
+  byDistanceBackward: BY_DISTANCE_BACKWARD,
+} as const;
+
+export type ActorPageKind = keyof typeof ACTOR_PAGES;
+/** The statement of each kind of page of the actors list. */
+export type ActorPageStatements = Readonly<Record<ActorPageKind, string>>;
+
+/**
+ * A page statement with a tail: the page's $limit rows are chosen first (the same index walk and
+ * partial sort as the plain statement), then `tail` runs on each of them (CALL subqueries over `a`
+ * that each return one row), and the rows come back in the page's order with `columns` beside
+ * `actor`. The order is written again at the end: Cypher promises no order after subqueries, and
+ * sorting 201 rows at most costs nothing. `tail` and `columns` are fixed text of the caller's.
+ */
+function withTail(page: ActorPageShape, tail: string, columns: string): string {
+  return `${page.match}
+  WITH ${page.carried} ORDER BY ${page.order} LIMIT $limit
+  ${tail}
+  RETURN ${page.returns}, ${columns}
+  ORDER BY ${page.order}`;
+}
+
+function plain(page: ActorPageShape): string {
+  return `${page.match}
+  RETURN ${page.returns}
+  ORDER BY ${page.order}
   LIMIT $limit`;
+}
+
+/** Every page statement, plain (PLAIN_ACTOR_PAGES) or with a tail (built once, at module load, by the caller). */
+export function actorPageStatements(tail?: { cypher: string; columns: string }): ActorPageStatements {
+  const build = (page: ActorPageShape) => (tail ? withTail(page, tail.cypher, tail.columns) : plain(page));
+  return {
+    byNameForward: build(ACTOR_PAGES.byNameForward),
+    byNameBackward: build(ACTOR_PAGES.byNameBackward),
+    matchedByNameForward: build(ACTOR_PAGES.matchedByNameForward),
+    matchedByNameBackward: build(ACTOR_PAGES.matchedByNameBackward),
+    byDistanceForward: build(ACTOR_PAGES.byDistanceForward),
+    byDistanceBackward: build(ACTOR_PAGES.byDistanceBackward),
+  };
+}
+
+/** The page statements of the actors list, returning rows: actor (and distance, by distance). */
+export const PLAIN_ACTOR_PAGES = actorPageStatements();
+export const ACTORS_BY_NAME_FORWARD = PLAIN_ACTOR_PAGES.byNameForward;
+export const ACTORS_BY_NAME_BACKWARD = PLAIN_ACTOR_PAGES.byNameBackward;
+export const MATCHED_ACTORS_BY_NAME_FORWARD = PLAIN_ACTOR_PAGES.matchedByNameForward;
+export const MATCHED_ACTORS_BY_NAME_BACKWARD = PLAIN_ACTOR_PAGES.matchedByNameBackward;
+export const ACTORS_BY_DISTANCE_FORWARD = PLAIN_ACTOR_PAGES.byDistanceForward;
+export const ACTORS_BY_DISTANCE_BACKWARD = PLAIN_ACTOR_PAGES.byDistanceBackward;
 
 /** How many actors there are, from Neo4j's count store (no actor is read). Returns one row: total. */
 export const COUNT_ALL_ACTORS = /* cypher */ `
@@ -146,19 +239,19 @@ export const ACTOR_IDS_MATCHING = /* cypher */ `
 export const ACTORS_BY_ID = /* cypher */ `
   UNWIND $keys AS key
   MATCH (a:Actor {id: key})
-  RETURN key, a {.*} AS value`;
+  RETURN key, ${actorMap('a')} AS value`;
 
 /** The actor of each offer. Params: $keys (offer ids). Returns rows: key, value. */
 export const ACTOR_OF_OFFERS = /* cypher */ `
   UNWIND $keys AS key
   MATCH (a:Actor)-[:OFFERS]->(:Offer {id: key})
-  RETURN key, a {.*} AS value`;
+  RETURN key, ${actorMap('a')} AS value`;
 
 /** The actor of each need. Params: $keys (need ids). Returns rows: key, value. */
 export const ACTOR_OF_NEEDS = /* cypher */ `
   UNWIND $keys AS key
   MATCH (a:Actor)-[:NEEDS]->(:Need {id: key})
-  RETURN key, a {.*} AS value`;
+  RETURN key, ${actorMap('a')} AS value`;
 
 /**
  * One actor as an import row would declare it, for partial updates (merge, re-validate, upsert).

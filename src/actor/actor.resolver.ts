@@ -1,12 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { PlaceInput, toGeoPoint, distanceKm, Commune, Department, Epci } from '../territory';
-import { PageArgs } from '../common';
 import { NotFoundError } from '../errors';
-import { ActorFilter, ActorSort } from './actor.input';
-import { findActors } from './actor.service';
-import { Actor, ActorConnection } from './actor.type';
+import { Actor } from './actor.type';
 
+/** `Query.actor` and the fields of an actor; `Query.actors`, the list, is in src/prefetch (it primes other folders' loaders). */
 @Resolver(() => Actor)
 export class ActorResolver {
   @Query(() => Actor, { description: 'An actor by id. NOT_FOUND when unknown.' })
@@ -14,16 +12,6 @@ export class ActorResolver {
     const actor = await loaders.actor.actorById.load(id);
     if (!actor) throw new NotFoundError('Actor', id);
     return actor;
-  }
-
-  @Query(() => ActorConnection, { description: 'Actors matching the filters, as a Relay connection with keyset cursors.' })
-  actors(
-    @Arg('filter', () => ActorFilter, { nullable: true, defaultValue: {} }) filter: ActorFilter | null,
-    @Arg('sort', () => ActorSort, { nullable: true, defaultValue: ActorSort.NAME }) sort: ActorSort | null,
-    @Args(() => PageArgs) page: PageArgs,
-    @Ctx() ctx: Context,
-  ) {
-    return findActors(filter ?? {}, sort ?? ActorSort.NAME, page, ctx);
   }
 
   @FieldResolver(() => Boolean, {

@@ -3,17 +3,7 @@ import { decodeCursor, toConnection, toPageRequest, type PageArgs } from '../com
 import { toGeoPoint } from '../territory';
 import { toCypherPoint, int, toLuceneQuery } from '../db';
 import { BadUserInputError } from '../errors';
-import {
-  ACTORS_BY_DISTANCE_BACKWARD,
-  ACTORS_BY_DISTANCE_FORWARD,
-  ACTORS_BY_NAME_BACKWARD,
-  ACTORS_BY_NAME_FORWARD,
-  ACTOR_IDS_MATCHING,
-  COUNT_ACTORS,
-  COUNT_ALL_ACTORS,
-  MATCHED_ACTORS_BY_NAME_BACKWARD,
-  MATCHED_ACTORS_BY_NAME_FORWARD,
-} from './actor.cypher';
+import { ACTOR_IDS_MATCHING, COUNT_ACTORS, COUNT_ALL_ACTORS, PLAIN_ACTOR_PAGES, type ActorPageStatements } from './actor.cypher';
 import { ActorSort, type ActorFilter } from './actor.input';
 import type { Actor } from './actor.type';
 
@@ -54,14 +44,37 @@ function hasNoFilter(params: Record<string, unknown>): boolean {
   return Object.values(params).every((value) => value === null);
 }
 
-/** A page of actors, by name or by distance, with keyset cursors. */
-export async function findActors(filter: ActorFilter, sort: ActorSort, pageArgs: PageArgs, ctx: Context) {
+/**
+ * How a caller extends the page statement (src/prefetch): the statements to run instead of the
+ * plain ones (the same pages with a fixed tail of subqueries, from `actorPageStatements`), their
+ * extra parameters, and what to do with each row before the page is returned.
+ */
+export interface ActorPageExtension<R> {
+  statements: ActorPageStatements;
+  params: Record<string, unknown>;
+  onRows(rows: (R & { actor: Actor })[]): void;
+}
+
+/** A page of actors, by name or by distance, with keyset cursors; `extension` runs a richer statement in place of the plain one. */
+export async function findActors<R = object>(
+  filter: ActorFilter,
+  sort: ActorSort,
+  pageArgs: PageArgs,
+  ctx: Context,
+  extension?: ActorPageExtension<R>,
+) {
   const page = toPageRequest(pageArgs);
   const { params, origin } = await toFilterParams(filter, ctx);
   // Lazy: run only when the query selects totalCount; with no filter the count store answers at once.
   const totalCount = async () =>
     (await ctx.db.read<{ total: number }>(hasNoFilter(params) ? COUNT_ALL_ACTORS : COUNT_ACTORS, params))[0].total;
   const limit = int(page.size + 1);
+  const statements = extension?.statements ?? PLAIN_ACTOR_PAGES;
+  const readPage = async <T extends { actor: Actor }>(cypher: string, pageParams: Record<string, unknown>) => {
+    const rows = await ctx.db.read<T & R>(cypher, { ...params, ...extension?.params, ...pageParams, limit });
+    extension?.onRows(rows);
+    return rows;
+  };
 
   if (sort === ActorSort.NAME) {
     const order = 'name';
@@ -70,17 +83,12 @@ export async function findActors(filter: ActorFilter, sort: ActorSort, pageArgs:
       : [page.direction === 'forward' ? '' : HIGHEST_NAME, ''];
     const [forward, backward] =
       params.ids === null
-        ? [ACTORS_BY_NAME_FORWARD, ACTORS_BY_NAME_BACKWARD]
-        : [MATCHED_ACTORS_BY_NAME_FORWARD, MATCHED_ACTORS_BY_NAME_BACKWARD];
+        ? [statements.byNameForward, statements.byNameBackward]
+        : [statements.matchedByNameForward, statements.matchedByNameBackward];
     const rows =
       page.direction === 'forward'
-        ? await ctx.db.read<{ actor: Actor }>(forward, { ...params, afterName: name, afterId: id, limit })
-        : await ctx.db.read<{ actor: Actor }>(backward, {
-            ...params,
-            beforeName: name,
-            beforeId: page.cursor ? id : HIGHEST_NAME,
-            limit,
-          });
+        ? await readPage<{ actor: Actor }>(forward, { afterName: name, afterId: id })
+        : await readPage<{ actor: Actor }>(backward, { beforeName: name, beforeId: page.cursor ? id : HIGHEST_NAME });
     return toConnection(
       rows.map((r) => r.actor),
       page,
@@ -97,17 +105,10 @@ export async function findActors(filter: ActorFilter, sort: ActorSort, pageArgs:
     : [page.direction === 'forward' ? -1 : Number.MAX_VALUE, ''];
   const rows =
     page.direction === 'forward'
-      ? await ctx.db.read<{ actor: Actor; distance: number }>(ACTORS_BY_DISTANCE_FORWARD, {
-          ...params,
-          afterDistance: distance,
-          afterId: id,
-          limit,
-        })
-      : await ctx.db.read<{ actor: Actor; distance: number }>(ACTORS_BY_DISTANCE_BACKWARD, {
-          ...params,
+      ? await readPage<{ actor: Actor; distance: number }>(statements.byDistanceForward, { afterDistance: distance, afterId: id })
+      : await readPage<{ actor: Actor; distance: number }>(statements.byDistanceBackward, {
           beforeDistance: distance,
           beforeId: page.cursor ? id : HIGHEST_NAME,
-          limit,
         });
   const distanceOf = new Map(rows.map((r) => [r.actor.id, r.distance]));
   return toConnection(

@@ -1,8 +1,8 @@
 export { ActorResolver } from './actor.resolver';
 export { createActorLoaders } from './actor.loaders';
-export { Actor } from './actor.type';
-export { ACTORS_FOR_MAP, ACTOR_SCHEMA } from './actor.cypher';
+export { Actor, ActorConnection } from './actor.type';
+export { ACTORS_FOR_MAP, ACTOR_SCHEMA, actorPageStatements, type ActorPageStatements } from './actor.cypher';
 export { ActorRole, MemberGroup, RESELLER_ONLY_ROLES } from './actor.enums';
-export { ActorFilter } from './actor.input';
+export { ActorFilter, ActorSort } from './actor.input';
 export { ActorMutationResolver } from './actor.mutations';
-export { toFilterParams } from './actor.service';
+export { findActors, toFilterParams, type ActorPageExtension } from './actor.service';

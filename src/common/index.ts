@@ -35,3 +35,4 @@ export {
   toConnection,
   toPageRequest,
 } from './pagination';
+export { Selection, selectionOf } from './selection';

@@ -195,7 +195,33 @@ const isValidatable = (value: unknown): value is object => value !== null && typ
 export async function validateInput(argValue: unknown): Promise<void> {
   const objects = Array.isArray(argValue) ? argValue.filter(isValidatable) : isValidatable(argValue) ? [argValue] : [];
   for (const object of objects) {
+    const key = knownValidKey(object);
+    if (key !== null && knownValid.get(object.constructor)?.has(key)) continue;
     const issues = await validate(object, { skipMissingProperties: true, forbidUnknownValues: false });
     if (issues.length > 0) throw toInputValidationError(issues);
+    if (key !== null) rememberValid(object.constructor, key);
   }
+}
+
+/**
+ * Argument objects already found valid, by class and value. The rules are pure functions of the
+ * value, and a list of 50 actors runs `offers(first: 50)` and `suppliers(first: 50)` 50 times
+ * each: class-validator ran 100 times per page for the same two answers (issue 13, W3 profile).
+ * Only small values are remembered, at most KNOWN_VALID_PER_CLASS per class; a refusal is never
+ * remembered (it is rare, and its error is built each time).
+ */
+const knownValid = new WeakMap<object, Set<string>>();
+const KNOWN_VALID_PER_CLASS = 256;
+const KNOWN_VALID_MAX_LENGTH = 512;
+
+function knownValidKey(object: object): string | null {
+  const key = JSON.stringify(object);
+  return key !== undefined && key.length <= KNOWN_VALID_MAX_LENGTH ? key : null;
+}
+
+function rememberValid(constructor: object, key: string): void {
+  let keys = knownValid.get(constructor);
+  if (!keys) knownValid.set(constructor, (keys = new Set()));
+  if (keys.size >= KNOWN_VALID_PER_CLASS) keys.delete(keys.values().next().value!);
+  keys.add(key);
 }

@@ -1,7 +1,7 @@
 export { authenticationMiddleware, mayImport, viewerOf, type Authenticate } from './authenticate';
 export { graphqlBodyParser } from './body';
 export { costOf, queryCostPlugin, type QueryCost } from './cost';
-export { corsFor, securityHeaders } from './headers';
+export { corsFor, noStorePlugin, securityHeaders } from './headers';
 export { allowOnly, finalErrorHandler, methodNotAllowed, notFound, sendJsonError } from './json-errors';
 export { parseOptionsOf, queryLimitRules } from './limits';
 export { FailedAuthentications, clientAddressOf, failedAuthenticationLimit, rateLimitMiddleware } from './rate-limit';

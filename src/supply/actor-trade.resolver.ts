@@ -5,36 +5,43 @@ import type { Context } from '../context';
 import { Product } from '../product';
 import type { SupplyLinkRow } from './supply.loaders';
 import { SupplyLink } from './supply.type';
-import { TradePartner } from './trade-partner.type';
+import { TradePartner, type TradePartnerRow } from './trade-partner.type';
 
 /**
- * Groups links by the actor on their other end, keeping the links' order (largest volume first),
- * and keeps the first `first` partners before loading them. Their products are left to
- * `TradePartner.products`, so that a query that does not ask for them does not load them.
+ * The first `first` partners with their actors, loaded by id: batched over every partner of the
+ * request, and an actor already loaded (an actor of the same page, a supplier of several) is not
+ * fetched again.
  */
-async function toPartners(
-  allLinks: SupplyLinkRow[],
-  partnerIdOf: (l: SupplyLinkRow) => string,
-  first: number,
-  { loaders }: Context,
-): Promise<TradePartner[]> {
-  const byPartner = new Map<string, SupplyLinkRow[]>();
-  for (const link of allLinks) byPartner.set(partnerIdOf(link), [...(byPartner.get(partnerIdOf(link)) ?? []), link]);
-  const partnerIds = [...byPartner.keys()].slice(0, first);
-  const actors = await loaders.actor.actorById.loadMany(partnerIds);
-  return partnerIds.map((id, i) => ({ actor: actors[i] as Actor, links: byPartner.get(id)! }));
+async function toPartners(rows: TradePartnerRow[], first: number, { loaders }: Context): Promise<TradePartner[]> {
+  const kept = rows.slice(0, first);
+  const actors = await loaders.actor.actorById.loadMany(kept.map((p) => p.actorId));
+  const failed = actors.find((a) => a instanceof Error);
+  if (failed) throw failed;
+  return kept.map((p, i) => ({ actor: actors[i] as Actor, linkIds: p.linkIds }));
 }
 
-/** What is exchanged with a partner: loaded only when selected, batched over every partner of the request. */
+/**
+ * What is exchanged with a partner: loaded only when selected, batched over every partner of the
+ * request. The partners themselves (who, in which order, which links) are grouped in Cypher
+ * (`suppliersOfActor`, `customersOfActor`), so listing them never ships whole links to Node.
+ */
 @Resolver(() => TradePartner)
 export class TradePartnerResolver {
   @FieldResolver(() => [Product], { description: 'Products exchanged with it, by name.' })
   async products(@Root() partner: TradePartner, @Ctx() { loaders }: Context): Promise<Product[]> {
-    const products = await loaders.product.productOfSupplyLink.loadMany(partner.links.map((l) => l.id));
+    const products = await loaders.product.productOfSupplyLink.loadMany(partner.linkIds);
     const failed = products.find((p) => p instanceof Error);
     if (failed) throw failed;
     const distinct = new Map(products.filter((p): p is Product => !!p).map((p) => [p.id, p]));
     return [...distinct.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  }
+
+  @FieldResolver(() => [SupplyLink], { description: 'The supply links with it, largest volume first.' })
+  async links(@Root() partner: TradePartner, @Ctx() { loaders }: Context): Promise<SupplyLink[]> {
+    const links = await loaders.supply.supplyLinkById.loadMany(partner.linkIds);
+    const failed = links.find((l) => l instanceof Error);
+    if (failed) throw failed;
+    return links.filter((l): l is SupplyLinkRow => !!l);
   }
 }
 
@@ -75,7 +82,7 @@ export class ActorTradeResolver {
     @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs,
     @Ctx() ctx: Context,
   ): Promise<TradePartner[]> {
-    return toPartners(await ctx.loaders.supply.purchasesOfActor.load(actor.id), (l) => l.supplierId, first, ctx);
+    return toPartners(await ctx.loaders.supply.suppliersOfActor.load(actor.id), first, ctx);
   }
 
   @FieldResolver(() => [TradePartner], {
@@ -87,6 +94,6 @@ export class ActorTradeResolver {
     @Args(() => RelatedItemsArgs) { first }: RelatedItemsArgs,
     @Ctx() ctx: Context,
   ): Promise<TradePartner[]> {
-    return toPartners(await ctx.loaders.supply.salesOfActor.load(actor.id), (l) => l.buyerId, first, ctx);
+    return toPartners(await ctx.loaders.supply.customersOfActor.load(actor.id), first, ctx);
   }
 }

@@ -120,3 +120,44 @@ export const SALES_OF_ACTORS = /* cypher */ `
   MATCH (s:Actor {id: key})-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b:Actor)
   WITH key, l, s, b ORDER BY l.volume DESC, l.id
   RETURN key, collect(l {.*, supplierId: key, buyerId: b.id, volumeConfidential: ${volumeConfidential('s', 'b')}})[..$max] AS value`;
+
+/**
+ * The partners of one actor `a` (its suppliers or customers, as `side` says), as a subquery body:
+ * its $max largest links on that side (the links `purchases`/`sales` list: volume DESC, then id),
+ * grouped by the actor on the other end, partners ordered by their largest link, each with its
+ * link ids in that same order. Grouping in Cypher ships one small row per partner instead of every
+ * link map to Node, and the partner's id rather than its actor: a supplier of many actors of a page
+ * is then loaded once (actorById), not once per buyer. Aggregates, so it returns exactly one row:
+ * partners (a list of {actorId, linkIds}).
+ * Both sides are fixed text of ours: the side is chosen from this closed pair, never from input.
+ */
+function partnersOf(side: 'suppliers' | 'customers'): string {
+  const pattern =
+    side === 'suppliers' ? '(p:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(a)' : '(a)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(p:Actor)';
+  return /* cypher */ `
+    MATCH ${pattern}
+    WITH p, l ORDER BY l.volume DESC, l.id LIMIT $max
+    WITH collect({partner: p, link: l.id}) AS rows
+    WITH rows, reduce(seen = [], r IN rows | CASE WHEN r.partner IN seen THEN seen ELSE seen + r.partner END) AS others
+    RETURN [p IN others | {actorId: p.id, linkIds: [r IN rows WHERE r.partner = p | r.link]}] AS partners`;
+}
+
+/** Body of a subquery over an actor `a`: who it buys from (see partnersOf). Returns one row: partners. */
+export const SUPPLIERS_OF_ACTOR = partnersOf('suppliers');
+
+/** Body of a subquery over an actor `a`: who it sells to (see partnersOf). Returns one row: partners. */
+export const CUSTOMERS_OF_ACTOR = partnersOf('customers');
+
+/** The suppliers of each actor. Params: $keys (actor ids), $max (neo4j.int). Returns rows: key, value (partners). */
+export const SUPPLIERS_OF_ACTORS = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (a:Actor {id: key})
+  CALL (a) { ${SUPPLIERS_OF_ACTOR} }
+  RETURN key, partners AS value`;
+
+/** The customers of each actor. Params: $keys (actor ids), $max (neo4j.int). Returns rows: key, value (partners). */
+export const CUSTOMERS_OF_ACTORS = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (a:Actor {id: key})
+  CALL (a) { ${CUSTOMERS_OF_ACTOR} }
+  RETURN key, partners AS value`;

@@ -1,0 +1,46 @@
+import { actorPageStatements } from '../actor';
+import { CUSTOMERS_OF_ACTOR, SUPPLIERS_OF_ACTOR } from '../supply';
+
+/**
+ * The tail of the prefetching page statements: run on each actor `a` of the page (after its LIMIT),
+ * it fetches the relationships the query selects, as the field loaders would (same matches, same
+ * order, same bound $max per actor), so the loaders can be primed with the result. An offer ships
+ * the properties its GraphQL type reads and its owner's id (which its access rules read), not the
+ * search keys stored beside them (issue 13: W3 shipped 300 KB of rows). Each subquery is
+ * switched on by a boolean parameter ($withCommune, $withOffers, $withOfferProducts,
+ * $withOfferLabels, $withSuppliers, $withCustomers) rather than by choosing among texts: one text
+ * per kind of page, so one plan in Neo4j's cache whatever the selection; a subquery switched off
+ * stops at its first filter, reading nothing. Each subquery returns exactly one row (an OPTIONAL
+ * MATCH, an aggregation, or an OPTIONAL CALL that reads null when switched off), so no actor of the
+ * page is lost.
+ * Columns: commune (map or null), offers (list of {offer, product, labels}), suppliers and
+ * customers (lists of {actorId, linkIds}, see SUPPLIERS_OF_ACTOR: partners' actors are loaded by id,
+ * once each, by the field resolver).
+ */
+const PREFETCH_TAIL = /* cypher */ `
+  CALL (a) {
+    OPTIONAL MATCH (a)-[:LOCATED_IN]->(c:Commune) WHERE $withCommune
+    RETURN c {.*} AS commune LIMIT 1
+  }
+  CALL (a) {
+    MATCH (a)-[:OFFERS]->(o:Offer)-[:OF_PRODUCT]->(p:Product) WHERE $withOffers
+    WITH o, p ORDER BY p.name, o.id LIMIT $max
+    RETURN collect({
+      offer: o {.id, .months, .capacity, .capacityUnit, .deliveryRadiusKm, .priceEur, supplierId: a.id},
+      product: CASE WHEN $withOfferProducts THEN p {.*} END,
+      labels: COLLECT { MATCH (o)-[:CERTIFIED]->(l:Label) WHERE $withOfferLabels RETURN l {.*} ORDER BY l.name }
+    }) AS offers
+  }
+  OPTIONAL CALL (a) {
+    WITH a WHERE $withSuppliers
+    CALL (a) { ${SUPPLIERS_OF_ACTOR} }
+    RETURN partners AS suppliers
+  }
+  OPTIONAL CALL (a) {
+    WITH a WHERE $withCustomers
+    CALL (a) { ${CUSTOMERS_OF_ACTOR} }
+    RETURN partners AS customers
+  }`;
+
+/** The actors list's page statements with the prefetch tail. Params: as the plain pages, the switches above, $max. */
+export const PREFETCHING_ACTOR_PAGES = actorPageStatements({ cypher: PREFETCH_TAIL, columns: 'commune, offers, suppliers, customers' });

@@ -1,0 +1,107 @@
+import type { Actor, ActorPageExtension } from '../actor';
+import { MAX_RELATED_ITEMS, type Selection } from '../common';
+import type { Context } from '../context';
+import { int } from '../db';
+import type { Label } from '../label';
+import type { Offer } from '../offer';
+import type { Product } from '../product';
+import type { TradePartnerRow } from '../supply';
+import type { Commune } from '../territory';
+import { PREFETCHING_ACTOR_PAGES } from './actor-page.cypher';
+
+/** Which relationships of the page's actors the query selects, hence which subqueries of the page statement run. */
+export interface ActorPagePrefetch {
+  /** `commune`, or `epci`/`department` (both start from the commune). */
+  commune: boolean;
+  offers: boolean;
+  offerProducts: boolean;
+  offerLabels: boolean;
+  suppliers: boolean;
+  customers: boolean;
+}
+
+/** An offer of the page, with what the query selects of it (null / [] when not selected). */
+interface PrefetchedOffer {
+  offer: Offer;
+  product: Product | null;
+  labels: Label[];
+}
+
+/** A row of the prefetching page statement (PREFETCHING_ACTOR_PAGES). */
+export interface PrefetchedActorRow {
+  actor: Actor;
+  commune: Commune | null;
+  offers: PrefetchedOffer[];
+  /** Null when not selected. */
+  suppliers: TradePartnerRow[] | null;
+  customers: TradePartnerRow[] | null;
+}
+
+/**
+ * Reads which relationships the query selects on the actors of a page, under `nodes` or
+ * `edges.node`. Only the fields listed here are prefetched; any other field (an offer's delivery
+ * area, a partner's links...) goes through its loader as before, batched over the page.
+ */
+export function toActorPagePrefetch(connection: Selection): ActorPagePrefetch {
+  const actors = [connection.at('nodes'), connection.at('edges', 'node')].filter((s): s is Selection => s !== undefined);
+  const selects = (...path: string[]) => actors.some((s) => s.has(...path));
+  return {
+    commune: actors.some((s) => s.hasAny('commune', 'epci', 'department')),
+    offers: selects('offers'),
+    offerProducts: selects('offers', 'product'),
+    offerLabels: selects('offers', 'labels'),
+    suppliers: selects('suppliers'),
+    customers: selects('customers'),
+  };
+}
+
+/** True when the query selects none of the prefetched relationships: the plain page statement does. */
+export function prefetchesNothing(wanted: ActorPagePrefetch): boolean {
+  return !Object.values(wanted).some(Boolean);
+}
+
+/**
+ * Puts a prefetched row into the request's loaders, under the keys the field resolvers load:
+ * `prime` leaves a key that is already cached alone, so nothing loaded earlier in the request is
+ * overwritten. The values have the loaders' shapes (same projections, same order, same bound), and
+ * the resolvers and authorization rules run on them unchanged: a private field the viewer may not
+ * read still reads null.
+ */
+function primeLoaders(row: PrefetchedActorRow, wanted: ActorPagePrefetch, { loaders }: Context): void {
+  const { actor } = row;
+  loaders.actor.actorById.prime(actor.id, actor);
+  if (wanted.commune) loaders.territory.communeOfActor.prime(actor.id, row.commune);
+  if (wanted.offers) {
+    loaders.offer.offersOfActor.prime(
+      actor.id,
+      row.offers.map((o) => o.offer),
+    );
+    for (const { offer, product, labels } of row.offers) {
+      // An offer's owner, for its private fields' rules (OWNERSHIP.Offer), without a statement.
+      loaders.actor.actorOfOffer.prime(offer.id, actor);
+      if (wanted.offerProducts) loaders.product.productOfOffer.prime(offer.id, product);
+      if (wanted.offerLabels) loaders.label.labelsOfOffer.prime(offer.id, labels);
+    }
+  }
+  if (wanted.suppliers && row.suppliers) loaders.supply.suppliersOfActor.prime(actor.id, row.suppliers);
+  if (wanted.customers && row.customers) loaders.supply.customersOfActor.prime(actor.id, row.customers);
+}
+
+/** The extension of the actors page that fetches the selected relationships in the page statement and primes the loaders. */
+export function actorPagePrefetch(wanted: ActorPagePrefetch, ctx: Context): ActorPageExtension<PrefetchedActorRow> {
+  return {
+    statements: PREFETCHING_ACTOR_PAGES,
+    params: {
+      withCommune: wanted.commune,
+      withOffers: wanted.offers,
+      withOfferProducts: wanted.offerProducts,
+      withOfferLabels: wanted.offerLabels,
+      withSuppliers: wanted.suppliers,
+      withCustomers: wanted.customers,
+      max: int(MAX_RELATED_ITEMS),
+    },
+    onRows: (rows) => {
+      for (const row of rows) primeLoaders(row, wanted, ctx);
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { ActorPageResolver } from './actor-page.resolver';

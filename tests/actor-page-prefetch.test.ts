@@ -1,0 +1,365 @@
+import type { Database } from '../src/db';
+import { seedDatabase } from '../tools/seed';
+import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
+import { createRunner, graphql, testMember, type OperationResult, type ResultOf } from './helpers/graphql';
+
+/**
+ * The page of actors in one statement (issue 13, W3): `Query.actors` reads the query's selection,
+ * fetches the selected commune, offers (product, labels), suppliers and customers in the page
+ * statement, and primes the loaders; the field resolvers and the access rules run unchanged. On the
+ * Drôme seed (about 500 actors), checked against the per-field path (`actor(id)`, which prefetches
+ * nothing), against the purchases grouped the way the partner fields grouped them before, and
+ * against the graph read directly for the private fields.
+ */
+
+// The bench's W3 selection (bench/bench.ts PAGE_OF_50).
+const W3_PAGE = graphql(`
+  query PrefetchW3Page($first: Int) {
+    actors(first: $first) {
+      nodes {
+        id
+        name
+        roles
+        commune {
+          insee
+          name
+        }
+        offers {
+          id
+          product {
+            id
+            name
+          }
+          labels {
+            id
+            name
+          }
+        }
+        suppliers {
+          actor {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+// Everything the prefetch touches, private fields included, and fields it leaves to the loaders
+// (department, a partner's links and products, purchases).
+graphql(`
+  fragment PrefetchActorFields on Actor {
+    id
+    name
+    email
+    phone
+    confidentialVolumes
+    commune {
+      insee
+      name
+    }
+    department {
+      code
+    }
+    offers {
+      id
+      months
+      capacity
+      capacityUnit
+      priceEur
+      product {
+        id
+        name
+      }
+      labels {
+        id
+        name
+      }
+    }
+    suppliers {
+      actor {
+        id
+        name
+        email
+      }
+      links {
+        id
+        volume
+        valueEur
+      }
+      products {
+        id
+      }
+    }
+    customers {
+      actor {
+        id
+        name
+      }
+    }
+  }
+`);
+
+const FULL_PAGE = graphql(`
+  query PrefetchFullPage($first: Int, $after: String) {
+    actors(first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...PrefetchActorFields
+      }
+    }
+  }
+`);
+
+const ONE_ACTOR = graphql(`
+  query PrefetchOneActor($id: String!) {
+    actor(id: $id) {
+      ...PrefetchActorFields
+    }
+  }
+`);
+
+// The same relationships through edges.node and an inline fragment, the offers skipped by a variable.
+const EDGES_PAGE = graphql(`
+  query PrefetchEdgesPage($first: Int, $withOffers: Boolean!) {
+    actors(first: $first) {
+      edges {
+        node {
+          ... on Actor {
+            id
+            commune {
+              insee
+            }
+            offers @include(if: $withOffers) {
+              id
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+// Purchases and sales as the loaders list them (largest first): the partners were grouped from these in Node before.
+const TRADE = graphql(`
+  query PrefetchTrade($first: Int) {
+    actors(first: $first) {
+      nodes {
+        id
+        purchases(first: 200) {
+          id
+          supplier {
+            id
+          }
+        }
+        sales(first: 200) {
+          id
+          buyer {
+            id
+          }
+        }
+        suppliers(first: 200) {
+          actor {
+            id
+          }
+          links {
+            id
+          }
+        }
+        customers(first: 200) {
+          actor {
+            id
+          }
+          links {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+type FullActor = ResultOf<typeof FULL_PAGE>['actors']['nodes'][number];
+
+/** Groups links by their other end, partners by their largest link: what `toPartners` did in Node before. */
+function groupByPartner(links: { id: string; partner: string }[]): { actor: string; links: string[] }[] {
+  const byPartner = new Map<string, string[]>();
+  for (const link of links) byPartner.set(link.partner, [...(byPartner.get(link.partner) ?? []), link.id]);
+  return [...byPartner.entries()].map(([actor, ids]) => ({ actor, links: ids }));
+}
+
+describe('a page of actors prefetched in one statement', () => {
+  let db: Database;
+  let runner: Awaited<ReturnType<typeof createRunner>>;
+  /** A seed actor with priced offers and suppliers: the member account of the tests. */
+  let owner: string;
+  /** An actor whose volumes are made confidential for the tests (it sells to someone). */
+  let secretive: string;
+
+  async function fullList(viewer: ReturnType<typeof testMember> | null): Promise<FullActor[]> {
+    const actors: FullActor[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: OperationResult<ResultOf<typeof FULL_PAGE>> = await runner.run(FULL_PAGE, { first: 50, after }, { viewer });
+      expect(res.errors).toBeUndefined();
+      actors.push(...res.data!.actors.nodes);
+      if (!res.data!.actors.pageInfo.hasNextPage) return actors;
+      after = res.data!.actors.pageInfo.endCursor;
+    }
+  }
+
+  beforeAll(async () => {
+    db = await connectTestDb({ NEO4J_QUERY_TIMEOUT_MS: '120000' });
+    await clearGraph(db);
+    await seedDatabase(db, silentLogger);
+    [{ owner }] = await db.read<{ owner: string }>(`
+      MATCH (a:Actor)-[:OFFERS]->(o:Offer) WHERE o.priceEur IS NOT NULL AND EXISTS { (:Actor)-[:SUPPLIES]->(:SupplyLink)-[:TO]->(a) }
+      RETURN a.id AS owner ORDER BY a.id LIMIT 1`);
+    [{ secretive }] = await db.read<{ secretive: string }>(
+      `
+      MATCH (a:Actor)-[:OFFERS]->(o:Offer) WHERE o.capacity IS NOT NULL AND EXISTS { (a)-[:SUPPLIES]->(:SupplyLink) } AND a.id <> $owner
+      RETURN a.id AS secretive ORDER BY a.id LIMIT 1`,
+      { owner },
+    );
+    await db.write('MATCH (a:Actor {id: $id}) SET a.confidentialVolumes = true', { id: secretive });
+    runner = await createRunner(db);
+  }, 300_000);
+
+  afterAll(async () => {
+    await runner.stop();
+    await clearGraph(db);
+    await db.close();
+  });
+
+  it('answers the page of 50 with commune, offers (product, labels) and suppliers in two statements, whatever the page size', async () => {
+    // The page with everything it selects; then the partners' actors that are not on the page, once each.
+    for (const first of [5, 50, 200]) {
+      const res = await runner.run(W3_PAGE, { first });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.actors.nodes).toHaveLength(first);
+      expect(res.queries).toBe(2);
+    }
+    // Without the partners' actors, the page alone.
+    expect((await runner.run(EDGES_PAGE, { first: 200, withOffers: true })).queries).toBe(1);
+    // The seed's page of 50 does have offers, labels and suppliers to fetch.
+    const { data } = await runner.run(W3_PAGE, { first: 50 });
+    const nodes = data!.actors.nodes;
+    expect(nodes.some((a) => a.offers.some((o) => o.labels.length > 0))).toBe(true);
+    expect(nodes.some((a) => a.suppliers.length > 0)).toBe(true);
+  });
+
+  it('costs a fixed number of statements for fields left to the loaders, whatever the page size', async () => {
+    const ten = await runner.run(FULL_PAGE, { first: 10 }, { viewer: testMember(owner) });
+    const fifty = await runner.run(FULL_PAGE, { first: 50 }, { viewer: testMember(owner) });
+    expect(fifty.errors).toBeUndefined();
+    // The page (with commune, offers, suppliers, customers); department; the partners' actors; their links; their products.
+    expect(fifty.queries).toBe(5);
+    expect(ten.queries).toBe(fifty.queries);
+  });
+
+  it('reads the selection through edges.node, inline fragments and @include', async () => {
+    const withOffers = await runner.run(EDGES_PAGE, { first: 20, withOffers: true });
+    const without = await runner.run(EDGES_PAGE, { first: 20, withOffers: false });
+    expect(withOffers.errors).toBeUndefined();
+    expect(withOffers.queries).toBe(1);
+    expect(without.queries).toBe(1);
+    const [plain] = await db.read<{ withOffers: number }>(`
+      MATCH (a:Actor) WITH a ORDER BY a.name, a.id LIMIT 20
+      RETURN count(CASE WHEN EXISTS { (a)-[:OFFERS]->(:Offer) } THEN 1 END) AS withOffers`);
+    expect(withOffers.data!.actors.edges.filter((e) => (e.node.offers ?? []).length > 0)).toHaveLength(plain.withOffers);
+    expect(without.data!.actors.edges.every((e) => e.node.offers === undefined)).toBe(true);
+  });
+
+  it.each([
+    ['anonymous', null],
+    ['a member', 'owner'],
+  ])(
+    'gives %s the same answers as the per-field path, actor by actor',
+    async (_who, as) => {
+      const viewer = as === 'owner' ? testMember(owner) : null;
+      const listed = await fullList(viewer);
+      const [{ actors }] = await db.read<{ actors: number }>('MATCH (a:Actor) RETURN count(a) AS actors');
+      expect(listed.map((a) => a.id).sort()).toHaveLength(actors);
+      // Every actor of the seed, listed; one in four of them, and the two the rules are about, asked one by one
+      // (the whole seed one by one takes minutes on a shared machine, and agreed when it was run).
+      const sampled = listed.filter((a, i) => i % 4 === 0 || a.id === owner || a.id === secretive);
+      for (const actor of sampled) {
+        const single = await runner.run(ONE_ACTOR, { id: actor.id }, { viewer });
+        expect(single.errors).toBeUndefined();
+        expect(actor).toEqual(single.data!.actor);
+      }
+    },
+    300_000,
+  );
+
+  it('groups partners in Cypher as the links, largest first, group them: partners by their largest link', async () => {
+    const res = await runner.run(TRADE, { first: 200 });
+    expect(res.errors).toBeUndefined();
+    let partnered = 0;
+    for (const actor of res.data!.actors.nodes) {
+      // Fewer than 200 purchases on the seed: the partners count every one.
+      expect(actor.purchases.length).toBeLessThan(200);
+      const suppliers = groupByPartner(actor.purchases.map((l) => ({ id: l.id, partner: l.supplier.id })));
+      const customers = groupByPartner(actor.sales.map((l) => ({ id: l.id, partner: l.buyer.id })));
+      expect(actor.suppliers.map((p) => ({ actor: p.actor.id, links: p.links.map((l) => l.id) }))).toEqual(suppliers);
+      expect(actor.customers.map((p) => ({ actor: p.actor.id, links: p.links.map((l) => l.id) }))).toEqual(customers);
+      partnered += suppliers.length + customers.length;
+    }
+    expect(partnered).toBeGreaterThan(100);
+  });
+
+  it('leaks no private field: anonymous reads null, the member reads its own actor and offers only', async () => {
+    const anonymous = await fullList(null);
+    const member = await fullList(testMember(owner));
+    const raw = await db.read<{ id: string; actor: string; priceEur: number | null; capacity: number | null }>(`
+      MATCH (a:Actor)-[:OFFERS]->(o:Offer) RETURN o.id AS id, a.id AS actor, o.priceEur AS priceEur, o.capacity AS capacity`);
+    const offerOf = new Map(raw.map((r) => [r.id, r]));
+    const [{ email }] = await db.read<{ email: string | null }>('MATCH (a:Actor {id: $id}) RETURN a.email AS email', { id: owner });
+    const ownPrices = raw.filter((r) => r.actor === owner && r.priceEur !== null);
+    expect(ownPrices.length).toBeGreaterThan(0);
+
+    for (const actor of anonymous) {
+      expect([actor.email, actor.phone]).toEqual([null, null]);
+      for (const offer of actor.offers) {
+        expect(offer.priceEur).toBeNull();
+        // Volumes are public unless the actor hides them.
+        expect(offer.capacity).toBe(actor.id === secretive ? null : offerOf.get(offer.id)!.capacity);
+      }
+      for (const partner of actor.suppliers) {
+        expect(partner.actor.email).toBeNull();
+        for (const link of partner.links) {
+          expect(link.valueEur).toBeNull();
+          if (actor.id === secretive || partner.actor.id === secretive) expect(link.volume).toBeNull();
+        }
+      }
+    }
+    expect(anonymous.flatMap((a) => a.offers).some((o) => o.capacity !== null)).toBe(true);
+
+    for (const actor of member) {
+      const own = actor.id === owner;
+      expect(actor.email).toBe(own ? email : null);
+      for (const offer of actor.offers) expect(offer.priceEur).toBe(own ? offerOf.get(offer.id)!.priceEur : null);
+      // A link's value is its two parties' to see: the member's purchases and its sales to this actor.
+      for (const partner of actor.suppliers) {
+        for (const link of partner.links) if (!own && partner.actor.id !== owner) expect(link.valueEur).toBeNull();
+      }
+    }
+    const ownLinks = await db.read<{ id: string; valueEur: number | null }>(
+      'MATCH (:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(:Actor {id: $owner}) RETURN l.id AS id, l.valueEur AS valueEur',
+      { owner },
+    );
+    const seen = member.find((a) => a.id === owner)!.suppliers.flatMap((p) => p.links);
+    expect(new Map(seen.map((l) => [l.id, l.valueEur]))).toEqual(new Map(ownLinks.map((l) => [l.id, l.valueEur])));
+    const ownOffers = member.find((a) => a.id === owner)!.offers;
+    expect(
+      ownOffers
+        .filter((o) => o.priceEur !== null)
+        .map((o) => o.id)
+        .sort(),
+    ).toEqual(ownPrices.map((r) => r.id).sort());
+  }, 120_000);
+});
