@@ -64,6 +64,23 @@ const UPDATE_ACTOR = graphql(`
     }
   }
 `);
+const SET_PUBLIC_BUYER = graphql(`
+  mutation SetPublicBuyer($id: String!, $input: UpdateActorInput!) {
+    updateActor(id: $id, input: $input) {
+      id
+      name
+      publicBuyer
+    }
+  }
+`);
+const ACTOR_PUBLIC_BUYER = graphql(`
+  query ActorPublicBuyer($id: String!) {
+    actor(id: $id) {
+      id
+      publicBuyer
+    }
+  }
+`);
 graphql(`
   fragment DeletionFields on DeletedRecord {
     id
@@ -356,6 +373,36 @@ describe('mutations of actors, offers, needs and supply links', () => {
       expect(renamed.data!.updateActor).toMatchObject({ name: 'Ferme Inventée', fictitious: true });
       const real = await run(UPDATE_ACTOR, { id: 'act-f', input: { fictitious: false } });
       expect(real.data!.updateActor).toMatchObject({ fictitious: false });
+    });
+
+    it('createActor and updateActor record a public buyer, keep the fact when left out, and store it for the reports', async () => {
+      await createActor({
+        id: 'act-pub',
+        name: 'Cuisine Centrale Municipale',
+        roles: ['CENTRAL_KITCHEN'],
+        siret: siret(4),
+        publicBuyer: true,
+        communeInsee: VALENCE.insee,
+      });
+      expect((await run(ACTOR_PUBLIC_BUYER, { id: 'act-pub' })).data!.actor).toEqual({ id: 'act-pub', publicBuyer: true });
+      const renamed = await run(SET_PUBLIC_BUYER, { id: 'act-pub', input: { name: 'Cuisine Centrale de Valence' } });
+      expect(renamed.errors).toBeUndefined();
+      expect(renamed.data!.updateActor).toEqual({ id: 'act-pub', name: 'Cuisine Centrale de Valence', publicBuyer: true });
+      const [stored] = await db.read<{ publicBuyer: boolean }>('MATCH (a:Actor {id: $id}) RETURN a.publicBuyer AS publicBuyer', {
+        id: 'act-pub',
+      });
+      expect(stored.publicBuyer).toBe(true);
+      const privateNow = await run(SET_PUBLIC_BUYER, { id: 'act-pub', input: { publicBuyer: false } });
+      expect(privateNow.data!.updateActor).toMatchObject({ publicBuyer: false });
+      // Left out at creation: not a public buyer.
+      await createActor({
+        id: 'act-priv',
+        name: 'Restaurant du Marché',
+        roles: ['RESTAURANT'],
+        siret: siret(5),
+        communeInsee: VALENCE.insee,
+      });
+      expect((await run(ACTOR_PUBLIC_BUYER, { id: 'act-priv' })).data!.actor.publicBuyer).toBe(false);
     });
 
     it('createActor makes up an act- id when none is given, and takes a SIRET written in groups', async () => {

@@ -141,6 +141,21 @@ const PRODUCT_KINGDOM = graphql(`
   }
 `);
 
+const ORGANIC_LISTS = graphql(`
+  query RulesOrganicLists($actors: ActorFilter!, $links: SupplyLinkFilter!) {
+    actors(filter: $actors, first: 200) {
+      nodes {
+        id
+      }
+    }
+    supplyLinks(filter: $links, first: 200) {
+      nodes {
+        id
+      }
+    }
+  }
+`);
+
 const CREST_REPORT = graphql(`
   query RulesCrestReport {
     territoryReport(territory: { communeInsee: "26108" }, year: 2025) {
@@ -320,6 +335,20 @@ describe('the rules of docs/reasoning.md on a hand-built graph', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data!.unmetNeeds.unmetCount).toBe(1);
       expect(res.data!.unmetNeeds.needs).toEqual([{ need: { id: 'rg-n-agneau-ab' }, coverage: 'UNMET', coveringLinks: 0, candidates: [] }]);
+    });
+
+    it('lists the in-conversion carrot farm and link as organic, and the in-conversion lamb farm and link as not', async () => {
+      const lists = async (organic: boolean) => {
+        const res = await runner.run(ORGANIC_LISTS, { actors: { organic }, links: { organic } });
+        expect(res.errors).toBeUndefined();
+        const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id).filter((id) => /carotte|agneau|maraicher|bergerie/.test(id));
+        return [ids(res.data!.actors.nodes), ids(res.data!.supplyLinks.nodes)];
+      };
+      expect(await lists(true)).toEqual([['rg-maraicher'], ['rg-l-carotte-conv']]);
+      const [actors, links] = await lists(false);
+      expect(actors).toEqual(['rg-bergerie']);
+      expect(links).toContain('rg-l-agneau-conv');
+      expect(links).not.toContain('rg-l-carotte-conv');
     });
 
     it("counts the in-conversion carrots in the report's organic purchases, not the in-conversion lamb", async () => {

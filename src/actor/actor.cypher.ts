@@ -20,7 +20,7 @@ export const ACTOR_SCHEMA: SchemaStatement[] = [
  */
 export const actorMap = (variable: string, extra = ''): string =>
   `${variable} {.id, .name, .roles, .siret, .agenceBioNumber, .clubMember, .memberGroup, .email, .phone, .website, ` +
-  `.description, .location, .confidentialVolumes, .fictitious${extra}}`;
+  `.description, .location, .confidentialVolumes, .fictitious, .publicBuyer${extra}}`;
 
 /** Counts actors per role. Returns rows: role, actors. */
 export const COUNT_ACTORS_PER_ROLE = /* cypher */ `
@@ -31,7 +31,8 @@ export const COUNT_ACTORS_PER_ROLE = /* cypher */ `
  * The filters of an actor list, shared by the page and count queries. Every parameter may be null
  * (filter off). Params: $roles, $productId, $labelIds, $organic, $communeInsee, $epciSiren,
  * $departmentCode, $origin (point), $radiusM, $clubMember, $ids (from a full-text search).
- * Product filters walk IS_A down at most 6 levels: the taxonomy is 4 deep.
+ * Product filters walk IS_A down at most 6 levels: the taxonomy is 4 deep. $organic reads the offer's
+ * organic key (OFFER_IS_ORGANIC: in conversion counts for plant products only), as the suppliers do.
  */
 const ACTOR_FILTERS = /* cypher */ `
       ($roles IS NULL OR any(role IN a.roles WHERE role IN $roles))
@@ -45,7 +46,7 @@ const ACTOR_FILTERS = /* cypher */ `
         MATCH (a)-[:OFFERS]->(o:Offer)-[:OF_PRODUCT]->(p:Product)
         WHERE ($productId IS NULL OR EXISTS { (p)-[:IS_A*0..6]->(:Product {id: $productId}) })
           AND ($labelIds IS NULL OR all(labelId IN $labelIds WHERE EXISTS { (o)-[:CERTIFIED]->(:Label {id: labelId}) }))
-          AND ($organic IS NULL OR $organic = EXISTS { (o)-[:CERTIFIED]->(:Label {organic: true}) })
+          AND ($organic IS NULL OR $organic = coalesce(o.organic, false))
       })`;
 
 /**
@@ -267,6 +268,7 @@ export const ACTOR_RECORD = /* cypher */ `
     confidentialVolumes: coalesce(a.confidentialVolumes, false),
     .email, .phone, .website, .description,
     fictitious: coalesce(a.fictitious, false),
+    publicBuyer: coalesce(a.publicBuyer, false),
     communeInsee: c.insee,
     latitude: CASE WHEN atCentroid THEN null ELSE a.location.latitude END,
     longitude: CASE WHEN atCentroid THEN null ELSE a.location.longitude END

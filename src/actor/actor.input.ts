@@ -57,7 +57,8 @@ export class ActorFilter {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Offers something legally organic (a label with `organic`: AB, EU organic, in conversion; with productId: that product).',
+    description:
+      'Offers something legally organic as EGalim counts it (AB, EU organic; in conversion for plant products only; with productId: that product).',
   })
   @IsOptional()
   organic?: boolean | null;
@@ -150,6 +151,14 @@ export class CreateActorInput {
   @IsOptional()
   fictitious?: boolean | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'A buyer under public law (local authority and its kitchens, public collège or hospital), whose EGalim shares are public; false when left out.',
+  })
+  @IsOptional()
+  publicBuyer?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Contact email address.' })
   @IsOptional()
   @MaxLength(254)
@@ -230,6 +239,14 @@ export class UpdateActorInput {
   @KeptWhenLeftOut()
   @IsBoolean()
   fictitious?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'A buyer under public law (local authority and its kitchens, public collège or hospital), whose EGalim shares are public.',
+  })
+  @KeptWhenLeftOut()
+  @IsBoolean()
+  publicBuyer?: boolean;
 
   @Field(() => String, { nullable: true, description: 'Contact email address.' })
   @IsOptional()

@@ -32,6 +32,15 @@ export class ActorResolver {
     return actor.fictitious === true;
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      'A buyer under public law (local authority and its kitchens, public collège, public hospital): the territory reports show its ' +
+      'EGalim shares by name, as ma-cantine publishes them. False for private firms, associations and care homes not known to be public.',
+  })
+  publicBuyer(@Root() actor: Actor): boolean {
+    return actor.publicBuyer === true;
+  }
+
   @FieldResolver(() => Commune, { description: 'The commune it operates in.' })
   async commune(@Root() actor: Actor, @Ctx() { loaders }: Context): Promise<Commune> {
     return (await loaders.territory.communeOfActor.load(actor.id))!;

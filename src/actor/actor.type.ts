@@ -71,6 +71,9 @@ export class Actor {
   /** Read by the `fictitious` field resolver (absent on actors written before the flag existed). */
   fictitious?: boolean | null;
 
+  /** Read by the `publicBuyer` field resolver (absent on actors written before the fact existed). */
+  publicBuyer?: boolean | null;
+
   /** Set by queries that compute a distance, read by the `distanceKm` field. */
   distanceKm?: number | null;
 }

@@ -19,7 +19,7 @@ export type ActorFilter = {
   labelIds?: Array<string> | null | undefined;
   /** Within a great-circle distance of a commune or a point. */
   near?: NearInput | null | undefined;
-  /** Offers something legally organic (a label with `organic`: AB, EU organic, in conversion; with productId: that product). */
+  /** Offers something legally organic as EGalim counts it (AB, EU organic; in conversion for plant products only; with productId: that product). */
   organic?: boolean | null | undefined;
   /** Offers this product or a narrower one (product id: "farine" matches offers of "farine-ble-t80"). */
   productId?: string | null | undefined;
@@ -88,6 +88,8 @@ export type CreateActorInput = {
   name: string;
   /** Contact phone number, 6 to 15 digits. */
   phone?: string | null | undefined;
+  /** A buyer under public law (local authority and its kitchens, public collège or hospital), whose EGalim shares are public; false when left out. */
+  publicBuyer?: boolean | null | undefined;
   /** Roles, at least one. */
   roles: Array<ActorRole>;
   /** SIRET: 14 digits (spaces allowed) with a valid Luhn check digit. CONFLICT when another actor holds it. */

@@ -1,4 +1,5 @@
 import { volumeConfidential } from '../common';
+import { COUNTS_AS_ORGANIC } from '../records';
 import type { SchemaStatement } from '../db';
 
 export const SUPPLY_SCHEMA: SchemaStatement[] = [
@@ -27,13 +28,19 @@ export const INPUTS_OF_SUPPLY_LINKS = /* cypher */ `
   WITH key, l, s, b ORDER BY l.id
   RETURN key, collect(${LINK_MAP})[..$max] AS value`;
 
-/** Filters of a supply-link list; every parameter may be null. Params: $productId, $labelIds, $organic, $supplierId, $buyerId. */
+/**
+ * Filters of a supply-link list; every parameter may be null. Params: $productId, $labelIds, $organic,
+ * $supplierId, $buyerId. $organic is legal organic as EGalim counts it (COUNTS_AS_ORGANIC: in
+ * conversion for plant products only).
+ */
 const SUPPLY_LINK_FILTERS = /* cypher */ `
       ($supplierId IS NULL OR s.id = $supplierId)
   AND ($buyerId IS NULL OR b.id = $buyerId)
   AND ($productId IS NULL OR EXISTS { (l)-[:OF_PRODUCT]->(:Product)-[:IS_A*0..6]->(:Product {id: $productId}) })
   AND ($labelIds IS NULL OR all(labelId IN $labelIds WHERE EXISTS { (l)-[:CERTIFIED]->(:Label {id: labelId}) }))
-  AND ($organic IS NULL OR $organic = EXISTS { (l)-[:CERTIFIED]->(:Label {organic: true}) })`;
+  AND ($organic IS NULL OR $organic = EXISTS {
+        MATCH (l)-[:CERTIFIED]->(ll:Label {organic: true}), (l)-[:OF_PRODUCT]->(lp:Product)
+        WHERE ${COUNTS_AS_ORGANIC('ll', 'lp')} })`;
 
 /** A forward page of links by volume, largest first, then id. Params: filters, $afterVolume (null on the first page), $afterId, $limit. */
 export const SUPPLY_LINKS_BY_VOLUME_FORWARD = /* cypher */ `

@@ -18,7 +18,7 @@ export class SupplyLinkFilter {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'The goods carry a legal organic label (AB, EU organic, in conversion) (true) or none (false).',
+    description: 'The goods are legally organic as EGalim counts them (AB, EU organic; in conversion for plant products only) (true) or not (false).',
   })
   @IsOptional()
   organic?: boolean | null;

@@ -67,6 +67,8 @@ type Documents = {
     "\n  fragment ActorFields on Actor {\n    id\n    name\n    roles\n    siret\n    clubMember\n    memberGroup\n    fictitious\n    email\n    description\n    location {\n      latitude\n      longitude\n    }\n    commune {\n      insee\n      name\n    }\n  }\n": typeof types.ActorFieldsFragmentDoc,
     "\n  mutation CreateActor($input: CreateActorInput!) {\n    createActor(input: $input) {\n      ...ActorFields\n    }\n  }\n": typeof types.CreateActorDocument,
     "\n  mutation UpdateActor($id: String!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      ...ActorFields\n    }\n  }\n": typeof types.UpdateActorDocument,
+    "\n  mutation SetPublicBuyer($id: String!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      name\n      publicBuyer\n    }\n  }\n": typeof types.SetPublicBuyerDocument,
+    "\n  query ActorPublicBuyer($id: String!) {\n    actor(id: $id) {\n      id\n      publicBuyer\n    }\n  }\n": typeof types.ActorPublicBuyerDocument,
     "\n  fragment DeletionFields on DeletedRecord {\n    id\n    cascade {\n      offers\n      needs\n      supplyLinks\n      provenanceRelationships\n    }\n  }\n": typeof types.DeletionFieldsFragmentDoc,
     "\n  mutation DeleteActor($id: String!) {\n    deleteActor(id: $id) {\n      ...DeletionFields\n    }\n  }\n": typeof types.DeleteActorDocument,
     "\n  fragment OfferFields on Offer {\n    id\n    months\n    capacity\n    capacityUnit\n    deliveryRadiusKm\n    priceEur\n    actor {\n      id\n    }\n    product {\n      id\n    }\n    labels {\n      id\n    }\n    deliveryCommunes {\n      insee\n    }\n    deliveryEpcis {\n      siren\n    }\n  }\n": typeof types.OfferFieldsFragmentDoc,
@@ -97,6 +99,7 @@ type Documents = {
     "\n  query RulesPotentialBuyers($producerId: String!) {\n    potentialBuyers(producerId: $producerId) {\n      totalCount\n    }\n  }\n": typeof types.RulesPotentialBuyersDocument,
     "\n  query RulesNeighbourhood($actorId: String!, $productId: String) {\n    neighbourhood(actorId: $actorId, filter: { productId: $productId }) {\n      truncated\n    }\n  }\n": typeof types.RulesNeighbourhoodDocument,
     "\n  query RulesProductKingdom($id: String!) {\n    product(id: $id) {\n      kingdom\n    }\n  }\n": typeof types.RulesProductKingdomDocument,
+    "\n  query RulesOrganicLists($actors: ActorFilter!, $links: SupplyLinkFilter!) {\n    actors(filter: $actors, first: 200) {\n      nodes {\n        id\n      }\n    }\n    supplyLinks(filter: $links, first: 200) {\n      nodes {\n        id\n      }\n    }\n  }\n": typeof types.RulesOrganicListsDocument,
     "\n  query RulesCrestReport {\n    territoryReport(territory: { communeInsee: \"26108\" }, year: 2025) {\n      catering {\n        kitchens {\n          kitchen {\n            id\n            publicBuyer\n          }\n          figures {\n            purchaseValueEur\n            organicValueEur\n            qualityValueEur\n            byFamily {\n              family\n              purchaseValueEur\n              organicValueEur\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.RulesCrestReportDocument,
     "\n  mutation ScaleOutCreateActor($input: CreateActorInput!) {\n    createActor(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.ScaleOutCreateActorDocument,
     "\n  mutation ScaleOutUpdateActor($id: String!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.ScaleOutUpdateActorDocument,
@@ -170,6 +173,8 @@ const documents: Documents = {
     "\n  fragment ActorFields on Actor {\n    id\n    name\n    roles\n    siret\n    clubMember\n    memberGroup\n    fictitious\n    email\n    description\n    location {\n      latitude\n      longitude\n    }\n    commune {\n      insee\n      name\n    }\n  }\n": types.ActorFieldsFragmentDoc,
     "\n  mutation CreateActor($input: CreateActorInput!) {\n    createActor(input: $input) {\n      ...ActorFields\n    }\n  }\n": types.CreateActorDocument,
     "\n  mutation UpdateActor($id: String!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      ...ActorFields\n    }\n  }\n": types.UpdateActorDocument,
+    "\n  mutation SetPublicBuyer($id: String!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      name\n      publicBuyer\n    }\n  }\n": types.SetPublicBuyerDocument,
+    "\n  query ActorPublicBuyer($id: String!) {\n    actor(id: $id) {\n      id\n      publicBuyer\n    }\n  }\n": types.ActorPublicBuyerDocument,
     "\n  fragment DeletionFields on DeletedRecord {\n    id\n    cascade {\n      offers\n      needs\n      supplyLinks\n      provenanceRelationships\n    }\n  }\n": types.DeletionFieldsFragmentDoc,
     "\n  mutation DeleteActor($id: String!) {\n    deleteActor(id: $id) {\n      ...DeletionFields\n    }\n  }\n": types.DeleteActorDocument,
     "\n  fragment OfferFields on Offer {\n    id\n    months\n    capacity\n    capacityUnit\n    deliveryRadiusKm\n    priceEur\n    actor {\n      id\n    }\n    product {\n      id\n    }\n    labels {\n      id\n    }\n    deliveryCommunes {\n      insee\n    }\n    deliveryEpcis {\n      siren\n    }\n  }\n": types.OfferFieldsFragmentDoc,
@@ -200,6 +205,7 @@ const documents: Documents = {
     "\n  query RulesPotentialBuyers($producerId: String!) {\n    potentialBuyers(producerId: $producerId) {\n      totalCount\n    }\n  }\n": types.RulesPotentialBuyersDocument,
     "\n  query RulesNeighbourhood($actorId: String!, $productId: String) {\n    neighbourhood(actorId: $actorId, filter: { productId: $productId }) {\n      truncated\n    }\n  }\n": types.RulesNeighbourhoodDocument,
     "\n  query RulesProductKingdom($id: String!) {\n    product(id: $id) {\n      kingdom\n    }\n  }\n": types.RulesProductKingdomDocument,
+    "\n  query RulesOrganicLists($actors: ActorFilter!, $links: SupplyLinkFilter!) {\n    actors(filter: $actors, first: 200) {\n      nodes {\n        id\n      }\n    }\n    supplyLinks(filter: $links, first: 200) {\n      nodes {\n        id\n      }\n    }\n  }\n": types.RulesOrganicListsDocument,
     "\n  query RulesCrestReport {\n    territoryReport(territory: { communeInsee: \"26108\" }, year: 2025) {\n      catering {\n        kitchens {\n          kitchen {\n            id\n            publicBuyer\n          }\n          figures {\n            purchaseValueEur\n            organicValueEur\n            qualityValueEur\n            byFamily {\n              family\n              purchaseValueEur\n              organicValueEur\n            }\n          }\n        }\n      }\n    }\n  }\n": types.RulesCrestReportDocument,
     "\n  mutation ScaleOutCreateActor($input: CreateActorInput!) {\n    createActor(input: $input) {\n      id\n      name\n    }\n  }\n": types.ScaleOutCreateActorDocument,
     "\n  mutation ScaleOutUpdateActor($id: String!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n": types.ScaleOutUpdateActorDocument,
@@ -449,6 +455,14 @@ export function graphql(source: "\n  mutation UpdateActor($id: String!, $input: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SetPublicBuyer($id: String!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      name\n      publicBuyer\n    }\n  }\n"): (typeof documents)["\n  mutation SetPublicBuyer($id: String!, $input: UpdateActorInput!) {\n    updateActor(id: $id, input: $input) {\n      id\n      name\n      publicBuyer\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActorPublicBuyer($id: String!) {\n    actor(id: $id) {\n      id\n      publicBuyer\n    }\n  }\n"): (typeof documents)["\n  query ActorPublicBuyer($id: String!) {\n    actor(id: $id) {\n      id\n      publicBuyer\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment DeletionFields on DeletedRecord {\n    id\n    cascade {\n      offers\n      needs\n      supplyLinks\n      provenanceRelationships\n    }\n  }\n"): (typeof documents)["\n  fragment DeletionFields on DeletedRecord {\n    id\n    cascade {\n      offers\n      needs\n      supplyLinks\n      provenanceRelationships\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -566,6 +580,10 @@ export function graphql(source: "\n  query RulesNeighbourhood($actorId: String!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RulesProductKingdom($id: String!) {\n    product(id: $id) {\n      kingdom\n    }\n  }\n"): (typeof documents)["\n  query RulesProductKingdom($id: String!) {\n    product(id: $id) {\n      kingdom\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RulesOrganicLists($actors: ActorFilter!, $links: SupplyLinkFilter!) {\n    actors(filter: $actors, first: 200) {\n      nodes {\n        id\n      }\n    }\n    supplyLinks(filter: $links, first: 200) {\n      nodes {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query RulesOrganicLists($actors: ActorFilter!, $links: SupplyLinkFilter!) {\n    actors(filter: $actors, first: 200) {\n      nodes {\n        id\n      }\n    }\n    supplyLinks(filter: $links, first: 200) {\n      nodes {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
