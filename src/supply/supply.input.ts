@@ -18,7 +18,8 @@ export class SupplyLinkFilter {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'The goods are legally organic as EGalim counts them (AB, EU organic; in conversion for plant products only) (true) or not (false).',
+    description:
+      'The goods are legally organic as EGalim counts them (AB, EU organic; in conversion for plant products only) (true) or not (false).',
   })
   @IsOptional()
   organic?: boolean | null;
