@@ -283,9 +283,9 @@ describe('the Drôme seed in Neo4j: numbers that add up', () => {
     expect(share(/^Collège/, isLegalOrganic)).toBeGreaterThan(0.4);
     expect(share(/^Collège/, isLegalOrganic)).toBeLessThan(0.7);
     // Hospitals and care homes: far lower (health and social care, EGalim results: about 20 % and 6-8 % organic).
-    expect(share(/^(Centre hospitalier|EHPAD)/, isQuality)).toBeLessThan(0.35);
-    expect(share(/^(Centre hospitalier|EHPAD)/, isLegalOrganic)).toBeLessThan(0.15);
-    expect(share(/^(Centre hospitalier|EHPAD)/, isLegalOrganic)).toBeGreaterThan(0.03);
+    expect(share(/^(Centre hospitalier|Hôpitaux|EHPAD)/, isQuality)).toBeLessThan(0.35);
+    expect(share(/^(Centre hospitalier|Hôpitaux|EHPAD)/, isLegalOrganic)).toBeLessThan(0.15);
+    expect(share(/^(Centre hospitalier|Hôpitaux|EHPAD)/, isLegalOrganic)).toBeGreaterThan(0.03);
   });
 
   it('has every organic resale made by a certified operator, except the deliberate breaks', () => {

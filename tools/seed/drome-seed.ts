@@ -283,11 +283,27 @@ const ANCHORS: readonly Anchor[] = [
   { handle: 'college-buis', real: true, profile: 'college', name: 'Collège public de Buis-les-Baronnies', insee: '26063' },
   { handle: 'ch-valence', real: true, profile: 'hospital', name: 'Centre hospitalier de Valence', insee: '26362', scale: 2 },
   { handle: 'ch-montelimar', real: true, profile: 'hospital', name: 'Centre hospitalier de Montélimar', insee: '26198', scale: 1.5 },
-  { handle: 'ch-romans', real: true, profile: 'hospital', name: 'Centre hospitalier de Romans-sur-Isère', insee: '26281', scale: 1.5 },
+  // Romans-sur-Isère and Saint-Vallier are two sites of one hospital, the Hôpitaux Drôme Nord (merged
+  // in 2001): two kitchens, one public body.
+  {
+    handle: 'ch-romans',
+    real: true,
+    profile: 'hospital',
+    name: 'Hôpitaux Drôme Nord, site de Romans-sur-Isère',
+    insee: '26281',
+    scale: 1.5,
+  },
   { handle: 'ch-die', real: true, profile: 'hospital', name: 'Centre hospitalier de Die', insee: '26113', scale: 0.6 },
   { handle: 'ch-crest', real: true, profile: 'hospital', name: 'Centre hospitalier de Crest', insee: '26108', scale: 0.6 },
   { handle: 'ch-nyons', real: true, profile: 'hospital', name: 'Centre hospitalier de Nyons', insee: '26220', scale: 0.6 },
-  { handle: 'ch-saint-vallier', real: true, profile: 'hospital', name: 'Centre hospitalier de Saint-Vallier', insee: '26333', scale: 0.6 },
+  {
+    handle: 'ch-saint-vallier',
+    real: true,
+    profile: 'hospital',
+    name: 'Hôpitaux Drôme Nord, site de Saint-Vallier',
+    insee: '26333',
+    scale: 0.6,
+  },
   // Abattoirs and cutting plants (invented: the Drôme's real abattoirs are not in the reference data)
   { handle: 'abattoir-diois', profile: 'slaughterhouse', name: 'Abattoir des Monts du Diois', insee: '26113' },
   { handle: 'abattoir-crest', profile: 'slaughterhouse', name: 'Abattoir du Val de Drôme', insee: '26108' },
