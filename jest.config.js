@@ -27,5 +27,10 @@ module.exports = {
   globalSetup: '<rootDir>/tests/neo4j.global-setup.cjs',
   globalTeardown: '<rootDir>/tests/neo4j.global-teardown.cjs',
   setupFiles: ['reflect-metadata'],
+  // Each worker's own Neo4j first, then the seed's bookkeeping (tests/helpers/seed-state.ts).
+  setupFilesAfterEnv: ['<rootDir>/tests/helpers/worker-neo4j.setup.ts', '<rootDir>/tests/helpers/seed-state.setup.ts'],
+  testSequencer: '<rootDir>/tests/sequencer.cjs',
+  // One worker per Neo4j; a Neo4j named by MAILLON_TEST_NEO4J_URI is one graph, so one worker.
+  maxWorkers: process.env.MAILLON_TEST_NEO4J_URI ? 1 : Number(process.env.MAILLON_TEST_WORKERS || 2),
   testTimeout: 60_000,
 };

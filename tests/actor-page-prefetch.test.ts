@@ -1,6 +1,6 @@
 import type { Database } from '../src/db';
-import { seedDatabase } from '../tools/seed';
-import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
+import { connectTestDb } from './helpers/db';
+import { seededGraph } from './helpers/seeded';
 import { createRunner, graphql, testMember, type OperationResult, type ResultOf } from './helpers/graphql';
 
 /**
@@ -214,8 +214,7 @@ describe('a page of actors prefetched in one statement', () => {
 
   beforeAll(async () => {
     db = await connectTestDb({ NEO4J_QUERY_TIMEOUT_MS: '120000' });
-    await clearGraph(db);
-    await seedDatabase(db, silentLogger);
+    await seededGraph(db);
     [{ owner }] = await db.read<{ owner: string }>(`
       MATCH (a:Actor)-[:OFFERS]->(o:Offer) WHERE o.priceEur IS NOT NULL AND EXISTS { (:Actor)-[:SUPPLIES]->(:SupplyLink)-[:TO]->(a) }
       RETURN a.id AS owner ORDER BY a.id LIMIT 1`);
@@ -231,7 +230,6 @@ describe('a page of actors prefetched in one statement', () => {
 
   afterAll(async () => {
     await runner.stop();
-    await clearGraph(db);
     await db.close();
   });
 

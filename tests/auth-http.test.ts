@@ -9,6 +9,7 @@ import type { Database } from '../src/db';
 import { buildMaillonSchema } from '../src/schema';
 import { loadReferenceData } from '../tools/seed';
 import { startServer, type RunningServer } from '../src/server';
+import { buildOnce } from './helpers/build';
 import { clearGraph, connectTestDb, silentLogger, testConfig } from './helpers/db';
 import { nextSiret } from './helpers/fixtures';
 
@@ -203,7 +204,7 @@ describe('identities over HTTP: API keys and JWTs', () => {
       const root = path.join(__dirname, '..');
       // Asynchronous, so that this process's server keeps serving (and closing idle connections) meanwhile.
       const run = promisify(execFile);
-      await run('npm', ['run', '-s', 'build'], { cwd: root, env });
+      await buildOnce();
       const keys = async (...args: string[]) =>
         (await run('node', ['dist/scripts/keys.js', ...args], { cwd: root, env, encoding: 'utf8' })).stdout;
       const created = await keys('create', '--role', 'editor', '--name', 'CLI robot', '--expires', '2999-01-01');

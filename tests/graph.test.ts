@@ -8,7 +8,8 @@ import { UPSERT_LABELS } from '../src/label/label.cypher';
 import { buildDromeSeed, KNOWN_CHAINS, readCommunes, readLabels, readProducts, seedDatabase } from '../tools/seed';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { SUPPLIER_CANDIDATES } from '../src/reasoning';
-import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
+import { connectTestDb, silentLogger } from './helpers/db';
+import { seededGraph } from './helpers/seeded';
 import { graphDigest } from './helpers/digest';
 
 const communes = readCommunes();
@@ -41,8 +42,7 @@ describe('the seeded Drôme graph in Neo4j', () => {
 
   beforeAll(async () => {
     db = await connectTestDb();
-    await clearGraph(db);
-    await seedDatabase(db, silentLogger);
+    await seededGraph(db);
   }, 240_000);
 
   afterAll(async () => {

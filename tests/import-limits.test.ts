@@ -7,6 +7,7 @@ import { withLuhnCheckDigit } from '../src/records';
 import { BadUserInputError } from '../src/errors';
 import { decodeImportFile } from '../src/import/encoding';
 import { importContent } from '../src/import/import.service';
+import { buildOnce } from './helpers/build';
 import { clearGraph, connectTestDb } from './helpers/db';
 import { TEST_EDITOR, createRunner } from './helpers/graphql';
 
@@ -162,7 +163,7 @@ describe('imports that report every problem, within limits, and write nothing', 
     );
   });
 
-  it('runs the limits and the encoding check from the command line', () => {
+  it('runs the limits and the encoding check from the command line', async () => {
     const root = path.join(__dirname, '..');
     const env = {
       ...process.env,
@@ -170,7 +171,7 @@ describe('imports that report every problem, within limits, and write nothing', 
       NEO4J_PASSWORD: process.env.MAILLON_TEST_NEO4J_PASSWORD,
       LOG_LEVEL: 'silent',
     };
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: root, env, stdio: 'pipe' });
+    await buildOnce();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maillon-import-'));
     const run = (file: string) => {
       try {

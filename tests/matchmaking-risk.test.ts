@@ -5,8 +5,9 @@ import { CANDIDATE_SEARCH_SLICE } from '../src/reasoning/matchmaking/matchmaking
 import type { NeedRecord } from '../src/records';
 import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
-import { loadReferenceData, readCommunes, seedDatabase, UNMET_NEED_IDS } from '../tools/seed';
-import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
+import { loadReferenceData, readCommunes, UNMET_NEED_IDS } from '../tools/seed';
+import { clearGraph, connectTestDb } from './helpers/db';
+import { seededGraph } from './helpers/seeded';
 import { actor, bundle, link, offer } from './helpers/fixtures';
 import { createRunner, graphql, type TypedDocumentNode, type VariablesOf } from './helpers/graphql';
 
@@ -599,14 +600,12 @@ describe('matchmaking on the Drôme seed', () => {
 
   beforeAll(async () => {
     db = await connectSlowPlanningDb();
-    await clearGraph(db);
-    await seedDatabase(db, silentLogger);
+    await seededGraph(db);
     runner = await createRunner(db);
   }, 300_000);
 
   afterAll(async () => {
     await runner.stop();
-    await clearGraph(db);
     await db.close();
   });
 

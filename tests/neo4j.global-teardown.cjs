@@ -1,6 +1,13 @@
+const fs = require('node:fs');
 const neo4jServer = require('../scripts/neo4j.cjs');
+const { instanceFor } = require('./neo4j.instances.cjs');
 
-module.exports = async function globalTeardown() {
-  const name = process.env.MAILLON_TEST_NEO4J_MANAGED;
-  if (name) await neo4jServer.stop({ name });
+module.exports = async function globalTeardown(globalConfig) {
+  if (process.env.MAILLON_TEST_NEO4J_MANAGED) {
+    // Every worker's instance (stop does nothing for one that was never started).
+    const workers = Math.max(1, globalConfig.maxWorkers || 1);
+    for (let k = 1; k <= workers; k += 1) await neo4jServer.stop({ name: instanceFor(k).name });
+  }
+  const state = process.env.MAILLON_TEST_STATE_DIR;
+  if (state) fs.rmSync(state, { recursive: true, force: true });
 };

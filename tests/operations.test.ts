@@ -17,8 +17,9 @@ import {
   ServiceDocument,
 } from '../src/generated/graphql';
 import { withLuhnCheckDigit } from '../src/records';
-import { BROKEN_ORGANIC_CHAIN, buildDromeSeed, KNOWN_CHAINS, readCommunes, readLabels, readProducts, seedDatabase } from '../tools/seed';
-import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
+import { BROKEN_ORGANIC_CHAIN, buildDromeSeed, KNOWN_CHAINS, readCommunes, readLabels, readProducts } from '../tools/seed';
+import { connectTestDb } from './helpers/db';
+import { seededGraph } from './helpers/seeded';
 import { TEST_EDITOR, createRunner } from './helpers/graphql';
 
 const seed = buildDromeSeed(readCommunes(), readProducts(), readLabels());
@@ -40,8 +41,7 @@ describe('the documented operations on the seeded Drôme graph', () => {
 
   beforeAll(async () => {
     db = await connectTestDb();
-    await clearGraph(db);
-    await seedDatabase(db, silentLogger);
+    await seededGraph(db);
     runner = await createRunner(db, { viewer: TEST_EDITOR });
   }, 240_000);
 

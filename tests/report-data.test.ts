@@ -6,8 +6,9 @@ import { findUnmetNeeds, type UnmetNeedsArgs } from '../src/reasoning';
 import { CANDIDATE_SEARCH_SLICE } from '../src/reasoning/matchmaking/matchmaking.service';
 import { buildTerritoryReport, ReportTerritoryKind } from '../src/reports';
 import { distanceKm } from '../src/territory';
-import { CONTRACT_CATERER, loadReferenceData, readCommunes, seedDatabase } from '../tools/seed';
+import { CONTRACT_CATERER, loadReferenceData, readCommunes } from '../tools/seed';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
+import { seededGraph } from './helpers/seeded';
 import { actor, bundle, link, offer } from './helpers/fixtures';
 import { createRunner, graphql } from './helpers/graphql';
 
@@ -699,14 +700,12 @@ describe('territory report on the Drôme seed', () => {
 
   beforeAll(async () => {
     db = await connectSlowPlanningDb();
-    await clearGraph(db);
-    await seedDatabase(db, silentLogger);
+    await seededGraph(db);
     runner = await createRunner(db);
   }, 300_000);
 
   afterAll(async () => {
     await runner.stop();
-    await clearGraph(db);
     await db.close();
   });
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +9,9 @@ import type { ReportRoutesOptions } from '../src/http';
 import { buildTerritoryReport, findReportLinks, ReportPrinter } from '../src/reports';
 import { buildMaillonSchema } from '../src/schema';
 import { startServer, type RunningServer } from '../src/server';
-import { seedDatabase } from '../tools/seed';
-import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
+import { buildOnce } from './helpers/build';
+import { connectTestDb, silentLogger } from './helpers/db';
+import { seededGraph } from './helpers/seeded';
 import { leaksNothing } from './helpers/server';
 
 /**
@@ -61,14 +62,12 @@ describe('the reports over HTTP and on the command line', () => {
 
   beforeAll(async () => {
     db = await connectTestDb({ NEO4J_QUERY_TIMEOUT_MS: '180000' });
-    await clearGraph(db);
-    await seedDatabase(db, silentLogger);
+    await seededGraph(db);
     base = await serve();
   });
 
   afterAll(async () => {
     for (const server of servers) await server.stop();
-    await clearGraph(db);
     await db.close();
   });
 
@@ -184,9 +183,7 @@ describe('the reports over HTTP and on the command line', () => {
         },
       });
 
-    beforeAll(() => {
-      execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe' });
-    });
+    beforeAll(() => buildOnce(), 300_000);
 
     afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 

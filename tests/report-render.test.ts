@@ -13,8 +13,8 @@ import {
   ReportTerritoryKind,
   type TerritoryReport,
 } from '../src/reports';
-import { seedDatabase } from '../tools/seed';
-import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
+import { connectTestDb } from './helpers/db';
+import { seededGraph } from './helpers/seeded';
 import { createRunner, graphql } from './helpers/graphql';
 import { readPdf } from './helpers/pdf';
 
@@ -246,8 +246,7 @@ describe('the territory report rendered', () => {
 
   beforeAll(async () => {
     db = await connectTestDb({ NEO4J_QUERY_TIMEOUT_MS: '180000' });
-    await clearGraph(db);
-    await seedDatabase(db, silentLogger);
+    await seededGraph(db);
     printer = new ReportPrinter(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
     epci = await buildTerritoryReport(db, { kind: ReportTerritoryKind.EPCI, code: VALENCE_ROMANS_AGGLO }, YEAR);
     epciHtml = await renderReportHtml(epci);
@@ -256,7 +255,6 @@ describe('the territory report rendered', () => {
   afterAll(async () => {
     await printer?.close();
     if (!keepShots) fs.rmSync(shots, { recursive: true, force: true });
-    await clearGraph(db);
     await db.close();
   });
 

@@ -11,12 +11,12 @@ import {
   isInArea,
   readCommunes,
   readProducts,
-  seedDatabase,
   UNCERTIFIED_ORGANIC_RESELLERS,
 } from '../tools/seed';
 import { resolveProductKingdoms } from '../src/product';
 import { findBuyerPlaces, findSupplierMatches } from '../src/reasoning';
-import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
+import { connectTestDb } from './helpers/db';
+import { seededGraph } from './helpers/seeded';
 import { createRunner, graphql } from './helpers/graphql';
 
 /**
@@ -130,13 +130,11 @@ describe('the Drôme seed in Neo4j: numbers that add up', () => {
   beforeAll(async () => {
     // Two minutes instead of 15 s: loading the whole seed and reading every link on a shared, busy machine.
     db = await connectTestDb({ NEO4J_QUERY_TIMEOUT_MS: '120000' });
-    await clearGraph(db);
-    await seedDatabase(db, silentLogger);
+    await seededGraph(db);
     links = await db.read<LinkRow>(ALL_LINKS);
   }, 240_000);
 
   afterAll(async () => {
-    await clearGraph(db);
     await db.close();
   });
 

@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Database } from '../src/db';
 import { loadReferenceData, seedIfEmpty } from '../tools/seed';
+import { buildOnce } from './helpers/build';
 import { clearGraph, connectTestDb, silentLogger } from './helpers/db';
 
 /**
@@ -35,7 +36,7 @@ describe('the seed tool', () => {
 
   beforeAll(async () => {
     db = await connectTestDb();
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe' });
+    await buildOnce();
   }, 240_000);
 
   afterAll(async () => {

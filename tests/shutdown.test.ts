@@ -1,6 +1,7 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { buildOnce } from './helpers/build';
 import { connectTestDb } from './helpers/db';
 
 // The built server (node dist/src/main.js) as production runs it, on the test Neo4j, stopped by
@@ -90,7 +91,7 @@ describe('stopping the server with a signal', () => {
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe' });
+    await buildOnce();
     // Migrated once here, so that each server's start-up only finds the schema in place.
     await (await connectTestDb({ NEO4J_QUERY_TIMEOUT_MS: '60000' })).close();
   }, 120_000);

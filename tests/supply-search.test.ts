@@ -3,10 +3,11 @@ import { distanceKm } from '../src/territory';
 import { Database, migrate } from '../src/db';
 import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
-import { loadReferenceData, readCommunes, seedDatabase } from '../tools/seed';
+import { loadReferenceData, readCommunes } from '../tools/seed';
 import { findBuyerPlaces, findSupplierMatches, LocalScope, SUPPLIER_STATEMENTS } from '../src/reasoning';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { clearGraph, connectTestDb, silentLogger, testConfig } from './helpers/db';
+import { seededGraph } from './helpers/seeded';
 import { actor, bundle, link, offer } from './helpers/fixtures';
 import { createRunner, graphql, type VariablesOf } from './helpers/graphql';
 
@@ -708,14 +709,12 @@ describe('suppliers on the Drôme seed', () => {
 
   beforeAll(async () => {
     db = await connectSlowPlanningDb();
-    await clearGraph(db);
-    await seedDatabase(db, silentLogger);
+    await seededGraph(db);
     runner = await createRunner(db);
   }, 300_000);
 
   afterAll(async () => {
     await runner.stop();
-    await clearGraph(db);
     await db.close();
   });
 
