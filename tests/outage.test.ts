@@ -135,12 +135,17 @@ describe('Neo4j stopped under load and started again', () => {
     let readyAfterMs: number | null = null;
     let answeredAfterMs: number | null = null;
     let startRequestedAt = 0;
+    // Answers that started after `since` and have come back (conditions, not fixed sleeps: the
+    // clients answer in milliseconds, the sleeps cost seconds on a quiet machine and were no
+    // guarantee on a busy one).
+    const answeredSince = (since: number, n: number) =>
+      waitUntil(async () => answers.filter((a) => a.startedAt >= since).length >= n, 30_000, 20);
     try {
-      await new Promise((r) => setTimeout(r, 1000));
+      expect(await answeredSince(0, 8)).not.toBeNull(); // under load
       await neo4jServer.stop({ name: INSTANCE.name });
       stoppedAt = Date.now();
       expect(await waitUntil(async () => (await getStatus(`${base}/ready`)) === 503, 2_000, 100)).not.toBeNull();
-      await new Promise((r) => setTimeout(r, 3000));
+      expect(await answeredSince(stoppedAt, 8)).not.toBeNull(); // several refused while down
       const write = await ask(
         url,
         CREATE_OFFER,
@@ -159,7 +164,7 @@ describe('Neo4j stopped under load and started again', () => {
       backAt = Date.now();
       readyAfterMs = await waitUntil(async () => (await getStatus(`${base}/ready`)) === 200, RECOVERY_BOUND_MS, 100);
       answeredAfterMs = await waitUntil(async () => (await ask(url, READ)).codes.length === 0, RECOVERY_BOUND_MS, 100);
-      await new Promise((r) => setTimeout(r, 2000));
+      expect(await answeredSince(Date.now(), 8)).not.toBeNull(); // several served once ready
     } finally {
       loading = false;
       await Promise.all(clients);
@@ -196,7 +201,14 @@ describe('Neo4j stopped under load and started again', () => {
       () => null,
       (error: unknown) => error,
     );
-    await new Promise((r) => setTimeout(r, 1000));
+    // Running inside Neo4j (seen in its transaction list), not still on its way.
+    const runningInNeo4j = async () =>
+      (
+        await db.read<{ n: number }>('SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $text RETURN count(*) AS n', {
+          text: LONG_STATEMENT,
+        })
+      )[0].n > 0;
+    expect(await waitUntil(runningInNeo4j, 30_000, 50)).not.toBeNull();
     const stopBegan = Date.now();
     const stopped = neo4jServer.stop({ name: INSTANCE.name });
     const error = await running;
