@@ -89,7 +89,8 @@ describe('scripts/neo4j.cjs', () => {
 
     beforeEach(() => {
       // Another program that now holds the number the PID file names (after a crash or a reboot).
-      other = spawn('sleep', ['120'], { stdio: 'ignore' });
+      // Outlives a Neo4j start on a busy machine (2 min and more); afterEach kills it.
+      other = spawn('sleep', ['900'], { stdio: 'ignore' });
       fs.mkdirSync(dirs.run, { recursive: true });
       fs.writeFileSync(dirs.pidFile, String(other.pid));
     });

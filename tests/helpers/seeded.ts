@@ -28,7 +28,8 @@ export async function seededGraph(db: Database): Promise<void> {
     const now = await counts(db);
     if (now.nodes === state.holds.nodes && now.relationships === state.holds.relationships) return;
   }
-  if (process.env.SEED_DEBUG) process.stderr.write(`[seed] loading the seed (${expect.getState().testPath})\n`);
+  // MAILLON_TEST_SEED_DEBUG=1 says which suites load it (docs/testing.md).
+  if (process.env.MAILLON_TEST_SEED_DEBUG) process.stderr.write(`[seed] loading the seed (${expect.getState().testPath})\n`);
   await untracked(async () => {
     await clearGraph(db);
     await seedDatabase(db, silentLogger);
