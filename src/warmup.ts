@@ -9,8 +9,9 @@ import { PLANNING_TIMEOUT_MS, type Database } from './db';
  * loaders' batch statements, search, the chains, the neighbourhood) when the first client asks.
  * Measured: the first headline question after a start took 15.9 s cold. Running the real resolvers
  * rather than a hand-kept list of Cypher constants means the warm-up cannot drift from the
- * statements the service runs; the database layer also remembers every statement run here (and
- * later), and plans them all again with EXPLAIN after each reconnection (src/db/plans.ts).
+ * statements the service runs. After each reconnection to Neo4j the same questions are asked again
+ * before /ready turns 200 (registered with Database.onReconnect), and every other statement the
+ * database layer has seen is planned again in the background (src/db/plans.ts).
  *
  * Ids come from the graph itself (the first supply link), so the questions run on any graph; on an
  * empty one they still plan their first statement.
