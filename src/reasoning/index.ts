@@ -25,6 +25,7 @@ export {
   PathStepKind,
   SUPPLIER_CANDIDATES,
   SUPPLIER_STATEMENTS,
+  MATCHING_STATEMENTS,
   type BuyerPlace,
   type SupplierMatchRow,
   type SupplierRequest,

@@ -2,6 +2,7 @@ export { SupplierSearchResolver } from './suppliers.resolver';
 export {
   findBuyerPlaces,
   findSupplierMatches,
+  MATCHING_STATEMENTS,
   MAX_MATCHES_PER_REQUEST,
   type BuyerPlace,
   type PathStepRow,
