@@ -92,13 +92,13 @@ type IntegrityRow = {
   checked: { link: IntegrityLink; breaks: { kind: IntegrityBreakKind; breaksAt: IntegrityLink; path: unknown[] }[]; unverified: boolean }[];
 };
 
-/** What the reasoning questions are asked of: the territory itself, or a commune's EPCI (else department), filtered after. */
+/** What label integrity is asked of: the territory itself, or a commune's EPCI (else department), filtered after. */
 interface QuestionScope {
   epciSiren?: string;
   departmentCode?: string;
 }
 
-/** The scope the reasoning questions take for a territory: they know EPCIs and departments, not communes. */
+/** The scope label integrity takes for a territory: it knows EPCIs and departments, not communes. */
 function toQuestionScope(ref: TerritoryRef, territory: TerritoryRow): QuestionScope {
   switch (ref.kind) {
     case ReportTerritoryKind.EPCI:
@@ -124,8 +124,9 @@ const yearEnd = (year: number) => `${String(year).padStart(4, '0')}-12-31`;
  * with the definitions applied. A territory without actors gives a report with hasData false and
  * empty sections; an unknown one throws NOT_FOUND (entity Commune, Epci or Department). Three
  * steps: the territory (with whether it has actors); then, all at once, its actors, purchases,
- * sales and needs with the reasoning questions (unmet needs and their candidate search, supply
- * risk, label integrity); then the references of the actors and products those name.
+ * sales, needs for the year, label integrity, and its needs with their coverage followed by their
+ * candidate leads (the reasoning module's unmetNeeds and supplyRisk, in the report's own two
+ * statements); then the references of the actors and products those name (docs/reports.md, "Speed").
  */
 export async function buildTerritoryReport(
   db: Database,
