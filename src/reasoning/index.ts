@@ -36,6 +36,16 @@ export { DEFAULT_LOCAL_RADIUS_KM, describeLocal, LocalScope, MAX_LOCAL_RADIUS_KM
 export { ActorScopeKind } from './scope';
 // The questions as functions, for the territory reports (src/reports), which ask them without GraphQL.
 export { findSupplyRisk, findUnmetNeeds, toCriticalActors, type SupplyRiskArgs, type UnmetNeedsArgs } from './matchmaking';
+// The reports' own questions on needs (same answers as unmetNeeds and supplyRisk, fewer statements).
+export {
+  findCandidateLeads,
+  findTerritoryNeeds,
+  LEAD_SEARCH_SLICE,
+  NEED_CANDIDATE_LEADS,
+  TERRITORY_NEEDS,
+  type CandidateLead,
+  type TerritoryNeed,
+} from './matchmaking';
 // The coverage rule of labels, so the reports' coverage figures apply the questions' rule verbatim.
 export { CARRIES_REQUIRED, NEED_REQUIRED_LABELS } from './matchmaking';
 export { IntegrityBreakKind, IntegrityScopeKind } from './chains';

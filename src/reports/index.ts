@@ -5,6 +5,7 @@
  */
 export { TerritoryReportResolver } from './report.resolver';
 export { buildTerritoryReport, type TerritoryRef } from './report.service';
+export { REPORT_STATEMENTS } from './report.cypher';
 export { TerritoryInput, TerritoryReportArgs, toTerritoryRef } from './report.input';
 export * from './report.type';
 export { EGALIM_MEAT_FISH_SHARE, EGALIM_ORGANIC_SHARE, EGALIM_QUALITY_SHARE, MEAT_FISH_FAMILIES, MIN_CONTRIBUTORS } from './report.figures';

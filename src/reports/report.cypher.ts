@@ -210,3 +210,14 @@ export const NEED_COVERAGE_BY_FAMILY = /* cypher */ `
          count(CASE WHEN coveringLinks = 0 THEN 1 END) AS unmet,
          toFloat(sum(n.volume)) AS needVolume, toFloat(sum(covered)) AS coveredVolume, toFloat(sum(localCovered)) AS localCoveredVolume
   ORDER BY family, unit`;
+
+/** Every statement of the report, by name (the profile bench, bench/report-profile.ts, names them so). */
+export const REPORT_STATEMENTS = {
+  TERRITORY,
+  TERRITORY_ACTORS,
+  ACTOR_REFS,
+  PRODUCTS_OF_LINKS,
+  PURCHASES,
+  SALES,
+  NEED_COVERAGE_BY_FAMILY,
+} as const;

@@ -3,14 +3,14 @@ import type { Database } from '../db';
 import { NotFoundError, type EntityName } from '../errors';
 import {
   DEFAULT_LOCAL_RADIUS_KM,
-  findSupplyRisk,
-  findUnmetNeeds,
+  findCandidateLeads,
+  findTerritoryNeeds,
   IntegrityBreakKind,
   IntegrityScopeKind,
   LABEL_INTEGRITY,
   toCriticalActors,
-  type SupplyRiskArgs,
-  type UnmetNeedsArgs,
+  type CandidateLead,
+  type TerritoryNeed,
 } from '../reasoning';
 import { ACTOR_ROLES, PURCHASE_FAMILIES, PURCHASE_FAMILY_NAMES_FR, type PurchaseFamily, type VolumeUnit } from '../records';
 import { ACTOR_REFS, NEED_COVERAGE_BY_FAMILY, PRODUCTS_OF_LINKS, PURCHASES, SALES, TERRITORY, TERRITORY_ACTORS } from './report.cypher';
@@ -38,8 +38,8 @@ export interface TerritoryRef {
 
 /** Roles whose sales of made products count as transformation in the territory. */
 const PROCESSOR_ROLES = [ActorRole.MILL, ActorRole.BAKERY, ActorRole.DAIRY, ActorRole.PROCESSOR, ActorRole.SLAUGHTERHOUSE];
-/** Candidate suppliers listed per unmet need. */
-const CANDIDATES_PER_NEED = 3;
+/** The leads of section 6: three candidate suppliers per unmet need, local by the default radius (at most one intermediary). */
+const LEAD_SEARCH = { candidates: 3, localRadiusKm: DEFAULT_LOCAL_RADIUS_KM };
 /** Critical actors listed. */
 const TOP_CRITICAL_ACTORS = 10;
 
@@ -92,13 +92,13 @@ type IntegrityRow = {
   checked: { link: IntegrityLink; breaks: { kind: IntegrityBreakKind; breaksAt: IntegrityLink; path: unknown[] }[]; unverified: boolean }[];
 };
 
-/** What the reasoning questions are asked of: the territory itself, or a commune's EPCI (else department), filtered after. */
+/** What label integrity is asked of: the territory itself, or a commune's EPCI (else department), filtered after. */
 interface QuestionScope {
   epciSiren?: string;
   departmentCode?: string;
 }
 
-/** The scope the reasoning questions take for a territory: they know EPCIs and departments, not communes. */
+/** The scope label integrity takes for a territory: it knows EPCIs and departments, not communes. */
 function toQuestionScope(ref: TerritoryRef, territory: TerritoryRow): QuestionScope {
   switch (ref.kind) {
     case ReportTerritoryKind.EPCI:
@@ -124,8 +124,9 @@ const yearEnd = (year: number) => `${String(year).padStart(4, '0')}-12-31`;
  * with the definitions applied. A territory without actors gives a report with hasData false and
  * empty sections; an unknown one throws NOT_FOUND (entity Commune, Epci or Department). Three
  * steps: the territory (with whether it has actors); then, all at once, its actors, purchases,
- * sales and needs with the reasoning questions (unmet needs and their candidate search, supply
- * risk, label integrity); then the references of the actors and products those name.
+ * sales, needs for the year, label integrity, and its needs with their coverage followed by their
+ * candidate leads (the reasoning module's unmetNeeds and supplyRisk, in the report's own two
+ * statements); then the references of the actors and products those name (docs/reports.md, "Speed").
  */
 export async function buildTerritoryReport(
   db: Database,
@@ -162,21 +163,16 @@ export async function buildTerritoryReport(
 
   const scope = toQuestionScope(ref, territory);
   // Every statement at once, within the per-request admission (DB_REQUEST_CONCURRENCY at a time), in
-  // the order they are admitted: the unmet needs first, since their candidate search runs after
-  // them and is the longest chain (docs/reports.md, "Speed").
-  const [unmet, actorRows, purchases, [sales], coverage, risk, integrity] = await Promise.all([
-    findUnmetNeeds(db, {
-      scope,
-      includePartial: true,
-      candidates: CANDIDATES_PER_NEED,
-      maxIntermediaries: 1,
-      local: null,
-    } as UnmetNeedsArgs),
+  // the order they are admitted: the needs first, since their candidate leads are asked after them
+  // and are the longest chain (docs/reports.md, "Speed").
+  const [[needs, leads], actorRows, purchases, [sales], coverage, integrity] = await Promise.all([
+    findTerritoryNeeds(db, territory.communeInsees).then(
+      async (found) => [found, await findCandidateLeads(db, found.needs, LEAD_SEARCH)] as const,
+    ),
     db.read<{ actor: ReportActor; kitchen: boolean }>(TERRITORY_ACTORS, params),
     db.read<PurchaseGroup>(PURCHASES, params),
     db.read<SalesRow>(SALES, params),
     db.read<CoverageRow>(NEED_COVERAGE_BY_FAMILY, params),
-    findSupplyRisk(db, { scope, top: TOP_CRITICAL_ACTORS } as SupplyRiskArgs),
     db.read<IntegrityRow>(LABEL_INTEGRITY[scope.epciSiren ? IntegrityScopeKind.EPCI : IntegrityScopeKind.DEPARTMENT], {
       scopeId: scope.epciSiren ?? scope.departmentCode,
       labelId: null,
@@ -187,13 +183,14 @@ export async function buildTerritoryReport(
   const local = new Map(actorRows.map((r) => [r.actor.id, r.actor]));
   const inTerritory = (id: string) => local.has(id);
   const checked = integrity[0].checked.filter((c) => c.link.supplierId !== null && inTerritory(c.link.supplierId));
-  const single = risk.singleSupplierNeeds.filter((n) => inTerritory(n.buyer.id));
-  const actionNeeds = unmet.needs.filter((n) => inTerritory(n.buyer.id));
+  // The needs are the territory's own buyers' (TERRITORY_NEEDS reads the same communes).
+  const single = needs.single;
+  const actionNeeds = needs.needs;
 
   const outsideIds = new Set<string>();
   const wanted = (id: string | null) => id !== null && !inTerritory(id) && outsideIds.add(id);
   single.forEach((n) => wanted(n.supplier.id));
-  actionNeeds.forEach((n) => n.candidates.forEach((c) => wanted(c.supplier.id)));
+  actionNeeds.forEach((n) => leads.get(n.need.id)?.forEach((c) => wanted(c.supplierId)));
   checked.forEach((c) => c.breaks.forEach((b) => wanted(b.breaksAt.supplierId)));
   const linkIds = checked.flatMap((c) => [c.link.id, ...c.breaks.map((b) => b.breaksAt.id)]);
   const [outsideRows, productRows] = await Promise.all([
@@ -211,18 +208,19 @@ export async function buildTerritoryReport(
   });
 
   const kitchenIds = new Set(actorRows.filter((r) => r.kitchen).map((r) => r.actor.id));
-  const asked = ref.kind !== ReportTerritoryKind.COMMUNE; // the questions were asked of the territory itself
+  const asked = ref.kind !== ReportTerritoryKind.COMMUNE; // an EPCI's or a department's: supplyRisk's figures
   const risks: RiskSection = {
-    // The question counted its EPCI's needs; a commune's own are those of section 4.
-    checkedNeeds: asked ? risk.checkedNeeds : countTerritoryNeeds(coverage),
-    coveredNeeds: asked ? risk.coveredNeeds : countTerritoryCovered(coverage),
+    // A commune's checked and covered needs are those of section 4 (for the year), as before the
+    // questions were asked of its communes directly (docs/reports.md, "Section 5").
+    checkedNeeds: asked ? needs.checked : countTerritoryNeeds(coverage),
+    coveredNeeds: asked ? needs.covered : countTerritoryCovered(coverage),
     singleSupplierNeeds: single.map((n) => ({
       needId: n.need.id,
       buyer: actorRef(n.buyer.id),
       product: toProduct(n.product),
       supplier: actorRef(n.supplier.id),
-      unit: n.unit,
-      volume: isPublic(n.buyer.id) ? n.volume : null,
+      unit: n.need.unit,
+      volume: isPublic(n.buyer.id) ? n.need.volume : null,
     })),
     criticalActors: toCriticalActors(single, TOP_CRITICAL_ACTORS).map((c) => {
       const buyers = new Set(single.filter((n) => n.supplier.id === c.actor.id).map((n) => n.buyer.id));
@@ -255,7 +253,7 @@ export async function buildTerritoryReport(
     },
     coverage: toCoverage(coverage),
     risks,
-    actions: toActions(actionNeeds, actorRef, isPublic, toProduct),
+    actions: toActions(actionNeeds, leads, actorRef, isPublic, toProduct),
   };
 }
 
@@ -389,11 +387,10 @@ function toIntegrityFigures(
   };
 }
 
-type UnmetNeedRow = Awaited<ReturnType<typeof findUnmetNeeds>>['needs'][number];
-
-/** Section 6: the unmet and partial needs of the territory with their candidates, those with candidates first. */
+/** Section 6: the unmet and partial needs of the territory with their candidate leads, those with leads first. */
 function toActions(
-  needs: UnmetNeedRow[],
+  needs: TerritoryNeed[],
+  leads: Map<string, CandidateLead[]>,
   actorRef: (id: string) => ReportActor,
   isPublic: (id: string) => boolean,
   toProduct: (p: { id: string; name: string; family: PurchaseFamily }) => ReportProduct,
@@ -404,14 +401,14 @@ function toActions(
     product: toProduct(n.product),
     requiredLabelIds: n.requiredLabels.map((l) => l.id),
     coverage: n.coverage,
-    unit: n.unit,
-    gap: isPublic(n.buyer.id) ? n.gap : null,
-    candidates: n.candidates.map((c) => ({
-      supplier: actorRef(c.supplier.id),
+    unit: n.need.unit,
+    gap: isPublic(n.buyer.id) ? Math.max(0, n.need.volume - n.coveredVolume) : null,
+    candidates: (leads.get(n.need.id) ?? []).map((c) => ({
+      supplier: actorRef(c.supplierId),
       product: toProduct(c.product),
       distanceKm: c.distanceKm,
       intermediaries: c.intermediaries,
-      labelIds: c.labels.map((l) => l.id),
+      labelIds: c.labelIds,
     })),
   }));
   // Stable sort: needs keep the question's order (buyer id, need id) within each group.

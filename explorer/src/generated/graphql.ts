@@ -116,6 +116,15 @@ export type ImportFormat =
   | 'CSV'
   | 'JSON';
 
+/** Why a labelled chain breaks. */
+export type IntegrityBreakKind =
+  /** Legal organic only: an input of the organic goods (`breaksAt`) is animal feed without a legal organic label; organic livestock eat organic feed (EU 2018/848, annex II part II). Feed links are declared as inputs (sourcedFrom) of the farm's links. */
+  | 'CONVENTIONAL_FEED'
+  /** An input of the labelled goods (`breaksAt`) does not carry the label although the label can apply to its product. */
+  | 'LABEL_LOST'
+  /** Legal organic only: the seller of `breaksAt` (the checked link or a labelled link upstream) sells organic goods without an Agence Bio number, so no certification is known; every operator that handles organic goods must be certified (EU 2018/848 art. 34). The retailers' exemption (art. 35(8)) covers sales to the final consumer, which supply links never are. */
+  | 'UNCERTIFIED_OPERATOR';
+
 /** What "local" means, measured from the supplier to the buyer: a radius, or a scope. Give one of the two; left out, a radius of 100 km. */
 export type LocalInput = {
   /** Radius in km, more than 0 and at most 1000 (scope RADIUS). */
@@ -212,6 +221,15 @@ export type RecordKind =
   | 'OFFERS'
   | 'SUPPLY_LINKS';
 
+/** The kind of territory a report covers. */
+export type ReportTerritoryKind =
+  /** A commune (INSEE code). */
+  | 'COMMUNE'
+  /** A department (INSEE code). */
+  | 'DEPARTMENT'
+  /** An intercommunality (SIREN). */
+  | 'EPCI';
+
 /** What a search may find. */
 export type SearchKind =
   /** An actor, found by its trade name. */
@@ -267,6 +285,16 @@ export type SupplyLinkFilter = {
   productId?: string | null | undefined;
   /** Sold by this actor. */
   supplierId?: string | null | undefined;
+};
+
+/** The territory a report covers: a commune, an EPCI or a department. Give exactly one. */
+export type TerritoryInput = {
+  /** A commune by INSEE code ("26362" is Valence). */
+  communeInsee?: string | null | undefined;
+  /** A department by INSEE code ("26" is the Drôme). */
+  departmentCode?: string | null | undefined;
+  /** An EPCI by SIREN ("200068781" is CA Valence Romans Agglo). */
+  epciSiren?: string | null | undefined;
 };
 
 /** Changes to an actor: only the fields given change; null clears an optional field. Checked like a row of an actor import. */
@@ -499,6 +527,18 @@ export type ServiceQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ServiceQuery = { service: { name: string, version: string, database: string } };
 
+export type TerritoryReportQueryVariables = Exact<{
+  territory?: TerritoryInput;
+  year?: number | null | undefined;
+}>;
+
+
+export type TerritoryReportQuery = { territoryReport: { year: number, hasData: boolean, dataDate: string, sources: Array<string>, territory: { kind: ReportTerritoryKind, code: string, name: string, population: number | null, communeInsees: Array<string>, departmentCodes: Array<string> }, definitions: { local: string, localRadiusKm: number, circuitCourt: string, year: string, egalimTargets: { quality: number, organic: number, meatFish: number } }, foodSystem: { actorCount: number, actorsByRole: Array<{ role: ActorRole, count: number }>, actors: Array<{ id: string, name: string, communeInsee: string | null, latitude: number | null, longitude: number | null, publicBuyer: boolean }>, productionByFamily: Array<{ family: PurchaseFamily, unit: VolumeUnit, producers: number, links: number, withheld: boolean, volume: number | null, valueEur: number | null }>, transformed: Array<{ unit: VolumeUnit, processors: number, withheld: boolean, volume: number | null, product: { id: string } }> }, catering: { kitchenCount: number, publicKitchenCount: number, totalWithheld: boolean, total: { purchaseValueEur: number, links: number, linksWithoutValue: number, qualityValueEur: number, qualityShare: number | null, qualityGapEur: number, organicValueEur: number, organicShare: number | null, organicGapEur: number, meatFishValueEur: number, meatFishQualityValueEur: number, meatFishQualityShare: number | null, meatFishGapEur: number, agrilocalValueEur: number, agrilocalShare: number | null, byFamily: Array<{ family: PurchaseFamily, purchaseValueEur: number, qualityValueEur: number, qualityShare: number | null, organicValueEur: number, organicShare: number | null }> } | null, kitchens: Array<{ kitchen: { id: string, name: string, publicBuyer: boolean }, figures: { purchaseValueEur: number, links: number, linksWithoutValue: number, qualityValueEur: number, qualityShare: number | null, qualityGapEur: number, organicValueEur: number, organicShare: number | null, organicGapEur: number, meatFishValueEur: number, meatFishQualityValueEur: number, meatFishQualityShare: number | null, meatFishGapEur: number, agrilocalValueEur: number, agrilocalShare: number | null, byFamily: Array<{ family: PurchaseFamily, purchaseValueEur: number, qualityValueEur: number, qualityShare: number | null, organicValueEur: number, organicShare: number | null }> } }> }, localSupply: { all: { links: number, buyers: number, withheld: boolean, purchaseValueEur: number, localValueEur: number, localShare: number | null, circuitCourtValueEur: number, circuitCourtShare: number | null, weightedDistanceKm: number | null, outsideValueEur: number, outsideShare: number | null }, kitchens: { links: number, buyers: number, withheld: boolean, purchaseValueEur: number, localValueEur: number, localShare: number | null, circuitCourtValueEur: number, circuitCourtShare: number | null, weightedDistanceKm: number | null, outsideValueEur: number, outsideShare: number | null } }, coverage: { needs: number, coveredNeeds: number, partialNeeds: number, unmetNeeds: number, byFamily: Array<{ family: PurchaseFamily, unit: VolumeUnit, needs: number, buyers: number, withheld: boolean, needVolume: number | null, coveredVolume: number | null, localCoveredVolume: number | null, coverageShare: number | null, localCoverageShare: number | null }> }, risks: { checkedNeeds: number, coveredNeeds: number, singleSupplierNeeds: Array<{ needId: string, unit: VolumeUnit, volume: number | null, buyer: { id: string }, supplier: { id: string } }>, criticalActors: Array<{ needsAffected: number, buyersAffected: number, volumesWithheld: boolean, actor: { id: string }, uncoveredVolumes: Array<{ unit: VolumeUnit, volume: number }> }>, labelIntegrity: { checked: number, broken: number, unknownProvenance: number, breaks: Array<{ kind: IntegrityBreakKind, depth: number, seller: { id: string }, product: { id: string }, breakSupplier: { id: string, communeInsee: string | null } | null, breakProduct: { id: string } | null }> } }, actions: { unmetNeeds: number, partialNeeds: number, needsWithCandidates: number, actions: Array<{ needId: string, requiredLabelIds: Array<string>, coverage: string, gap: number | null, buyer: { id: string }, product: { id: string }, candidates: Array<{ intermediaries: number, labelIds: Array<string>, supplier: { id: string, communeInsee: string | null }, product: { id: string } }> }> }, methods: Array<{ key: string, title: string, definition: string }> } };
+
+export type ReportEgalimFiguresFragment = { purchaseValueEur: number, links: number, linksWithoutValue: number, qualityValueEur: number, qualityShare: number | null, qualityGapEur: number, organicValueEur: number, organicShare: number | null, organicGapEur: number, meatFishValueEur: number, meatFishQualityValueEur: number, meatFishQualityShare: number | null, meatFishGapEur: number, agrilocalValueEur: number, agrilocalShare: number | null, byFamily: Array<{ family: PurchaseFamily, purchaseValueEur: number, qualityValueEur: number, qualityShare: number | null, organicValueEur: number, organicShare: number | null }> };
+
+export type ReportLocalSupplyFiguresFragment = { links: number, buyers: number, withheld: boolean, purchaseValueEur: number, localValueEur: number, localShare: number | null, circuitCourtValueEur: number, circuitCourtShare: number | null, weightedDistanceKm: number | null, outsideValueEur: number, outsideShare: number | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -580,6 +620,48 @@ export const LinkStepFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"LinkStep"}) as unknown as TypedDocumentString<LinkStepFragment, unknown>;
+export const ReportEgalimFiguresFragmentDoc = new TypedDocumentString(`
+    fragment ReportEgalimFigures on EgalimFigures {
+  purchaseValueEur
+  links
+  linksWithoutValue
+  qualityValueEur
+  qualityShare
+  qualityGapEur
+  organicValueEur
+  organicShare
+  organicGapEur
+  meatFishValueEur
+  meatFishQualityValueEur
+  meatFishQualityShare
+  meatFishGapEur
+  agrilocalValueEur
+  agrilocalShare
+  byFamily {
+    family
+    purchaseValueEur
+    qualityValueEur
+    qualityShare
+    organicValueEur
+    organicShare
+  }
+}
+    `, {"fragmentName":"ReportEgalimFigures"}) as unknown as TypedDocumentString<ReportEgalimFiguresFragment, unknown>;
+export const ReportLocalSupplyFiguresFragmentDoc = new TypedDocumentString(`
+    fragment ReportLocalSupplyFigures on LocalSupplyFigures {
+  links
+  buyers
+  withheld
+  purchaseValueEur
+  localValueEur
+  localShare
+  circuitCourtValueEur
+  circuitCourtShare
+  weightedDistanceKm
+  outsideValueEur
+  outsideShare
+}
+    `, {"fragmentName":"ReportLocalSupplyFigures"}) as unknown as TypedDocumentString<ReportLocalSupplyFiguresFragment, unknown>;
 export const ExplorerActorDocument = new TypedDocumentString(`
     query ExplorerActor($id: String!) {
   actor(id: $id) {
@@ -1327,3 +1409,228 @@ export const ServiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ServiceQuery, ServiceQueryVariables>;
+export const TerritoryReportDocument = new TypedDocumentString(`
+    query TerritoryReport($territory: TerritoryInput! = {epciSiren: "200068781"}, $year: Int) {
+  territoryReport(territory: $territory, year: $year) {
+    territory {
+      kind
+      code
+      name
+      population
+      communeInsees
+      departmentCodes
+    }
+    year
+    hasData
+    dataDate
+    definitions {
+      local
+      localRadiusKm
+      circuitCourt
+      year
+      egalimTargets {
+        quality
+        organic
+        meatFish
+      }
+    }
+    foodSystem {
+      actorCount
+      actorsByRole {
+        role
+        count
+      }
+      actors {
+        id
+        name
+        communeInsee
+        latitude
+        longitude
+        publicBuyer
+      }
+      productionByFamily {
+        family
+        unit
+        producers
+        links
+        withheld
+        volume
+        valueEur
+      }
+      transformed {
+        product {
+          id
+        }
+        unit
+        processors
+        withheld
+        volume
+      }
+    }
+    catering {
+      kitchenCount
+      publicKitchenCount
+      totalWithheld
+      total {
+        ...ReportEgalimFigures
+      }
+      kitchens {
+        kitchen {
+          id
+          name
+          publicBuyer
+        }
+        figures {
+          ...ReportEgalimFigures
+        }
+      }
+    }
+    localSupply {
+      all {
+        ...ReportLocalSupplyFigures
+      }
+      kitchens {
+        ...ReportLocalSupplyFigures
+      }
+    }
+    coverage {
+      needs
+      coveredNeeds
+      partialNeeds
+      unmetNeeds
+      byFamily {
+        family
+        unit
+        needs
+        buyers
+        withheld
+        needVolume
+        coveredVolume
+        localCoveredVolume
+        coverageShare
+        localCoverageShare
+      }
+    }
+    risks {
+      checkedNeeds
+      coveredNeeds
+      singleSupplierNeeds {
+        needId
+        buyer {
+          id
+        }
+        supplier {
+          id
+        }
+        unit
+        volume
+      }
+      criticalActors {
+        actor {
+          id
+        }
+        needsAffected
+        buyersAffected
+        uncoveredVolumes {
+          unit
+          volume
+        }
+        volumesWithheld
+      }
+      labelIntegrity {
+        checked
+        broken
+        unknownProvenance
+        breaks {
+          kind
+          seller {
+            id
+          }
+          product {
+            id
+          }
+          breakSupplier {
+            id
+            communeInsee
+          }
+          breakProduct {
+            id
+          }
+          depth
+        }
+      }
+    }
+    actions {
+      unmetNeeds
+      partialNeeds
+      needsWithCandidates
+      actions {
+        needId
+        buyer {
+          id
+        }
+        product {
+          id
+        }
+        requiredLabelIds
+        coverage
+        gap
+        candidates {
+          supplier {
+            id
+            communeInsee
+          }
+          product {
+            id
+          }
+          intermediaries
+          labelIds
+        }
+      }
+    }
+    methods {
+      key
+      title
+      definition
+    }
+    sources
+  }
+}
+    fragment ReportEgalimFigures on EgalimFigures {
+  purchaseValueEur
+  links
+  linksWithoutValue
+  qualityValueEur
+  qualityShare
+  qualityGapEur
+  organicValueEur
+  organicShare
+  organicGapEur
+  meatFishValueEur
+  meatFishQualityValueEur
+  meatFishQualityShare
+  meatFishGapEur
+  agrilocalValueEur
+  agrilocalShare
+  byFamily {
+    family
+    purchaseValueEur
+    qualityValueEur
+    qualityShare
+    organicValueEur
+    organicShare
+  }
+}
+fragment ReportLocalSupplyFigures on LocalSupplyFigures {
+  links
+  buyers
+  withheld
+  purchaseValueEur
+  localValueEur
+  localShare
+  circuitCourtValueEur
+  circuitCourtShare
+  weightedDistanceKm
+  outsideValueEur
+  outsideShare
+}`) as unknown as TypedDocumentString<TerritoryReportQuery, TerritoryReportQueryVariables>;

@@ -16,6 +16,11 @@ const RISK_SCOPES = [
 type SingleRow = { need: Need; buyer: Actor; product: Product; supplier: Actor; coveredVolume: number };
 type OutsideRow = Omit<OutsideShare, 'linkShare' | 'valueShare'>;
 
+/** What the ranking reads of a single-supplier need (the reports pass only these fields). */
+type RankedRow = { need: Pick<Need, 'unit' | 'volume'>; buyer: Pick<Actor, 'id'>; supplier: Pick<Actor, 'id'> };
+/** A critical actor, with the supplier and needs as the rows gave them (CriticalActor for SingleRow). */
+type RankedActor<R extends RankedRow> = Omit<CriticalActor, 'actor' | 'needs'> & { actor: R['supplier']; needs: R['need'][] };
+
 const byBuyerThenNeed = (a: SingleRow, b: SingleRow) =>
   a.buyer.id < b.buyer.id ? -1 : a.buyer.id > b.buyer.id ? 1 : a.need.id < b.need.id ? -1 : a.need.id > b.need.id ? 1 : 0;
 
@@ -24,10 +29,10 @@ const byBuyerThenNeed = (a: SingleRow, b: SingleRow) =>
  * in different units cannot be added, so the count of needs (each a whole need left uncovered) is
  * the ranking's measure and the volumes are given per unit.
  */
-export function toCriticalActors(single: SingleRow[], top: number): CriticalActor[] {
-  const bySupplier = new Map<string, SingleRow[]>();
+export function toCriticalActors<R extends RankedRow>(single: R[], top: number): RankedActor<R>[] {
+  const bySupplier = new Map<string, R[]>();
   for (const row of single) bySupplier.set(row.supplier.id, [...(bySupplier.get(row.supplier.id) ?? []), row]);
-  const critical = [...bySupplier.values()].map((rows): CriticalActor => {
+  const critical = [...bySupplier.values()].map((rows): RankedActor<R> => {
     const volumes = new Map<VolumeUnit, number>();
     for (const r of rows) volumes.set(r.need.unit, (volumes.get(r.need.unit) ?? 0) + r.need.volume);
     return {

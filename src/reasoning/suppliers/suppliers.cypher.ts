@@ -61,7 +61,7 @@ export const MAX_INTERMEDIARIES = 3;
  * per check made three (planning time, docs/benchmarks.md). The CASE spares the runtime the
  * traversal when nothing is asked.
  */
-const carriesLabels = (x: string, organic = `any(lab IN ls WHERE lab.organic)`) =>
+export const carriesLabels = (x: string, organic = `any(lab IN ls WHERE lab.organic)`) =>
   `(CASE WHEN size(req.labelIds) = 0 AND req.organic IS NULL AND req.organicClaim IS NULL THEN true
       ELSE [ls IN [[(${x})-[:CERTIFIED]->(xl:Label) | {
           id: xl.id,
@@ -72,13 +72,13 @@ const carriesLabels = (x: string, organic = `any(lab IN ls WHERE lab.organic)`) 
         AND (req.organicClaim IS NULL OR req.organicClaim = any(lab IN ls WHERE lab.claim))][0] END)`;
 
 /** `x` (an Offer) is available in every month of req.months. */
-const inSeason = (x: string) => `(size(req.months) = 0 OR all(month IN req.months WHERE month IN ${x}.months))`;
+export const inSeason = (x: string) => `(size(req.months) = 0 OR all(month IN req.months WHERE month IN ${x}.months))`;
 
 /**
  * Where actor `x` stands: its point, else its commune's centroid (null when it has neither). A CASE,
  * not coalesce(): the planner then reads the commune only for the rare actor without a point.
  */
-const locationOf = (x: string) =>
+export const locationOf = (x: string) =>
   `CASE WHEN ${x}.location IS NULL THEN COLLECT { MATCH (${x})-[:LOCATED_IN]->(xc:Commune) RETURN xc.location }[0] ELSE ${x}.location END`;
 
 /**
@@ -87,7 +87,7 @@ const locationOf = (x: string) =>
  * for the offers whose radius does not reach (most do), instead of passing every row through it;
  * the commune and the EPCI in one subquery (one plan less to build).
  */
-const coversBuyer = (x: string, distance: string) => `CASE WHEN ${distance} <= ${x}.deliveryRadiusKm * 1000 THEN true
+export const coversBuyer = (x: string, distance: string) => `CASE WHEN ${distance} <= ${x}.deliveryRadiusKm * 1000 THEN true
       ELSE EXISTS { (${x})-[:DELIVERS_TO]->(area)
         WHERE (area:Commune AND area.insee = req.buyerCommuneInsee) OR (area:Epci AND area.siren = req.buyerEpciSiren) } END`;
 
@@ -97,7 +97,7 @@ const coversBuyer = (x: string, distance: string) => `CASE WHEN ${distance} <= $
  * with the labels. The product is part of the pattern rather than a nested EXISTS: the same
  * answer, one subquery less to plan.
  */
-const alreadySuppliesBuyer = (seller: string) => `(buyer IS NOT NULL AND EXISTS {
+export const alreadySuppliesBuyer = (seller: string) => `(buyer IS NOT NULL AND EXISTS {
       MATCH ${seller}-[:SUPPLIES]->(bl:SupplyLink)-[:TO]->(buyer), (bl)-[:OF_PRODUCT]->(blp:Product)
       WHERE blp.id IN offerProductIds AND ${carriesLabels('bl')}
     })`;
