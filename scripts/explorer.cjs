@@ -17,11 +17,12 @@ const path = require('node:path');
 const ROOT = path.join(__dirname, '..');
 const OUT = path.join(ROOT, 'explorer', 'dist');
 const STAMP = path.join(OUT, '.source-hash');
-/** Everything the build reads: the app, its config, the schema and operations, the geography, the lock file, this script. */
+/** Everything the build reads: the app, its config and build-time code, the schema and operations, the geography, the lock file, this script. */
 const INPUTS = [
   'explorer/src',
   'explorer/index.html',
   'explorer/vite.config.ts',
+  'explorer/build',
   'schema',
   'seeds/geo/communes-26-drome.geojson',
   'seeds/communes-drome-and-neighbours.csv',

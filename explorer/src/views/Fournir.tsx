@@ -102,6 +102,7 @@ export function FournirView({ search }: { search: string }) {
   const set = (change: Partial<FournirState>) => setDraft((current) => ({ ...current, ...change }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    performance.mark('maillon:search-submitted');
     navigate(`/fournir${writeState(FOURNIR_FIELDS, { ...draft, selected: 0 })}`);
   };
   const select = (index: number) => navigate(`/fournir${writeState(FOURNIR_FIELDS, { ...state, selected: index })}`, { replace: true });
@@ -208,7 +209,9 @@ export function FournirView({ search }: { search: string }) {
       </form>
       <div className="results">
         <Answer state={state} answer={answer} onSelect={select} hasInput={input !== null} />
-        {answer.status === 'done' && (
+        {/* The map is set up as soon as a question is asked, while the API works on it: when the answer
+            comes, only its paths are left to draw. */}
+        {input !== null && answer.status !== 'error' && (
           <div className="results-map">
             <MapView
               actors={actors}
