@@ -43,7 +43,7 @@ function firstViewJavaScript(): { appKb: number; leafletKb: number; files: strin
 }
 
 /** Polls an expression in the page through the DevTools protocol (the page's policy forbids eval). */
-async function until(page: Page, expression: string, timeoutMs = 60_000): Promise<void> {
+async function until(page: Page, expression: string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await page.evaluate<boolean>(expression))) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
@@ -55,6 +55,8 @@ async function until(page: Page, expression: string, timeoutMs = 60_000): Promis
 interface Timeline {
   /** When the app marked its markers drawn, or its answer's paths drawn (ms since navigation start). */
   marks: Record<string, number>;
+  /** How long the app took to draw its markers (explorer/src/components/MapView.tsx measures it). */
+  drawMarkers: number;
   /** The app's GraphQL requests (explorer/src/lib/api.ts measures each), start and end. */
   graphql: Array<{ name: string; start: number; end: number }>;
   /** Every request the page made: path, start, end, bytes over the wire and decoded. */
@@ -70,6 +72,7 @@ const TIMELINE = `(() => {
     graphql: performance.getEntriesByType('measure').filter((m) => m.name.startsWith('graphql ')).map((m) => ({ name: m.name.slice(8), start: round(m.startTime), end: round(m.startTime + m.duration) })),
     requests: performance.getEntriesByType('resource').map((r) => ({ path: new URL(r.name).pathname, start: round(r.startTime), end: round(r.responseEnd), transferred: r.transferSize, decoded: r.decodedBodySize })),
     domContentLoaded: round(nav ? nav.domContentLoadedEventEnd : 0),
+    drawMarkers: round(performance.getEntriesByName('maillon:draw-markers').reduce((sum, m) => sum + m.duration, 0)),
   };
 })()`;
 
@@ -79,6 +82,7 @@ function describeTimeline(timeline: Timeline): string {
   for (const r of timeline.requests) lines.push(`  ${r.start}-${r.end} ms  ${r.path}  ${kb(r.decoded)} (${kb(r.transferred)} transferred)`);
   for (const g of timeline.graphql) lines.push(`  ${g.start}-${g.end} ms  graphql ${g.name}`);
   for (const [name, at] of Object.entries(timeline.marks)) lines.push(`  ${at} ms  mark ${name}`);
+  lines.push(`  ${timeline.drawMarkers} ms spent drawing the markers (SVG)`);
   const total = timeline.requests.reduce((sum, r) => sum + r.decoded, 0);
   lines.push(`  ${timeline.requests.length + 1} requests (with the document), ${kb(total)} decoded`);
   return lines.join('\n');

@@ -541,7 +541,7 @@ describe('the Maillon Explorer in Chromium', () => {
   it('lists unmet needs, sorts them and exports them as CSV', async () => {
     const page = await open(NEEDS_VIEW);
     const rows = page.locator('[data-testid=needs] tbody tr');
-    await rows.first().waitFor({ timeout: 60_000 });
+    await rows.first().waitFor({ timeout: 180_000 });
     await settled(page);
     await expectAccessible(page, NEEDS_VIEW);
     await expectFitsPhone(page, NEEDS_VIEW);
