@@ -209,9 +209,7 @@ export function FournirView({ search }: { search: string }) {
       </form>
       <div className="results">
         <Answer state={state} answer={answer} onSelect={select} hasInput={input !== null} />
-        {/* The map is set up as soon as a question is asked, while the API works on it: when the answer
-            comes, only its paths are left to draw. */}
-        {input !== null && answer.status !== 'error' && (
+        {answer.status === 'done' && (
           <div className="results-map">
             <MapView
               actors={actors}
