@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { simplifyOutlines, type OutlineCollection } from './build/outlines';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -33,16 +34,58 @@ function dromeTerritories(): Plugin {
   };
 }
 
+/**
+ * `virtual:commune-outlines`: the URL of the map's commune outlines, made at build time from
+ * seeds/geo/communes-26-drome.geojson, simplified with shared borders kept shared and rounded to
+ * 4 decimals (explorer/build/outlines.ts; the file's `provenance` member says so). A hashed asset
+ * of its own, fetched by the map after the first paint and cached for good. Under `vite` (dev),
+ * the same file is served from memory.
+ */
+function communeOutlines(): Plugin {
+  const id = 'virtual:commune-outlines';
+  const devPath = '/@maillon/communes-26-drome.geojson';
+  const source = path.join(ROOT, 'seeds', 'geo', 'communes-26-drome.geojson');
+  let serving = false;
+  const outlines = () =>
+    JSON.stringify(
+      simplifyOutlines(JSON.parse(fs.readFileSync(source, 'utf8')) as OutlineCollection, {
+        tolerance: 0.0008,
+        decimals: 4,
+        source:
+          'Communes of the Drôme (26), IGN Admin Express COG 2018 via france-geojson, Licence Ouverte (seeds/geo/communes-26-drome.geojson)',
+      }),
+    );
+  return {
+    name: 'maillon-commune-outlines',
+    configResolved: (config) => {
+      serving = config.command === 'serve';
+    },
+    configureServer(server) {
+      server.middlewares.use(devPath, (_req, res) => {
+        res.setHeader('content-type', 'application/geo+json');
+        res.end(outlines());
+      });
+    },
+    resolveId: (requested) => (requested === id ? `\0${id}` : null),
+    load(loaded) {
+      if (loaded !== `\0${id}`) return null;
+      this.addWatchFile(source);
+      if (serving) return `export default ${JSON.stringify(devPath)};`;
+      const reference = this.emitFile({ type: 'asset', name: 'communes-26-drome.geojson', source: outlines() });
+      return `export default import.meta.ROLLUP_FILE_URL_${reference};`;
+    },
+  };
+}
+
 /** The explorer's build: explorer/dist, served at `/` by the API (src/http/explorer.ts). */
 export default defineConfig({
   root: __dirname,
   base: '/',
-  plugins: [react(), dromeTerritories()],
+  plugins: [react(), dromeTerritories(), communeOutlines()],
   build: {
     outDir: path.join(__dirname, 'dist'),
     emptyOutDir: true,
     assetsDir: 'assets',
-    // The commune outlines (seeds/geo) are a file of their own, fetched by the map.
     assetsInlineLimit: 4096,
     chunkSizeWarningLimit: 2000,
     sourcemap: false,

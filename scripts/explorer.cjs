@@ -17,11 +17,12 @@ const path = require('node:path');
 const ROOT = path.join(__dirname, '..');
 const OUT = path.join(ROOT, 'explorer', 'dist');
 const STAMP = path.join(OUT, '.source-hash');
-/** Everything the build reads: the app, its config, the schema and operations, the geography, the lock file, this script. */
+/** Everything the build reads: the app, its config and build-time code, the schema and operations, the geography, the lock file, this script. */
 const INPUTS = [
   'explorer/src',
   'explorer/index.html',
   'explorer/vite.config.ts',
+  'explorer/build',
   'schema',
   'seeds/geo/communes-26-drome.geojson',
   'seeds/communes-drome-and-neighbours.csv',
@@ -63,6 +64,9 @@ function build(hash) {
     {
       cwd: ROOT,
       stdio: 'inherit',
+      // A production build whoever asks: under jest (NODE_ENV=test) Vite would otherwise bundle
+      // React's development build, twice the size, and `npm start` would then serve it as current.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   if (result.status !== 0) {

@@ -27,6 +27,7 @@ import {
   queryLimitRules,
   reportRoutes,
   explorerRoutes,
+  graphqlIdeRedirect,
   FailedAuthentications,
   clientAddressOf,
   failedAuthenticationLimit,
@@ -141,6 +142,8 @@ export async function startServer(options: ServerOptions & { port: number; host:
     res.status(up ? 200 : 503).json(up ? { status: 'ready' } : { status: 'unavailable', reason });
   });
   app.all(['/health', '/ready'], methodNotAllowed(['GET']));
+  // A browser opening /graphql gets the explorer's bundled GraphiQL, not Apollo's CDN-loaded page.
+  if (options.explorer) app.get('/graphql', graphqlIdeRedirect());
   const refusedCredentials = new FailedAuthentications(limits.rateLimit);
   // Who asks is known before the body is read: the rate limit and the body limit depend on it.
   app.all(

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type Response, type Router } from 'express';
+import express, { type RequestHandler, type Response, type Router } from 'express';
 
 /**
  * The Maillon Explorer (explorer/, docs/explorer.md): the single-page application built by Vite,
@@ -61,6 +61,27 @@ function sendNotBuilt(res: Response): void {
       '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Explorateur non construit</title>' +
         '<h1>L’explorateur n’est pas construit</h1><p>Lancer <code>npm start</code> (qui le construit) ou <code>npm run explorer:build</code>.</p></html>',
     );
+}
+
+/**
+ * `GET /graphql` opened in a browser (it asks for HTML first, and sends no `query`) is redirected
+ * to the explorer's bundled GraphiQL (/requetes): Apollo's landing page would load its Sandbox
+ * from a CDN, which the policy forbids and which is blank offline. API clients are unaffected: a
+ * POST, a GET with a `query`, or a GET preferring JSON (or accepting any type alike, or sending
+ * no Accept at all) goes on to the GraphQL handler.
+ */
+export function graphqlIdeRedirect(): RequestHandler {
+  return (req, res, next) => {
+    const wantsPage =
+      req.query.query === undefined && req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
+    res.vary('Accept');
+    if (!wantsPage) {
+      next();
+      return;
+    }
+    res.setHeader('cache-control', 'no-cache');
+    res.redirect(302, '/requetes');
+  };
 }
 
 /**

@@ -7,4 +7,4 @@ export { parseOptionsOf, queryLimitRules } from './limits';
 export { FailedAuthentications, clientAddressOf, failedAuthenticationLimit, rateLimitMiddleware } from './rate-limit';
 export { DEFAULT_RETRY_AFTER_SECONDS, serviceUnavailableStatusPlugin } from './status';
 export { reportRoutes, REPORT_CONTENT_SECURITY_POLICY, type ReportRoutesOptions } from './reports';
-export { explorerContentSecurityPolicy, explorerRoutes, type ExplorerRoutesOptions } from './explorer';
+export { explorerContentSecurityPolicy, explorerRoutes, graphqlIdeRedirect, type ExplorerRoutesOptions } from './explorer';

@@ -404,6 +404,11 @@ export type ExplorerUnmetNeedsQueryVariables = Exact<{
 
 export type ExplorerUnmetNeedsQuery = { unmetNeeds: { scopeName: string, checkedNeeds: number, unmetCount: number, partialCount: number, local: { description: string }, needs: Array<{ volume: number | null, unit: VolumeUnit, coverage: NeedCoverage, gap: number | null, need: { id: string, months: Array<number> }, buyer: { id: string, name: string, commune: { name: string } }, product: { id: string, name: string }, requiredLabels: Array<{ id: string, name: string }>, candidates: Array<{ distanceKm: number, intermediaries: number, supplier: { id: string, name: string } }> }> } };
 
+export type ExplorerSignInCheckQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExplorerSignInCheckQuery = { __typename: 'Query' };
+
 export type ExplorerSuppliersQueryVariables = Exact<{
   input: SupplierSearchInput;
   first?: number | null | undefined;
@@ -920,6 +925,11 @@ export const ExplorerUnmetNeedsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExplorerUnmetNeedsQuery, ExplorerUnmetNeedsQueryVariables>;
+export const ExplorerSignInCheckDocument = new TypedDocumentString(`
+    query ExplorerSignInCheck {
+  __typename
+}
+    `) as unknown as TypedDocumentString<ExplorerSignInCheckQuery, ExplorerSignInCheckQueryVariables>;
 export const ExplorerSuppliersDocument = new TypedDocumentString(`
     query ExplorerSuppliers($input: SupplierSearchInput!, $first: Int = 20) {
   suppliers(input: $input, first: $first) {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { MapView } from '../components/MapView';
 import {
   ExplorerChoicesDocument,
@@ -43,7 +43,13 @@ export function CarteView({ search }: { search: string }) {
   const choices = useQuery(ExplorerChoicesDocument, {});
   const filters = useMemo(() => filtersOf(readState(CARTE_FIELDS, search)), [search]);
   const layers = useQuery(ExplorerMapActorsDocument, { actors: filters.actors });
-  const linkLayer = useQuery(ExplorerMapLinksDocument, state.links ? { links: filters.links } : null);
+  // The links (about 650 KB for the whole department) are first asked once the actors have come, so
+  // the server answers the markers first instead of building both answers at once.
+  const [actorsCame, setActorsCame] = useState(false);
+  useEffect(() => {
+    if (layers.status === 'done') setActorsCame(true);
+  }, [layers.status]);
+  const linkLayer = useQuery(ExplorerMapLinksDocument, state.links && actorsCame ? { links: filters.links } : null);
   const actors = useMemo(() => (layers.status === 'done' ? actorsOf(layers.data.actorsGeoJson) : []), [layers]);
   const links = useMemo(() => {
     if (linkLayer.status !== 'done' || !state.links) return [];
@@ -117,7 +123,7 @@ export function CarteView({ search }: { search: string }) {
         {layers.status === 'done' &&
           `${actors.length} acteur${actors.length > 1 ? 's' : ''} affiché${actors.length > 1 ? 's' : ''}` +
             (state.links && linkLayer.status === 'done' ? `, ${links.length} lien${links.length > 1 ? 's' : ''} d’approvisionnement` : '') +
-            (state.links && linkLayer.status === 'loading' ? ', liens en cours de chargement' : '') +
+            (state.links && (linkLayer.status === 'loading' || linkLayer.status === 'idle') ? ', liens en cours de chargement' : '') +
             (isTruncated(layers.data.actorsGeoJson) ? ' (liste tronquée à 5 000)' : '')}
       </p>
       <p className="legend" aria-hidden="true">

@@ -102,6 +102,7 @@ export function FournirView({ search }: { search: string }) {
   const set = (change: Partial<FournirState>) => setDraft((current) => ({ ...current, ...change }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    performance.mark('maillon:search-submitted');
     navigate(`/fournir${writeState(FOURNIR_FIELDS, { ...draft, selected: 0 })}`);
   };
   const select = (index: number) => navigate(`/fournir${writeState(FOURNIR_FIELDS, { ...state, selected: index })}`, { replace: true });
