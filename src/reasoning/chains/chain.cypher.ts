@@ -1,3 +1,4 @@
+import { actorMap } from '../../actor';
 import { volumeConfidential } from '../../common';
 import { ChainDirection, IntegrityBreakKind, IntegrityScopeKind } from './chain.enums';
 
@@ -133,11 +134,12 @@ function chainStatement(direction: ChainDirection): string {
     WITH side.actor AS a, min(side.depth) AS depth,
          any(flag IN collect(side.provenanceUnknown) WHERE flag) AS provenanceUnknown,
          any(flag IN collect(side.origin) WHERE flag) AS origin
+    WITH a, depth, provenanceUnknown, origin, ${actorMap('a')} AS actor
     ORDER BY depth, a.name, a.id
-    RETURN collect({actor: a {.*}, depth: depth, roles: a.roles, provenanceUnknown: provenanceUnknown}) AS nodes,
-           [n IN collect({actor: a {.*}, origin: origin}) WHERE n.origin | n.actor] AS farms
+    RETURN collect({actor: actor, depth: depth, roles: a.roles, provenanceUnknown: provenanceUnknown}) AS nodes,
+           [n IN collect({actor: actor, origin: origin}) WHERE n.origin | n.actor] AS farms
   }
-  RETURN root {.*} AS rootActor, product {.*} AS product, edges, nodes, farms, truncated, longestMetres`;
+  RETURN ${actorMap('root')} AS rootActor, product {.*} AS product, edges, nodes, farms, truncated, longestMetres`;
 }
 
 /** CHAIN[direction]: the chain statement of a direction (see chainStatement). */
