@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [--dataset seed|20k|100k] [--duration 10] [--connections 1,16] [--workloads W1,W3]
- *                   [--import-rows 100000] [--restart] [--json <file>]`
+ *                   [--import-rows 100000] [--restart] [--json <file>] [--cpu-prof <dir>]`
  *
  * The side-by-side benchmark of issue 13 (docs/benchmarks.md): one run, one Neo4j, one dataset; each
  * workload answered (a) by hand-written Cypher through the driver (the floor), (b) by Maillon over
@@ -30,6 +30,7 @@ import { importContent } from '../src/import';
 import { buildMaillonSchema } from '../src/schema';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { startServer } from '../src/server';
+import { profiled } from './cpu-profile';
 import { startPeer } from './peer';
 import { startRawHttp, type RawStatement } from './raw-http';
 import { TERRITORY_REPORT } from './territory-report';
@@ -44,7 +45,7 @@ const ALL_WORKLOADS = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7'];
 
 const USAGE =
   'usage: npm run bench -- [--dataset seed|20k|100k] [--duration 1..600 (s per measurement)] [--connections 1,16] ' +
-  '[--workloads W1,W2,...] [--import-rows 1..100000] [--restart] [--json <file>]';
+  '[--workloads W1,W2,...] [--import-rows 1..100000] [--restart] [--json <file>] [--cpu-prof <dir>]';
 
 const options = readCommandLine('bench', USAGE, (argv) => {
   const { values } = parseCommandLine(argv, {
@@ -56,6 +57,7 @@ const options = readCommandLine('bench', USAGE, (argv) => {
       'import-rows': { type: 'string' },
       restart: { type: 'boolean', default: false },
       json: { type: 'string' },
+      'cpu-prof': { type: 'string' },
     },
   });
   const dataset = (values.dataset ?? 'seed') as Dataset;
@@ -72,6 +74,8 @@ const options = readCommandLine('bench', USAGE, (argv) => {
     importRows: integerOption('import-rows', values['import-rows'], 100_000, 1, 100_000),
     restart: values.restart,
     json: values.json,
+    /** Profile this process during each Maillon measurement (bench/cpu-profile.ts), into this folder. */
+    cpuProf: values['cpu-prof'],
   };
 });
 
@@ -802,12 +806,24 @@ function httpLoad(bench: Bench, key: string, variant: Exclude<Variant, 'raw'>, w
   };
 }
 
+/**
+ * A Maillon measurement under the CPU profiler (`--cpu-prof <dir>`): the server runs in this
+ * process and autocannon in a child, so the profile is the server's work (and the idle bench).
+ */
+async function profiledMeasure(workload: Workload, connections: number, run: () => Promise<Timing>): Promise<Timing> {
+  const file = path.resolve(options.cpuProf!, `${workload.id}-c${connections}.cpuprofile`);
+  const { result, summary } = await profiled(file, run);
+  log(`${workload.id} ${workload.title}, Maillon, ${connections} client(s), ${result.requests} requests: CPU profile ${file}`);
+  for (const line of summary) log(`  ${line}`);
+  return result;
+}
+
 async function measure(bench: Bench, workload: Workload, variant: Variant, way: Way, connections: number, seconds: number): Promise<Row> {
   const before = sample(bench.neo4jPid);
   const load = variant === 'raw' ? null : httpLoad(bench, `${workload.id} ${workload.title}`, variant, way);
-  const timing = load
-    ? await autocannon(load.url, load.body, connections, seconds)
-    : await driverLoop(() => runRaw(bench, way), connections, seconds);
+  const run = () =>
+    load ? autocannon(load.url, load.body, connections, seconds) : driverLoop(() => runRaw(bench, way), connections, seconds);
+  const timing = options.cpuProf && variant === 'maillon' ? await profiledMeasure(workload, connections, run) : await run();
   const after = sample(bench.neo4jPid);
   const per = (a: number | null, b: number | null) => (a !== null && b !== null && timing.requests > 0 ? (b - a) / timing.requests : null);
   return {

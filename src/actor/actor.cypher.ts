@@ -11,6 +11,26 @@ export const ACTOR_SCHEMA: SchemaStatement[] = [
   { name: 'actor_name', kind: 'index', cypher: 'CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)' },
 ];
 
+/** The properties of an actor that its GraphQL type and access rules read (all but `createdAt`). */
+export const ACTOR_PROPERTIES = [
+  'id',
+  'name',
+  'roles',
+  'siret',
+  'agenceBioNumber',
+  'clubMember',
+  'memberGroup',
+  'email',
+  'phone',
+  'website',
+  'description',
+  'location',
+  'confidentialVolumes',
+  'fictitious',
+  'publicBuyer',
+] as const;
+export type ActorProperty = (typeof ACTOR_PROPERTIES)[number];
+
 /**
  * An actor as the API reads it: the properties its GraphQL type (and its access rules) read, every
  * one but `createdAt`, which only the reports read (their data date). Projecting `a {.*}` shipped
@@ -19,8 +39,7 @@ export const ACTOR_SCHEMA: SchemaStatement[] = [
  * together (issue 13, W3 profile). `variable` is a Cypher variable of ours.
  */
 export const actorMap = (variable: string, extra = ''): string =>
-  `${variable} {.id, .name, .roles, .siret, .agenceBioNumber, .clubMember, .memberGroup, .email, .phone, .website, ` +
-  `.description, .location, .confidentialVolumes, .fictitious, .publicBuyer${extra}}`;
+  `${variable} {${ACTOR_PROPERTIES.map((p) => `.${p}`).join(', ')}${extra}}`;
 
 /** Counts actors per role. Returns rows: role, actors. */
 export const COUNT_ACTORS_PER_ROLE = /* cypher */ `
@@ -241,6 +260,17 @@ export const ACTORS_BY_ID = /* cypher */ `
   UNWIND $keys AS key
   MATCH (a:Actor {id: key})
   RETURN key, ${actorMap('a')} AS value`;
+
+/**
+ * Some properties of actors by id: what a query selects of actors it only names (a page's trade
+ * partners), in the order of $properties (names from ACTOR_PROPERTIES, checked by the caller: a
+ * list of values, not a map, so no key name ships with each actor). One text whatever the
+ * properties, so one plan. Params: $keys, $properties. Returns rows: key, values.
+ */
+export const ACTOR_PROPERTIES_BY_ID = /* cypher */ `
+  UNWIND $keys AS key
+  MATCH (a:Actor {id: key})
+  RETURN key, [p IN $properties | a[p]] AS values`;
 
 /** The actor of each offer. Params: $keys (offer ids). Returns rows: key, value. */
 export const ACTOR_OF_OFFERS = /* cypher */ `

@@ -5,7 +5,7 @@ import { toCypherPoint, int, toLuceneQuery } from '../db';
 import { BadUserInputError } from '../errors';
 import { ACTOR_IDS_MATCHING, COUNT_ACTORS, COUNT_ALL_ACTORS, PLAIN_ACTOR_PAGES, type ActorPageStatements } from './actor.cypher';
 import { ActorSort, type ActorFilter } from './actor.input';
-import type { Actor } from './actor.type';
+import { Actor } from './actor.type';
 
 /** A full-text filter narrows to at most this many best-matching actors. */
 const MAX_TEXT_MATCHES = 1000;
@@ -72,6 +72,8 @@ export async function findActors<R = object>(
   const statements = extension?.statements ?? PLAIN_ACTOR_PAGES;
   const readPage = async <T extends { actor: Actor }>(cypher: string, pageParams: Record<string, unknown>) => {
     const rows = await ctx.db.read<T & R>(cypher, { ...params, ...extension?.params, ...pageParams, limit });
+    // Instances: type-graphql copies a plain root into a new Actor for each field resolver it runs on it.
+    for (const row of rows) row.actor = Object.assign(new Actor(), row.actor);
     extension?.onRows(rows);
     return rows;
   };

@@ -27,6 +27,11 @@ export class Selection {
     return this.at(...path) !== undefined;
   }
 
+  /** The names of the fields selected here. */
+  fields(): IterableIterator<string> {
+    return this.children.keys();
+  }
+
   /** True when the query selects any of these fields here. */
   hasAny(...names: string[]): boolean {
     return names.some((name) => this.children.has(name));

@@ -3,7 +3,7 @@ import { MAX_RELATED_ITEMS, type Selection } from '../common';
 import type { Context } from '../context';
 import { int } from '../db';
 import type { Label } from '../label';
-import type { Offer } from '../offer';
+import { Offer } from '../offer';
 import type { Product } from '../product';
 import type { TradePartnerRow } from '../supply';
 import type { Commune } from '../territory';
@@ -72,11 +72,11 @@ function primeLoaders(row: PrefetchedActorRow, wanted: ActorPagePrefetch, { load
   loaders.actor.actorById.prime(actor.id, actor);
   if (wanted.commune) loaders.territory.communeOfActor.prime(actor.id, row.commune);
   if (wanted.offers) {
-    loaders.offer.offersOfActor.prime(
-      actor.id,
-      row.offers.map((o) => o.offer),
-    );
-    for (const { offer, product, labels } of row.offers) {
+    // Instances: type-graphql copies a plain root into a new Offer for each field resolver it runs on it.
+    const offers = row.offers.map((o) => Object.assign(new Offer(), o.offer));
+    loaders.offer.offersOfActor.prime(actor.id, offers);
+    for (const [i, { product, labels }] of row.offers.entries()) {
+      const offer = offers[i];
       // An offer's owner, for its private fields' rules (OWNERSHIP.Offer), without a statement.
       loaders.actor.actorOfOffer.prime(offer.id, actor);
       if (wanted.offerProducts) loaders.product.productOfOffer.prime(offer.id, product);

@@ -1,3 +1,4 @@
+import { actorMap } from '../actor';
 import type { SchemaStatement } from '../db';
 
 /**
@@ -21,15 +22,16 @@ export const SEARCH_NAMES = /* cypher */ `
   LIMIT $limit`;
 
 /**
- * The search query of the API: actors and products whose names match, each returned whole (so the
- * hit needs no second round trip), best Lucene score first, then by name and id so that ties come
- * in a stable order. Params: $query (from toLuceneQuery), $kinds (['ACTOR', 'PRODUCT'] or a subset;
- * null for both), $limit (neo4j.int). Returns rows: kind ('ACTOR' | 'PRODUCT'), score, hit (node map).
+ * The search query of the API: actors and products whose names match, each returned with the
+ * properties its GraphQL type reads (so the hit needs no second round trip; an actor without its
+ * `createdAt`, a DateTime no field reads and the costliest value to decode: actorMap), best Lucene
+ * score first, then by name and id so that ties come in a stable order. Params: $query (from
+ * toLuceneQuery), $kinds (['ACTOR', 'PRODUCT'] or a subset; null for both), $limit (neo4j.int).
+ * Returns rows: kind ('ACTOR' | 'PRODUCT'), score, hit (map).
  */
 export const SEARCH_HITS = /* cypher */ `
   CALL db.index.fulltext.queryNodes('name_fulltext', $query) YIELD node, score
   WITH node, score, CASE WHEN node:Actor THEN 'ACTOR' ELSE 'PRODUCT' END AS kind
   WHERE $kinds IS NULL OR kind IN $kinds
-  RETURN kind, score, node {.*} AS hit
-  ORDER BY score DESC, node.name, node.id
-  LIMIT $limit`;
+  WITH node, score, kind ORDER BY score DESC, node.name, node.id LIMIT $limit
+  RETURN kind, score, CASE kind WHEN 'ACTOR' THEN ${actorMap('node')} ELSE node {.*} END AS hit`;

@@ -1,3 +1,4 @@
+import { actorMap } from '../../actor';
 import { volumeConfidential } from '../../common';
 import { ChainDirection, IntegrityBreakKind, IntegrityScopeKind } from './chain.enums';
 
@@ -69,9 +70,13 @@ const FRAGMENTS: Readonly<Record<ChainDirection, DirectionFragments>> = {
  * Quantifier bounds must be literals: the walk is written with the largest (MAX_CHAIN_DEPTH) and
  * cut by `length(path) < $maxDepth`, so the two directions are two statements, each planned once
  * (these plans cost seconds to build; one statement per depth would multiply that at every cold
- * start). Params: $actorId, $productId, $maxDepth (neo4j.int, 1..MAX_CHAIN_DEPTH). Returns one row:
+ * start). The path lengths in metres are summed only with $withTotalDistance (the query selects
+ * `totalDistanceKm`): they read both ends of every link of every path, a third of the statement's
+ * db hits on the seed's deepest chain (issue 13, W2: 1,289 db hits with them, 869 without); a
+ * parameter rather than a second text, so one plan. Params: $actorId, $productId, $maxDepth
+ * (neo4j.int, 1..MAX_CHAIN_DEPTH), $withTotalDistance. Returns one row:
  * rootActor, product (null when unknown), edges (by depth, then id), nodes (by depth, name, id; the
- * root first), farms, truncated, longestMetres.
+ * root first), farms, truncated, longestMetres (0 without $withTotalDistance).
  */
 function chainStatement(direction: ChainDirection): string {
   const f = FRAGMENTS[direction];
@@ -87,8 +92,8 @@ function chainStatement(direction: ChainDirection): string {
     RETURN {
       link: last(nodes(path)),
       depth: length(path) + 1,
-      metres: reduce(m = 0.0, x IN nodes(path) |
-        m + COLLECT { MATCH (s:Actor)-[:SUPPLIES]->(x)-[:TO]->(b:Actor) RETURN point.distance(s.location, b.location) }[0])
+      metres: CASE WHEN $withTotalDistance THEN reduce(m = 0.0, x IN nodes(path) |
+        m + COLLECT { MATCH (s:Actor)-[:SUPPLIES]->(x)-[:TO]->(b:Actor) RETURN point.distance(s.location, b.location) }[0]) ELSE 0.0 END
     }
   } AS hops
   CALL (hops) {
@@ -133,11 +138,12 @@ function chainStatement(direction: ChainDirection): string {
     WITH side.actor AS a, min(side.depth) AS depth,
          any(flag IN collect(side.provenanceUnknown) WHERE flag) AS provenanceUnknown,
          any(flag IN collect(side.origin) WHERE flag) AS origin
+    WITH a, depth, provenanceUnknown, origin, ${actorMap('a')} AS actor
     ORDER BY depth, a.name, a.id
-    RETURN collect({actor: a {.*}, depth: depth, roles: a.roles, provenanceUnknown: provenanceUnknown}) AS nodes,
-           [n IN collect({actor: a {.*}, origin: origin}) WHERE n.origin | n.actor] AS farms
+    RETURN collect({actor: actor, depth: depth, roles: a.roles, provenanceUnknown: provenanceUnknown}) AS nodes,
+           [n IN collect({actor: actor, origin: origin}) WHERE n.origin | n.actor] AS farms
   }
-  RETURN root {.*} AS rootActor, product {.*} AS product, edges, nodes, farms, truncated, longestMetres`;
+  RETURN ${actorMap('root')} AS rootActor, product {.*} AS product, edges, nodes, farms, truncated, longestMetres`;
 }
 
 /** CHAIN[direction]: the chain statement of a direction (see chainStatement). */

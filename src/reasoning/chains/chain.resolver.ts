@@ -1,5 +1,7 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { Actor } from '../../actor';
+import { selectionOf } from '../../common';
 import type { Context } from '../../context';
 import { int, type Database } from '../../db';
 import { NotFoundError } from '../../errors';
@@ -42,9 +44,11 @@ async function findChain(
   db: Database,
   direction: ChainDirection,
   { actorId, productId, maxDepth }: UpstreamArgs | DownstreamArgs,
+  info: GraphQLResolveInfo,
 ): Promise<ChainGraph> {
   const depth = maxDepth ?? DEFAULT_CHAIN_DEPTH;
-  const [row] = await db.read<ChainRow>(CHAIN[direction], { actorId, productId, maxDepth: int(depth) });
+  const withTotalDistance = selectionOf(info).has('totalDistanceKm');
+  const [row] = await db.read<ChainRow>(CHAIN[direction], { actorId, productId, maxDepth: int(depth), withTotalDistance });
   if (!row.rootActor) throw new NotFoundError('Actor', actorId);
   if (!row.product) throw new NotFoundError('Product', productId);
   return {
@@ -77,8 +81,8 @@ export class ChainResolver {
       `terminate and shared sub-chains appear once. NOT_FOUND for an unknown actor or product; BAD_USER_INPUT for maxDepth outside 1..${MAX_CHAIN_DEPTH}. ` +
       'One database round trip.',
   })
-  upstream(@Args(() => UpstreamArgs) args: UpstreamArgs, @Ctx() { db }: Context): Promise<ChainGraph> {
-    return findChain(db, ChainDirection.UPSTREAM, args);
+  upstream(@Args(() => UpstreamArgs) args: UpstreamArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<ChainGraph> {
+    return findChain(db, ChainDirection.UPSTREAM, args, info);
   }
 
   @Query(() => ChainGraph, {
@@ -88,8 +92,12 @@ export class ChainResolver {
       `links (\`truncated\`). NOT_FOUND for an unknown actor or product; BAD_USER_INPUT for maxDepth outside 1..${MAX_CHAIN_DEPTH}. ` +
       'One database round trip.',
   })
-  downstream(@Args(() => DownstreamArgs) args: DownstreamArgs, @Ctx() { db }: Context): Promise<ChainGraph> {
-    return findChain(db, ChainDirection.DOWNSTREAM, args);
+  downstream(
+    @Args(() => DownstreamArgs) args: DownstreamArgs,
+    @Ctx() { db }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ChainGraph> {
+    return findChain(db, ChainDirection.DOWNSTREAM, args, info);
   }
 
   @Query(() => LabelIntegrityReport, {
