@@ -9,9 +9,8 @@ import { PLANNING_TIMEOUT_MS, type Database } from './db';
  * loaders' batch statements, search, the chains, the neighbourhood) when the first client asks.
  * Measured: the first headline question after a start took 15.9 s cold. Running the real resolvers
  * rather than a hand-kept list of Cypher constants means the warm-up cannot drift from the
- * statements the service runs. After each reconnection to Neo4j the same questions are asked again
- * before /ready turns 200 (registered with Database.onReconnect), and every other statement the
- * database layer has seen is planned again in the background (src/db/plans.ts).
+ * statements the service runs; the database layer also remembers every statement run here (and
+ * later), and plans them all again with EXPLAIN after each reconnection (src/db/plans.ts).
  *
  * Ids come from the graph itself (the first supply link), so the questions run on any graph; on an
  * empty one they still plan their first statement.
@@ -360,14 +359,6 @@ interface DiscoverResult {
   supplyLinks: { edges: { node: { supplier: { id: string }; buyer: { id: string }; product: { id: string } } }[] };
 }
 
-/**
- * How long a warm-up statement may wait for its plan in the plan gate's queue. All the questions are
- * asked at once and their plans made two at a time: on a cold Neo4j on a loaded machine the last
- * ones waited more than two minutes (measured, load ~20); refused, the question would fail and its
- * later statements would be left to the first clients.
- */
-const WARMUP_PLAN_WAIT_MS = 15 * 60 * 1000;
-
 /** Errors that mean "no such record" on a graph without the discovered ids are expected, not failures. */
 const EXPECTED_CODES = new Set(['NOT_FOUND']);
 
@@ -376,12 +367,18 @@ async function ask(schema: GraphQLSchema, db: Database, logger: Logger, query: s
   const problems = validate(schema, document);
   if (problems.length > 0) return { data: null, errors: problems };
   // No client waits for the warm-up: its statements may take as long as planning them takes.
-  const contextValue = createContext({ db: db.withQueryTimeout(PLANNING_TIMEOUT_MS, WARMUP_PLAN_WAIT_MS), logger, requestId: 'warmup' });
+  const contextValue = createContext({ db: db.withQueryTimeout(PLANNING_TIMEOUT_MS), logger, requestId: 'warmup' });
   return execute({ schema, document, variableValues: variables, contextValue });
 }
 
-/** Asks every warm-up question once (the ids discovered first); returns those that failed. */
-async function askWarmupQuestions(schema: GraphQLSchema, db: Database, logger: Logger): Promise<WarmupReport['failed']> {
+/**
+ * Asks every warm-up question once, in order (one at a time: planning is CPU-bound on Neo4j's
+ * side, and concurrent plans of big statements slow each other down). Then marks the database warm,
+ * so /ready answers 200.
+ */
+export async function warmUp(schema: GraphQLSchema, db: Database, logger: Logger): Promise<WarmupReport> {
+  const started = Date.now();
+  const failed: WarmupReport['failed'] = [];
   const discovered = await ask(schema, db, logger, DISCOVER, {});
   const link = (discovered.data as DiscoverResult | null)?.supplyLinks.edges[0]?.node;
   const variables = {
@@ -389,34 +386,14 @@ async function askWarmupQuestions(schema: GraphQLSchema, db: Database, logger: L
     buyerId: link?.buyer.id ?? 'warmup-none',
     productId: link?.product.id ?? 'warmup-none',
   };
-  // All at once: their statements' plans queue in the plan gate (a few at a time, src/db/plans.ts),
-  // so asking them together bounds planning as asking them in turn did, and overlaps their execution.
-  const results = await Promise.all(WARMUP_OPERATIONS.map((operation) => ask(schema, db, logger, operation.query, variables)));
-  const failed: WarmupReport['failed'] = [];
-  results.forEach((result, i) => {
+  for (const operation of WARMUP_OPERATIONS) {
+    const result = await ask(schema, db, logger, operation.query, variables);
     const error = result.errors?.find((e) => !EXPECTED_CODES.has(String(e.extensions?.code)));
-    if (error) failed.push({ name: WARMUP_OPERATIONS[i].name, message: error.message, code: error.extensions?.code });
-  });
-  return failed;
-}
-
-/**
- * Asks every warm-up question once, then marks the database warm, so /ready answers 200; and
- * registers the same questions to be asked again after each reconnection to Neo4j, before /ready
- * turns 200 again (a restarted Neo4j has no plans and a cold JVM: docs/reliability.md).
- */
-export async function warmUp(schema: GraphQLSchema, db: Database, logger: Logger): Promise<WarmupReport> {
-  const started = Date.now();
-  const failed = await askWarmupQuestions(schema, db, logger);
+    if (error) failed.push({ name: operation.name, message: error.message, code: error.extensions?.code });
+  }
   const report = { operations: WARMUP_OPERATIONS.length, failed, ms: Date.now() - started };
   if (failed.length > 0) logger.warn({ failed }, 'some warm-up questions failed; the service starts anyway');
   else logger.info({ ms: report.ms, statements: db.status().knownStatements }, 'warm-up done: the hot statements are planned');
-  db.onReconnect(async () => {
-    const again = Date.now();
-    const failedAgain = await askWarmupQuestions(schema, db, logger);
-    if (failedAgain.length > 0) logger.warn({ failed: failedAgain }, 'some warm-up questions failed after the reconnection');
-    return { questions: WARMUP_OPERATIONS.length, failed: failedAgain.length, ms: Date.now() - again };
-  });
   db.markWarm();
   return report;
 }

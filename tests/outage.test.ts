@@ -6,7 +6,7 @@ import { buildMaillonSchema } from '../src/schema';
 import { loadReferenceData } from '../tools/seed';
 import { DEFAULT_LIMITS } from '../src/config';
 import { startServer, type RunningServer } from '../src/server';
-import { WARMUP_OPERATIONS, warmUp } from '../src/warmup';
+import { warmUp } from '../src/warmup';
 import { silentLogger, testConfig } from './helpers/db';
 import { TEST_EDITOR, createRunner, graphql } from './helpers/graphql';
 import { testAuthenticate } from './helpers/server';
@@ -140,7 +140,6 @@ describe('Neo4j stopped under load and started again', () => {
     // guarantee on a busy one).
     const answeredSince = (since: number, n: number) =>
       waitUntil(async () => answers.filter((a) => a.startedAt >= since).length >= n, 30_000, 20);
-    let statusWhenReady: ReturnType<Database['status']> | undefined;
     try {
       expect(await answeredSince(0, 8)).not.toBeNull(); // under load
       await neo4jServer.stop({ name: INSTANCE.name });
@@ -163,15 +162,7 @@ describe('Neo4j stopped under load and started again', () => {
       startRequestedAt = Date.now();
       await neo4jServer.start(INSTANCE);
       backAt = Date.now();
-      readyAfterMs = await waitUntil(
-        async () => {
-          const ready = (await getStatus(`${base}/ready`)) === 200;
-          if (ready) statusWhenReady = db.status();
-          return ready;
-        },
-        RECOVERY_BOUND_MS,
-        100,
-      );
+      readyAfterMs = await waitUntil(async () => (await getStatus(`${base}/ready`)) === 200, RECOVERY_BOUND_MS, 100);
       answeredAfterMs = await waitUntil(async () => (await ask(url, READ)).codes.length === 0, RECOVERY_BOUND_MS, 100);
       expect(await answeredSince(Date.now(), 8)).not.toBeNull(); // several served once ready
     } finally {
@@ -196,15 +187,6 @@ describe('Neo4j stopped under load and started again', () => {
     expect(afterReady.length).toBeGreaterThan(0);
     expect(afterReady.flatMap((a) => a.codes)).toEqual([]);
     expect(db.status().health).toMatchObject({ outages: 1, recoveries: 1 });
-    // /ready turned 200 again only once the warm-up's questions had been asked again, after Neo4j
-    // came back, and had all answered.
-    expect(statusWhenReady?.lastRewarm).toEqual({
-      questions: WARMUP_OPERATIONS.length,
-      failed: 0,
-      ms: expect.any(Number),
-      at: expect.any(String),
-    });
-    expect(Date.parse(statusWhenReady!.lastRewarm!.at)).toBeGreaterThanOrEqual(startRequestedAt);
     // It recovered by itself: ready again, and answering (null would mean "not within the bound").
     expect({ readyAfterMs, answeredAfterMs }).toEqual({ readyAfterMs: expect.any(Number), answeredAfterMs: expect.any(Number) });
     const back = await postGraphQL(url, SERVICE_QUERY);

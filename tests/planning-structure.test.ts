@@ -1,5 +1,5 @@
 import { countSubqueries } from '../src/db';
-import { MATCHING_STATEMENTS, SUPPLIER_STATEMENTS } from '../src/reasoning';
+import { SUPPLIER_STATEMENTS } from '../src/reasoning';
 
 /**
  * The headline question's statements stay small (issue 13: the first question after a Neo4j restart
@@ -32,18 +32,6 @@ describe('the statements of the suppliers pipeline', () => {
 
   it.each(statements)('%s joins no two subqueries with OR', (_name, cypher) => {
     expect(cypher).not.toMatch(/\}\s*\)?\s*OR\s*\(?\s*(buyer IS NOT NULL AND\s*)?(EXISTS|COLLECT|COUNT)\b/);
-  });
-
-  it('are all planned ahead by a question as it starts (after a reconnection), save the resolution it runs first', () => {
-    const { RESOLVE_SUPPLIER_QUESTION, ...matching } = SUPPLIER_STATEMENTS;
-    expect(new Set(MATCHING_STATEMENTS)).toEqual(new Set(Object.values(matching)));
-    expect(MATCHING_STATEMENTS).not.toContain(RESOLVE_SUPPLIER_QUESTION);
-  });
-
-  it('let steps 3 and 4a run at the same time: the links of the ways do not depend on which candidates are direct', () => {
-    // WAY_LINKS takes the (request, offer product) groups of every candidate, not step 3's answer.
-    expect(SUPPLIER_STATEMENTS.WAY_LINKS).not.toMatch(/\$candidates|\bdirect\b/);
-    expect(SUPPLIER_STATEMENTS.WAY_LINKS).toMatch(/\$groups/);
   });
 
   it('together hold fewer subqueries than the former single statement (44)', () => {

@@ -671,8 +671,6 @@ describe('suppliers: who can supply X to Y', () => {
       ]);
       // the question's pipeline without its resolution, for the three requests at once
       expect(counted.queryCount).toBe(6);
-      // steps 3 (direct candidates) and 4a (the links of the ways) ran at the same time: five waits, not six
-      expect(counted.requestAdmission?.peakActive).toBe(2);
       const graphql = (await answer(FLOUR_TO_KITCHEN)).matches.edges.map(({ node }) => `${node.supplier.id}/${node.offer.id}`);
       expect(result.get('flour')!.map((m) => `${m.supplier.id}/${m.offer.id}`)).toEqual(graphql);
       expect(result.get('t65-epci')).toEqual([]);

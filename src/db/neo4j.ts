@@ -222,17 +222,6 @@ interface Shared {
   writes: AdmissionQueue;
   gate: PlanGate;
   book: StatementBook;
-  /** Asked again after each reconnection before the state turns up (the warm-up's questions, src/warmup.ts). */
-  rewarmQuestions?: () => Promise<RewarmReport>;
-  lastRewarm?: RewarmReport & { at: string };
-}
-
-/** What a re-warm after a reconnection did (status(), the resilience report, the outage test). */
-export interface RewarmReport {
-  /** Questions asked, and those that failed. */
-  questions: number;
-  failed: number;
-  ms: number;
 }
 
 /** Per-request limits (see `counting()`): a queue of its own, and a statement budget. */
@@ -264,8 +253,6 @@ export interface DatabaseStatus {
   writes: AdmissionStats & { active: number; queued: number };
   gate: GateStats;
   knownStatements: number;
-  /** The last re-warm after a reconnection, if any. */
-  lastRewarm?: RewarmReport & { at: string };
 }
 
 /**
@@ -276,11 +263,10 @@ export interface DatabaseStatus {
 export const PLANNING_TIMEOUT_MS = 120_000;
 
 /**
- * After a reconnection without warm-up questions to ask (a Database used without the server: tools,
- * tests), /ready waits for the statements most run so far (this many, at most) to be planned again,
- * even past DB_WARMUP_BUDGET_MS; the others are planned in the background.
+ * After a reconnection, /ready stays 503 until the statements most run so far are planned again
+ * (this many, at most), even past DB_WARMUP_BUDGET_MS; the others are planned in the background.
  */
-export const HOTTEST_BEFORE_READY = 8;
+export const HOTTEST_BEFORE_READY = 20;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
@@ -288,7 +274,6 @@ export class Database {
   private counter: QueryCounter = { count: 0 };
   private budget: RequestBudget | undefined;
   private queryTimeoutOverrideMs: number | undefined;
-  private planWaitOverrideMs: number | undefined;
 
   private constructor(private readonly shared: Shared) {}
 
@@ -320,7 +305,10 @@ export class Database {
     });
     const health = new HealthMonitor({
       probe: () => db.ping(Math.min(1000, admission.healthProbeIntervalMs * 2), { report: false }),
-      rewarm: () => db.rewarm(),
+      rewarm: async () => {
+        db.shared.gate.forgetPlans();
+        await db.replanKnownStatements(admission.warmupBudgetMs);
+      },
       probeIntervalMs: admission.healthProbeIntervalMs,
       logger: options.logger,
       onChange: (state) => {
@@ -329,9 +317,7 @@ export class Database {
         writes.failWaiting(unavailableNow());
       },
     });
-    const db: Database = new Database({ driver, options, admission, health, reads, writes, gate: new PlanGate({ plan: (cypher, params, mode) => db.explain(cypher, params, mode), refuse: warmingUpNow, onPlanned: logSlowPlan(options.logger) }),
-      book: new StatementBook(),
-    });
+    const db: Database = new Database({ driver, options, admission, health, reads, writes, gate: new PlanGate(options.queryTimeoutMs, warmingUpNow), book: new StatementBook() });
     return db;
   }
 
@@ -344,7 +330,6 @@ export class Database {
     const scoped = new Database(this.shared);
     scoped.counter = { count: 0 };
     scoped.queryTimeoutOverrideMs = this.queryTimeoutOverrideMs;
-    scoped.planWaitOverrideMs = this.planWaitOverrideMs;
     const { requestConcurrency, requestMaxStatements } = this.shared.admission;
     scoped.budget = {
       queue: new AdmissionQueue({ limit: requestConcurrency, queueLimit: Infinity, refuse: () => new StatementLimitError(requestMaxStatements) }),
@@ -354,21 +339,11 @@ export class Database {
     return scoped;
   }
 
-  /**
-   * A view of this database whose statements may run for `timeoutMs` (the warm-up's, see
-   * PLANNING_TIMEOUT_MS) and wait up to `planWaitMs` for their plans in the plan gate's queue (no
-   * client waits for the warm-up: on a cold, loaded Neo4j its plans queued for minutes).
-   */
-  withQueryTimeout(timeoutMs: number, planWaitMs = timeoutMs): Database {
+  /** A view of this database whose statements may run for `timeoutMs` (the warm-up's, see PLANNING_TIMEOUT_MS). */
+  withQueryTimeout(timeoutMs: number): Database {
     const view = new Database(this.shared);
     view.queryTimeoutOverrideMs = timeoutMs;
-    view.planWaitOverrideMs = planWaitMs;
     return view;
-  }
-
-  /** How long a run waits for its plan in the plan gate: its query timeout, unless the view says otherwise. */
-  private get planWaitMs(): number {
-    return this.planWaitOverrideMs ?? this.queryTimeoutOverrideMs ?? this.shared.options.queryTimeoutMs;
   }
 
   /** Round trips made through this view since it was created. */
@@ -396,7 +371,6 @@ export class Database {
       writes: { ...writes.stats, active: writes.activeCount, queued: writes.queuedCount },
       gate: { ...gate.stats },
       knownStatements: book.size,
-      ...(this.shared.lastRewarm ? { lastRewarm: { ...this.shared.lastRewarm } } : {}),
     };
   }
 
@@ -421,41 +395,13 @@ export class Database {
   }
 
   /** Runs one read statement (routed to a reader in a cluster). */
-  async read<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    await this.planBeforeRun(cypher, params, 'READ');
-    return this.execute('READ', (tx) => this.runIn<T>(tx, cypher, params, 'READ', true));
+  read<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    return this.execute('READ', (tx) => this.runIn<T>(tx, cypher, params, 'READ'));
   }
 
   /** Runs one write statement in its own transaction. */
-  async write<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    await this.planBeforeRun(cypher, params, 'WRITE');
-    return this.execute('WRITE', (tx) => this.runIn<T>(tx, cypher, params, 'WRITE', true));
-  }
-
-  /**
-   * Asks for the plans of statements a question is about to run (the later steps of a pipeline),
-   * so that after a reconnection Neo4j plans them while the earlier steps run, instead of one after
-   * the other. Each is planned with the parameter shapes of its first run (the statement book), as
-   * re-planning does: statements never run yet are left to their first run. Nothing once they are
-   * planned (always, once warm); never waits, never fails.
-   */
-  preparePlans(statements: readonly string[]): void {
-    const { gate, book, health } = this.shared;
-    if (health.isDown) return;
-    for (const cypher of statements) {
-      if (gate.isPlanned(cypher)) continue;
-      const known = book.lookup(cypher);
-      if (known) void gate.prepare(cypher, known.params, known.mode, true);
-    }
-  }
-
-  /**
-   * Registers the questions to ask again after each reconnection before /ready turns 200 (the
-   * warm-up's, src/warmup.ts): asking the real questions plans their statements, fills Neo4j's page
-   * cache and warms its JIT, as the first clients' requests would.
-   */
-  onReconnect(questions: () => Promise<RewarmReport>): void {
-    this.shared.rewarmQuestions = questions;
+  write<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    return this.execute('WRITE', (tx) => this.runIn<T>(tx, cypher, params, 'WRITE'));
   }
 
   /**
@@ -468,42 +414,37 @@ export class Database {
 
   /**
    * Plans every statement the service has run (most run first) with EXPLAIN and the parameter
-   * shapes of its first run, in the background (after every plan a request waits for); Neo4j caches
-   * the plans under the same text, so the next real runs skip planning. Returns once every statement
-   * is planned, or once `budgetMs` has passed and the `hottestFirst` most run are planned (or
-   * failed); the plans still queued then go on in the background.
+   * shapes of its first run; Neo4j caches the plans under the same text, so the next real runs skip
+   * planning. Each EXPLAIN goes through the plan gate as the statement's first run, so requests
+   * needing the statement meanwhile wait for it instead of planning it too. Returns once every
+   * statement is planned, or once `budgetMs` has passed and the `hottestFirst` most run are planned
+   * (or failed); the EXPLAINs still running then go on in the background (cutting them short would
+   * throw their work away). A failing EXPLAIN is counted.
    */
   async replanKnownStatements(budgetMs: number, hottestFirst = HOTTEST_BEFORE_READY): Promise<{ planned: number; failed: number; pending: number }> {
     const statements = this.shared.book.hottest();
     const counts = { planned: 0, failed: 0 };
-    const plans = statements.map(({ cypher, params, mode }) =>
-      this.shared.gate.prepare(cypher, params, mode, false).then((ok) => {
+    let next = 0;
+    let hottestLeft = Math.min(hottestFirst, statements.length);
+    let hottestDone!: () => void;
+    const hottest = new Promise<void>((resolve) => (hottestDone = resolve));
+    if (hottestLeft === 0) hottestDone();
+    const worker = async () => {
+      while (next < statements.length) {
+        const index = next++;
+        const { cypher, params, mode } = statements[index];
+        const ok = await this.shared.gate.run(cypher, () => this.explain(cypher, params, mode)).catch(() => false);
         if (ok) counts.planned += 1;
         else counts.failed += 1;
-      }),
-    );
+        if (index < hottestFirst && --hottestLeft === 0) hottestDone();
+      }
+    };
+    const all = Promise.all([worker(), worker()]);
     // The budget bounds the wait for all; the hottest statements are waited for whatever the budget
-    // (each EXPLAIN is bounded by PLANNING_TIMEOUT_MS).
-    await Promise.race([Promise.all(plans), Promise.all([sleep(budgetMs), ...plans.slice(0, hottestFirst)])]);
+    // (each EXPLAIN is bounded by PLANNING_TIMEOUT_MS): ready before them, the first requests would
+    // plan them at once and time out together.
+    await Promise.race([all, Promise.all([sleep(budgetMs), hottest])]);
     return { ...counts, pending: statements.length - counts.planned - counts.failed };
-  }
-
-  /**
-   * After a reconnection (the health monitor, before the state turns up): forgets the plans (Neo4j
-   * may have restarted), asks the warm-up's questions again when registered (onReconnect), or else
-   * re-plans the hottest statements, and then re-plans every other known statement in the
-   * background. /ready turns 200 when this returns.
-   */
-  private async rewarm(): Promise<void> {
-    const { gate, rewarmQuestions, admission } = this.shared;
-    gate.forgetPlans();
-    if (!rewarmQuestions) {
-      await this.replanKnownStatements(admission.warmupBudgetMs);
-      return;
-    }
-    const report = await rewarmQuestions();
-    this.shared.lastRewarm = { ...report, at: new Date().toISOString() };
-    void this.replanKnownStatements(0, 0);
   }
 
   /** True when Neo4j answers a trivial query within `timeoutMs`; a failure marks it down unless `report` is false. */
@@ -547,29 +488,17 @@ export class Database {
     await this.shared.driver.close();
   }
 
-  /**
-   * Before a statement's first run since the last (re)connection: its plan, made by the plan gate
-   * (queued, a few at a time) outside any transaction; nothing once planned. Refused at once while
-   * Neo4j is known down, and with "warming up" when the plan is not made within the query timeout.
-   */
-  private planBeforeRun(cypher: string, params: Params, mode: 'READ' | 'WRITE'): Promise<void> {
-    if (this.shared.gate.isPlanned(cypher)) return Promise.resolve();
-    return this.refuseWhileDown(() =>
-      this.shared.gate.ensurePlanned(cypher, params, mode, this.planWaitMs, this.planWaitOverrideMs !== undefined),
-    );
-  }
-
   /** Plans `cypher` without running it; throws when planning fails (the gate then does not count it as planned). */
-  private async explain(cypher: string, params: Params, mode: 'READ' | 'WRITE'): Promise<void> {
+  private async explain(cypher: string, params: Params, mode: 'READ' | 'WRITE'): Promise<boolean> {
     const session = this.shared.driver.session({
       database: this.shared.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     try {
       await session.run(`EXPLAIN ${cypher}`, params, { timeout: PLANNING_TIMEOUT_MS });
+      return true;
     } catch (error) {
-      if (!this.shared.health.isDown && classifyDriverError(error) !== 'unavailable')
-        this.shared.options.logger.warn({ cypher: firstLine(cypher), code: (error as Neo4jError).code }, 'EXPLAIN failed');
+      this.shared.options.logger.warn({ cypher: firstLine(cypher), code: (error as Neo4jError).code }, 'EXPLAIN failed during warm-up');
       throw error;
     } finally {
       await session.close().catch(() => undefined);
@@ -633,8 +562,7 @@ export class Database {
     return this.shared.health.isDown && !(error instanceof AppError) && !(error instanceof Neo4jError);
   }
 
-  /** `plannedBefore`: the gate was passed before the transaction (read, write), not to be asked again. */
-  private async runIn<T>(tx: ManagedTransaction, cypher: string, params: Params, mode: 'READ' | 'WRITE', plannedBefore = false): Promise<T[]> {
+  private async runIn<T>(tx: ManagedTransaction, cypher: string, params: Params, mode: 'READ' | 'WRITE'): Promise<T[]> {
     this.counter.count += 1;
     if (this.budget) {
       this.budget.statements += 1;
@@ -642,10 +570,7 @@ export class Database {
     }
     this.shared.book.note(cypher, params, mode);
     const started = performance.now();
-    // Statements of a multi-statement transaction are planned here, inside it (read/write plan before).
-    if (!plannedBefore) await this.shared.gate.ensurePlanned(cypher, params, mode, this.planWaitMs, this.planWaitOverrideMs !== undefined);
-    const result = await tx.run(cypher, params);
-    this.shared.gate.markPlanned(cypher);
+    const result = await this.shared.gate.run(cypher, () => tx.run(cypher, params));
     const rows = toRows<T>(result);
     this.shared.options.logger.debug(
       { cypher: firstLine(cypher), ms: Math.round((performance.now() - started) * 10) / 10, rows: rows.length },
@@ -653,15 +578,6 @@ export class Database {
     );
     return rows;
   }
-}
-
-/** Plans slower than this are logged at info level: what a restart costs, per statement. */
-const SLOW_PLAN_MS = 1000;
-
-function logSlowPlan(logger: Logger) {
-  return (cypher: string, ms: number, ok: boolean) => {
-    if (ms >= SLOW_PLAN_MS) logger.info({ cypher: cypher.replace(/\s+/g, ' ').trim().slice(0, 140), ms: Math.round(ms), ok }, 'slow plan of a statement');
-  };
 }
 
 /** A request that waited its full bound for another's first run of a statement (the plan gate). */

@@ -25,7 +25,6 @@ export {
   PathStepKind,
   SUPPLIER_CANDIDATES,
   SUPPLIER_STATEMENTS,
-  MATCHING_STATEMENTS,
   type BuyerPlace,
   type SupplierMatchRow,
   type SupplierRequest,

@@ -2,7 +2,6 @@ export { SupplierSearchResolver } from './suppliers.resolver';
 export {
   findBuyerPlaces,
   findSupplierMatches,
-  MATCHING_STATEMENTS,
   MAX_MATCHES_PER_REQUEST,
   type BuyerPlace,
   type PathStepRow,

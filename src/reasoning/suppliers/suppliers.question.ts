@@ -9,14 +9,7 @@ import type { Commune, Department, Epci } from '../../territory';
 import { RESOLVE_SUPPLIER_QUESTION } from './suppliers.cypher';
 import { describeLocal, findRegionOfDepartment, LocalScope, toLocalSpec, type LocalDefinitionSpec } from '../local';
 import { DEFAULT_MAX_INTERMEDIARIES, type SupplierPageArgs, type SupplierSearchInput } from './suppliers.input';
-import {
-  MATCHING_STATEMENTS,
-  matchRequests,
-  toCriteriaParams,
-  toMatchRow,
-  toRequestParams,
-  type SupplierMatchKey,
-} from './suppliers.service';
+import { matchRequests, toCriteriaParams, toMatchRow, toRequestParams, type SupplierMatchKey } from './suppliers.service';
 import type { LocalDefinition, SupplierSearch } from './suppliers.type';
 
 /**
@@ -279,7 +272,6 @@ export async function answerSupplierQuestion(
     after,
   };
   toCriteriaParams(request); // BAD_USER_INPUT before any round trip, as for a batch request
-  db.preparePlans(MATCHING_STATEMENTS); // after a reconnection: planned while the question resolves
   const [{ resolution }] = await db.read<{ resolution: Resolution }>(RESOLVE_SUPPLIER_QUESTION, { question });
   ensureResolved(input, spec, resolution);
   const resolved = {

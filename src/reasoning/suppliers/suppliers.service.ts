@@ -276,16 +276,6 @@ function isAfter(m: LocatedMatch, after: SupplierMatchKey): boolean {
 
 const keyOf = (key: string, offerId: string) => `${key}\u0000${offerId}`;
 
-/** The matching steps: planned together after a reconnection (Database.preparePlans), not one after the other. */
-export const MATCHING_STATEMENTS = [
-  SUPPLIER_CANDIDATES,
-  DIRECT_CANDIDATES,
-  WAY_LINKS,
-  WAY_PATHS,
-  RESELLERS_DELIVERING,
-  SUPPLIER_MATCH_MAPS,
-];
-
 /** A way as WAY_PATHS returns it, before the check of its last reseller. */
 type WayPath = Way & { productId: string; lastId: string; lastLinkId: string };
 
@@ -312,19 +302,23 @@ function uniqueBy<T>(items: T[], idOf: (item: T) => string): T[] {
 }
 
 /**
- * The best way of each candidate through resellers (steps 4b and 4c of suppliers.cypher.ts), given
- * the links that may carry each (request, offer product)'s goods (step 4a, `linkIds`, keyed
- * `key|productId`): every way along them, then which last resellers deliver the buyer; of the ways
- * whose last reseller does, the first in compareWays' order. Two round trips at most, none when no
- * candidate needs a way.
+ * The best way of each candidate through resellers (steps 4a to 4c of suppliers.cypher.ts): the links
+ * that may carry each offer's goods, every way along them, then which last resellers deliver the
+ * buyer; of the ways whose last reseller does, the first in compareWays' order. Three round trips
+ * at most, none when no candidate needs a way.
  */
 async function findBestWays(
   db: Database,
   requests: Record<string, RequestParams>,
   candidates: { key: string; offerId: string; productId: string; distanceM: number }[],
-  linkIds: Record<string, string[]>,
 ): Promise<Way[]> {
   if (candidates.length === 0) return [];
+  const groups = uniqueBy(
+    candidates.map(({ key, productId }) => ({ key, productId })),
+    (g) => `${g.key}|${g.productId}`,
+  );
+  const links = await db.read<{ key: string; productId: string; linkIds: string[] }>(WAY_LINKS, { requests, groups });
+  const linkIds = Object.fromEntries(links.map((l) => [`${l.key}|${l.productId}`, l.linkIds]));
   const paths = await db.read<WayPath>(WAY_PATHS, { requests, candidates, linkIds });
   if (paths.length === 0) return [];
   const endOf = (p: { key: string; productId: string; lastId: string; lastLinkId: string }) =>
@@ -352,27 +346,6 @@ async function findBestWays(
   return [...best.values()];
 }
 
-/**
- * Step 4a for the candidates of requests that allow intermediaries, whether or not they turn out
- * direct: the links that may carry the goods of each (request, offer product), keyed
- * `key|productId`. It does not depend on step 3, so it runs beside it (one round trip less to wait
- * for); the links of a group whose candidates are all direct are simply not used. None when no
- * candidate may need a way.
- */
-async function findWayLinks(
-  db: Database,
-  requests: Record<string, RequestParams>,
-  candidates: { key: string; productId: string }[],
-): Promise<Record<string, string[]>> {
-  const groups = uniqueBy(
-    candidates.map(({ key, productId }) => ({ key, productId })),
-    (g) => `${g.key}|${g.productId}`,
-  );
-  if (groups.length === 0) return {};
-  const links = await db.read<{ key: string; productId: string; linkIds: string[] }>(WAY_LINKS, { requests, groups });
-  return Object.fromEntries(links.map((l) => [`${l.key}|${l.productId}`, l.linkIds]));
-}
-
 /** One request's answer: all its matches counted, the page after its cursor in order. */
 export interface MatchedRequest {
   total: number;
@@ -393,25 +366,19 @@ export async function matchRequests(
   const byKey = new Map<string, MatchedRequest>(requests.map((r) => [r.key, { total: 0, matches: [] }]));
   const asked = requests.filter((r) => r.productIds.length > 0);
   const requestMap = Object.fromEntries(asked.map((r) => [r.key, r]));
-  if (asked.length > 0) db.preparePlans(MATCHING_STATEMENTS);
   const candidates =
     asked.length === 0 ? [] : await db.read<Candidate>(SUPPLIER_CANDIDATES, { requests: requestMap, keys: asked.map((r) => r.key) });
   const located: LocatedMatch[] = [];
   if (candidates.length > 0) {
     const refs = candidates.map(({ key, offerId, productId, distanceM }) => ({ key, offerId, productId, distanceM }));
-    const allowsIntermediaries = new Set(asked.filter((r) => r.maxIntermediaries.toNumber() >= 1).map((r) => r.key));
-    // Steps 3 and 4a do not depend on each other: both at once.
-    const [direct, linkIds] = await Promise.all([
-      db.read<{ key: string; offerId: string; direct: boolean }>(DIRECT_CANDIDATES, { requests: requestMap, candidates: refs }),
-      findWayLinks(
-        db,
-        requestMap,
-        refs.filter((c) => allowsIntermediaries.has(c.key)),
-      ),
-    ]);
+    const direct = await db.read<{ key: string; offerId: string; direct: boolean }>(DIRECT_CANDIDATES, {
+      requests: requestMap,
+      candidates: refs,
+    });
     const isDirect = new Set(direct.filter((d) => d.direct).map((d) => keyOf(d.key, d.offerId)));
+    const allowsIntermediaries = new Set(asked.filter((r) => r.maxIntermediaries.toNumber() >= 1).map((r) => r.key));
     const others = refs.filter((c) => !isDirect.has(keyOf(c.key, c.offerId)) && allowsIntermediaries.has(c.key));
-    const ways = await findBestWays(db, requestMap, others, linkIds);
+    const ways = await findBestWays(db, requestMap, others);
     const wayOf = new Map(ways.map((w) => [keyOf(w.key, w.offerId), w]));
     for (const c of candidates) {
       if (isDirect.has(keyOf(c.key, c.offerId))) located.push({ ...c, resellerIds: [], linkIds: [], legs: [c.distanceM] });
