@@ -27,13 +27,20 @@ export function Autocomplete({ label, kind, value, onChange, placeholder, hint }
   const hintId = useId();
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const latest = useRef('');
+  /**
+   * Whether the value comes from the user typing. A value picked from the suggestions, or restored
+   * from the URL, asks nothing: a search then would only compete with the question's own answer.
+   */
+  const typed = useRef(false);
   useEffect(() => {
     const text = value.trim();
     latest.current = text;
+    if (!typed.current) return;
     if (text.length < 2 || !/[\p{L}\p{N}]/u.test(text)) {
       setSuggestions([]);
       return;
     }
+    if (suggestions.some((s) => s.text === value)) return;
     const timer = window.setTimeout(() => {
       request(ExplorerSearchDocument, { text, kinds: [kind] }).then(
         (data) => {
@@ -63,6 +70,7 @@ export function Autocomplete({ label, kind, value, onChange, placeholder, hint }
         aria-describedby={hint ? hintId : undefined}
         onChange={(event) => {
           const text = event.target.value;
+          typed.current = true;
           onChange(text, suggestions.find((s) => s.text === text)?.id ?? null);
         }}
       />
