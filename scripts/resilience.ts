@@ -49,12 +49,19 @@ const READ_SECONDS = Number(process.env.RESILIENCE_SECONDS || 60);
 const CONNECTIONS = 16;
 const OUTAGE_SECONDS = 10;
 /**
+ * RESILIENCE_PHASES: a comma-separated subset of start,reads,outage,writes,abuse (default all), to
+ * measure one phase while working on it; the start (and the API restart) always runs.
+ */
+const PHASES = new Set((process.env.RESILIENCE_PHASES || 'start,reads,outage,writes,abuse').split(',').map((p) => p.trim()));
+/**
  * Sent with mutations only (reads and the abusive shapes go anonymous, as a hostile client would):
  * MAILLON_RESILIENCE_AUTHORIZATION, else an editor API key the script creates on its own Neo4j.
  */
 let writeAuthorization = process.env.MAILLON_RESILIENCE_AUTHORIZATION;
 
 interface Answer {
+  /** The READS entry asked (outage breakdown), when it is one. */
+  read?: string;
   startedAt: number;
   ms: number;
   http: number;
@@ -170,6 +177,29 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/**
+ * After Neo4j answers again, per read of READS: requests, errors by code, when (ms after Neo4j
+ * answered) the first answer came and the last error ended: which questions recover last.
+ */
+function afterByRead(after: Answer[], upAt: number) {
+  const byRead: Record<
+    string,
+    { requests: number; errors: Record<string, number>; firstOkMs: number | null; lastErrorEndMs: number | null }
+  > = {};
+  for (const read of READS) {
+    const answers = after.filter((a) => a.read === read.name);
+    const failed = answers.filter((a) => a.codes.length > 0);
+    const firstOk = answers.filter((a) => a.codes.length === 0).map((a) => a.startedAt + a.ms - upAt);
+    byRead[read.name] = {
+      requests: answers.length,
+      errors: countCodes(failed),
+      firstOkMs: firstOk.length ? Math.min(...firstOk) : null,
+      lastErrorEndMs: failed.length ? Math.max(...failed.map((a) => a.startedAt + a.ms - upAt)) : null,
+    };
+  }
+  return byRead;
+}
+
 function countCodes(answers: Answer[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const code of answers.flatMap((a) => a.codes)) counts[code] = (counts[code] ?? 0) + 1;
@@ -192,7 +222,7 @@ async function readLoad(url: string, apiPid: number, seconds: number, during?: (
   const loops = Array.from({ length: CONNECTIONS }, async () => {
     while (Date.now() < until || faultRunning) {
       const read = READS[i++ % READS.length];
-      answers.push(await post(url, read.query, read.variables));
+      answers.push({ ...(await post(url, read.query, read.variables)), read: read.name });
     }
   });
   if (during) {
@@ -332,7 +362,8 @@ async function storedOfferIds(uri: string, prefix: string): Promise<string[]> {
 
 /** Seeds the resilience instance when it is empty, as `npm start` does before the server (the server never seeds). */
 async function seedOnFirstRun(uri: string): Promise<void> {
-  const config = loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: INSTANCE.password, LOG_LEVEL: 'silent' });
+  // Migrations and the seed are bulk writes: on a loaded machine they outlast the 15 s query timeout.
+  const config = loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: INSTANCE.password, LOG_LEVEL: 'silent', NEO4J_QUERY_TIMEOUT_MS: '600000' });
   const logger = createLogger('silent');
   const db = Database.connect(config.neo4j, logger, config.db);
   try {
@@ -394,91 +425,100 @@ async function main(): Promise<void> {
     console.log('restart on a seeded graph', report.restart);
 
     // 2. Mixed reads.
-    const reads = await readLoad(url, api.pid!, READ_SECONDS);
-    report.reads = reads.summary;
-    console.log('reads', reads.summary);
+    if (PHASES.has('reads')) {
+      const reads = await readLoad(url, api.pid!, READ_SECONDS);
+      report.reads = reads.summary;
+      console.log('reads', reads.summary);
+    }
 
     // 3. The same with Neo4j stopped for OUTAGE_SECONDS in the middle.
-    const timeline: Record<string, number> = {};
-    const outage = await readLoad(url, api.pid!, READ_SECONDS, async () => {
-      const t0 = Date.now();
-      await new Promise((r) => setTimeout(r, (READ_SECONDS * 1000) / 3));
-      timeline.stopRequested = Date.now() - t0;
-      await neo4jServer.stop({ name: INSTANCE.name });
-      timeline.stopped = Date.now() - t0;
-      await new Promise((r) => setTimeout(r, OUTAGE_SECONDS * 1000));
-      timeline.startRequested = Date.now() - t0;
-      await neo4jServer.start(INSTANCE);
-      timeline.neo4jAnswers = Date.now() - t0;
-      const back = Date.now();
-      const readyMs = await waitFor(async () => (await status(`${base}/ready`)) === 200, 60_000, 100);
-      timeline.readyAfterBackMs = readyMs ?? -1;
-      timeline.firstAnswerAfterBackMs =
-        (await waitFor(async () => (await post(url, READS[1].query)).codes.length === 0, 60_000, 100)) === null ? -1 : Date.now() - back;
-      timeline.t0 = t0;
-    });
-    const t0 = timeline.t0;
-    const downFrom = t0 + timeline.stopRequested;
-    const upAt = t0 + timeline.neo4jAnswers;
-    const ok = (a: Answer) => a.codes.length === 0;
-    const before = outage.answers.filter((a) => a.startedAt + a.ms < downFrom);
-    const during = outage.answers.filter((a) => a.startedAt + a.ms >= downFrom && a.startedAt < upAt);
-    // Neo4j drains for a while after SIGTERM; from `stopped` on it is gone and answers must come at once.
-    const whileGone = outage.answers.filter((a) => a.startedAt >= t0 + timeline.stopped && a.startedAt < upAt);
-    const after = outage.answers.filter((a) => a.startedAt >= upAt);
-    const lastErrorAfterBack = Math.max(0, ...after.filter((a) => !ok(a)).map((a) => a.startedAt + a.ms - upAt));
-    report.outage = {
-      ...outage.summary,
-      timeline: { ...timeline, t0: undefined },
-      errorsBefore: before.filter((a) => !ok(a)).length,
-      duringRequests: during.length,
-      duringErrors: countCodes(during),
-      duringSlowestErrorMs: Math.max(0, ...during.filter((a) => !ok(a)).map((a) => a.ms)),
-      whileGoneRequests: whileGone.length,
-      whileGoneCodes: countCodes(whileGone),
-      whileGoneSlowestMs: Math.max(0, ...whileGone.map((a) => a.ms)),
-      whileGoneP99Ms: percentile(
-        whileGone.map((a) => a.ms),
-        99,
-      ),
-      afterRequests: after.length,
-      afterErrors: countCodes(after.filter((a) => !ok(a))),
-      lastErrorAfterNeo4jAnswersMs: lastErrorAfterBack,
-    };
-    console.log('outage', report.outage);
+    if (PHASES.has('outage')) {
+      const timeline: Record<string, number> = {};
+      const outage = await readLoad(url, api.pid!, READ_SECONDS, async () => {
+        const t0 = Date.now();
+        await new Promise((r) => setTimeout(r, (READ_SECONDS * 1000) / 3));
+        timeline.stopRequested = Date.now() - t0;
+        await neo4jServer.stop({ name: INSTANCE.name });
+        timeline.stopped = Date.now() - t0;
+        await new Promise((r) => setTimeout(r, OUTAGE_SECONDS * 1000));
+        timeline.startRequested = Date.now() - t0;
+        await neo4jServer.start(INSTANCE);
+        timeline.neo4jAnswers = Date.now() - t0;
+        const back = Date.now();
+        const readyMs = await waitFor(async () => (await status(`${base}/ready`)) === 200, 60_000, 100);
+        timeline.readyAfterBackMs = readyMs ?? -1;
+        timeline.firstAnswerAfterBackMs =
+          (await waitFor(async () => (await post(url, READS[1].query)).codes.length === 0, 60_000, 100)) === null ? -1 : Date.now() - back;
+        timeline.t0 = t0;
+      });
+      const t0 = timeline.t0;
+      const downFrom = t0 + timeline.stopRequested;
+      const upAt = t0 + timeline.neo4jAnswers;
+      const ok = (a: Answer) => a.codes.length === 0;
+      const before = outage.answers.filter((a) => a.startedAt + a.ms < downFrom);
+      const during = outage.answers.filter((a) => a.startedAt + a.ms >= downFrom && a.startedAt < upAt);
+      // Neo4j drains for a while after SIGTERM; from `stopped` on it is gone and answers must come at once.
+      const whileGone = outage.answers.filter((a) => a.startedAt >= t0 + timeline.stopped && a.startedAt < upAt);
+      const after = outage.answers.filter((a) => a.startedAt >= upAt);
+      const lastErrorAfterBack = Math.max(0, ...after.filter((a) => !ok(a)).map((a) => a.startedAt + a.ms - upAt));
+      report.outage = {
+        ...outage.summary,
+        timeline: { ...timeline, t0: undefined },
+        errorsBefore: before.filter((a) => !ok(a)).length,
+        duringRequests: during.length,
+        duringErrors: countCodes(during),
+        duringSlowestErrorMs: Math.max(0, ...during.filter((a) => !ok(a)).map((a) => a.ms)),
+        whileGoneRequests: whileGone.length,
+        whileGoneCodes: countCodes(whileGone),
+        whileGoneSlowestMs: Math.max(0, ...whileGone.map((a) => a.ms)),
+        whileGoneP99Ms: percentile(
+          whileGone.map((a) => a.ms),
+          99,
+        ),
+        afterRequests: after.length,
+        afterErrors: countCodes(after.filter((a) => !ok(a))),
+        lastErrorAfterNeo4jAnswersMs: lastErrorAfterBack,
+        afterByRead: afterByRead(after, upAt),
+      };
+      console.log('outage', report.outage);
+    }
 
     // 4. Writes and imports.
-    const writes = await writesAndImports(url);
-    const prefix = writes.prefix;
-    // Read back from Neo4j itself: the API's relationship lists are bounded (Actor.offers: 200 at most).
-    const storedIds = await storedOfferIds(uri, prefix);
-    const storedSet = new Set(storedIds);
-    report.writes = {
-      sent: writes.sent,
-      acknowledged: writes.acknowledged.length,
-      outcomes: writes.outcomes,
-      retries: writes.retries,
-      ms: writes.ms,
-      storedWithPrefix: storedIds.length,
-      lostAcknowledged: writes.acknowledged.filter((id) => !storedSet.has(id)).length,
-      duplicates: storedIds.length - storedSet.size,
-    };
-    console.log('writes', report.writes);
+    if (PHASES.has('writes')) {
+      const writes = await writesAndImports(url);
+      const prefix = writes.prefix;
+      // Read back from Neo4j itself: the API's relationship lists are bounded (Actor.offers: 200 at most).
+      const storedIds = await storedOfferIds(uri, prefix);
+      const storedSet = new Set(storedIds);
+      report.writes = {
+        sent: writes.sent,
+        acknowledged: writes.acknowledged.length,
+        outcomes: writes.outcomes,
+        retries: writes.retries,
+        ms: writes.ms,
+        storedWithPrefix: storedIds.length,
+        lostAcknowledged: writes.acknowledged.filter((id) => !storedSet.has(id)).length,
+        duplicates: storedIds.length - storedSet.size,
+      };
+      console.log('writes', report.writes);
+    }
 
     // 5. Abuse, then health.
-    report.abuse = await abuse(url);
-    console.log('abuse', report.abuse);
-    const healthAfter = await status(`${base}/health`);
-    const readyAfterAbuse = await status(`${base}/ready`);
-    const normal = await post(url, READS[1].query);
-    report.afterAbuse = {
-      health: healthAfter,
-      ready: readyAfterAbuse,
-      normalQueryMs: normal.ms,
-      normalQueryCodes: normal.codes,
-      rssMb: rssMb(api.pid!),
-    };
-    console.log('after abuse', report.afterAbuse);
+    if (PHASES.has('abuse')) {
+      report.abuse = await abuse(url);
+      console.log('abuse', report.abuse);
+      const healthAfter = await status(`${base}/health`);
+      const readyAfterAbuse = await status(`${base}/ready`);
+      const normal = await post(url, READS[1].query);
+      report.afterAbuse = {
+        health: healthAfter,
+        ready: readyAfterAbuse,
+        normalQueryMs: normal.ms,
+        normalQueryCodes: normal.codes,
+        rssMb: rssMb(api.pid!),
+      };
+      console.log('after abuse', report.afterAbuse);
+    }
   } finally {
     api.kill('SIGTERM');
     const exited = await Promise.race([

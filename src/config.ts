@@ -137,6 +137,7 @@ const DB_ADMISSION_ENV = {
   DB_REQUEST_MAX_STATEMENTS: positiveWholeNumber.default(500),
   DB_HEALTH_PROBE_INTERVAL_MS: millis.default(500),
   DB_WARMUP_BUDGET_MS: millis.default(8000),
+  DB_WARMING_HOLD_MS: millis.default(20000),
 };
 // Authentication (docs/security.md). JWTs are accepted only when a secret or a JWKS URL is set,
 // and then only with the configured issuer and audience.
@@ -247,6 +248,11 @@ export interface DbAdmissionConfig {
   healthProbeIntervalMs: number;
   /** How long re-planning the known statements may delay readiness after a (re)connection. */
   warmupBudgetMs: number;
+  /**
+   * After Neo4j answers again, how long a request may wait (before its transactions) for the known
+   * statements to be planned again, rather than planning them itself alongside every other request.
+   */
+  warmingHoldMs: number;
 }
 
 export interface AuthConfig {
@@ -318,6 +324,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestMaxStatements: e.DB_REQUEST_MAX_STATEMENTS,
       healthProbeIntervalMs: e.DB_HEALTH_PROBE_INTERVAL_MS,
       warmupBudgetMs: e.DB_WARMUP_BUDGET_MS,
+      warmingHoldMs: e.DB_WARMING_HOLD_MS,
     },
     http: { port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,

@@ -1,6 +1,7 @@
 import { withLuhnCheckDigit } from '../src/records';
 import { Database, DEFAULT_ADMISSION, Neo4jError, RETRY_AFTER_SECONDS, UNAVAILABLE_CODES } from '../src/db';
-import { PlanGate } from '../src/db/plans';
+import { listSignature, PlanGate, StatementBook, toShape } from '../src/db/plans';
+import { HealthMonitor } from '../src/db/health';
 import { toAppError } from '../src/db/neo4j';
 import { ErrorCode, ServiceUnavailableError } from '../src/errors';
 import { buildMaillonSchema } from '../src/schema';
@@ -86,6 +87,89 @@ describe('driver errors that mean "unavailable"', () => {
   it('leave a Cypher error alone (it is masked as INTERNAL_SERVER_ERROR later)', () => {
     const error = newDriverError('Invalid input', 'Neo.ClientError.Statement.SyntaxError');
     expect(toAppError(error, 1000)).toBe(error);
+  });
+});
+
+describe('the statement book', () => {
+  it('keeps one variant per list shape, since Neo4j keys a one-element list apart from longer ones', () => {
+    const book = new StatementBook();
+    const cypher = 'MATCH (a:Actor) WHERE a.id IN $ids RETURN a';
+    book.note(cypher, { ids: ['a', 'b', 'c'] }, 'READ');
+    book.note(cypher, { ids: ['d', 'e'] }, 'READ');
+    book.note(cypher, { ids: ['f'] }, 'READ');
+    book.note(cypher, { ids: [] }, 'READ');
+    book.note('RETURN $x AS x', { x: 1 }, 'READ');
+    expect(book.size).toBe(4);
+    expect(book.hottest()).toEqual([
+      { cypher, params: { ids: ['a', 'b'] }, mode: 'READ' }, // two runs, cut to two elements
+      { cypher, params: { ids: ['f'] }, mode: 'READ' },
+      { cypher, params: { ids: [] }, mode: 'READ' },
+      { cypher: 'RETURN $x AS x', params: { x: 1 }, mode: 'READ' },
+    ]);
+  });
+
+  it('reads list shapes inside maps and lists of maps', () => {
+    expect(listSignature({ x: 1, rows: [{ ids: ['a'] }, { ids: ['b', 'c'] }] })).toBe('{rows[2{ids[1]}]}');
+    expect(listSignature({ x: 1, y: 'z' })).toBe('');
+    expect(toShape({ rows: [{ ids: ['a', 'b', 'c'] }, { ids: [] }, { ids: ['d'] }] })).toEqual({
+      rows: [{ ids: ['a', 'b'] }, { ids: [] }],
+    });
+  });
+});
+
+describe('the health monitor after Neo4j answers again', () => {
+  /** A monitor whose probe answers at once and whose re-planning ends when the test says so. */
+  function monitorWithPendingRewarm() {
+    let endRewarm!: () => void;
+    const rewarm = new Promise<void>((resolve) => (endRewarm = resolve));
+    const monitor = new HealthMonitor({ probe: async () => true, rewarm: () => rewarm, probeIntervalMs: 5, logger: silentLogger });
+    return { monitor, endRewarm };
+  }
+  const until = async (condition: () => boolean) => {
+    for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((r) => setTimeout(r, 5));
+    expect(condition()).toBe(true);
+  };
+
+  it('holds requests while the known statements are planned again, and lets them go once it is up', async () => {
+    const { monitor, endRewarm } = monitorWithPendingRewarm();
+    monitor.markWarm();
+    await expect(monitor.settled(60_000)).resolves.toBeUndefined(); // up: at once
+    monitor.reportUnavailable();
+    await until(() => monitor.state === 'warming');
+    let released = false;
+    const held = monitor.settled(60_000).then(() => (released = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(released).toBe(false);
+    endRewarm();
+    await held;
+    expect(monitor.state).toBe('up');
+    monitor.stop();
+  });
+
+  it('bounds the hold: a request goes on after its bound even when re-planning is not over', async () => {
+    const { monitor, endRewarm } = monitorWithPendingRewarm();
+    monitor.markWarm();
+    monitor.reportUnavailable();
+    await until(() => monitor.state === 'warming');
+    const started = Date.now();
+    await monitor.settled(80);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(70);
+    expect(monitor.state).toBe('warming');
+    endRewarm();
+    monitor.stop();
+  });
+
+  it('releases the held requests when Neo4j goes down again meanwhile (they are then refused at once)', async () => {
+    const { monitor, endRewarm } = monitorWithPendingRewarm();
+    monitor.markWarm();
+    monitor.reportUnavailable();
+    await until(() => monitor.state === 'warming');
+    const held = monitor.settled(60_000);
+    monitor.reportUnavailable();
+    await held;
+    expect(monitor.isDown).toBe(true);
+    monitor.stop();
+    endRewarm();
   });
 });
 

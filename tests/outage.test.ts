@@ -182,6 +182,12 @@ describe('Neo4j stopped under load and started again', () => {
     // Also the requests in flight when Neo4j stopped: unavailable, never INTERNAL_SERVER_ERROR.
     const seen = new Set(answers.flatMap((a) => a.codes));
     expect([...seen].filter((code) => code !== 'SERVICE_UNAVAILABLE')).toEqual([]);
+    // Once Neo4j answers and the monitor has seen it (a probe every 500 ms, 1 s at most each), no
+    // errors: requests wait for the statements to be planned again instead of timing out together.
+    const afterBack = answers.filter((a) => a.startedAt >= backAt + 2_000);
+    expect(afterBack.length).toBeGreaterThan(0);
+    expect(afterBack.flatMap((a) => a.codes)).toEqual([]);
+    expect(db.status().health.heldWhileWarming).toBeGreaterThan(0);
     // Once ready again, no errors.
     const afterReady = answers.filter((a) => a.startedAt >= backAt + (readyAfterMs ?? 0) + (answeredAfterMs ?? 0));
     expect(afterReady.length).toBeGreaterThan(0);

@@ -7,8 +7,8 @@ import type { Logger } from 'pino';
  * - `down`: a request or probe failed for unavailability; requests fail at once with
  *   SERVICE_UNAVAILABLE instead of each waiting for the driver's timeouts, and Neo4j is probed
  *   every `probeIntervalMs`;
- * - `warming`: a probe succeeded; the known statements are being planned again (requests run,
- *   /ready 503), then `up`.
+ * - `warming`: a probe succeeded; the known statements are being planned again (/ready 503;
+ *   requests wait, bounded, before their transactions: see `settled`), then `up`.
  */
 export type DbState = 'cold' | 'up' | 'down' | 'warming';
 
@@ -19,6 +19,8 @@ export interface HealthCounters {
   recoveries: number;
   /** Requests refused at once because Neo4j was known down. */
   refusedWhileDown: number;
+  /** Statements that waited for re-planning after Neo4j came back (`settled`) before running. */
+  heldWhileWarming: number;
 }
 
 export interface HealthMonitorOptions {
@@ -34,9 +36,11 @@ export interface HealthMonitorOptions {
 export class HealthMonitor {
   private current: DbState = 'cold';
   private timer: NodeJS.Timeout | undefined;
+  /** Called once when the state next leaves `warming` (requests held while re-planning runs). */
+  private settledListeners: (() => void)[] = [];
   private stopped = false;
   private downSince = 0;
-  readonly counters: HealthCounters = { outages: 0, recoveries: 0, refusedWhileDown: 0 };
+  readonly counters: HealthCounters = { outages: 0, recoveries: 0, refusedWhileDown: 0, heldWhileWarming: 0 };
 
   constructor(private readonly options: HealthMonitorOptions) {}
 
@@ -46,6 +50,23 @@ export class HealthMonitor {
 
   get isDown(): boolean {
     return this.current === 'down';
+  }
+
+  /**
+   * Resolves at once unless the state is `warming`; then when it leaves `warming` (up or down), or
+   * after `maxMs`, whichever comes first.
+   */
+  settled(maxMs: number): Promise<void> {
+    if (this.current !== 'warming' || maxMs <= 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, maxMs);
+      timer.unref();
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.settledListeners.push(done);
+    });
   }
 
   /** The start-time warm-up is done: from now on the service is ready while Neo4j answers. */
@@ -97,6 +118,11 @@ export class HealthMonitor {
 
   private set(state: DbState): void {
     this.current = state;
+    if (state !== 'warming' && this.settledListeners.length > 0) {
+      const listeners = this.settledListeners;
+      this.settledListeners = [];
+      for (const listener of listeners) listener();
+    }
     this.options.onChange?.(state);
   }
 }

@@ -243,6 +243,7 @@ export const DEFAULT_ADMISSION: DbAdmissionConfig = {
   requestMaxStatements: 500,
   healthProbeIntervalMs: 500,
   warmupBudgetMs: 8000,
+  warmingHoldMs: 20_000,
 };
 
 /** What /ready and the resilience report read. */
@@ -307,7 +308,9 @@ export class Database {
       probe: () => db.ping(Math.min(1000, admission.healthProbeIntervalMs * 2), { report: false }),
       rewarm: async () => {
         db.shared.gate.forgetPlans();
-        await db.replanKnownStatements(admission.warmupBudgetMs);
+        const started = Date.now();
+        const replanned = await db.replanKnownStatements(admission.warmupBudgetMs);
+        options.logger.info({ ...replanned, ms: Date.now() - started }, 're-planned the known statements after reconnection');
       },
       probeIntervalMs: admission.healthProbeIntervalMs,
       logger: options.logger,
@@ -512,7 +515,22 @@ export class Database {
     timeoutMs = this.queryTimeoutOverrideMs ?? this.shared.options.queryTimeoutMs,
   ): Promise<R> {
     const admitted = () => this.refuseWhileDown(() => (mode === 'READ' ? this.shared.reads : this.shared.writes).run(() => this.transact(mode, work, timeoutMs)));
-    return this.refuseWhileDown(() => (this.budget ? this.budget.queue.run(admitted) : admitted()));
+    return this.afterRewarm(() => this.refuseWhileDown(() => (this.budget ? this.budget.queue.run(admitted) : admitted())));
+  }
+
+  /**
+   * While the known statements are planned again after Neo4j came back (state `warming`), a request
+   * waits for that, bounded by `warmingHoldMs`, before opening any transaction. Letting it run would
+   * have it plan its own statements alongside sixteen other clients' on two cores: every plan then
+   * took seconds and requests hit the 15 s query timeout for 20-33 s after Neo4j answered
+   * (docs/reliability.md). Waiting here holds no transaction and no pool connection.
+   */
+  private async afterRewarm<R>(next: () => Promise<R>): Promise<R> {
+    if (this.shared.health.state === 'warming') {
+      this.shared.health.counters.heldWhileWarming += 1;
+      await this.shared.health.settled(this.shared.admission.warmingHoldMs);
+    }
+    return next();
   }
 
   private refuseWhileDown<R>(next: () => Promise<R>): Promise<R> {
