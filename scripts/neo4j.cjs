@@ -464,7 +464,13 @@ async function startLocked(spec, dirs) {
   if (!processAlive(child.pid)) {
     throw new Neo4jSetupError(`Neo4j exited during start; see ${dirs.consoleLog} and ${dirs.logs}/neo4j.log`);
   }
-  if (!up) throw new Neo4jSetupError(`Neo4j did not answer on Bolt within 180 s; see ${dirs.logs}/neo4j.log`);
+  // Left running on purpose: on a slow machine it may still come up, and the next start finds it and
+  // waits for it instead of starting a second JVM. The message says how to check or stop it.
+  if (!up)
+    throw new Neo4jSetupError(
+      `Neo4j (pid ${child.pid}) did not answer on Bolt within 180 s and is left running: it may still be starting.\n` +
+        `  Check with npm run db:status (the next start waits for it), or stop it with npm run db:stop; see ${dirs.logs}/neo4j.log`,
+    );
   log(`started. ${describe(spec, dirs, child.pid)}`);
   return { uri, pid: child.pid };
 }
