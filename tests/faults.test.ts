@@ -118,24 +118,27 @@ describe('the statement book', () => {
 });
 
 describe('the health monitor after Neo4j answers again', () => {
-  /** A monitor whose probe answers at once and whose re-planning ends when the test says so. */
-  function monitorWithPendingRewarm() {
-    let endRewarm!: () => void;
-    const rewarm = new Promise<void>((resolve) => (endRewarm = resolve));
-    const monitor = new HealthMonitor({ probe: async () => true, rewarm: () => rewarm, probeIntervalMs: 5, logger: silentLogger });
-    return { monitor, endRewarm };
-  }
   const until = async (condition: () => boolean) => {
     for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((r) => setTimeout(r, 5));
     expect(condition()).toBe(true);
   };
-
-  it('holds requests while the known statements are planned again, and lets them go once it is up', async () => {
-    const { monitor, endRewarm } = monitorWithPendingRewarm();
+  /**
+   * A warm monitor that has just seen Neo4j go down and answer again: its probe answers at once, and
+   * its re-planning ends when the test says so.
+   */
+  async function warmingMonitor() {
+    let endRewarm!: () => void;
+    const rewarm = new Promise<void>((resolve) => (endRewarm = resolve));
+    const monitor = new HealthMonitor({ probe: async () => true, rewarm: () => rewarm, probeIntervalMs: 5, logger: silentLogger });
     monitor.markWarm();
     await expect(monitor.settled(60_000)).resolves.toBeUndefined(); // up: at once
     monitor.reportUnavailable();
     await until(() => monitor.state === 'warming');
+    return { monitor, endRewarm };
+  }
+
+  it('holds requests while the known statements are planned again, and lets them go once it is up', async () => {
+    const { monitor, endRewarm } = await warmingMonitor();
     let released = false;
     const held = monitor.settled(60_000).then(() => (released = true));
     await new Promise((r) => setTimeout(r, 50));
@@ -147,10 +150,7 @@ describe('the health monitor after Neo4j answers again', () => {
   });
 
   it('bounds the hold: a request goes on after its bound even when re-planning is not over', async () => {
-    const { monitor, endRewarm } = monitorWithPendingRewarm();
-    monitor.markWarm();
-    monitor.reportUnavailable();
-    await until(() => monitor.state === 'warming');
+    const { monitor, endRewarm } = await warmingMonitor();
     const started = Date.now();
     await monitor.settled(80);
     expect(Date.now() - started).toBeGreaterThanOrEqual(70);
@@ -160,10 +160,7 @@ describe('the health monitor after Neo4j answers again', () => {
   });
 
   it('releases the held requests when Neo4j goes down again meanwhile (they are then refused at once)', async () => {
-    const { monitor, endRewarm } = monitorWithPendingRewarm();
-    monitor.markWarm();
-    monitor.reportUnavailable();
-    await until(() => monitor.state === 'warming');
+    const { monitor, endRewarm } = await warmingMonitor();
     const held = monitor.settled(60_000);
     monitor.reportUnavailable();
     await held;
