@@ -57,6 +57,13 @@ const HEAVY_QUESTIONS: { name: string; query: string }[] = [
   { name: 'territoryReport (EPCI)', query: '{ territoryReport(territory: { epciSiren: "200068781" }) { hasData } }' },
 ];
 
+/** Names each string of `value` (a text, or records of texts two levels deep: statements per filter set and page kind). */
+function nameTexts(name: string, value: unknown, names: Map<string, string>, depth = 0): void {
+  if (typeof value === 'string') names.set(value, name);
+  else if (value && typeof value === 'object' && depth < 2)
+    for (const [key, inner] of Object.entries(value)) nameTexts(`${name}.${key}`, inner, names, depth + 1);
+}
+
 /** Every string constant (or record of them) exported by a compiled `*.cypher.js` module, by text: names the statements. */
 function statementNames(): Map<string, string> {
   const names = new Map<string, string>();
@@ -67,11 +74,7 @@ function statementNames(): Map<string, string> {
       else if (entry.name.endsWith('.cypher.js')) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const exported = require(file) as Record<string, unknown>;
-        for (const [name, value] of Object.entries(exported)) {
-          if (typeof value === 'string') names.set(value, name);
-          else if (value && typeof value === 'object')
-            for (const [key, text] of Object.entries(value)) if (typeof text === 'string') names.set(text, `${name}.${key}`);
-        }
+        for (const [name, value] of Object.entries(exported)) nameTexts(name, value, names);
       }
     }
   };

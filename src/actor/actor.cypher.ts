@@ -47,26 +47,82 @@ export const COUNT_ACTORS_PER_ROLE = /* cypher */ `
   RETURN role, count(*) AS actors ORDER BY role`;
 
 /**
- * The filters of an actor list, shared by the page and count queries. Every parameter may be null
- * (filter off). Params: $roles, $productId, $labelIds, $organic, $communeInsee, $epciSiren,
- * $departmentCode, $origin (point), $radiusM, $clubMember, $ids (from a full-text search).
- * Product filters walk IS_A down at most 6 levels: the taxonomy is 4 deep. $organic reads the offer's
- * organic key (OFFER_IS_ORGANIC: in conversion counts for plant products only), as the suppliers do.
+ * The filters of an actor list, shared by the page, count and map statements, in three groups.
+ * Every parameter may be null (filter off). Params: $roles, $clubMember, $ids (from a full-text
+ * search), $origin (point), $radiusM; $communeInsee, $epciSiren, $departmentCode; $productId,
+ * $labelIds, $organic.
+ *
+ * Why groups: Neo4j plans every subquery a statement holds, whether its parameter is null or not.
+ * With all the filters in every statement, the actors page with its prefetch tail took 1.8 s to plan
+ * after a Neo4j restart, the text-filtered page 1.3 s and its count 1.1 s (`npm run bench:planning`,
+ * docs/benchmarks.md), most of it for filters no request of the page used; after a restart the
+ * service is unavailable until its hot statements are planned again (issue 9). So each statement
+ * exists once per combination of the two groups that hold subqueries (`ActorFilterSet`); a request
+ * runs the one its filter needs (`actorFilterSetOf`). The texts are fixed at module load: which one
+ * runs depends on which parameters are null, never on their values.
  */
-const ACTOR_FILTERS = /* cypher */ `
+const PROPERTY_FILTERS = /* cypher */ `
       ($roles IS NULL OR any(role IN a.roles WHERE role IN $roles))
   AND ($clubMember IS NULL OR a.clubMember = $clubMember)
   AND ($ids IS NULL OR a.id IN $ids)
-  AND ($origin IS NULL OR point.distance(a.location, $origin) <= $radiusM)
+  AND ($origin IS NULL OR point.distance(a.location, $origin) <= $radiusM)`;
+
+/** The place filters: commune, EPCI, department. */
+const PLACE_FILTERS = /* cypher */ `
   AND ($communeInsee IS NULL OR EXISTS { (a)-[:LOCATED_IN]->(:Commune {insee: $communeInsee}) })
   AND ($epciSiren IS NULL OR EXISTS { (a)-[:LOCATED_IN]->(:Commune)-[:IN_EPCI]->(:Epci {siren: $epciSiren}) })
-  AND ($departmentCode IS NULL OR EXISTS { (a)-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(:Department {code: $departmentCode}) })
+  AND ($departmentCode IS NULL OR EXISTS { (a)-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(:Department {code: $departmentCode}) })`;
+
+/**
+ * The offer filter: an offer of the product (or a product under it: IS_A down at most 6 levels, the
+ * taxonomy is 4 deep), with every label asked, organic or not as asked. $organic reads the offer's
+ * organic key (OFFER_IS_ORGANIC: in conversion counts for plant products only), as the suppliers do.
+ */
+const OFFER_FILTER = /* cypher */ `
   AND (($productId IS NULL AND $labelIds IS NULL AND $organic IS NULL) OR EXISTS {
         MATCH (a)-[:OFFERS]->(o:Offer)-[:OF_PRODUCT]->(p:Product)
         WHERE ($productId IS NULL OR EXISTS { (p)-[:IS_A*0..6]->(:Product {id: $productId}) })
           AND ($labelIds IS NULL OR all(labelId IN $labelIds WHERE EXISTS { (o)-[:CERTIFIED]->(:Label {id: labelId}) }))
           AND ($organic IS NULL OR $organic = coalesce(o.organic, false))
       })`;
+
+/** Which filter groups a statement carries: the property filters always; the place and offer groups when asked. */
+export type ActorFilterSet = 'properties' | 'place' | 'offer' | 'placeAndOffer';
+const ACTOR_FILTER_SETS: readonly ActorFilterSet[] = ['properties', 'place', 'offer', 'placeAndOffer'];
+
+const FILTERS_OF_SET: Readonly<Record<ActorFilterSet, string>> = {
+  properties: PROPERTY_FILTERS,
+  place: PROPERTY_FILTERS + PLACE_FILTERS,
+  offer: PROPERTY_FILTERS + OFFER_FILTER,
+  placeAndOffer: PROPERTY_FILTERS + PLACE_FILTERS + OFFER_FILTER,
+};
+
+/** The filter parameters, null when off (`toFilterParams`). */
+export interface ActorFilterParams {
+  roles: string[] | null;
+  clubMember: boolean | null;
+  ids: string[] | null;
+  origin: unknown;
+  radiusM: number | null;
+  communeInsee: string | null;
+  epciSiren: string | null;
+  departmentCode: string | null;
+  productId: string | null;
+  labelIds: string[] | null;
+  organic: boolean | null;
+}
+
+/** The smallest filter set whose statements apply every filter `params` turns on. */
+export function actorFilterSetOf(params: ActorFilterParams): ActorFilterSet {
+  const place = params.communeInsee !== null || params.epciSiren !== null || params.departmentCode !== null;
+  const offer = params.productId !== null || params.labelIds !== null || params.organic !== null;
+  return place ? (offer ? 'placeAndOffer' : 'place') : offer ? 'offer' : 'properties';
+}
+
+/** One statement per filter set, from a template given the set's filters (a WHERE condition over `a`). */
+function perFilterSet(template: (filters: string) => string): Readonly<Record<ActorFilterSet, string>> {
+  return Object.fromEntries(ACTOR_FILTER_SETS.map((set) => [set, template(FILTERS_OF_SET[set])])) as Record<ActorFilterSet, string>;
+}
 
 /**
  * The six page statements of the actors list (by name or by distance, forward or backward, with or
@@ -75,7 +131,8 @@ const ACTOR_FILTERS = /* cypher */ `
  * subqueries run on the page's rows only (src/prefetch).
  */
 interface ActorPageShape {
-  match: string;
+  /** MATCH ... WHERE, given the filters of one filter set. */
+  match: (filters: string) => string;
   carried: string;
   order: string;
   returns: string;
@@ -84,19 +141,21 @@ interface ActorPageShape {
 /**
  * A forward page of actors by name: walks the actor_name index from the cursor's name, in index
  * order, and stops after $limit rows that pass the filters, so page 500 costs what page 1 costs.
- * Ties on name are ordered by id in a partial sort (PartialTop). The tie-break is written as
- * NOT (same name AND id not after): written as `name > x OR id > y`, the planner split the OR into
- * a union of two index seeks, one reading every actor whose id sorts after the cursor's, then
- * sorted them all (54-104 ms a page on 20k actors). The hint keeps the name index when filters
- * make the planner guess otherwise.
+ * Ties on name are ordered by id in a partial sort (PartialTop). The tie-break is a CASE (same
+ * name: id after the cursor's), which the planner cannot split: written as `name > x OR id > y`,
+ * the planner split the OR into a union of two index seeks, one reading every actor whose id sorts
+ * after the cursor's, then sorted them all (54-104 ms a page on 20k actors); written as
+ * `NOT (name = x AND id <= y)` it did the same once the statement lost the subqueries of unused
+ * filters (the planner rewrites it as an OR). The hint keeps the name index when filters make the
+ * planner guess otherwise.
  * Params: filters, $afterName, $afterId ('' for the first page), $limit.
  */
 const BY_NAME_FORWARD: ActorPageShape = {
-  match: /* cypher */ `
+  match: (filters) => /* cypher */ `
   MATCH (a:Actor)
   USING INDEX a:Actor(name)
-  WHERE a.name >= $afterName AND NOT (a.name = $afterName AND a.id <= $afterId)
-    AND ${ACTOR_FILTERS}`,
+  WHERE a.name >= $afterName AND CASE WHEN a.name = $afterName THEN a.id > $afterId ELSE true END
+    AND ${filters}`,
   carried: 'a',
   order: 'a.name, a.id',
   returns: `${actorMap('a')} AS actor`,
@@ -104,11 +163,11 @@ const BY_NAME_FORWARD: ActorPageShape = {
 
 /** A backward page by name (reversed by the caller), walking the index downwards. Params: filters, $beforeName, $beforeId, $limit. */
 const BY_NAME_BACKWARD: ActorPageShape = {
-  match: /* cypher */ `
+  match: (filters) => /* cypher */ `
   MATCH (a:Actor)
   USING INDEX a:Actor(name)
-  WHERE a.name <= $beforeName AND NOT (a.name = $beforeName AND a.id >= $beforeId)
-    AND ${ACTOR_FILTERS}`,
+  WHERE a.name <= $beforeName AND CASE WHEN a.name = $beforeName THEN a.id < $beforeId ELSE true END
+    AND ${filters}`,
   carried: 'a',
   order: 'a.name DESC, a.id DESC',
   returns: `${actorMap('a')} AS actor`,
@@ -120,22 +179,22 @@ const BY_NAME_BACKWARD: ActorPageShape = {
  * enough of them turn up. Params: as the pages by name, $ids not null.
  */
 const MATCHED_BY_NAME_FORWARD: ActorPageShape = {
-  match: /* cypher */ `
+  match: (filters) => /* cypher */ `
   UNWIND $ids AS matchedId
   MATCH (a:Actor {id: matchedId})
-  WHERE a.name >= $afterName AND NOT (a.name = $afterName AND a.id <= $afterId)
-    AND ${ACTOR_FILTERS}`,
+  WHERE a.name >= $afterName AND CASE WHEN a.name = $afterName THEN a.id > $afterId ELSE true END
+    AND ${filters}`,
   carried: 'a',
   order: 'a.name, a.id',
   returns: `${actorMap('a')} AS actor`,
 };
 
 const MATCHED_BY_NAME_BACKWARD: ActorPageShape = {
-  match: /* cypher */ `
+  match: (filters) => /* cypher */ `
   UNWIND $ids AS matchedId
   MATCH (a:Actor {id: matchedId})
-  WHERE a.name <= $beforeName AND NOT (a.name = $beforeName AND a.id >= $beforeId)
-    AND ${ACTOR_FILTERS}`,
+  WHERE a.name <= $beforeName AND CASE WHEN a.name = $beforeName THEN a.id < $beforeId ELSE true END
+    AND ${filters}`,
   carried: 'a',
   order: 'a.name DESC, a.id DESC',
   returns: `${actorMap('a')} AS actor`,
@@ -146,9 +205,9 @@ const MATCHED_BY_NAME_BACKWARD: ActorPageShape = {
  * Params: filters, $afterDistance (metres, -1 for the first page), $afterId, $limit.
  */
 const BY_DISTANCE_FORWARD: ActorPageShape = {
-  match: /* cypher */ `
+  match: (filters) => /* cypher */ `
   MATCH (a:Actor)
-  WHERE point.distance(a.location, $origin) <= $radiusM AND ${ACTOR_FILTERS}
+  WHERE point.distance(a.location, $origin) <= $radiusM AND ${filters}
   WITH a, point.distance(a.location, $origin) AS distance
   WHERE distance > $afterDistance OR (distance = $afterDistance AND a.id > $afterId)`,
   carried: 'a, distance',
@@ -158,9 +217,9 @@ const BY_DISTANCE_FORWARD: ActorPageShape = {
 
 /** A backward page by distance. Params: filters, $beforeDistance (metres; a huge value for the last page), $beforeId, $limit. */
 const BY_DISTANCE_BACKWARD: ActorPageShape = {
-  match: /* cypher */ `
+  match: (filters) => /* cypher */ `
   MATCH (a:Actor)
-  WHERE point.distance(a.location, $origin) <= $radiusM AND ${ACTOR_FILTERS}
+  WHERE point.distance(a.location, $origin) <= $radiusM AND ${filters}
   WITH a, point.distance(a.location, $origin) AS distance
   WHERE distance < $beforeDistance OR (distance = $beforeDistance AND a.id < $beforeId)`,
   carried: 'a, distance',
@@ -178,8 +237,8 @@ const ACTOR_PAGES = {
 } as const;
 
 export type ActorPageKind = keyof typeof ACTOR_PAGES;
-/** The statement of each kind of page of the actors list. */
-export type ActorPageStatements = Readonly<Record<ActorPageKind, string>>;
+/** The statement of each kind of page of the actors list, per filter set. */
+export type ActorPageStatements = Readonly<Record<ActorFilterSet, Readonly<Record<ActorPageKind, string>>>>;
 
 /**
  * A page statement with a tail: the page's $limit rows are chosen first (the same index walk and
@@ -188,16 +247,16 @@ export type ActorPageStatements = Readonly<Record<ActorPageKind, string>>;
  * `actor`. The order is written again at the end: Cypher promises no order after subqueries, and
  * sorting 201 rows at most costs nothing. `tail` and `columns` are fixed text of the caller's.
  */
-function withTail(page: ActorPageShape, tail: string, columns: string): string {
-  return `${page.match}
+function withTail(page: ActorPageShape, filters: string, tail: string, columns: string): string {
+  return `${page.match(filters)}
   WITH ${page.carried} ORDER BY ${page.order} LIMIT $limit
   ${tail}
   RETURN ${page.returns}, ${columns}
   ORDER BY ${page.order}`;
 }
 
-function plain(page: ActorPageShape): string {
-  return `${page.match}
+function plain(page: ActorPageShape, filters: string): string {
+  return `${page.match(filters)}
   RETURN ${page.returns}
   ORDER BY ${page.order}
   LIMIT $limit`;
@@ -205,49 +264,57 @@ function plain(page: ActorPageShape): string {
 
 /** Every page statement, plain (PLAIN_ACTOR_PAGES) or with a tail (built once, at module load, by the caller). */
 export function actorPageStatements(tail?: { cypher: string; columns: string }): ActorPageStatements {
-  const build = (page: ActorPageShape) => (tail ? withTail(page, tail.cypher, tail.columns) : plain(page));
-  return {
-    byNameForward: build(ACTOR_PAGES.byNameForward),
-    byNameBackward: build(ACTOR_PAGES.byNameBackward),
-    matchedByNameForward: build(ACTOR_PAGES.matchedByNameForward),
-    matchedByNameBackward: build(ACTOR_PAGES.matchedByNameBackward),
-    byDistanceForward: build(ACTOR_PAGES.byDistanceForward),
-    byDistanceBackward: build(ACTOR_PAGES.byDistanceBackward),
+  const pagesWith = (filters: string) => {
+    const build = (page: ActorPageShape) => (tail ? withTail(page, filters, tail.cypher, tail.columns) : plain(page, filters));
+    return {
+      byNameForward: build(ACTOR_PAGES.byNameForward),
+      byNameBackward: build(ACTOR_PAGES.byNameBackward),
+      matchedByNameForward: build(ACTOR_PAGES.matchedByNameForward),
+      matchedByNameBackward: build(ACTOR_PAGES.matchedByNameBackward),
+      byDistanceForward: build(ACTOR_PAGES.byDistanceForward),
+      byDistanceBackward: build(ACTOR_PAGES.byDistanceBackward),
+    };
   };
+  return Object.fromEntries(ACTOR_FILTER_SETS.map((set) => [set, pagesWith(FILTERS_OF_SET[set])])) as ActorPageStatements;
 }
 
 /** The page statements of the actors list, returning rows: actor (and distance, by distance). */
 export const PLAIN_ACTOR_PAGES = actorPageStatements();
-export const ACTORS_BY_NAME_FORWARD = PLAIN_ACTOR_PAGES.byNameForward;
-export const ACTORS_BY_NAME_BACKWARD = PLAIN_ACTOR_PAGES.byNameBackward;
-export const MATCHED_ACTORS_BY_NAME_FORWARD = PLAIN_ACTOR_PAGES.matchedByNameForward;
-export const MATCHED_ACTORS_BY_NAME_BACKWARD = PLAIN_ACTOR_PAGES.matchedByNameBackward;
-export const ACTORS_BY_DISTANCE_FORWARD = PLAIN_ACTOR_PAGES.byDistanceForward;
-export const ACTORS_BY_DISTANCE_BACKWARD = PLAIN_ACTOR_PAGES.byDistanceBackward;
+/** The pages with the property filters only (no place, no offer filter), as the unfiltered list runs them. */
+export const ACTORS_BY_NAME_FORWARD = PLAIN_ACTOR_PAGES.properties.byNameForward;
+export const ACTORS_BY_NAME_BACKWARD = PLAIN_ACTOR_PAGES.properties.byNameBackward;
+export const MATCHED_ACTORS_BY_NAME_FORWARD = PLAIN_ACTOR_PAGES.properties.matchedByNameForward;
+export const MATCHED_ACTORS_BY_NAME_BACKWARD = PLAIN_ACTOR_PAGES.properties.matchedByNameBackward;
+export const ACTORS_BY_DISTANCE_FORWARD = PLAIN_ACTOR_PAGES.properties.byDistanceForward;
+export const ACTORS_BY_DISTANCE_BACKWARD = PLAIN_ACTOR_PAGES.properties.byDistanceBackward;
 
 /** How many actors there are, from Neo4j's count store (no actor is read). Returns one row: total. */
 export const COUNT_ALL_ACTORS = /* cypher */ `
   MATCH (a:Actor)
   RETURN count(a) AS total`;
 
-/** How many actors pass the filters. Params: filters. Returns one row: total. */
-export const COUNT_ACTORS = /* cypher */ `
+/** How many actors pass the filters, per filter set. Params: filters. Returns one row: total. */
+export const COUNT_ACTORS = perFilterSet(
+  (filters) => /* cypher */ `
   MATCH (a:Actor)
-  WHERE ${ACTOR_FILTERS}
-  RETURN count(a) AS total`;
+  WHERE ${filters}
+  RETURN count(a) AS total`,
+);
 
 /**
- * Actors passing the filters, for a map: the few properties a marker needs and the commune's INSEE
- * code, by name then id, at most $limit. Params: filters, $limit (neo4j.int). Returns rows: id, name,
- * roles, clubMember, communeInsee, location.
+ * Actors passing the filters, for a map, per filter set: the few properties a marker needs and the
+ * commune's INSEE code, by name then id, at most $limit. Params: filters, $limit (neo4j.int).
+ * Returns rows: id, name, roles, clubMember, communeInsee, location.
  */
-export const ACTORS_FOR_MAP = /* cypher */ `
+export const ACTORS_FOR_MAP = perFilterSet(
+  (filters) => /* cypher */ `
   MATCH (a:Actor)
-  WHERE ${ACTOR_FILTERS}
+  WHERE ${filters}
   MATCH (a)-[:LOCATED_IN]->(c:Commune)
   RETURN a.id AS id, a.name AS name, a.roles AS roles, a.clubMember AS clubMember, c.insee AS communeInsee, a.location AS location
   ORDER BY a.name, a.id
-  LIMIT $limit`;
+  LIMIT $limit`,
+);
 
 /** Actor ids whose names match a Lucene query, best first. Params: $query, $limit. Returns rows: id. */
 export const ACTOR_IDS_MATCHING = /* cypher */ `

@@ -2,7 +2,16 @@ export { ActorResolver } from './actor.resolver';
 export { actorPropertiesKey, createActorLoaders } from './actor.loaders';
 export { actorPropertiesOf } from './actor.properties';
 export { Actor, ActorConnection } from './actor.type';
-export { ACTORS_FOR_MAP, ACTOR_SCHEMA, actorMap, actorPageStatements, type ActorPageStatements, type ActorProperty } from './actor.cypher';
+export {
+  ACTORS_FOR_MAP,
+  ACTOR_SCHEMA,
+  actorFilterSetOf,
+  actorMap,
+  actorPageStatements,
+  type ActorFilterSet,
+  type ActorPageStatements,
+  type ActorProperty,
+} from './actor.cypher';
 export { ActorRole, MemberGroup, RESELLER_ONLY_ROLES } from './actor.enums';
 export { ActorFilter, ActorSort } from './actor.input';
 export { ActorMutationResolver } from './actor.mutations';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { ActorRole } from '../actor';
-import { ACTORS_FOR_MAP, ActorFilter, toFilterParams } from '../actor';
+import { ACTORS_FOR_MAP, ActorFilter, actorFilterSetOf, toFilterParams } from '../actor';
 import { maySeeVolume } from '../auth';
 import type { Context } from '../context';
 import { int, type GeoPoint } from '../db';
@@ -76,7 +76,7 @@ export class GeoJsonResolver {
     @Ctx() ctx: Context,
   ): Promise<FeatureCollection<PointGeometry, Omit<ActorMapRow, 'location'>>> {
     const { params } = await toFilterParams(filter ?? {}, ctx);
-    const rows = await ctx.db.read<ActorMapRow>(ACTORS_FOR_MAP, { ...params, limit: int(MAX_MAP_FEATURES + 1) });
+    const rows = await ctx.db.read<ActorMapRow>(ACTORS_FOR_MAP[actorFilterSetOf(params)], { ...params, limit: int(MAX_MAP_FEATURES + 1) });
     const features = rows.slice(0, MAX_MAP_FEATURES).map(({ location, ...properties }) => ({
       type: 'Feature' as const,
       id: properties.id,

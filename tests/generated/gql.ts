@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query FilterSetIds($filter: ActorFilter) {\n    actors(first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n    }\n  }\n": typeof types.FilterSetIdsDocument,
+    "\n  query FilterSetMap($filter: ActorFilter) {\n    actorsGeoJson(filter: $filter)\n  }\n": typeof types.FilterSetMapDocument,
     "\n  query KeysetActorPage($first: Int, $after: String, $last: Int, $before: String, $filter: ActorFilter) {\n    actors(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n        startCursor\n      }\n    }\n  }\n": typeof types.KeysetActorPageDocument,
     "\n  query KeysetActorIds($first: Int, $after: String) {\n    actors(first: $first, after: $after) {\n      nodes {\n        id\n      }\n    }\n  }\n": typeof types.KeysetActorIdsDocument,
     "\n  query PrefetchW3Page($first: Int) {\n    actors(first: $first) {\n      nodes {\n        id\n        name\n        roles\n        commune {\n          insee\n          name\n        }\n        offers {\n          id\n          product {\n            id\n            name\n          }\n          labels {\n            id\n            name\n          }\n        }\n        suppliers {\n          actor {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.PrefetchW3PageDocument,
@@ -122,6 +124,8 @@ type Documents = {
     "\n  query TradeCustomersWithProducts {\n    actors(first: 10) {\n      nodes {\n        id\n        customers {\n          actor {\n            id\n          }\n          products {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.TradeCustomersWithProductsDocument,
 };
 const documents: Documents = {
+    "\n  query FilterSetIds($filter: ActorFilter) {\n    actors(first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n    }\n  }\n": types.FilterSetIdsDocument,
+    "\n  query FilterSetMap($filter: ActorFilter) {\n    actorsGeoJson(filter: $filter)\n  }\n": types.FilterSetMapDocument,
     "\n  query KeysetActorPage($first: Int, $after: String, $last: Int, $before: String, $filter: ActorFilter) {\n    actors(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n        startCursor\n      }\n    }\n  }\n": types.KeysetActorPageDocument,
     "\n  query KeysetActorIds($first: Int, $after: String) {\n    actors(first: $first, after: $after) {\n      nodes {\n        id\n      }\n    }\n  }\n": types.KeysetActorIdsDocument,
     "\n  query PrefetchW3Page($first: Int) {\n    actors(first: $first) {\n      nodes {\n        id\n        name\n        roles\n        commune {\n          insee\n          name\n        }\n        offers {\n          id\n          product {\n            id\n            name\n          }\n          labels {\n            id\n            name\n          }\n        }\n        suppliers {\n          actor {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.PrefetchW3PageDocument,
@@ -244,6 +248,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FilterSetIds($filter: ActorFilter) {\n    actors(first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query FilterSetIds($filter: ActorFilter) {\n    actors(first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FilterSetMap($filter: ActorFilter) {\n    actorsGeoJson(filter: $filter)\n  }\n"): (typeof documents)["\n  query FilterSetMap($filter: ActorFilter) {\n    actorsGeoJson(filter: $filter)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
