@@ -1,5 +1,5 @@
 import { type Database } from '../src/db';
-import { CHAIN, LABEL_INTEGRITY, NEIGHBOURHOOD, SUPPLIER_STATEMENTS } from '../src/reasoning';
+import { CHAIN, LABEL_INTEGRITY, NEIGHBOURHOOD, SUPPLIER_STATEMENTS, UNFILTERED_NEIGHBOURHOOD } from '../src/reasoning';
 import { connectTestDb } from './helpers/db';
 
 /**
@@ -14,6 +14,7 @@ const STATEMENTS: [name: string, cypher: string][] = [
   ...Object.entries(CHAIN).map(([direction, cypher]): [string, string] => [`chains CHAIN.${direction}`, cypher]),
   ...Object.entries(LABEL_INTEGRITY).map(([kind, cypher]): [string, string] => [`chains LABEL_INTEGRITY.${kind}`, cypher]),
   ...Object.entries(NEIGHBOURHOOD).map(([depth, cypher]): [string, string] => [`neighbourhood NEIGHBOURHOOD[${depth}]`, cypher]),
+  ...Object.entries(UNFILTERED_NEIGHBOURHOOD).map(([depth, cypher]): [string, string] => [`neighbourhood UNFILTERED_NEIGHBOURHOOD[${depth}]`, cypher]),
 ];
 
 describe('the composed Cypher of the questions', () => {
@@ -47,6 +48,10 @@ describe('the composed Cypher of the questions', () => {
       'neighbourhood NEIGHBOURHOOD[2]',
       'neighbourhood NEIGHBOURHOOD[3]',
       'neighbourhood NEIGHBOURHOOD[4]',
+      'neighbourhood UNFILTERED_NEIGHBOURHOOD[1]',
+      'neighbourhood UNFILTERED_NEIGHBOURHOOD[2]',
+      'neighbourhood UNFILTERED_NEIGHBOURHOOD[3]',
+      'neighbourhood UNFILTERED_NEIGHBOURHOOD[4]',
     ]);
   });
 

@@ -30,7 +30,7 @@ export {
   type SupplierRequest,
 } from './suppliers';
 export { CHAIN, ChainDirection, LABEL_INTEGRITY } from './chains';
-export { NEIGHBOURHOOD } from './neighbourhood';
+export { NEIGHBOURHOOD, UNFILTERED_NEIGHBOURHOOD } from './neighbourhood';
 export { DEFAULT_LOCAL_RADIUS_KM, describeLocal, LocalScope, MAX_LOCAL_RADIUS_KM, type LocalDefinitionSpec } from './local';
 export { ActorScopeKind } from './scope';
 // The questions as functions, for the territory reports (src/reports), which ask them without GraphQL.

@@ -16,13 +16,12 @@ const NEIGHBOUR_FILTER = /* cypher */ `($roles IS NULL OR any(role IN y.roles WH
  * reached through a link and into a neighbour passing the filters, by name then id. Expanding stops
  * once more than $maxNodes actors are seen (the cap is reached; the rest would be cut anyway).
  */
-function hop(depth: number): string {
+function hop(depth: number, linkFilter: string): string {
   return /* cypher */ `
   CALL (seen, frontier) {
     UNWIND frontier AS x
     MATCH (x)-[:SUPPLIES|TO]-(l:SupplyLink)-[:SUPPLIES|TO]-(y:Actor)
-    WHERE NOT y IN seen AND ${NEIGHBOUR_FILTER}
-      AND ${LINK_FILTER}
+    WHERE NOT y IN seen AND ${NEIGHBOUR_FILTER}${linkFilter}
     WITH DISTINCT y ORDER BY y.name, y.id
     RETURN collect(y) AS next
   }
@@ -49,8 +48,8 @@ function hop(depth: number): string {
  * Returns no row for an unknown actor, else one row: nodes (maps, by depth then name), edges (maps,
  * by id), truncated.
  */
-function neighbourhoodOfDepth(depth: NeighbourhoodDepth): string {
-  const hops = Array.from({ length: depth }, (_, i) => hop(i + 1)).join('');
+function neighbourhoodOfDepth(depth: NeighbourhoodDepth, linkFilter: string): string {
+  const hops = Array.from({ length: depth }, (_, i) => hop(i + 1, linkFilter)).join('');
   return /* cypher */ `
   MATCH (centre:Actor {id: $actorId})
   WITH [centre] AS seen, [centre] AS frontier, [{actor: centre, depth: 0}] AS found${hops}
@@ -59,7 +58,7 @@ function neighbourhoodOfDepth(depth: NeighbourhoodDepth): string {
   CALL (actors) {
     UNWIND actors AS s
     MATCH (s)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(b:Actor)
-    WHERE b IN actors AND ${LINK_FILTER}
+    WHERE b IN actors${linkFilter}
     MATCH (l)-[:OF_PRODUCT]->(p:Product)
     WITH s, l, b, p ORDER BY l.id
     RETURN collect({
@@ -82,10 +81,27 @@ function neighbourhoodOfDepth(depth: NeighbourhoodDepth): string {
   RETURN nodes, edges, truncated`;
 }
 
+/** The link filters as a statement writes them after a WHERE condition. */
+const WITH_LINK_FILTER = `
+      AND ${LINK_FILTER}`;
+
 /** NEIGHBOURHOOD[depth]: the neighbourhood statement for 1 to MAX_NEIGHBOURHOOD_DEPTH hops (see neighbourhoodOfDepth). */
 export const NEIGHBOURHOOD: Readonly<Record<NeighbourhoodDepth, string>> = {
-  1: neighbourhoodOfDepth(1),
-  2: neighbourhoodOfDepth(2),
-  3: neighbourhoodOfDepth(3),
-  4: neighbourhoodOfDepth(4),
+  1: neighbourhoodOfDepth(1, WITH_LINK_FILTER),
+  2: neighbourhoodOfDepth(2, WITH_LINK_FILTER),
+  3: neighbourhoodOfDepth(3, WITH_LINK_FILTER),
+  4: neighbourhoodOfDepth(4, WITH_LINK_FILTER),
+};
+
+/**
+ * The same statements without the link filters, for a request with neither $productId nor
+ * $organic (most of them): the filters' two subqueries per hop, and in the edges, are planned even
+ * when their parameters are null, and made the depth-2 statement take a second to plan after a
+ * Neo4j restart (docs/benchmarks.md, "Planning time"). Same answers when both are null.
+ */
+export const UNFILTERED_NEIGHBOURHOOD: Readonly<Record<NeighbourhoodDepth, string>> = {
+  1: neighbourhoodOfDepth(1, ''),
+  2: neighbourhoodOfDepth(2, ''),
+  3: neighbourhoodOfDepth(3, ''),
+  4: neighbourhoodOfDepth(4, ''),
 };

@@ -2,7 +2,7 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { int } from '../../db';
 import { NotFoundError } from '../../errors';
-import { NEIGHBOURHOOD, type NeighbourhoodDepth } from './neighbourhood.cypher';
+import { NEIGHBOURHOOD, UNFILTERED_NEIGHBOURHOOD, type NeighbourhoodDepth } from './neighbourhood.cypher';
 import { MAX_GRAPH_NODES, NeighbourhoodArgs } from './neighbourhood.input';
 import { Graph, GraphEdge, GraphNode, GraphNodeKind } from './neighbourhood.type';
 
@@ -27,11 +27,15 @@ export class GraphResolver {
     @Ctx() { db }: Context,
   ): Promise<Graph> {
     // The depth was checked at the edge (NeighbourhoodArgs): one of the statements' depths.
-    const statement = NEIGHBOURHOOD[(depth ?? 1) as NeighbourhoodDepth];
+    const productId = filter?.productId ?? null;
+    const organic = filter?.organic ?? null;
+    // Without link filters, the statement without their subqueries (it plans several times faster).
+    const statements = productId === null && organic === null ? UNFILTERED_NEIGHBOURHOOD : NEIGHBOURHOOD;
+    const statement = statements[(depth ?? 1) as NeighbourhoodDepth];
     const [row] = await db.read<NeighbourhoodRow>(statement, {
       actorId,
-      productId: filter?.productId ?? null,
-      organic: filter?.organic ?? null,
+      productId,
+      organic,
       roles: filter?.roles?.length ? filter.roles : null,
       maxNodes: int(MAX_GRAPH_NODES),
     });
