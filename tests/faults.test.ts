@@ -214,7 +214,7 @@ describe('the database layer on a healthy Neo4j', () => {
         expect(fresh.status().knownStatements).toBeGreaterThanOrEqual(15);
         // ...and every one of them plans again with EXPLAIN, as after a reconnection.
         const replanned = await fresh.replanKnownStatements(60_000);
-        expect(replanned).toEqual({ planned: fresh.status().knownStatements, failed: 0, pending: 0 });
+        expect(replanned).toMatchObject({ planned: fresh.status().knownStatements, failed: 0, pending: 0 });
       } finally {
         await fresh.close();
       }
@@ -241,7 +241,11 @@ describe('the database layer on a healthy Neo4j', () => {
         const tag = Date.now();
         for (let i = 0; i < 3; i += 1) await fresh.read(`RETURN $x + ${i} AS y // replan ${tag}`, { x: 1 });
         // No budget at all: before, this returned at once with every statement pending.
-        expect(await fresh.replanKnownStatements(0)).toEqual({ planned: 3, failed: 0, pending: 0 });
+        const replanned = await fresh.replanKnownStatements(0);
+        expect(replanned).toMatchObject({ planned: 3, failed: 0, pending: 0 });
+        // The log names the statements it waited on longest.
+        expect(replanned.slowest).toHaveLength(3);
+        expect(replanned.slowest[0].statement).toMatch(new RegExp(`^RETURN \\$x \\+ \\d AS y // replan ${tag}$`));
         // Beyond the hottest ones, the budget still bounds the wait.
         expect(await fresh.replanKnownStatements(0, 1)).toMatchObject({ failed: 0 });
       } finally {

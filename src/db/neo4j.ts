@@ -200,6 +200,17 @@ function firstLine(cypher: string): string {
   return cypher.trim().split('\n')[0].slice(0, 120);
 }
 
+/** A statement's first two lines, enough to tell most statements apart in a log (many begin alike). */
+function statementLabel(cypher: string): string {
+  return cypher
+    .trim()
+    .split('\n')
+    .slice(0, 2)
+    .map((line) => line.trim())
+    .join(' ')
+    .slice(0, 120);
+}
+
 /** One operator of a query plan, as `Database.planOf` returns it. */
 export interface QueryPlan {
   operatorType: string;
@@ -424,9 +435,14 @@ export class Database {
    * (or failed); the EXPLAINs still running then go on in the background (cutting them short would
    * throw their work away). A failing EXPLAIN is counted.
    */
-  async replanKnownStatements(budgetMs: number, hottestFirst = HOTTEST_BEFORE_READY): Promise<{ planned: number; failed: number; pending: number }> {
+  async replanKnownStatements(
+    budgetMs: number,
+    hottestFirst = HOTTEST_BEFORE_READY,
+  ): Promise<{ planned: number; failed: number; pending: number; slowest: { statement: string; ms: number }[] }> {
     const statements = this.shared.book.hottest();
     const counts = { planned: 0, failed: 0 };
+    // Which statements the re-planning waits on, for the log (docs/reliability.md).
+    const timings: { statement: string; ms: number }[] = [];
     let next = 0;
     let hottestLeft = Math.min(hottestFirst, statements.length);
     let hottestDone!: () => void;
@@ -436,7 +452,9 @@ export class Database {
       while (next < statements.length) {
         const index = next++;
         const { cypher, params, mode } = statements[index];
+        const started = Date.now();
         const ok = await this.shared.gate.run(cypher, () => this.explain(cypher, params, mode)).catch(() => false);
+        timings.push({ statement: statementLabel(cypher), ms: Date.now() - started });
         if (ok) counts.planned += 1;
         else counts.failed += 1;
         if (index < hottestFirst && --hottestLeft === 0) hottestDone();
@@ -447,7 +465,8 @@ export class Database {
     // (each EXPLAIN is bounded by PLANNING_TIMEOUT_MS): ready before them, the first requests would
     // plan them at once and time out together.
     await Promise.race([all, Promise.all([sleep(budgetMs), hottest])]);
-    return { ...counts, pending: statements.length - counts.planned - counts.failed };
+    const slowest = [...timings].sort((a, b) => b.ms - a.ms).slice(0, 5);
+    return { ...counts, pending: statements.length - counts.planned - counts.failed, slowest };
   }
 
   /** True when Neo4j answers a trivial query within `timeoutMs`; a failure marks it down unless `report` is false. */
