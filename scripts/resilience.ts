@@ -129,6 +129,42 @@ async function post(url: string, query: string, variables: Record<string, unknow
   }
 }
 
+/**
+ * When Neo4j first answers `RETURN 1` again, seen from a separate process polling every 100 ms.
+ * `scripts/neo4j.cjs start` returns later (up to 8 s later was seen): its own polls run in this
+ * process, whose event loop is busy with sixteen clients' load, and open a new driver each time.
+ * Recovery is measured from this moment, the earliest the service could know. Epoch ms, or null
+ * when Neo4j did not answer within 3 minutes.
+ */
+function watchForFirstAnswer(uri: string): Promise<number | null> {
+  const watcher = `
+    const neo4j = require('neo4j-driver');
+    const driver = neo4j.driver(process.env.URI, neo4j.auth.basic('neo4j', process.env.PASSWORD), {
+      connectionTimeout: 1000, connectionAcquisitionTimeout: 1000, maxConnectionPoolSize: 1,
+      logging: { level: 'error', logger: () => undefined },
+    });
+    const deadline = Date.now() + 180000;
+    (async () => {
+      while (Date.now() < deadline) {
+        try { await driver.executeQuery('RETURN 1'); console.log(Date.now()); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+      }
+      await driver.close();
+    })();`;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-e', watcher], {
+      cwd: ROOT,
+      env: { ...process.env, URI: uri, PASSWORD: INSTANCE.password },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('close', () => {
+      const at = Number(out.trim());
+      resolve(Number.isFinite(at) && at > 0 ? at : null);
+    });
+  });
+}
+
 async function status(url: string): Promise<number> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
@@ -440,6 +476,7 @@ async function main(): Promise<void> {
         timeline.stopRequested = Date.now() - t0;
         await neo4jServer.stop({ name: INSTANCE.name });
         timeline.stopped = Date.now() - t0;
+        const firstAnswer = watchForFirstAnswer(uri);
         await new Promise((r) => setTimeout(r, OUTAGE_SECONDS * 1000));
         timeline.startRequested = Date.now() - t0;
         await neo4jServer.start(INSTANCE);
@@ -447,13 +484,20 @@ async function main(): Promise<void> {
         const back = Date.now();
         const readyMs = await waitFor(async () => (await status(`${base}/ready`)) === 200, 60_000, 100);
         timeline.readyAfterBackMs = readyMs ?? -1;
+        const readyAt = Date.now();
         timeline.firstAnswerAfterBackMs =
           (await waitFor(async () => (await post(url, READS[1].query)).codes.length === 0, 60_000, 100)) === null ? -1 : Date.now() - back;
+        const firstAnsweredAt = await firstAnswer;
+        if (firstAnsweredAt !== null) {
+          timeline.neo4jFirstAnswers = firstAnsweredAt - t0;
+          timeline.readyAfterFirstAnswerMs = readyMs === null ? -1 : readyAt - firstAnsweredAt;
+        }
         timeline.t0 = t0;
       });
       const t0 = timeline.t0;
       const downFrom = t0 + timeline.stopRequested;
-      const upAt = t0 + timeline.neo4jAnswers;
+      // From the moment Neo4j first answered a query (the separate watcher), else when start returned.
+      const upAt = t0 + Math.min(timeline.neo4jAnswers, timeline.neo4jFirstAnswers ?? Infinity);
       const ok = (a: Answer) => a.codes.length === 0;
       const before = outage.answers.filter((a) => a.startedAt + a.ms < downFrom);
       const during = outage.answers.filter((a) => a.startedAt + a.ms >= downFrom && a.startedAt < upAt);

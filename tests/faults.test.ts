@@ -2,7 +2,7 @@ import { withLuhnCheckDigit } from '../src/records';
 import { Database, DEFAULT_ADMISSION, Neo4jError, RETRY_AFTER_SECONDS, UNAVAILABLE_CODES } from '../src/db';
 import { listSignature, PlanGate, StatementBook, toShape } from '../src/db/plans';
 import { HealthMonitor } from '../src/db/health';
-import { toAppError } from '../src/db/neo4j';
+import { replanningWaitsFor, toAppError } from '../src/db/neo4j';
 import { ErrorCode, ServiceUnavailableError } from '../src/errors';
 import { buildMaillonSchema } from '../src/schema';
 import { loadReferenceData } from '../tools/seed';
@@ -101,11 +101,23 @@ describe('the statement book', () => {
     book.note('RETURN $x AS x', { x: 1 }, 'READ');
     expect(book.size).toBe(4);
     expect(book.hottest()).toEqual([
-      { cypher, params: { ids: ['a', 'b'] }, mode: 'READ' }, // two runs, cut to two elements
-      { cypher, params: { ids: ['f'] }, mode: 'READ' },
-      { cypher, params: { ids: [] }, mode: 'READ' },
-      { cypher: 'RETURN $x AS x', params: { x: 1 }, mode: 'READ' },
+      { cypher, params: { ids: ['a', 'b'] }, mode: 'READ', runs: 2 }, // two runs, cut to two elements
+      { cypher, params: { ids: ['f'] }, mode: 'READ', runs: 1 },
+      { cypher, params: { ids: [] }, mode: 'READ', runs: 1 },
+      { cypher: 'RETURN $x AS x', params: { x: 1 }, mode: 'READ', runs: 1 },
     ]);
+  });
+
+  it('after a reconnection, waits for the statements that served requests, not for the warm-up-only ones', () => {
+    const runs = (...counts: number[]) => counts.map((n) => ({ runs: n }));
+    // Three served requests, the warm-up ran the other five once: wait for three.
+    expect(replanningWaitsFor(runs(540, 120, 2, 1, 1, 1, 1, 1), 20)).toBe(3);
+    // More served statements than the cap: the cap.
+    expect(replanningWaitsFor(runs(9, 8, 7, 6, 5), 3)).toBe(3);
+    // No request yet (only the warm-up ran): the warm-up's, up to the cap.
+    expect(replanningWaitsFor(runs(1, 1, 1, 1), 20)).toBe(4);
+    expect(replanningWaitsFor(runs(1, 1, 1, 1), 2)).toBe(2);
+    expect(replanningWaitsFor([], 20)).toBe(0);
   });
 
   it('reads list shapes inside maps and lists of maps', () => {

@@ -88,12 +88,12 @@ export class StatementBook {
     this.variants += 1;
   }
 
-  /** The statements in each list shape they ran with, most run first. */
-  hottest(): { cypher: string; params: Params; mode: 'READ' | 'WRITE' }[] {
+  /** The statements in each list shape they ran with, most run first, with how often each ran. */
+  hottest(): { cypher: string; params: Params; mode: 'READ' | 'WRITE'; runs: number }[] {
     return [...this.entries.values()]
       .flatMap((byShape) => [...byShape.values()])
       .sort((a, b) => b.runs - a.runs)
-      .map(({ cypher, params, mode }) => ({ cypher, params, mode }));
+      .map(({ cypher, params, mode, runs }) => ({ cypher, params, mode, runs }));
   }
 }
 

@@ -1,0 +1,120 @@
+/**
+ * `npm run bench:apollo-floor`: what the chosen stack costs per request before any resolver reads
+ * Neo4j, measured in one run (docs/benchmarks.md, "The floor of the stack"). Issue 13 asks W2 and
+ * W4 within 1.5x of a bare HTTP endpoint running the same Cypher (bench/raw-http.ts); this shows how
+ * much of that budget Express 5 + Apollo Server 5 (the stack the brief fixes) take alone:
+ *
+ *   - `node:http`: a bare endpoint answering a constant JSON body (what raw-http pays, minus Neo4j);
+ *   - `apollo`: Express 5 + `@apollo/server` 5 through `@as-integrations/express5`, a one-field schema
+ *     (`{ ok }`, a constant resolver), Apollo's defaults (landing page off): parse and validation are
+ *     cached by Apollo's document store, as in Maillon;
+ *
+ * each at 1 and 16 autocannon connections (a child process), `--duration` seconds (default 5),
+ * p50/p99 and req/s. Nothing touches Neo4j. Loopback only.
+ */
+import { execFile } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { buildSchema } from 'graphql';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const durationArg = process.argv.indexOf('--duration');
+const SECONDS = durationArg > 0 ? Math.min(60, Math.max(1, Number(process.argv[durationArg + 1]) || 5)) : 5;
+
+interface Timing {
+  p50: number;
+  p99: number;
+  rps: number;
+  errors: number;
+}
+
+function load(url: string, body: string, connections: number): Promise<Timing> {
+  const bin = path.join(ROOT, 'node_modules', 'autocannon', 'autocannon.js');
+  const args = [
+    bin,
+    '-c',
+    String(connections),
+    '-d',
+    String(SECONDS),
+    '-m',
+    'POST',
+    '-H',
+    'content-type=application/json',
+    '-b',
+    body,
+    '-j',
+    url,
+  ];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 16 << 20 }, (error, stdout) => {
+      if (error) return reject(error);
+      const r = JSON.parse(stdout) as {
+        latency: { p50: number; p99: number };
+        requests: { average: number };
+        errors: number;
+        non2xx: number;
+      };
+      resolve({ p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, errors: r.errors + r.non2xx });
+    });
+  });
+}
+
+async function listen(server: http.Server): Promise<string> {
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
+
+function bareHttp(): http.Server {
+  return http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      const text = JSON.stringify({ data: { ok: true } });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      res.end(text);
+    });
+  });
+}
+
+async function apolloHttp(): Promise<{ server: http.Server; apollo: ApolloServer }> {
+  const schema = buildSchema('type Query { ok: Boolean }');
+  const apollo = new ApolloServer({ schema, rootValue: { ok: () => true }, introspection: false });
+  await apollo.start();
+  const app = express();
+  app.use(express.json());
+  app.use('/', expressMiddleware(apollo));
+  return { server: http.createServer(app), apollo };
+}
+
+async function main(): Promise<void> {
+  const bare = bareHttp();
+  const { server: apolloServer, apollo } = await apolloHttp();
+  const bareUrl = await listen(bare);
+  const apolloUrl = await listen(apolloServer);
+  const body = JSON.stringify({ query: '{ ok }' });
+  console.log(`| way | clients | p50 ms | p99 ms | req/s | errors |\n| --- | ---: | ---: | ---: | ---: | ---: |`);
+  for (const connections of [1, 16]) {
+    for (const [way, url] of [
+      ['node:http', bareUrl],
+      ['apollo', apolloUrl],
+    ] as const) {
+      await load(url, body, connections); // warm-up: V8 optimises the handlers first
+      const t = await load(url, body, connections);
+      console.log(`| ${way} | ${connections} | ${t.p50} | ${t.p99} | ${Math.round(t.rps)} | ${t.errors} |`);
+    }
+  }
+  bare.closeAllConnections();
+  apolloServer.closeAllConnections();
+  await Promise.all([new Promise((r) => bare.close(r)), new Promise((r) => apolloServer.close(r)), apollo.stop()]);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
