@@ -140,6 +140,13 @@ describe('keyset paging of the actors list', () => {
     expect(idsOnly.queries).toBe(1);
     const counted = await actorPage({ first: 20 });
     expect(counted.queries).toBe(2);
+    // Counted once however many times the query selects it, filtered or not.
+    const twice = await runner.run(
+      `query { actors(first: 20, filter: { roles: [FARM] }) { a: totalCount b: totalCount nodes { id } } all: actors(first: 5) { x: totalCount y: totalCount } }`,
+    );
+    expect(twice.errors).toBeUndefined();
+    expect(twice.data).toMatchObject({ actors: { a: ACTORS / 2, b: ACTORS / 2 }, all: { x: ACTORS, y: ACTORS } });
+    expect(twice.queries).toBe(4);
   });
 
   it('walks the name index from the cursor in both directions: no label scan, no full sort', async () => {

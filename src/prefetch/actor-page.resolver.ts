@@ -22,8 +22,9 @@ export class ActorPageResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const wanted = toActorPagePrefetch(selectionOf(info));
+    const selection = selectionOf(info);
+    const wanted = toActorPagePrefetch(selection);
     const extension = prefetchesNothing(wanted) ? undefined : actorPagePrefetch(wanted, ctx);
-    return findActors(filter ?? {}, sort ?? ActorSort.NAME, page, ctx, extension);
+    return findActors(filter ?? {}, sort ?? ActorSort.NAME, page, ctx, extension, { countNow: selection.has('totalCount') });
   }
 }
