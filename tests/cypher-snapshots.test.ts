@@ -14,7 +14,10 @@ const STATEMENTS: [name: string, cypher: string][] = [
   ...Object.entries(CHAIN).map(([direction, cypher]): [string, string] => [`chains CHAIN.${direction}`, cypher]),
   ...Object.entries(LABEL_INTEGRITY).map(([kind, cypher]): [string, string] => [`chains LABEL_INTEGRITY.${kind}`, cypher]),
   ...Object.entries(NEIGHBOURHOOD).map(([depth, cypher]): [string, string] => [`neighbourhood NEIGHBOURHOOD[${depth}]`, cypher]),
-  ...Object.entries(UNFILTERED_NEIGHBOURHOOD).map(([depth, cypher]): [string, string] => [`neighbourhood UNFILTERED_NEIGHBOURHOOD[${depth}]`, cypher]),
+  ...Object.entries(UNFILTERED_NEIGHBOURHOOD).map(([depth, cypher]): [string, string] => [
+    `neighbourhood UNFILTERED_NEIGHBOURHOOD[${depth}]`,
+    cypher,
+  ]),
 ];
 
 describe('the composed Cypher of the questions', () => {

@@ -14,8 +14,6 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query FilterSetIds($filter: ActorFilter) {\n    actors(first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n    }\n  }\n": typeof types.FilterSetIdsDocument,
-    "\n  query FilterSetMap($filter: ActorFilter) {\n    actorsGeoJson(filter: $filter)\n  }\n": typeof types.FilterSetMapDocument,
     "\n  query KeysetActorPage($first: Int, $after: String, $last: Int, $before: String, $filter: ActorFilter) {\n    actors(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n        startCursor\n      }\n    }\n  }\n": typeof types.KeysetActorPageDocument,
     "\n  query KeysetActorIds($first: Int, $after: String) {\n    actors(first: $first, after: $after) {\n      nodes {\n        id\n      }\n    }\n  }\n": typeof types.KeysetActorIdsDocument,
     "\n  query PrefetchW3Page($first: Int) {\n    actors(first: $first) {\n      nodes {\n        id\n        name\n        roles\n        commune {\n          insee\n          name\n        }\n        offers {\n          id\n          product {\n            id\n            name\n          }\n          labels {\n            id\n            name\n          }\n        }\n        suppliers {\n          actor {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.PrefetchW3PageDocument,
@@ -65,6 +63,8 @@ type Documents = {
     "\n  query ExplorerTestOrganicFlour($buyerId: String!) {\n    suppliers(input: { productName: \"farine\", organic: true, buyerId: $buyerId, maxIntermediaries: 1 }, first: 20) {\n      matches {\n        nodes {\n          supplier {\n            id\n            roles\n          }\n          path {\n            actor {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ExplorerTestOrganicFlourDocument,
     "\n  query ExplorerTestBreadUpstream($actorId: String!) {\n    upstream(actorId: $actorId, productId: \"pain\", maxDepth: 6) {\n      farms {\n        name\n      }\n      edges {\n        supplierId\n      }\n    }\n  }\n": typeof types.ExplorerTestBreadUpstreamDocument,
     "\n  query ExplorerTestActorName($id: String!) {\n    actor(id: $id) {\n      name\n      description\n    }\n  }\n": typeof types.ExplorerTestActorNameDocument,
+    "\n  query FilterSetIds($filter: ActorFilter) {\n    actors(first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n    }\n  }\n": typeof types.FilterSetIdsDocument,
+    "\n  query FilterSetMap($filter: ActorFilter) {\n    actorsGeoJson(filter: $filter)\n  }\n": typeof types.FilterSetMapDocument,
     "\n        mutation ImportJsonDryRun($content: String!) {\n          importRecords(input: { format: JSON, content: $content, dryRun: true }) {\n            written\n            counts {\n              actors\n            }\n          }\n        }\n      ": typeof types.ImportJsonDryRunDocument,
     "\n  query UnmetNeeds(\n    $scope: MatchmakingScopeInput!\n    $includePartial: Boolean\n    $candidates: Int\n    $local: LocalInput\n    $maxIntermediaries: Int\n  ) {\n    unmetNeeds(\n      scope: $scope\n      includePartial: $includePartial\n      candidates: $candidates\n      local: $local\n      maxIntermediaries: $maxIntermediaries\n    ) {\n      scopeName\n      local {\n        scope\n        radiusKm\n        isDefault\n        description\n      }\n      maxIntermediaries\n      checkedNeeds\n      unmetCount\n      partialCount\n      needs {\n        need {\n          id\n        }\n        buyer {\n          id\n        }\n        product {\n          id\n        }\n        requiredLabels {\n          id\n        }\n        volume\n        unit\n        coverage\n        coveringLinks\n        coveredVolume\n        gap\n        candidates {\n          supplier {\n            id\n          }\n          offer {\n            id\n          }\n          intermediaries\n          distanceKm\n        }\n      }\n    }\n  }\n": typeof types.UnmetNeedsDocument,
     "\n  query SupplierCandidates($input: SupplierSearchInput!) {\n    suppliers(input: $input, first: 50) {\n      matches {\n        nodes {\n          supplier {\n            id\n          }\n          offer {\n            id\n          }\n          intermediaries\n          distanceKm\n        }\n      }\n    }\n  }\n": typeof types.SupplierCandidatesDocument,
@@ -124,8 +124,6 @@ type Documents = {
     "\n  query TradeCustomersWithProducts {\n    actors(first: 10) {\n      nodes {\n        id\n        customers {\n          actor {\n            id\n          }\n          products {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.TradeCustomersWithProductsDocument,
 };
 const documents: Documents = {
-    "\n  query FilterSetIds($filter: ActorFilter) {\n    actors(first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n    }\n  }\n": types.FilterSetIdsDocument,
-    "\n  query FilterSetMap($filter: ActorFilter) {\n    actorsGeoJson(filter: $filter)\n  }\n": types.FilterSetMapDocument,
     "\n  query KeysetActorPage($first: Int, $after: String, $last: Int, $before: String, $filter: ActorFilter) {\n    actors(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n        startCursor\n      }\n    }\n  }\n": types.KeysetActorPageDocument,
     "\n  query KeysetActorIds($first: Int, $after: String) {\n    actors(first: $first, after: $after) {\n      nodes {\n        id\n      }\n    }\n  }\n": types.KeysetActorIdsDocument,
     "\n  query PrefetchW3Page($first: Int) {\n    actors(first: $first) {\n      nodes {\n        id\n        name\n        roles\n        commune {\n          insee\n          name\n        }\n        offers {\n          id\n          product {\n            id\n            name\n          }\n          labels {\n            id\n            name\n          }\n        }\n        suppliers {\n          actor {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.PrefetchW3PageDocument,
@@ -175,6 +173,8 @@ const documents: Documents = {
     "\n  query ExplorerTestOrganicFlour($buyerId: String!) {\n    suppliers(input: { productName: \"farine\", organic: true, buyerId: $buyerId, maxIntermediaries: 1 }, first: 20) {\n      matches {\n        nodes {\n          supplier {\n            id\n            roles\n          }\n          path {\n            actor {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ExplorerTestOrganicFlourDocument,
     "\n  query ExplorerTestBreadUpstream($actorId: String!) {\n    upstream(actorId: $actorId, productId: \"pain\", maxDepth: 6) {\n      farms {\n        name\n      }\n      edges {\n        supplierId\n      }\n    }\n  }\n": types.ExplorerTestBreadUpstreamDocument,
     "\n  query ExplorerTestActorName($id: String!) {\n    actor(id: $id) {\n      name\n      description\n    }\n  }\n": types.ExplorerTestActorNameDocument,
+    "\n  query FilterSetIds($filter: ActorFilter) {\n    actors(first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n    }\n  }\n": types.FilterSetIdsDocument,
+    "\n  query FilterSetMap($filter: ActorFilter) {\n    actorsGeoJson(filter: $filter)\n  }\n": types.FilterSetMapDocument,
     "\n        mutation ImportJsonDryRun($content: String!) {\n          importRecords(input: { format: JSON, content: $content, dryRun: true }) {\n            written\n            counts {\n              actors\n            }\n          }\n        }\n      ": types.ImportJsonDryRunDocument,
     "\n  query UnmetNeeds(\n    $scope: MatchmakingScopeInput!\n    $includePartial: Boolean\n    $candidates: Int\n    $local: LocalInput\n    $maxIntermediaries: Int\n  ) {\n    unmetNeeds(\n      scope: $scope\n      includePartial: $includePartial\n      candidates: $candidates\n      local: $local\n      maxIntermediaries: $maxIntermediaries\n    ) {\n      scopeName\n      local {\n        scope\n        radiusKm\n        isDefault\n        description\n      }\n      maxIntermediaries\n      checkedNeeds\n      unmetCount\n      partialCount\n      needs {\n        need {\n          id\n        }\n        buyer {\n          id\n        }\n        product {\n          id\n        }\n        requiredLabels {\n          id\n        }\n        volume\n        unit\n        coverage\n        coveringLinks\n        coveredVolume\n        gap\n        candidates {\n          supplier {\n            id\n          }\n          offer {\n            id\n          }\n          intermediaries\n          distanceKm\n        }\n      }\n    }\n  }\n": types.UnmetNeedsDocument,
     "\n  query SupplierCandidates($input: SupplierSearchInput!) {\n    suppliers(input: $input, first: 50) {\n      matches {\n        nodes {\n          supplier {\n            id\n          }\n          offer {\n            id\n          }\n          intermediaries\n          distanceKm\n        }\n      }\n    }\n  }\n": types.SupplierCandidatesDocument,
@@ -248,14 +248,6 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query FilterSetIds($filter: ActorFilter) {\n    actors(first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query FilterSetIds($filter: ActorFilter) {\n    actors(first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query FilterSetMap($filter: ActorFilter) {\n    actorsGeoJson(filter: $filter)\n  }\n"): (typeof documents)["\n  query FilterSetMap($filter: ActorFilter) {\n    actorsGeoJson(filter: $filter)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -452,6 +444,14 @@ export function graphql(source: "\n  query ExplorerTestBreadUpstream($actorId: S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExplorerTestActorName($id: String!) {\n    actor(id: $id) {\n      name\n      description\n    }\n  }\n"): (typeof documents)["\n  query ExplorerTestActorName($id: String!) {\n    actor(id: $id) {\n      name\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FilterSetIds($filter: ActorFilter) {\n    actors(first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query FilterSetIds($filter: ActorFilter) {\n    actors(first: 200, filter: $filter) {\n      totalCount\n      nodes {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FilterSetMap($filter: ActorFilter) {\n    actorsGeoJson(filter: $filter)\n  }\n"): (typeof documents)["\n  query FilterSetMap($filter: ActorFilter) {\n    actorsGeoJson(filter: $filter)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
