@@ -82,8 +82,11 @@ export async function findActors<R = object>(
       .read<{ total: number }>(hasNoFilter(params) ? COUNT_ALL_ACTORS : COUNT_ACTORS[filterSet], { ...params })
       .then((rows) => rows[0].total));
   // Known to be selected: counted beside the page statement (its own transaction) rather than after
-  // it, which saves a round trip of latency (W5). The field resolver awaits the same promise.
-  if (countNow) void totalCount().catch(() => undefined);
+  // it, which saves a round trip of latency (W5). The field resolver awaits the same promise. Called
+  // once the cursor is read: a forged cursor is refused before anything reaches Neo4j.
+  const countBesideThePage = () => {
+    if (countNow) void totalCount().catch(() => undefined);
+  };
   const limit = int(page.size + 1);
   const statements = (extension?.statements ?? PLAIN_ACTOR_PAGES)[filterSet];
   const readPage = async <T extends { actor: Actor }>(cypher: string, pageParams: Record<string, unknown>) => {
@@ -103,6 +106,7 @@ export async function findActors<R = object>(
       params.ids === null
         ? [statements.byNameForward, statements.byNameBackward]
         : [statements.matchedByNameForward, statements.matchedByNameBackward];
+    countBesideThePage();
     const rows =
       page.direction === 'forward'
         ? await readPage<{ actor: Actor }>(forward, { afterName: name, afterId: id })
@@ -121,6 +125,7 @@ export async function findActors<R = object>(
   const [distance, id] = page.cursor
     ? decodeCursor(page.cursor, order, ['number', 'string'])
     : [page.direction === 'forward' ? -1 : Number.MAX_VALUE, ''];
+  countBesideThePage();
   const rows =
     page.direction === 'forward'
       ? await readPage<{ actor: Actor; distance: number }>(statements.byDistanceForward, { afterDistance: distance, afterId: id })
