@@ -12,56 +12,16 @@
  * each at 1 and 16 autocannon connections (a child process), `--duration` seconds (default 5),
  * p50/p99 and req/s. Nothing touches Neo4j. Loopback only.
  */
-import { execFile } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { buildSchema } from 'graphql';
+import { autocannon } from './autocannon';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const durationArg = process.argv.indexOf('--duration');
 const SECONDS = durationArg > 0 ? Math.min(60, Math.max(1, Number(process.argv[durationArg + 1]) || 5)) : 5;
-
-interface Timing {
-  p50: number;
-  p99: number;
-  rps: number;
-  errors: number;
-}
-
-function load(url: string, body: string, connections: number): Promise<Timing> {
-  const bin = path.join(ROOT, 'node_modules', 'autocannon', 'autocannon.js');
-  const args = [
-    bin,
-    '-c',
-    String(connections),
-    '-d',
-    String(SECONDS),
-    '-m',
-    'POST',
-    '-H',
-    'content-type=application/json',
-    '-b',
-    body,
-    '-j',
-    url,
-  ];
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 16 << 20 }, (error, stdout) => {
-      if (error) return reject(error);
-      const r = JSON.parse(stdout) as {
-        latency: { p50: number; p99: number };
-        requests: { average: number };
-        errors: number;
-        non2xx: number;
-      };
-      resolve({ p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, errors: r.errors + r.non2xx });
-    });
-  });
-}
 
 async function listen(server: http.Server): Promise<string> {
   server.keepAliveTimeout = 60_000;
@@ -104,8 +64,8 @@ async function main(): Promise<void> {
       ['node:http', bareUrl],
       ['apollo', apolloUrl],
     ] as const) {
-      await load(url, body, connections); // warm-up: V8 optimises the handlers first
-      const t = await load(url, body, connections);
+      await autocannon(url, body, connections, SECONDS); // warm-up: V8 optimises the handlers first
+      const t = await autocannon(url, body, connections, SECONDS);
       console.log(`| ${way} | ${connections} | ${t.p50} | ${t.p99} | ${Math.round(t.rps)} | ${t.errors} |`);
     }
   }

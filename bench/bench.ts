@@ -30,13 +30,13 @@ import { importContent } from '../src/import';
 import { buildMaillonSchema } from '../src/schema';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { startServer } from '../src/server';
+import { autocannon, hostOf, LOOPBACK, type Timing } from './autocannon';
 import { profiled } from './cpu-profile';
 import { startPeer } from './peer';
 import { startRawHttp, type RawStatement } from './raw-http';
 import { TERRITORY_REPORT } from './territory-report';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 const DATASETS = { seed: 0, '20k': 20_000, '100k': 100_000 } as const;
 type Dataset = keyof typeof DATASETS;
 /** Loading a dataset and planning big statements on a busy machine take longer than the service's 15 s. */
@@ -144,14 +144,6 @@ interface Neo4jTarget {
   env: NodeJS.ProcessEnv;
 }
 
-function hostOf(uri: string): string {
-  try {
-    return new URL(uri).hostname;
-  } catch {
-    return '';
-  }
-}
-
 function neo4jTarget(dataset: Dataset): Neo4jTarget {
   const given = process.env.NEO4J_URI;
   if (given) {
@@ -221,58 +213,7 @@ async function ensureDataset(db: Database, target: Neo4jTarget, dataset: Dataset
 }
 
 // ---------------------------------------------------------------------------------------------
-// Load: autocannon over HTTP, a bounded loop over the driver
-
-interface Timing {
-  p50: number;
-  p99: number;
-  rps: number;
-  requests: number;
-  errors: number;
-}
-
-interface AutocannonResult {
-  latency: { p50: number; p99: number };
-  requests: { average: number; total: number };
-  errors: number;
-  non2xx: number;
-  timeouts: number;
-}
-
-function autocannon(url: string, body: string, connections: number, seconds: number): Promise<Timing> {
-  if (!LOOPBACK.has(hostOf(url))) throw new Error(`refusing to load ${url}: not a loopback address`);
-  const bin = path.join(ROOT, 'node_modules', 'autocannon', 'autocannon.js');
-  const args = [
-    bin,
-    '-c',
-    String(connections),
-    '-d',
-    String(seconds),
-    '-m',
-    'POST',
-    '-H',
-    'content-type=application/json',
-    '-b',
-    body,
-    '-j',
-    url,
-  ];
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 64 << 20 }, (error, stdout) => {
-      if (error) return reject(error);
-      const r = JSON.parse(stdout) as AutocannonResult;
-      // No request finished within the duration: autocannon reports 0 ms; the table shows "–".
-      const finished = r.requests.total > 0;
-      resolve({
-        p50: finished ? r.latency.p50 : NaN,
-        p99: finished ? r.latency.p99 : NaN,
-        rps: r.requests.average,
-        requests: r.requests.total,
-        errors: r.errors + r.non2xx + r.timeouts,
-      });
-    });
-  });
-}
+// Load: autocannon over HTTP (./autocannon), a bounded loop over the driver
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
