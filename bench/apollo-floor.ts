@@ -9,7 +9,7 @@
  *     (`{ ok }`, a constant resolver), Apollo's defaults (landing page off): parse and validation are
  *     cached by Apollo's document store, as in Maillon;
  *
- * each at 1 and 16 autocannon connections (a child process), `--duration` seconds (default 5),
+ * each at 1 and 16 autocannon connections (a child process), `--duration` seconds (1-60, default 5),
  * p50/p99 and req/s. Nothing touches Neo4j. Loopback only.
  */
 import http from 'node:http';
@@ -18,10 +18,15 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { buildSchema } from 'graphql';
+import { integerOption, parseCommandLine, readCommandLine } from '../scripts/cli';
 import { autocannon } from './autocannon';
 
-const durationArg = process.argv.indexOf('--duration');
-const SECONDS = durationArg > 0 ? Math.min(60, Math.max(1, Number(process.argv[durationArg + 1]) || 5)) : 5;
+const USAGE = 'usage: npm run bench:apollo-floor -- [--duration 1..60]';
+
+const { seconds: SECONDS } = readCommandLine('bench:apollo-floor', USAGE, (argv) => {
+  const { values } = parseCommandLine(argv, { options: { duration: { type: 'string' } } });
+  return { seconds: integerOption('duration', values.duration, 5, 1, 60) };
+});
 
 async function listen(server: http.Server): Promise<string> {
   server.keepAliveTimeout = 60_000;

@@ -117,6 +117,12 @@ describe('the seed tool', () => {
         'bench: --duration must be a whole number from 1 to 600; got "1.5"',
         'usage: npm run bench',
       ],
+      [
+        'dist/bench/apollo-floor.js',
+        ['--duration', '0'],
+        'bench:apollo-floor: --duration must be a whole number from 1 to 60; got "0"',
+        'usage: npm run bench:apollo-floor',
+      ],
     ])('%s %j: exit 2 with what is wrong and the usage', (script, args, message, usage) => {
       const run = runTool(script, args as string[], unreachable);
       expect(run.code).toBe(2);
