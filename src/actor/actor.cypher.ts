@@ -119,9 +119,9 @@ export function actorFilterSetOf(params: ActorFilterParams): ActorFilterSet {
   return place ? (offer ? 'placeAndOffer' : 'place') : offer ? 'offer' : 'properties';
 }
 
-/** One statement per filter set, from a template given the set's filters (a WHERE condition over `a`). */
-function perFilterSet(template: (filters: string) => string): Readonly<Record<ActorFilterSet, string>> {
-  return Object.fromEntries(ACTOR_FILTER_SETS.map((set) => [set, template(FILTERS_OF_SET[set])])) as Record<ActorFilterSet, string>;
+/** One statement (or record of statements) per filter set, built from the set's filters (a WHERE condition over `a`). */
+function perFilterSet<T>(build: (filters: string) => T): Readonly<Record<ActorFilterSet, T>> {
+  return Object.fromEntries(ACTOR_FILTER_SETS.map((set) => [set, build(FILTERS_OF_SET[set])])) as Record<ActorFilterSet, T>;
 }
 
 /**
@@ -275,7 +275,7 @@ export function actorPageStatements(tail?: { cypher: string; columns: string }):
       byDistanceBackward: build(ACTOR_PAGES.byDistanceBackward),
     };
   };
-  return Object.fromEntries(ACTOR_FILTER_SETS.map((set) => [set, pagesWith(FILTERS_OF_SET[set])])) as ActorPageStatements;
+  return perFilterSet(pagesWith);
 }
 
 /** The page statements of the actors list, returning rows: actor (and distance, by distance). */
