@@ -683,6 +683,23 @@ describe('suppliers: who can supply X to Y', () => {
       });
     });
 
+    it("skips the direct check when every candidate's delivery radius reaches the buyer, and runs it for the others", async () => {
+      const buyer = (await findBuyerPlaces(db, ['ss-cuisine'])).get('ss-cuisine')!;
+      // Within 1 km of the kitchen only the summer mill of Valence (0 km; it delivers within 20 km).
+      const near = { key: 'near', buyer, productIds: ['farine'], organic: true, local: { scope: LocalScope.RADIUS, radiusKm: 1 } };
+      const counted = db.counting();
+      const result = await findSupplierMatches(counted, [near]);
+      expect(result.get('near')!.map((m) => [m.offer.id, m.intermediaries, m.circuitCourt])).toEqual([['ss-o-ete', 0, true]]);
+      // The candidates and the maps of the page: no direct check, no way through resellers.
+      expect(counted.queryCount).toBe(2);
+
+      // Beside it, a mill whose radius is 5 km and that already sells the kitchen (Montélimar): the
+      // direct check runs for that one, and finds it direct.
+      const withMontelimar = await findSupplierMatches(db, [{ ...near, local: { scope: LocalScope.RADIUS, radiusKm: 100 } }]);
+      const montelimar = withMontelimar.get('near')!.find((m) => m.supplier.id === 'ss-moulin-mtl');
+      expect(montelimar).toMatchObject({ intermediaries: 0, circuitCourt: true });
+    });
+
     it('refuses an out-of-range request', async () => {
       const buyer = { actorId: null, point: KITCHEN, communeInsee: VALENCE, epciSiren: VRA_SIREN, departmentCode: '26' };
       await expect(findSupplierMatches(db, [{ key: 'x', buyer, productIds: ['farine'], maxIntermediaries: 5 }])).rejects.toMatchObject({

@@ -242,6 +242,8 @@ type Candidate = {
   productId: string;
   supplierId: string;
   distanceM: number;
+  /** The offer's delivery radius reaches the buyer: direct, without step 3. */
+  withinRadius: boolean;
 };
 type Way = {
   key: string;
@@ -252,7 +254,7 @@ type Way = {
 };
 
 /** A match before its maps are read: what the order, the count and the page need. */
-type LocatedMatch = Candidate & Omit<Way, 'key' | 'offerId'>;
+type LocatedMatch = Omit<Candidate, 'withinRadius'> & Omit<Way, 'key' | 'offerId'>;
 
 /** The order of matches: intermediaries, distance, supplier id, offer id (as SupplierMatchKey). */
 function compareMatches(a: LocatedMatch, b: LocatedMatch): number {
@@ -371,16 +373,18 @@ export async function matchRequests(
   const located: LocatedMatch[] = [];
   if (candidates.length > 0) {
     const refs = candidates.map(({ key, offerId, productId, distanceM }) => ({ key, offerId, productId, distanceM }));
-    const direct = await db.read<{ key: string; offerId: string; direct: boolean }>(DIRECT_CANDIDATES, {
-      requests: requestMap,
-      candidates: refs,
-    });
-    const isDirect = new Set(direct.filter((d) => d.direct).map((d) => keyOf(d.key, d.offerId)));
+    const isDirect = new Set(candidates.filter((c) => c.withinRadius).map((c) => keyOf(c.key, c.offerId)));
+    const unsure = refs.filter((c) => !isDirect.has(keyOf(c.key, c.offerId)));
+    const direct =
+      unsure.length === 0
+        ? []
+        : await db.read<{ key: string; offerId: string; direct: boolean }>(DIRECT_CANDIDATES, { requests: requestMap, candidates: unsure });
+    for (const d of direct) if (d.direct) isDirect.add(keyOf(d.key, d.offerId));
     const allowsIntermediaries = new Set(asked.filter((r) => r.maxIntermediaries.toNumber() >= 1).map((r) => r.key));
     const others = refs.filter((c) => !isDirect.has(keyOf(c.key, c.offerId)) && allowsIntermediaries.has(c.key));
     const ways = await findBestWays(db, requestMap, others);
     const wayOf = new Map(ways.map((w) => [keyOf(w.key, w.offerId), w]));
-    for (const c of candidates) {
+    for (const { withinRadius: _, ...c } of candidates) {
       if (isDirect.has(keyOf(c.key, c.offerId))) located.push({ ...c, resellerIds: [], linkIds: [], legs: [c.distanceM] });
       else {
         const way = wayOf.get(keyOf(c.key, c.offerId));
