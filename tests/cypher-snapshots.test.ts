@@ -37,7 +37,6 @@ describe('the composed Cypher of the questions', () => {
       'suppliers RESOLVE_SUPPLIER_QUESTION',
       'suppliers SUPPLIER_CANDIDATES',
       'suppliers DIRECT_CANDIDATES',
-      'suppliers WAY_LINKS',
       'suppliers WAY_PATHS',
       'suppliers RESELLERS_DELIVERING',
       'suppliers SUPPLIER_MATCH_MAPS',

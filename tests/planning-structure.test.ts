@@ -13,12 +13,11 @@ import { SUPPLIER_STATEMENTS } from '../src/reasoning';
 describe('the statements of the suppliers pipeline', () => {
   const statements = Object.entries(SUPPLIER_STATEMENTS);
 
-  it('are seven, each a named constant', () => {
+  it('are six, each a named constant', () => {
     expect(statements.map(([name]) => name)).toEqual([
       'RESOLVE_SUPPLIER_QUESTION',
       'SUPPLIER_CANDIDATES',
       'DIRECT_CANDIDATES',
-      'WAY_LINKS',
       'WAY_PATHS',
       'RESELLERS_DELIVERING',
       'SUPPLIER_MATCH_MAPS',

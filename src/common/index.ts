@@ -36,3 +36,4 @@ export {
   toPageRequest,
 } from './pagination';
 export { Selection, selectionOf } from './selection';
+export { firstInOrder } from './order';

@@ -123,7 +123,9 @@ export const alreadySuppliesBuyer = (seller: string) => `(buyer IS NOT NULL AND 
  *  2. SUPPLIER_CANDIDATES: per request, the offers of the products asked (or narrower) that pass the
  *     offer's own filters, the origin rule and the local definition, with their distance;
  *  3. DIRECT_CANDIDATES: which candidates reach the buyer directly (delivery area or existing sale);
- *  4. CANDIDATE_WAYS: for the others, when intermediaries are allowed, the best way through resellers;
+ *  4. WAY_PATHS then RESELLERS_DELIVERING: for the others, when intermediaries are allowed, the ways
+ *     through resellers, then which of their last resellers deliver the buyer (the best way is chosen
+ *     in Node);
  *  5. SUPPLIER_MATCH_MAPS: the maps of the page only (supplier, product, labels, path steps).
  *
  * Requests travel as $requests, a map from each request's key to its fields (see toRequestParams in
@@ -197,36 +199,41 @@ export const DIRECT_CANDIDATES = /* cypher */ `
  * Step 4a. The supply links that may carry the goods of an offer of product `productId` on a way to
  * the buyer of request `key`: of that product or a narrower one (a link of another matching product,
  * the supplier's picodon under its tomme offer, a kiwi link under a cherry offer, does not carry
- * this offer's goods), with the labels asked. Computed
- * once per (request, offer product), so that the path search below prunes each hop with a list
- * lookup instead of subqueries (which made it slow to plan). Params: $requests, $groups
- * [{key, productId}]. Returns rows: key, productId, linkIds.
+ * this offer's goods), with the labels asked. Computed once per group (request, offer product), so
+ * that the path search prunes each hop with a list lookup instead of subqueries (which made it slow
+ * to plan). Part of WAY_PATHS, not a statement of its own: on the 100k graph the organic flour
+ * links are 10,348, and shipping their ids to Node and back as a parameter cost about 30 ms of Node
+ * CPU per question. Binds goodsLinkIdsByGroup: the lists, in the order of $groups [{key, productId}].
  */
-export const WAY_LINKS = /* cypher */ `
-  UNWIND $groups AS g
-  WITH g, $requests[g.key] AS req
-  CALL (g, req) {
-    MATCH (own:Product)-[:IS_A*0..6]->(:Product {id: g.productId})
-    MATCH (link:SupplyLink)-[:OF_PRODUCT]->(own)
-    WHERE ${carriesLabels('link')}
-    RETURN collect(DISTINCT link.id) AS linkIds
-  }
-  RETURN g.key AS key, g.productId AS productId, linkIds`;
+const GOODS_LINKS_BY_GROUP = /* cypher */ `CALL () {
+    UNWIND range(0, size($groups) - 1) AS gi
+    WITH gi, $groups[gi] AS g
+    WITH gi, g, $requests[g.key] AS req
+    CALL (g, req) {
+      MATCH (own:Product)-[:IS_A*0..6]->(:Product {id: g.productId})
+      MATCH (link:SupplyLink)-[:OF_PRODUCT]->(own)
+      WHERE ${carriesLabels('link')}
+      RETURN collect(DISTINCT link.id) AS linkIds
+    }
+    WITH gi, linkIds ORDER BY gi
+    RETURN collect(linkIds) AS goodsLinkIdsByGroup
+  }`;
 
 /**
  * Step 4b. For each candidate that is not direct (of a request that allows intermediaries): every
- * way from its supplier along supply links of the offer's goods (step 4a's, $linkIds[key + '|' +
- * productId]) through 1 to 3 resellers: a quantified path pattern whose bound (3) is a literal and
+ * way from its supplier along supply links of the offer's goods (step 4a's list for the candidate's
+ * group) through 1 to 3 resellers: a quantified path pattern whose bound (3) is a literal and
  * whose predicates prune each hop during the expansion; the request's maxIntermediaries filters
  * after. Relationship uniqueness and the distinct-actors check stop cycles. Params: $requests,
- * $candidates, $linkIds. Returns one row per way: key, offerId, productId, resellerIds, linkIds,
- * lastId (the last reseller), lastLinkId (the link it bought on), legs (metres, supplier to buyer).
+ * $groups, $candidates [{key, offerId, productId, group (its index in $groups)}]. Returns one row
+ * per way: key, offerId, productId, resellerIds, linkIds, lastId (the last reseller), lastLinkId
+ * (the link it bought on), legs (metres, supplier to buyer).
  */
 export const WAY_PATHS = /* cypher */ `
+  ${GOODS_LINKS_BY_GROUP}
   UNWIND $candidates AS c
-  WITH c, $requests[c.key] AS req
+  WITH c, $requests[c.key] AS req, goodsLinkIdsByGroup[c.group] AS goodsLinkIds
   MATCH (o:Offer {id: c.offerId})<-[:OFFERS]-(s:Actor)
-  WITH c, req, o, s, $linkIds[c.key + '|' + c.productId] AS goodsLinkIds
   MATCH (s)((seller:Actor)-[:SUPPLIES]->(link:SupplyLink)-[:TO]->(reseller:Actor)
             WHERE any(role IN reseller.roles WHERE role IN ${cypherList(INTERMEDIARY_ROLES)})
               AND (req.buyerId IS NULL OR reseller.id <> req.buyerId)
@@ -365,7 +372,6 @@ export const SUPPLIER_STATEMENTS = {
   RESOLVE_SUPPLIER_QUESTION,
   SUPPLIER_CANDIDATES,
   DIRECT_CANDIDATES,
-  WAY_LINKS,
   WAY_PATHS,
   RESELLERS_DELIVERING,
   SUPPLIER_MATCH_MAPS,
