@@ -58,7 +58,7 @@ export const TERRITORY_NEEDS = /* cypher */ `
  * candidates are taken in (distance, supplier id, offer id) order and read lazily: the first `limit`
  * that reach the buyer directly; only when there are fewer, the first that reach it through one
  * reseller (an EXISTS per candidate, stopped at `limit`), instead of every way of every candidate
- * being listed, shipped and compared (the pipeline's DIRECT_CANDIDATES, WAY_LINKS, WAY_PATHS and
+ * being listed, shipped and compared (the pipeline's DIRECT_CANDIDATES, WAY_PATHS and
  * RESELLERS_DELIVERING); and no path map is built. The rules are the pipeline's own fragments
  * (suppliers.cypher.ts: carriesLabels, inSeason, coversBuyer, alreadySuppliesBuyer, locationOf),
  * and a test checks the leads equal findUnmetNeeds' candidates for every need of the Drôme seed.
