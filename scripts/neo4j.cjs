@@ -227,10 +227,14 @@ function commandLineOf(pid) {
   }
 }
 
-/** Whether `pid` is this instance's Neo4j: a process running Neo4j's entry point with this instance's home. */
+/**
+ * Whether `pid` is this instance's Neo4j: a process running Neo4j's entry point with this instance's
+ * home as a whole argument (bounded by spaces: the home of instance "test" is a prefix of the home
+ * of "test-7800", whose JVM is not this instance's).
+ */
 function isInstanceProcess(pid, dirs) {
   const line = pid ? commandLineOf(pid) : undefined;
-  return line !== undefined && line.includes(ENTRY_POINT) && line.includes(`--home-dir=${dirs.home}`);
+  return line !== undefined && line.includes(ENTRY_POINT) && ` ${line} `.includes(` --home-dir=${dirs.home} `);
 }
 
 /**

@@ -106,6 +106,27 @@ describe('scripts/neo4j.cjs', () => {
       expect(fs.existsSync(dirs.pidFile)).toBe(false);
     });
 
+    it("is not taken for this instance's when it names the Neo4j of an instance whose folder name extends this one's", async () => {
+      // A Neo4j's command line, as scripts/neo4j.cjs starts it, for the instance "<name>-2" (whose
+      // home has this instance's home as a prefix); a Node process stands in for its JVM.
+      const home = `${dirs.home}-2`;
+      const neighbour = spawn(
+        process.execPath,
+        ['-e', 'setTimeout(() => {}, 900000)', 'org.neo4j.server.CommunityEntryPoint', `--home-dir=${home}`, `--config-dir=${home}/conf`],
+        { stdio: 'ignore' },
+      );
+      try {
+        await new Promise((r) => setTimeout(r, 200)); // its command line is in place
+        fs.writeFileSync(dirs.pidFile, String(neighbour.pid));
+        await neo4jServer.stop({ name: INSTANCE.name });
+        await new Promise((r) => setTimeout(r, 300));
+        expect(alive(neighbour)).toBe(true);
+        expect(fs.existsSync(dirs.pidFile)).toBe(false);
+      } finally {
+        neighbour.kill('SIGKILL');
+      }
+    });
+
     it('is not taken for a running instance by status', async () => {
       await expect(neo4jServer.status(INSTANCE)).resolves.toBe(false);
       expect(alive(other)).toBe(true);
