@@ -57,7 +57,7 @@ const ORGANIC_FROM_LABELS = `any(lab IN ls WHERE lab.organic)`;
 /**
  * `x` (an Offer or a SupplyLink) carries every label of req.labelIds, is legally organic as
  * req.organic asks, and claims organic (any organic label, certified or private) as req.organicClaim
- * asks. `organic` says whether x is organic: by default its labels (`ls`, the list below); an
+ * asks. `organicKey` says whether x is organic: without it, its labels (`ls`, the list below); an
  * offer's organic key (SET_OFFER_KEYS in offer.cypher.ts) spares the traversal. The labels of x are
  * read once, in one pattern comprehension bound by a one-element list (`[ls IN [...] | ...][0]`),
  * and the three checks are list predicates on it: one subquery for the planner, where one EXISTS
@@ -66,12 +66,12 @@ const ORGANIC_FROM_LABELS = `any(lab IN ls WHERE lab.organic)`;
  * headline question's case, where reading the labels of its 2,001 candidate offers on the 100k
  * graph cost more than the rest of the statement.
  */
-export const carriesLabels = (x: string, organic = ORGANIC_FROM_LABELS) =>
-  `(CASE WHEN ${
-    organic === ORGANIC_FROM_LABELS
-      ? 'size(req.labelIds) = 0 AND req.organic IS NULL AND req.organicClaim IS NULL THEN true'
-      : `size(req.labelIds) = 0 AND req.organicClaim IS NULL THEN (req.organic IS NULL OR req.organic = ${organic})`
-  }
+export const carriesLabels = (x: string, organicKey?: string) => {
+  const organic = organicKey ?? ORGANIC_FROM_LABELS;
+  const nothingToRead = organicKey
+    ? `size(req.labelIds) = 0 AND req.organicClaim IS NULL THEN (req.organic IS NULL OR req.organic = ${organicKey})`
+    : 'size(req.labelIds) = 0 AND req.organic IS NULL AND req.organicClaim IS NULL THEN true';
+  return `(CASE WHEN ${nothingToRead}
       ELSE [ls IN [[(${x})-[:CERTIFIED]->(xl:Label) | {
           id: xl.id,
           organic: coalesce(xl.organic = true, false),
@@ -79,6 +79,7 @@ export const carriesLabels = (x: string, organic = ORGANIC_FROM_LABELS) =>
         all(labelId IN req.labelIds WHERE any(lab IN ls WHERE lab.id = labelId))
         AND (req.organic IS NULL OR req.organic = ${organic})
         AND (req.organicClaim IS NULL OR req.organicClaim = any(lab IN ls WHERE lab.claim))][0] END)`;
+};
 
 /** `x` (an Offer) is available in every month of req.months. */
 export const inSeason = (x: string) => `(size(req.months) = 0 OR all(month IN req.months WHERE month IN ${x}.months))`;
@@ -90,13 +91,16 @@ export const inSeason = (x: string) => `(size(req.months) = 0 OR all(month IN re
 export const locationOf = (x: string) =>
   `CASE WHEN ${x}.location IS NULL THEN COLLECT { MATCH (${x})-[:LOCATED_IN]->(xc:Commune) RETURN xc.location }[0] ELSE ${x}.location END`;
 
+/** Offer `x` of an actor at `distance` metres from the buyer reaches it within its delivery radius (null without a radius). */
+export const withinDeliveryRadius = (x: string, distance: string) => `${distance} <= ${x}.deliveryRadiusKm * 1000`;
+
 /**
  * Offer `x` of an actor at `distance` metres from the buyer covers the buyer: within its radius, or
  * listing the buyer's commune or EPCI. A CASE, not OR: the planner then reads the delivery area only
  * for the offers whose radius does not reach (most do), instead of passing every row through it;
  * the commune and the EPCI in one subquery (one plan less to build).
  */
-export const coversBuyer = (x: string, distance: string) => `CASE WHEN ${distance} <= ${x}.deliveryRadiusKm * 1000 THEN true
+export const coversBuyer = (x: string, distance: string) => `CASE WHEN ${withinDeliveryRadius(x, distance)} THEN true
       ELSE EXISTS { (${x})-[:DELIVERS_TO]->(area)
         WHERE (area:Commune AND area.insee = req.buyerCommuneInsee) OR (area:Epci AND area.siren = req.buyerEpciSiren) } END`;
 
@@ -171,7 +175,7 @@ export const SUPPLIER_CANDIDATES = /* cypher */ `
         ELSE EXISTS { (o)<-[:OFFERS]-(:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(d:Department) WHERE d.code IN localDepartments }
       END
     RETURN o.id AS offerId, o.productId AS productId, o.supplierId AS supplierId, distanceM,
-           coalesce(distanceM <= o.deliveryRadiusKm * 1000, false) AS withinRadius
+           coalesce(${withinDeliveryRadius('o', 'distanceM')}, false) AS withinRadius
   }
   RETURN req.key AS key, offerId, productId, supplierId, distanceM, withinRadius`;
 
@@ -202,7 +206,7 @@ export const DIRECT_CANDIDATES = /* cypher */ `
  * this offer's goods), with the labels asked. Computed once per group (request, offer product), so
  * that the path search prunes each hop with a list lookup instead of subqueries (which made it slow
  * to plan). Part of WAY_PATHS, not a statement of its own: on the 100k graph the organic flour
- * links are 10,348, and shipping their ids to Node and back as a parameter cost about 30 ms of Node
+ * links are 10,348, and shipping their ids to Node and back as a parameter cost about 25 ms of Node
  * CPU per question. Binds goodsLinkIdsByGroup: the lists, in the order of $groups [{key, productId}].
  */
 const GOODS_LINKS_BY_GROUP = /* cypher */ `CALL () {

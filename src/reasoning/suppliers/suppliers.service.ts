@@ -393,16 +393,18 @@ export async function matchRequests(
     asked.length === 0 ? [] : await db.read<Candidate>(SUPPLIER_CANDIDATES, { requests: requestMap, keys: asked.map((r) => r.key) });
   const located: LocatedMatch[] = [];
   if (candidates.length > 0) {
-    const refs = candidates.map(({ key, offerId, productId, distanceM }) => ({ key, offerId, productId, distanceM }));
     const isDirect = new Set(candidates.filter((c) => c.withinRadius).map((c) => keyOf(c.key, c.offerId)));
-    const unsure = refs.filter((c) => !isDirect.has(keyOf(c.key, c.offerId)));
+    // The others: direct when their delivery area lists the buyer or they already sell to it.
+    const unsure = candidates
+      .filter((c) => !c.withinRadius)
+      .map(({ key, offerId, productId, distanceM }) => ({ key, offerId, productId, distanceM }));
     const direct =
       unsure.length === 0
         ? []
         : await db.read<{ key: string; offerId: string; direct: boolean }>(DIRECT_CANDIDATES, { requests: requestMap, candidates: unsure });
     for (const d of direct) if (d.direct) isDirect.add(keyOf(d.key, d.offerId));
     const allowsIntermediaries = new Set(asked.filter((r) => r.maxIntermediaries.toNumber() >= 1).map((r) => r.key));
-    const others = refs.filter((c) => !isDirect.has(keyOf(c.key, c.offerId)) && allowsIntermediaries.has(c.key));
+    const others = unsure.filter((c) => !isDirect.has(keyOf(c.key, c.offerId)) && allowsIntermediaries.has(c.key));
     const ways = await findBestWays(db, requestMap, others);
     const wayOf = new Map(ways.map((w) => [keyOf(w.key, w.offerId), w]));
     for (const c of candidates) {
