@@ -789,13 +789,15 @@ const DELETE_IMPORTED = /* cypher */ `
   MATCH (l:SupplyLink) WHERE l.id STARTS WITH 'bench-import-'
   WITH l LIMIT 20000 DETACH DELETE l RETURN count(*) AS deleted`;
 
-/** The floor: what a script writing the links without any check would run. Params: $links [{id, supplierId, buyerId, productId, volume, unit}]. */
+/**
+ * The floor: what a script writing the links without any check would run, with the same nodes,
+ * relationships and properties as Maillon's (the productId search key included). Params: $links [{id, supplierId, buyerId, productId, volume, unit}]. */
 const RAW_IMPORT = /* cypher */ `
   UNWIND $links AS row
   MATCH (s:Actor {id: row.supplierId})
   MATCH (b:Actor {id: row.buyerId})
   MATCH (p:Product {id: row.productId})
-  CREATE (s)-[:SUPPLIES]->(l:SupplyLink {id: row.id, volume: row.volume, unit: row.unit})-[:TO]->(b),
+  CREATE (s)-[:SUPPLIES]->(l:SupplyLink {id: row.id, productId: row.productId, volume: row.volume, unit: row.unit})-[:TO]->(b),
          (l)-[:OF_PRODUCT]->(p)`;
 const RAW_IMPORT_BATCH = 10_000;
 

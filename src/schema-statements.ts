@@ -6,7 +6,7 @@ import { NEED_SCHEMA } from './need';
 import { OFFER_BACKFILLS, OFFER_SCHEMA } from './offer';
 import { PRODUCT_SCHEMA } from './product';
 import { SEARCH_SCHEMA } from './search';
-import { SUPPLY_SCHEMA } from './supply';
+import { SUPPLY_BACKFILLS, SUPPLY_SCHEMA } from './supply';
 import { TERRITORY_SCHEMA } from './territory';
 
 /** Every constraint and index of the graph, gathered from the domain folders (docs/model.md lists them). */
@@ -23,4 +23,4 @@ export const SCHEMA_STATEMENTS: SchemaStatement[] = [
 ];
 
 /** Data changes that bring a graph written by an earlier version up to the model (run after the schema). */
-export const BACKFILLS: Backfill[] = [...OFFER_BACKFILLS];
+export const BACKFILLS: Backfill[] = [...OFFER_BACKFILLS, ...SUPPLY_BACKFILLS];

@@ -25,6 +25,11 @@ const OFFERS_WITH_WRONG_KEYS = /* cypher */ `
     OR o.supplierId IS NULL OR o.supplierId <> a.id OR o.supplierLocation IS NULL OR o.supplierLocation <> a.location
     OR o.supplierIsOrigin IS NULL OR o.supplierIsOrigin <> origin THEN 1 END) AS wrong`;
 
+/** Supply links whose productId key differs from their OF_PRODUCT product. Returns one row: links, wrong. */
+const LINKS_WITH_WRONG_KEYS = /* cypher */ `
+  MATCH (l:SupplyLink)-[:OF_PRODUCT]->(p:Product)
+  RETURN count(l) AS links, count(CASE WHEN l.productId IS NULL OR l.productId <> p.id THEN 1 END) AS wrong`;
+
 /** The operator names and details of a plan tree, depth first. */
 function planLines(plan: QueryPlan): string[] {
   const details = typeof plan.arguments.Details === 'string' ? plan.arguments.Details : '';
@@ -228,7 +233,7 @@ describe('the seeded Drôme graph in Neo4j', () => {
     });
   });
 
-  describe('offer search keys (productId, organic, supplierId, supplierLocation, supplierIsOrigin)', () => {
+  describe('search keys of offers (productId, organic, supplierId, supplierLocation, supplierIsOrigin) and supply links (productId)', () => {
     it('every offer carries its product id, organic flag and supplier keys as its relationships and supplier say', async () => {
       const [row] = await db.read<{ offers: number; wrong: number }>(OFFERS_WITH_WRONG_KEYS);
       expect(row).toEqual({ offers: seed.offers.length, wrong: 0 });
@@ -240,6 +245,28 @@ describe('the seeded Drôme graph in Neo4j', () => {
       );
       expect(resold.n).toBe(seed.offers.filter((o) => resellerOnly.has(o.actorId)).length);
       expect(resold.n).toBeGreaterThan(0);
+    });
+
+    it('every supply link carries its product id (productId), as its OF_PRODUCT relationship says', async () => {
+      const [row] = await db.read<{ links: number; wrong: number }>(LINKS_WITH_WRONG_KEYS);
+      expect(row).toEqual({ links: seed.supplyLinks.length, wrong: 0 });
+    });
+
+    it('follow a supply link upserted with another product, and come back with it', async () => {
+      const before = await graphDigest(db);
+      const original = seed.supplyLinks.find((l) => l.productId !== 'farine-ble-t80')!;
+      const productIdOf = async () =>
+        (await db.read<{ productId: string }>('MATCH (l:SupplyLink {id: $id}) RETURN l.productId AS productId', { id: original.id }))[0]
+          .productId;
+
+      await db.transaction('WRITE', (tx) =>
+        writeBundle(tx, { ...seed, actors: [], offers: [], needs: [], supplyLinks: [{ ...original, productId: 'farine-ble-t80' }] }),
+      );
+      expect(await productIdOf()).toBe('farine-ble-t80');
+
+      await db.transaction('WRITE', (tx) => writeBundle(tx, { ...seed, actors: [], offers: [], needs: [], supplyLinks: [original] }));
+      expect(await productIdOf()).toBe(original.productId);
+      expect(await graphDigest(db)).toEqual(before);
     });
 
     it('follow their supplier when it moves or changes roles, and come back with it', async () => {
@@ -307,9 +334,12 @@ describe('the seeded Drôme graph in Neo4j', () => {
     it('are filled in, at the next migration, on a graph written before they existed', async () => {
       const before = await graphDigest(db);
       await db.write('MATCH (o:Offer) REMOVE o.productId, o.organic, o.supplierId, o.supplierLocation, o.supplierIsOrigin');
+      await db.write('MATCH (l:SupplyLink) REMOVE l.productId');
       expect((await db.read<{ wrong: number }>(OFFERS_WITH_WRONG_KEYS))[0].wrong).toBe(seed.offers.length);
+      expect((await db.read<{ wrong: number }>(LINKS_WITH_WRONG_KEYS))[0].wrong).toBe(seed.supplyLinks.length);
 
       await migrate(db, SCHEMA_STATEMENTS, silentLogger, BACKFILLS);
+      expect((await db.read<{ wrong: number }>(LINKS_WITH_WRONG_KEYS))[0].wrong).toBe(0);
       expect(await graphDigest(db)).toEqual(before);
     });
 
@@ -317,9 +347,12 @@ describe('the seeded Drôme graph in Neo4j', () => {
       const lines = planLines(await db.planOf(SUPPLIER_CANDIDATES, { requests: {}, keys: [] }));
       expect(lines.some((l) => /^NodeIndexSeek.*o:Offer\(productId, organic\)/.test(l))).toBe(true);
       expect(lines.some((l) => /^Expand.*OF_PRODUCT\]-\(o\)/.test(l))).toBe(false);
-      // The candidates carry their supplier keys (supplierId, distance from supplierLocation) and are
-      // ranked by the service: no sort here, and no supplier read to rank them.
-      expect(lines.some((l) => /^(Sort|Top)\b/.test(l))).toBe(false);
+      // The candidates carry their supplier keys (supplierId, distance from supplierLocation): they
+      // are ranked by those keys (the offers within their delivery radius are paged here), without
+      // reading a supplier to rank them.
+      const sorts = lines.filter((l) => /^(Sort|Top|PartialSort)\b/.test(l));
+      expect(sorts).toHaveLength(1);
+      expect(sorts[0]).toMatch(/`c\.distanceM` ASC, `c\.supplierId` ASC, `c\.offerId` ASC$/);
     });
   });
 });

@@ -4,7 +4,7 @@ import { Database, migrate } from '../src/db';
 import { writeBundle } from '../src/records';
 import { VolumeUnit } from '../src/product/product.enums';
 import { loadReferenceData, readCommunes } from '../tools/seed';
-import { findBuyerPlaces, findSupplierMatches, LocalScope, SUPPLIER_STATEMENTS } from '../src/reasoning';
+import { findBuyerPlaces, findSupplierMatches, LocalScope, SUPPLIER_STATEMENTS, toRequestParams } from '../src/reasoning';
 import { BACKFILLS, SCHEMA_STATEMENTS } from '../src/schema-statements';
 import { clearGraph, connectTestDb, silentLogger, testConfig } from './helpers/db';
 import { seededGraph } from './helpers/seeded';
@@ -470,6 +470,29 @@ describe('suppliers: who can supply X to Y', () => {
       expect(res.matches.totalCount).toBe(14);
     });
 
+    it('goes only along links of the goods that carry the labels asked, every one of them', async () => {
+      const viaReseller = async (input: SearchInput) => (await ways(input)).filter((w) => !w.endsWith('/0'));
+      expect(await viaReseller(FLOUR_TO_KITCHEN)).toEqual(['ss-moulin-romans/ss-o-romans/1', 'ss-moulin-die/ss-o-die/1']);
+      // The Die mill's organic T65 reaches the wholesaler on a link without its organic label.
+      await db.write(`MATCH (:SupplyLink {id: 'ss-l-die'})-[c:CERTIFIED]->(:Label {id: 'ab'}) DELETE c`);
+      try {
+        expect(await viaReseller(FLOUR_TO_KITCHEN)).toEqual(['ss-moulin-romans/ss-o-romans/1']);
+        // Without the organic requirement the link carries the goods again.
+        expect(await viaReseller({ ...FLOUR_TO_KITCHEN, organic: undefined })).toContain('ss-moulin-die/ss-o-die/1');
+      } finally {
+        await db.write(`MATCH (l:SupplyLink {id: 'ss-l-die'}), (ab:Label {id: 'ab'}) MERGE (l)-[:CERTIFIED]->(ab)`);
+      }
+      // Of the two links of Nyons' way (to the hub, then to the wholesaler), the second without the label is enough to lose it.
+      const twoResellers = { ...FLOUR_TO_KITCHEN, maxIntermediaries: 2 };
+      expect(await ways(twoResellers)).toContain('ss-moulin-nyons/ss-o-nyons/2');
+      await db.write(`MATCH (:SupplyLink {id: 'ss-l-hub'})-[c:CERTIFIED]->(:Label {id: 'ab'}) DELETE c`);
+      try {
+        expect(await ways(twoResellers)).not.toContain('ss-moulin-nyons/ss-o-nyons/2');
+      } finally {
+        await db.write(`MATCH (l:SupplyLink {id: 'ss-l-hub'}), (ab:Label {id: 'ab'}) MERGE (l)-[:CERTIFIED]->(ab)`);
+      }
+    });
+
     it('keeps, of two ways with as many intermediaries, the shorter one', async () => {
       const res = await answer(FLOUR_TO_KITCHEN);
       const romans = res.matches.edges.map(({ node }) => node).filter((m) => m.supplier.id === 'ss-moulin-romans');
@@ -700,6 +723,45 @@ describe('suppliers: who can supply X to Y', () => {
       const withMontelimar = await findSupplierMatches(db, [{ ...near, local: { scope: LocalScope.RADIUS, radiusKm: 100 } }]);
       const montelimar = withMontelimar.get('near')!.find((m) => m.supplier.id === 'ss-moulin-mtl');
       expect(montelimar).toMatchObject({ intermediaries: 0, circuitCourt: true });
+    });
+
+    it('has Neo4j count the offers within their delivery radius and send only the first of the page, and every other candidate', async () => {
+      const buyer = (await findBuyerPlaces(db, ['ss-cuisine'])).get('ss-cuisine')!;
+      type Found = {
+        key: string;
+        withinCount: number;
+        candidates: { offerId: string; withinRadius: boolean; distanceM: number; supplierId: string }[];
+      };
+      const candidatesOf = async (request: Parameters<typeof toRequestParams>[0]) => {
+        const [found] = await db.read<Found>(SUPPLIER_STATEMENTS.SUPPLIER_CANDIDATES, {
+          requests: { [request.key]: toRequestParams(request) },
+          keys: [request.key],
+        });
+        return {
+          withinCount: found.withinCount,
+          within: found.candidates.filter((c) => c.withinRadius).map((c) => c.offerId),
+          others: found.candidates
+            .filter((c) => !c.withinRadius)
+            .map((c) => c.offerId)
+            .sort(),
+          last: found.candidates.filter((c) => c.withinRadius).at(-1)!,
+        };
+      };
+      // The direct matches by radius, by distance: ete, moulin, nocoord, crest-1, crest-2, crestb, privas, lyon.
+      const first = await candidatesOf({ key: 'q', buyer, productIds: ['farine'], organic: true, limit: 3 });
+      expect(first.withinCount).toBe(8);
+      expect(first.within).toEqual(['ss-o-ete', 'ss-o-moulin', 'ss-o-nocoord']);
+      // Outside their radius, whatever the page: the delivery areas, the existing sale, the ways through
+      // resellers, and Nyons, whose only way (two resellers) the question does not allow.
+      const outside = ['ss-o-die', 'ss-o-diois', 'ss-o-listed', 'ss-o-mtl', 'ss-o-nyons', 'ss-o-romans'];
+      expect(first.others).toEqual(outside);
+
+      const after: [number, number, string, string] = [0, first.last.distanceM, first.last.supplierId, first.last.offerId];
+      const second = await candidatesOf({ key: 'q', buyer, productIds: ['farine'], organic: true, limit: 3, after });
+      expect(second).toMatchObject({ withinCount: 8, within: ['ss-o-crest-1', 'ss-o-crest-2', 'ss-o-crestb'], others: outside });
+      // A cursor among the matches through a reseller is after every direct one.
+      const beyond = await candidatesOf({ key: 'q', buyer, productIds: ['farine'], organic: true, limit: 3, after: [1, 0, 'a', 'a'] });
+      expect(beyond).toMatchObject({ withinCount: 8, within: [], others: outside });
     });
 
     it('refuses an out-of-range request', async () => {

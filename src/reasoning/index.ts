@@ -25,6 +25,7 @@ export {
   PathStepKind,
   SUPPLIER_CANDIDATES,
   SUPPLIER_STATEMENTS,
+  toRequestParams,
   type BuyerPlace,
   type SupplierMatchRow,
   type SupplierRequest,

@@ -175,7 +175,8 @@ export const UPSERT_SUPPLY_LINKS = /* cypher */ `
       l.valueEur = row.valueEur,
       l.since = CASE WHEN row.since IS NULL THEN null ELSE date(row.since) END,
       l.frequency = row.frequency,
-      l.channel = row.channel
+      l.channel = row.channel,
+      l.productId = p.id
   WITH l, s, b, p, row
   CALL (l, s, b, p, row) {
     OPTIONAL MATCH (l)<-[r1:SUPPLIES]-(x:Actor) WHERE x <> s DELETE r1
@@ -210,6 +211,7 @@ export const CREATE_SUPPLY_LINKS = /* cypher */ `
   MATCH (p:Product {id: $productIds[i]})
   CREATE (s)-[:SUPPLIES]->(l:SupplyLink {
            id: $ids[i],
+           productId: $productIds[i],
            volume: $volumes[i],
            unit: $units[i],
            valueEur: $valueEurs[i],

@@ -1,6 +1,6 @@
 import { volumeConfidential } from '../common';
 import { COUNTS_AS_ORGANIC } from '../records';
-import type { SchemaStatement } from '../db';
+import type { Backfill, SchemaStatement } from '../db';
 
 export const SUPPLY_SCHEMA: SchemaStatement[] = [
   {
@@ -10,6 +10,20 @@ export const SUPPLY_SCHEMA: SchemaStatement[] = [
   },
   { name: 'supply_link_volume', kind: 'index', cypher: 'CREATE INDEX supply_link_volume IF NOT EXISTS FOR (l:SupplyLink) ON (l.volume)' },
 ];
+
+/**
+ * Fills the productId key (the id of its OF_PRODUCT product, written with it by UPSERT_SUPPLY_LINKS
+ * and CREATE_SUPPLY_LINKS) of at most $batchSize supply links that lack it: a graph written before
+ * the key existed. The suppliers question prunes the ways through resellers with it (WAY_PATHS).
+ * Returns one row: changed. The migration step runs it until it changes nothing.
+ */
+const BACKFILL_SUPPLY_LINK_KEYS = /* cypher */ `
+  MATCH (l:SupplyLink) WHERE l.productId IS NULL AND EXISTS { (l)-[:OF_PRODUCT]->(:Product) }
+  WITH l LIMIT $batchSize
+  SET l.productId = COLLECT { MATCH (l)-[:OF_PRODUCT]->(p:Product) RETURN p.id }[0]
+  RETURN count(l) AS changed`;
+
+export const SUPPLY_BACKFILLS: Backfill[] = [{ name: 'supply_link_product_key', cypher: BACKFILL_SUPPLY_LINK_KEYS }];
 
 /** A supply link as the API returns it: its properties and both ends' ids. */
 const LINK_MAP = `l {.*, supplierId: s.id, buyerId: b.id, volumeConfidential: ${volumeConfidential('s', 'b')}}`;

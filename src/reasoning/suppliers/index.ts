@@ -3,6 +3,7 @@ export {
   findBuyerPlaces,
   findSupplierMatches,
   MAX_MATCHES_PER_REQUEST,
+  toRequestParams,
   type BuyerPlace,
   type PathStepRow,
   type SupplierMatchKey,

@@ -30,9 +30,10 @@ import { ORGANIC_CLAIM_KINDS } from '../../label';
  *     wholesaler's "wheat flour" line covers the T80 it buys) covering the buyer, in season and with
  *     the labels, or an existing sale to the buyer. Of the ways found, the best only: fewest
  *     intermediaries, then shortest, then by ids. So one match per supplier and offer;
- *  5. order by (intermediaries, distance, supplier id, offer id), count, keyset-slice (in the
- *     service), and only then read the suppliers and build the maps of the page (product, labels,
- *     intermediary steps).
+ *  5. order by (intermediaries, distance, supplier id, offer id), count, keyset-slice: the offers
+ *     whose delivery radius reaches the buyer (direct, most of them) in Neo4j, which sends their
+ *     number and the first of the page only; the others, with their ways, in the service. Only then
+ *     read the suppliers and build the maps of the page (product, labels, intermediary steps).
  */
 
 /**
@@ -125,7 +126,8 @@ export const alreadySuppliesBuyer = (seller: string) => `(buyer IS NOT NULL AND 
  *
  *  1. RESOLVE_SUPPLIER_QUESTION (the GraphQL question only): product, buyer, place, territory, labels;
  *  2. SUPPLIER_CANDIDATES: per request, the offers of the products asked (or narrower) that pass the
- *     offer's own filters, the origin rule and the local definition, with their distance;
+ *     offer's own filters, the origin rule and the local definition, with their distance: those
+ *     within their delivery radius counted and paged, the others all;
  *  3. DIRECT_CANDIDATES: which candidates reach the buyer directly (delivery area or existing sale);
  *  4. WAY_PATHS then RESELLERS_DELIVERING: for the others, when intermediaries are allowed, the ways
  *     through resellers, then which of their last resellers deliver the buyer (the best way is chosen
@@ -135,17 +137,29 @@ export const alreadySuppliesBuyer = (seller: string) => `(buyer IS NOT NULL AND 
  * Requests travel as $requests, a map from each request's key to its fields (see toRequestParams in
  * suppliers.service.ts: key, buyerId, buyerPoint, buyerCommuneInsee, buyerEpciSiren,
  * buyerDepartmentCode, buyerRegionDepartmentCodes, productIds, labelIds, organic, organicClaim,
- * months, minVolume, localScope, localRadiusM, maxIntermediaries); candidates as
+ * months, minVolume, localScope, localRadiusM, maxIntermediaries, limit, after); candidates as
  * $candidates: [{key, offerId, productId, distanceM}].
  */
 
 /**
- * Step 2. Params: $requests (key → request), $keys (the keys to answer). Returns one row per
- * candidate: key, offerId, productId, supplierId, distanceM (to the buyer's point), and
- * withinRadius: the offer's delivery radius reaches the buyer, the first test of coversBuyer. It is
- * a comparison of two values the row holds already, and most offers pass it (1,996 of the 2,001
- * candidates of the headline question on the 100k graph), so the direct check (step 3), which
- * looks each candidate up again, only runs for the others.
+ * Whether candidate map `c` (intermediaries 0: a direct match) comes after the request's cursor
+ * req.after [intermediaries, distanceM, supplierId, offerId] in the order of the matches: a cursor
+ * with intermediaries is after every direct match.
+ */
+const directAfterCursor = (c: string) => `(req.after IS NULL OR (req.after[0] = 0 AND (${c}.distanceM > req.after[1]
+      OR (${c}.distanceM = req.after[1] AND (${c}.supplierId > req.after[2]
+        OR (${c}.supplierId = req.after[2] AND ${c}.offerId > req.after[3]))))))`;
+
+/**
+ * Step 2. Params: $requests (key → request), $keys (the keys to answer). Returns one row per request
+ * with candidates: key; withinCount, how many candidates reach the buyer within their offer's
+ * delivery radius (the first test of coversBuyer: direct, whatever else holds); and candidates
+ * [{offerId, productId, supplierId, distanceM (to the buyer's point), withinRadius}]: of those within
+ * their radius only the first req.limit after the cursor in the order (distance, supplier id, offer
+ * id: a direct match has no intermediary), then every other candidate, whose way the next steps
+ * look for. Why: most candidates are within their radius (1,996 of the 2,001 of the headline
+ * question on the 100k graph), and the page and the count need only those first ones and their
+ * number; shipping all of them to Node and ordering them there cost most of the question's time.
  */
 export const SUPPLIER_CANDIDATES = /* cypher */ `
   UNWIND $keys AS key
@@ -174,10 +188,15 @@ export const SUPPLIER_CANDIDATES = /* cypher */ `
         WHEN 'EPCI' THEN EXISTS { (o)<-[:OFFERS]-(:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_EPCI]->(:Epci {siren: req.buyerEpciSiren}) }
         ELSE EXISTS { (o)<-[:OFFERS]-(:Actor)-[:LOCATED_IN]->(:Commune)-[:IN_DEPARTMENT]->(d:Department) WHERE d.code IN localDepartments }
       END
-    RETURN o.id AS offerId, o.productId AS productId, o.supplierId AS supplierId, distanceM,
-           coalesce(${withinDeliveryRadius('o', 'distanceM')}, false) AS withinRadius
+    WITH req, {offerId: o.id, productId: o.productId, supplierId: o.supplierId, distanceM: distanceM,
+               withinRadius: coalesce(${withinDeliveryRadius('o', 'distanceM')}, false)} AS c
+    ORDER BY c.distanceM, c.supplierId, c.offerId
+    WITH req, collect(c) AS found
+    WITH req, found, [c IN found WHERE c.withinRadius] AS within
+    RETURN size(within) AS withinCount,
+           [c IN within WHERE ${directAfterCursor('c')}][0..req.limit] + [c IN found WHERE NOT c.withinRadius] AS candidates
   }
-  RETURN req.key AS key, offerId, productId, supplierId, distanceM, withinRadius`;
+  RETURN req.key AS key, withinCount, candidates`;
 
 /** Binds, for a candidate `c` of request `req`: its offer `o`, the buyer actor `buyer` (or null), and `offerProductIds`. */
 const CANDIDATE_OFFER = /* cypher */ `
@@ -200,58 +219,41 @@ export const DIRECT_CANDIDATES = /* cypher */ `
          CASE WHEN ${coversBuyer('o', 'c.distanceM')} THEN true ELSE ${alreadySuppliesBuyer('(o)<-[:OFFERS]-(:Actor)')} END AS direct`;
 
 /**
- * Step 4a. The supply links that may carry the goods of an offer of product `productId` on a way to
- * the buyer of request `key`: of that product or a narrower one (a link of another matching product,
- * the supplier's picodon under its tomme offer, a kiwi link under a cherry offer, does not carry
- * this offer's goods), with the labels asked. Computed once per group (request, offer product), so
- * that the path search prunes each hop with a list lookup instead of subqueries (which made it slow
- * to plan). Part of WAY_PATHS, not a statement of its own: on the 100k graph the organic flour
- * links are 10,348, and shipping their ids to Node and back as a parameter cost about 25 ms of Node
- * CPU per question. Binds goodsLinkIdsByGroup: the lists, in the order of $groups [{key, productId}].
- */
-const GOODS_LINKS_BY_GROUP = /* cypher */ `CALL () {
-    UNWIND range(0, size($groups) - 1) AS gi
-    WITH gi, $groups[gi] AS g
-    WITH gi, g, $requests[g.key] AS req
-    CALL (g, req) {
-      MATCH (own:Product)-[:IS_A*0..6]->(:Product {id: g.productId})
-      MATCH (link:SupplyLink)-[:OF_PRODUCT]->(own)
-      WHERE ${carriesLabels('link')}
-      RETURN collect(DISTINCT link.id) AS linkIds
-    }
-    WITH gi, linkIds ORDER BY gi
-    RETURN collect(linkIds) AS goodsLinkIdsByGroup
-  }`;
-
-/**
- * Step 4b. For each candidate that is not direct (of a request that allows intermediaries): every
- * way from its supplier along supply links of the offer's goods (step 4a's list for the candidate's
- * group) through 1 to 3 resellers: a quantified path pattern whose bound (3) is a literal and
- * whose predicates prune each hop during the expansion; the request's maxIntermediaries filters
- * after. Relationship uniqueness and the distinct-actors check stop cycles. Params: $requests,
- * $groups, $candidates [{key, offerId, productId, group (its index in $groups)}]. Returns one row
- * per way: key, offerId, productId, resellerIds, linkIds, lastId (the last reseller), lastLinkId
- * (the link it bought on), legs (metres, supplier to buyer).
+ * Step 4a. For each candidate that is not direct (of a request that allows intermediaries): every
+ * way from its supplier along supply links of the offer's goods through 1 to 3 resellers: a
+ * quantified path pattern whose bound (3) is a literal and whose predicates prune each hop during
+ * the expansion; the request's maxIntermediaries filters after. A link carries the offer's goods
+ * when it is of the offer's product or a narrower one (its productId key, set by the statements that
+ * write its OF_PRODUCT: a link of another matching product, the supplier's picodon under its tomme
+ * offer, does not carry this offer's goods) and has the labels asked. The labels are checked on the
+ * ways found, after the expansion (the same ways: every hop must pass), so that the pattern holds no
+ * subquery. Before, the links of the goods were collected first, with their labels: 10,348 links
+ * read on the 100k graph for the headline question, whose five candidates outside their radius walk
+ * a few dozen. Relationship uniqueness and the distinct-actors check stop cycles. Params: $requests,
+ * $candidates [{key, offerId, productId}]. Returns one row per way: key, offerId, productId,
+ * resellerIds, linkIds, lastId (the last reseller), lastLinkId (the link it bought on), legs
+ * (metres, supplier to buyer).
  */
 export const WAY_PATHS = /* cypher */ `
-  ${GOODS_LINKS_BY_GROUP}
   UNWIND $candidates AS c
-  WITH c, $requests[c.key] AS req, goodsLinkIdsByGroup[c.group] AS goodsLinkIds
+  WITH c, $requests[c.key] AS req
   MATCH (o:Offer {id: c.offerId})<-[:OFFERS]-(s:Actor)
+  WITH c, req, o, s, COLLECT { MATCH (own:Product)-[:IS_A*0..6]->(:Product {id: c.productId}) RETURN own.id } AS goodsProductIds
   MATCH (s)((seller:Actor)-[:SUPPLIES]->(link:SupplyLink)-[:TO]->(reseller:Actor)
             WHERE any(role IN reseller.roles WHERE role IN ${cypherList(INTERMEDIARY_ROLES)})
               AND (req.buyerId IS NULL OR reseller.id <> req.buyerId)
-              AND link.id IN goodsLinkIds){1,${MAX_INTERMEDIARIES}}(last:Actor)
+              AND link.productId IN goodsProductIds){1,${MAX_INTERMEDIARIES}}(last:Actor)
   WHERE size(reseller) <= req.maxIntermediaries
     AND NOT s IN reseller
     AND all(i IN range(0, size(reseller) - 2) WHERE NOT reseller[i] IN reseller[i + 1..])
+    AND all(hop IN link WHERE ${carriesLabels('hop')})
   WITH c, o, last, reseller, link, [o.supplierLocation] + [r IN reseller | ${locationOf('r')}] + [req.buyerPoint] AS stops
   RETURN c.key AS key, c.offerId AS offerId, c.productId AS productId,
          [r IN reseller | r.id] AS resellerIds, [l IN link | l.id] AS linkIds, last.id AS lastId, last(link).id AS lastLinkId,
          [i IN range(1, size(stops) - 1) | point.distance(stops[i - 1], stops[i])] AS legs`;
 
 /**
- * Step 4c. Whether the last reseller of a way delivers the buyer: an offer of the goods it bought
+ * Step 4b. Whether the last reseller of a way delivers the buyer: an offer of the goods it bought
  * (or of a broader product: a wholesaler's "wheat flour" line covers the T80 it buys) covering the
  * buyer, in season and with the labels, or an existing sale to the buyer of the original offer's
  * goods (productId or narrower). Params: $requests, $ends [{key, productId, lastId, lastLinkId}].

@@ -1,7 +1,7 @@
 import { RESELLER_ONLY_ROLES, type ActorRole } from '../../actor';
 import type { Actor } from '../../actor';
 import { firstInOrder, type GeoPoint } from '../../common';
-import { int, toCypherPoint, type Database } from '../../db';
+import { int, toCypherPoint, type Database, type Tx } from '../../db';
 import { BadUserInputError } from '../../errors';
 import type { Label } from '../../label';
 import type { Offer } from '../../offer';
@@ -303,27 +303,20 @@ function uniqueBy<T>(items: T[], idOf: (item: T) => string): T[] {
 }
 
 /**
- * The best way of each candidate through resellers (steps 4a to 4c of suppliers.cypher.ts): the links
- * that may carry each offer's goods and every way along them (one statement), then which last
- * resellers deliver the buyer; of the ways whose last reseller does, the first in compareWays'
+ * The best way of each candidate through resellers (steps 4a and 4b of suppliers.cypher.ts): every
+ * way along supply links of each offer's goods (one statement), then which last resellers deliver
+ * the buyer; of the ways whose last reseller does, the first in compareWays'
  * order. Two round trips at most, none when no candidate needs a way.
  */
 async function findBestWays(
-  db: Database,
+  tx: Tx,
   requests: Record<string, RequestParams>,
   candidates: { key: string; offerId: string; productId: string; distanceM: number }[],
 ): Promise<Way[]> {
   if (candidates.length === 0) return [];
-  const groupOf = (c: { key: string; productId: string }) => `${c.key}|${c.productId}`;
-  const groups = uniqueBy(
-    candidates.map(({ key, productId }) => ({ key, productId })),
-    groupOf,
-  );
-  const groupIndex = new Map(groups.map((g, i) => [groupOf(g), i]));
-  const paths = await db.read<WayPath>(WAY_PATHS, {
+  const paths = await tx.run<WayPath>(WAY_PATHS, {
     requests,
-    groups,
-    candidates: candidates.map((c) => ({ ...c, group: int(groupIndex.get(groupOf(c))!) })),
+    candidates: candidates.map(({ key, offerId, productId }) => ({ key, offerId, productId })),
   });
   if (paths.length === 0) return [];
   const endOf = (p: { key: string; productId: string; lastId: string; lastLinkId: string }) =>
@@ -332,7 +325,7 @@ async function findBestWays(
     paths.map(({ key, productId, lastId, lastLinkId }) => ({ key, productId, lastId, lastLinkId })),
     endOf,
   );
-  const delivering = await db.read<{
+  const delivering = await tx.run<{
     key: string;
     productId: string;
     lastId: string;
@@ -369,6 +362,18 @@ function toLocatedMatch(c: Candidate, way: Way | null): LocatedMatch {
   };
 }
 
+/** A candidate of SUPPLIER_CANDIDATES' list for request `key`. */
+function toCandidate(key: string, c: Omit<Candidate, 'key'>): Candidate {
+  return {
+    key,
+    offerId: c.offerId,
+    productId: c.productId,
+    supplierId: c.supplierId,
+    distanceM: c.distanceM,
+    withinRadius: c.withinRadius,
+  };
+}
+
 /** One request's answer: all its matches counted, the page after its cursor in order. */
 export interface MatchedRequest {
   total: number;
@@ -377,56 +382,76 @@ export interface MatchedRequest {
 
 /**
  * Runs the matching pipeline (suppliers.cypher.ts: candidates, direct ones, ways, then the maps of
- * the pages) for resolved requests: four statements at most, whatever the number of requests, each
- * small enough to plan in milliseconds. Merging the ways, ordering, counting and paging happen here.
+ * the pages) for resolved requests: five statements at most, whatever the number of requests, each
+ * small enough to plan in milliseconds. The candidates within their delivery radius are counted and
+ * paged by Neo4j (only the first of each page travel); merging the others and their ways into the
+ * page, and counting them, happen here.
  * `buyerIds`: actors whose maps (effective location) are wanted too, in `buyers`.
  */
-export async function matchRequests(
+export function matchRequests(
   db: Database,
   requests: RequestParams[],
   buyerIds: string[] = [],
 ): Promise<{ byKey: Map<string, MatchedRequest>; buyers: Actor[] }> {
+  // One read transaction for the whole pipeline: a transaction per statement cost a BEGIN and a
+  // COMMIT (socket writes, a round trip) five times per question.
+  return db.transaction('READ', (tx) => matchInTransaction(tx, requests, buyerIds));
+}
+
+async function matchInTransaction(
+  tx: Tx,
+  requests: RequestParams[],
+  buyerIds: string[],
+): Promise<{ byKey: Map<string, MatchedRequest>; buyers: Actor[] }> {
   const byKey = new Map<string, MatchedRequest>(requests.map((r) => [r.key, { total: 0, matches: [] }]));
   const asked = requests.filter((r) => r.productIds.length > 0);
   const requestMap = Object.fromEntries(asked.map((r) => [r.key, r]));
-  const candidates =
-    asked.length === 0 ? [] : await db.read<Candidate>(SUPPLIER_CANDIDATES, { requests: requestMap, keys: asked.map((r) => r.key) });
-  const located: LocatedMatch[] = [];
-  if (candidates.length > 0) {
-    const isDirect = new Set(candidates.filter((c) => c.withinRadius).map((c) => keyOf(c.key, c.offerId)));
-    // The others: direct when their delivery area lists the buyer or they already sell to it.
-    const unsure = candidates
-      .filter((c) => !c.withinRadius)
-      .map(({ key, offerId, productId, distanceM }) => ({ key, offerId, productId, distanceM }));
-    const direct =
-      unsure.length === 0
-        ? []
-        : await db.read<{ key: string; offerId: string; direct: boolean }>(DIRECT_CANDIDATES, { requests: requestMap, candidates: unsure });
-    for (const d of direct) if (d.direct) isDirect.add(keyOf(d.key, d.offerId));
-    const allowsIntermediaries = new Set(asked.filter((r) => r.maxIntermediaries.toNumber() >= 1).map((r) => r.key));
-    const others = unsure.filter((c) => !isDirect.has(keyOf(c.key, c.offerId)) && allowsIntermediaries.has(c.key));
-    const ways = await findBestWays(db, requestMap, others);
-    const wayOf = new Map(ways.map((w) => [keyOf(w.key, w.offerId), w]));
-    for (const c of candidates) {
-      const id = keyOf(c.key, c.offerId);
-      if (isDirect.has(id)) located.push(toLocatedMatch(c, null));
-      else {
-        const way = wayOf.get(id);
-        if (way) located.push(toLocatedMatch(c, way));
-      }
-    }
+  const found =
+    asked.length === 0
+      ? []
+      : await tx.run<{ key: string; withinCount: number; candidates: Omit<Candidate, 'key'>[] }>(SUPPLIER_CANDIDATES, {
+          requests: requestMap,
+          keys: asked.map((r) => r.key),
+        });
+  const withinCountOf = new Map(found.map((f) => [f.key, f.withinCount]));
+  const candidates: Candidate[] = [];
+  for (const f of found) for (const c of f.candidates) candidates.push(toCandidate(f.key, c));
+  // Within their delivery radius: direct. Only those after the cursor, the first of the page, came.
+  const firstWithinRadius = candidates.filter((c) => c.withinRadius).map((c) => toLocatedMatch(c, null));
+  // The others: direct when their delivery area lists the buyer or they already sell to it, else by a way.
+  const unsure = candidates
+    .filter((c) => !c.withinRadius)
+    .map(({ key, offerId, productId, distanceM }) => ({ key, offerId, productId, distanceM }));
+  const direct =
+    unsure.length === 0
+      ? []
+      : await tx.run<{ key: string; offerId: string; direct: boolean }>(DIRECT_CANDIDATES, { requests: requestMap, candidates: unsure });
+  const isDirect = new Set(direct.filter((d) => d.direct).map((d) => keyOf(d.key, d.offerId)));
+  const allowsIntermediaries = new Set(asked.filter((r) => r.maxIntermediaries.toNumber() >= 1).map((r) => r.key));
+  const others = unsure.filter((c) => !isDirect.has(keyOf(c.key, c.offerId)) && allowsIntermediaries.has(c.key));
+  const ways = await findBestWays(tx, requestMap, others);
+  const wayOf = new Map(ways.map((w) => [keyOf(w.key, w.offerId), w]));
+  const outsideRadius: LocatedMatch[] = [];
+  for (const c of candidates) {
+    if (c.withinRadius) continue;
+    const id = keyOf(c.key, c.offerId);
+    const way = isDirect.has(id) ? null : wayOf.get(id);
+    if (way !== undefined) outsideRadius.push(toLocatedMatch(c, way));
   }
   const pages = new Map<string, LocatedMatch[]>();
   for (const request of asked) {
-    const all = located.filter((m) => m.key === request.key);
     const after = request.after;
-    const page = firstInOrder(after ? all.filter((m) => isAfter(m, after)) : all, request.limit.toNumber(), compareMatches);
-    pages.set(request.key, page);
-    byKey.set(request.key, { total: all.length, matches: [] });
+    const outside = outsideRadius.filter((m) => m.key === request.key);
+    const afterCursor = [
+      ...firstWithinRadius.filter((m) => m.key === request.key),
+      ...(after ? outside.filter((m) => isAfter(m, after)) : outside),
+    ];
+    pages.set(request.key, firstInOrder(afterCursor, request.limit.toNumber(), compareMatches));
+    byKey.set(request.key, { total: (withinCountOf.get(request.key) ?? 0) + outside.length, matches: [] });
   }
   const page = [...pages.values()].flat();
   if (page.length === 0 && buyerIds.length === 0) return { byKey, buyers: [] };
-  const [maps] = await db.read<{ matches: (RawMatch & { key: string; offerId: string })[]; buyers: Actor[] }>(SUPPLIER_MATCH_MAPS, {
+  const [maps] = await tx.run<{ matches: (RawMatch & { key: string; offerId: string })[]; buyers: Actor[] }>(SUPPLIER_MATCH_MAPS, {
     page: page.map(({ key, offerId, distanceM, resellerIds, linkIds, legs }) => ({ key, offerId, distanceM, resellerIds, linkIds, legs })),
     buyerIds,
   });
