@@ -383,10 +383,10 @@ export interface MatchedRequest {
 /**
  * Runs the matching pipeline (suppliers.cypher.ts: candidates, direct ones, ways, then the maps of
  * the pages) for resolved requests: five statements at most, whatever the number of requests, each
- * small enough to plan in milliseconds. The candidates within their delivery radius are counted and
- * paged by Neo4j (only the first of each page travel); merging the others and their ways into the
- * page, and counting them, happen here.
- * `buyerIds`: actors whose maps (effective location) are wanted too, in `buyers`.
+ * small enough to plan in well under a second. The candidates within their delivery radius are
+ * counted and paged by Neo4j (only the first of each page travel); the others, with their ways, are
+ * merged into the page and counted here. `buyerIds`: actors whose maps (effective location) are
+ * wanted too, in `buyers`.
  */
 export function matchRequests(
   db: Database,
@@ -406,38 +406,10 @@ async function matchInTransaction(
   const byKey = new Map<string, MatchedRequest>(requests.map((r) => [r.key, { total: 0, matches: [] }]));
   const asked = requests.filter((r) => r.productIds.length > 0);
   const requestMap = Object.fromEntries(asked.map((r) => [r.key, r]));
-  const found =
-    asked.length === 0
-      ? []
-      : await tx.run<{ key: string; withinCount: number; candidates: Omit<Candidate, 'key'>[] }>(SUPPLIER_CANDIDATES, {
-          requests: requestMap,
-          keys: asked.map((r) => r.key),
-        });
-  const withinCountOf = new Map(found.map((f) => [f.key, f.withinCount]));
-  const candidates: Candidate[] = [];
-  for (const f of found) for (const c of f.candidates) candidates.push(toCandidate(f.key, c));
+  const { withinCountOf, candidates } = await findCandidates(tx, requestMap);
   // Within their delivery radius: direct. Only those after the cursor, the first of the page, came.
   const firstWithinRadius = candidates.filter((c) => c.withinRadius).map((c) => toLocatedMatch(c, null));
-  // The others: direct when their delivery area lists the buyer or they already sell to it, else by a way.
-  const unsure = candidates
-    .filter((c) => !c.withinRadius)
-    .map(({ key, offerId, productId, distanceM }) => ({ key, offerId, productId, distanceM }));
-  const direct =
-    unsure.length === 0
-      ? []
-      : await tx.run<{ key: string; offerId: string; direct: boolean }>(DIRECT_CANDIDATES, { requests: requestMap, candidates: unsure });
-  const isDirect = new Set(direct.filter((d) => d.direct).map((d) => keyOf(d.key, d.offerId)));
-  const allowsIntermediaries = new Set(asked.filter((r) => r.maxIntermediaries.toNumber() >= 1).map((r) => r.key));
-  const others = unsure.filter((c) => !isDirect.has(keyOf(c.key, c.offerId)) && allowsIntermediaries.has(c.key));
-  const ways = await findBestWays(tx, requestMap, others);
-  const wayOf = new Map(ways.map((w) => [keyOf(w.key, w.offerId), w]));
-  const outsideRadius: LocatedMatch[] = [];
-  for (const c of candidates) {
-    if (c.withinRadius) continue;
-    const id = keyOf(c.key, c.offerId);
-    const way = isDirect.has(id) ? null : wayOf.get(id);
-    if (way !== undefined) outsideRadius.push(toLocatedMatch(c, way));
-  }
+  const outsideRadius = await locateOutsideRadius(tx, requestMap, candidates);
   const pages = new Map<string, LocatedMatch[]>();
   for (const request of asked) {
     const after = request.after;
@@ -458,6 +430,50 @@ async function matchInTransaction(
   const mapOf = new Map(maps.matches.map(({ key, offerId, ...raw }) => [keyOf(key, offerId), raw]));
   for (const [key, entries] of pages) byKey.get(key)!.matches = entries.map((m) => mapOf.get(keyOf(m.key, m.offerId))!);
   return { byKey, buyers: maps.buyers };
+}
+
+/**
+ * Step 2 (SUPPLIER_CANDIDATES): per request key, how many candidates are within their delivery
+ * radius, and the candidates that came: the first of those within their radius, every other one.
+ */
+async function findCandidates(
+  tx: Tx,
+  requests: Record<string, RequestParams>,
+): Promise<{ withinCountOf: Map<string, number>; candidates: Candidate[] }> {
+  const keys = Object.keys(requests);
+  if (keys.length === 0) return { withinCountOf: new Map(), candidates: [] };
+  const found = await tx.run<{ key: string; withinCount: number; candidates: Omit<Candidate, 'key'>[] }>(SUPPLIER_CANDIDATES, {
+    requests,
+    keys,
+  });
+  const candidates: Candidate[] = [];
+  for (const f of found) for (const c of f.candidates) candidates.push(toCandidate(f.key, c));
+  return { withinCountOf: new Map(found.map((f) => [f.key, f.withinCount])), candidates };
+}
+
+/**
+ * Steps 3 and 4 for the candidates outside their delivery radius: direct when their delivery area
+ * lists the buyer or they already sell to it (DIRECT_CANDIDATES), else on their best way through
+ * resellers when the request allows intermediaries, else not a match.
+ */
+async function locateOutsideRadius(tx: Tx, requests: Record<string, RequestParams>, candidates: Candidate[]): Promise<LocatedMatch[]> {
+  const unsure = candidates
+    .filter((c) => !c.withinRadius)
+    .map(({ key, offerId, productId, distanceM }) => ({ key, offerId, productId, distanceM }));
+  if (unsure.length === 0) return [];
+  const direct = await tx.run<{ key: string; offerId: string; direct: boolean }>(DIRECT_CANDIDATES, { requests, candidates: unsure });
+  const isDirect = new Set(direct.filter((d) => d.direct).map((d) => keyOf(d.key, d.offerId)));
+  const others = unsure.filter((c) => !isDirect.has(keyOf(c.key, c.offerId)) && requests[c.key].maxIntermediaries.toNumber() >= 1);
+  const ways = await findBestWays(tx, requests, others);
+  const wayOf = new Map(ways.map((w) => [keyOf(w.key, w.offerId), w]));
+  const located: LocatedMatch[] = [];
+  for (const c of candidates) {
+    if (c.withinRadius) continue;
+    const id = keyOf(c.key, c.offerId);
+    const way = isDirect.has(id) ? null : wayOf.get(id);
+    if (way !== undefined) located.push(toLocatedMatch(c, way));
+  }
+  return located;
 }
 
 /**
