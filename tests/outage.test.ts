@@ -207,6 +207,21 @@ describe('Neo4j stopped under load and started again', () => {
     expect(back.data?.service.name).toBe('Maillon');
   }, 300_000);
 
+  it('notices a restart that no request saw, and plans the known statements again before serving', async () => {
+    const url = `${base}/graphql`;
+    expect(await waitUntil(async () => (await getStatus(`${base}/ready`)) === 200, RECOVERY_BOUND_MS, 100)).not.toBeNull();
+    expect((await ask(url, READ)).codes).toEqual([]);
+    const before = { ...db.status().health };
+    // The pool is idle: no request runs while Neo4j stops and starts again.
+    await neo4jServer.stop({ name: INSTANCE.name });
+    expect(db.state).toBe('down');
+    expect(db.status().health.connectionsLost).toBe(before.connectionsLost + 1);
+    await neo4jServer.start({ ...INSTANCE });
+    expect(await waitUntil(async () => (await getStatus(`${base}/ready`)) === 200, RECOVERY_BOUND_MS, 100)).not.toBeNull();
+    expect(db.status().health).toMatchObject({ outages: before.outages + 1, recoveries: before.recoveries + 1 });
+    expect((await ask(url, READ)).codes).toEqual([]);
+  }, 300_000);
+
   it('ends a statement running inside Neo4j soon after a graceful stop begins, as unavailable', async () => {
     // Seconds of work (the instance's transaction timeout, 30 s, would end it otherwise): Neo4j's
     // default 10 s wait for running transactions is what the managed configuration shortens.

@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
  * What the service knows of Neo4j:
  * - `cold`: started, the start-time warm-up has not finished (requests run; /ready 503);
  * - `up`: answering and warm (/ready 200);
- * - `down`: a request or probe failed for unavailability; requests fail at once with
+ * - `down`: a request or probe failed for unavailability, or the driver found a connection Neo4j
+ *   closed (`connectionLost`: a stop or restart, even with no request running); requests fail at once with
  *   SERVICE_UNAVAILABLE instead of each waiting for the driver's timeouts, and Neo4j is probed
  *   every `probeIntervalMs`;
  * - `warming`: a probe succeeded; the known statements are being planned again (/ready 503;
@@ -21,6 +22,8 @@ export interface HealthCounters {
   refusedWhileDown: number;
   /** Statements that waited for re-planning after Neo4j came back (`settled`) before running. */
   heldWhileWarming: number;
+  /** Times the driver found a connection Neo4j had closed while the service was up (`connectionLost`). */
+  connectionsLost: number;
 }
 
 export interface HealthMonitorOptions {
@@ -40,7 +43,7 @@ export class HealthMonitor {
   private settledListeners: (() => void)[] = [];
   private stopped = false;
   private downSince = 0;
-  readonly counters: HealthCounters = { outages: 0, recoveries: 0, refusedWhileDown: 0, heldWhileWarming: 0 };
+  readonly counters: HealthCounters = { outages: 0, recoveries: 0, refusedWhileDown: 0, heldWhileWarming: 0, connectionsLost: 0 };
 
   constructor(private readonly options: HealthMonitorOptions) {}
 
@@ -96,12 +99,31 @@ export class HealthMonitor {
     this.timer.unref();
   }
 
+  /**
+   * The driver found a connection that Neo4j closed (the `closedByServer` test of its log): Neo4j
+   * is stopping or restarting, which no request sees fail when the pool is idle (the driver then
+   * replaces the connection silently, and a restarted Neo4j, which lost its plans, would be served
+   * as if warm). Treated as an outage: refused at once, probed, and once Neo4j answers the known
+   * statements are planned again. A close without a restart costs one probe interval of refusals
+   * and a re-planning that finds the plans cached.
+   */
+  connectionLost(): void {
+    if (this.current !== 'up' || this.stopped) return;
+    this.counters.connectionsLost += 1;
+    this.reportUnavailable();
+  }
+
   private async probeOnce(): Promise<void> {
     if (this.stopped || this.current !== 'down') return;
     if (!(await this.options.probe())) {
       this.schedule();
       return;
     }
+    await this.recover();
+  }
+
+  /** Neo4j answers again: the known statements are planned again (`warming`, requests held), then `up`. */
+  private async recover(): Promise<void> {
     this.counters.recoveries += 1;
     this.set('warming');
     const back = Date.now();

@@ -290,6 +290,16 @@ export function replanningWaitsFor(hottest: readonly { runs: number }[], hottest
  */
 export const HOTTEST_BEFORE_READY = 20;
 
+/**
+ * The driver's log line for a connection Neo4j closed ("Connection [0][bolt-1] experienced a fatal
+ * error caused by Neo4jError: Connection was closed by server ..."), logged as soon as the socket
+ * closes, idle or not: when Neo4j stops, it is the first sign, and with an idle pool the only one
+ * (the driver replaces the connection before the next transaction, which never sees it fail).
+ */
+export function closedByServer(message: string): boolean {
+  return /experienced a fatal error/.test(message) && /closed by server/i.test(message);
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export class Database {
@@ -302,6 +312,8 @@ export class Database {
   /** Connects a driver with timeouts short enough that an unavailable Neo4j fails requests in seconds, not minutes. */
   static connect(config: Config['neo4j'], logger: Logger, admission: DbAdmissionConfig = DEFAULT_ADMISSION): Database {
     installTcpNoDelayForBolt();
+    // Set once the health monitor exists: the driver's log is the only place it reports a connection Neo4j closed.
+    let onConnectionLost = () => {};
     const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
       connectionTimeout: config.connectionTimeoutMs,
       connectionAcquisitionTimeout: config.acquisitionTimeoutMs,
@@ -310,10 +322,15 @@ export class Database {
       userAgent: 'maillon',
       logging: {
         level: 'warn',
-        logger: (level, message) => logger[level === 'warn' ? 'warn' : level === 'error' ? 'error' : 'debug']({ neo4j: true }, message),
+        logger: (level, message) => {
+          logger[level === 'warn' ? 'warn' : level === 'error' ? 'error' : 'debug']({ neo4j: true }, message);
+          if (level === 'error' && closedByServer(message)) onConnectionLost();
+        },
       },
     });
-    return Database.over(driver, { database: config.database, queryTimeoutMs: config.queryTimeoutMs, logger }, admission);
+    const db = Database.over(driver, { database: config.database, queryTimeoutMs: config.queryTimeoutMs, logger }, admission);
+    onConnectionLost = () => db.shared.health.connectionLost();
+    return db;
   }
 
   private static over(driver: Driver, options: DatabaseOptions, admission: DbAdmissionConfig): Database {
