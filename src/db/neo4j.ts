@@ -296,7 +296,7 @@ export const HOTTEST_BEFORE_READY = 20;
  * closes, idle or not: when Neo4j stops, it is the first sign, and with an idle pool the only one
  * (the driver replaces the connection before the next transaction, which never sees it fail).
  */
-export function closedByServer(message: string): boolean {
+function closedByServer(message: string): boolean {
   return /experienced a fatal error/.test(message) && /closed by server/i.test(message);
 }
 

@@ -1,5 +1,13 @@
 import { cypherList } from '../../common';
-import { alreadySuppliesBuyer, carriesLabels, coversBuyer, inSeason, INTERMEDIARY_ROLES, locationOf } from '../suppliers';
+import {
+  alreadySuppliesBuyer,
+  carriesLabels,
+  coversBuyer,
+  inSeason,
+  INTERMEDIARY_ROLES,
+  locationOf,
+  sameOrNarrowerProductIds,
+} from '../suppliers';
 import { NEED_COVERAGE, NEED_REQUIRED_LABELS } from './matchmaking.cypher';
 
 /**
@@ -89,7 +97,7 @@ export const NEED_CANDIDATE_LEADS = /* cypher */ `
     WITH req, buyer, candidates, COLLECT {
         UNWIND candidates AS c
         WITH req, buyer, c, c.o AS o,
-             COLLECT { MATCH (own:Product)-[:IS_A*0..6]->(:Product {id: c.o.productId}) RETURN own.id } AS offerProductIds
+             ${sameOrNarrowerProductIds('c.o.productId')} AS offerProductIds
         WHERE CASE WHEN ${coversBuyer('o', 'c.distanceM')} THEN true ELSE ${alreadySuppliesBuyer('(o)<-[:OFFERS]-(:Actor)')} END
         RETURN c LIMIT $limit
       } AS direct
@@ -97,7 +105,7 @@ export const NEED_CANDIDATE_LEADS = /* cypher */ `
         WITH req, buyer, candidates, direct WHERE size(direct) < $limit
         UNWIND candidates AS c
         WITH req, buyer, c, c.o AS o,
-             COLLECT { MATCH (own:Product)-[:IS_A*0..6]->(:Product {id: c.o.productId}) RETURN own.id } AS offerProductIds
+             ${sameOrNarrowerProductIds('c.o.productId')} AS offerProductIds
         WHERE NOT c IN direct AND EXISTS {
           MATCH (o)<-[:OFFERS]-(s:Actor)-[:SUPPLIES]->(link:SupplyLink)-[:TO]->(reseller:Actor),
                 (link)-[:OF_PRODUCT]->(lp:Product)

@@ -15,4 +15,4 @@ export { INTERMEDIARY_ROLES, MAX_INTERMEDIARIES, SUPPLIER_CANDIDATES, SUPPLIER_S
 export { PathStepKind } from './suppliers.enums';
 export { SupplierMatch } from './suppliers.type';
 // The matching rules as Cypher fragments, for the report's candidate search (matchmaking/candidates.cypher.ts).
-export { alreadySuppliesBuyer, carriesLabels, coversBuyer, inSeason, locationOf } from './suppliers.cypher';
+export { alreadySuppliesBuyer, carriesLabels, coversBuyer, inSeason, locationOf, sameOrNarrowerProductIds } from './suppliers.cypher';

@@ -92,6 +92,10 @@ export const inSeason = (x: string) => `(size(req.months) = 0 OR all(month IN re
 export const locationOf = (x: string) =>
   `CASE WHEN ${x}.location IS NULL THEN COLLECT { MATCH (${x})-[:LOCATED_IN]->(xc:Commune) RETURN xc.location }[0] ELSE ${x}.location END`;
 
+/** The ids of product `productId` and its narrower products (IS_A, at most 6 levels): the goods an offer or a link of it carries. */
+export const sameOrNarrowerProductIds = (productId: string) =>
+  `COLLECT { MATCH (own:Product)-[:IS_A*0..6]->(:Product {id: ${productId}}) RETURN own.id }`;
+
 /** Offer `x` of an actor at `distance` metres from the buyer reaches it within its delivery radius (null without a radius). */
 export const withinDeliveryRadius = (x: string, distance: string) => `${distance} <= ${x}.deliveryRadiusKm * 1000`;
 
@@ -205,7 +209,7 @@ const CANDIDATE_OFFER = /* cypher */ `
   MATCH (o:Offer {id: c.offerId})
   OPTIONAL MATCH (buyer:Actor {id: req.buyerId})
   WITH c, req, o, buyer,
-       COLLECT { MATCH (own:Product)-[:IS_A*0..6]->(:Product {id: o.productId}) RETURN own.id } AS offerProductIds`;
+       ${sameOrNarrowerProductIds('o.productId')} AS offerProductIds`;
 
 /**
  * Step 3. The candidates that reach the buyer without an intermediary: the offer covers the buyer, or
@@ -238,7 +242,7 @@ export const WAY_PATHS = /* cypher */ `
   UNWIND $candidates AS c
   WITH c, $requests[c.key] AS req
   MATCH (o:Offer {id: c.offerId})<-[:OFFERS]-(s:Actor)
-  WITH c, req, o, s, COLLECT { MATCH (own:Product)-[:IS_A*0..6]->(:Product {id: c.productId}) RETURN own.id } AS goodsProductIds
+  WITH c, req, o, s, ${sameOrNarrowerProductIds('c.productId')} AS goodsProductIds
   MATCH (s)((seller:Actor)-[:SUPPLIES]->(link:SupplyLink)-[:TO]->(reseller:Actor)
             WHERE any(role IN reseller.roles WHERE role IN ${cypherList(INTERMEDIARY_ROLES)})
               AND (req.buyerId IS NULL OR reseller.id <> req.buyerId)
@@ -268,7 +272,7 @@ export const RESELLERS_DELIVERING = /* cypher */ `
   MATCH (lastLink:SupplyLink {id: e.lastLinkId})
   OPTIONAL MATCH (buyer:Actor {id: req.buyerId})
   WITH e, req, last, lastLink, buyer,
-       COLLECT { MATCH (own:Product)-[:IS_A*0..6]->(:Product {id: e.productId}) RETURN own.id } AS offerProductIds
+       ${sameOrNarrowerProductIds('e.productId')} AS offerProductIds
   RETURN e.key AS key, e.productId AS productId, e.lastId AS lastId, e.lastLinkId AS lastLinkId,
          EXISTS {
             MATCH (last)-[:OFFERS]->(ro:Offer)-[:OF_PRODUCT]->(rp:Product)

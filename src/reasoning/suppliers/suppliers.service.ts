@@ -362,18 +362,6 @@ function toLocatedMatch(c: Candidate, way: Way | null): LocatedMatch {
   };
 }
 
-/** A candidate of SUPPLIER_CANDIDATES' list for request `key`. */
-function toCandidate(key: string, c: Omit<Candidate, 'key'>): Candidate {
-  return {
-    key,
-    offerId: c.offerId,
-    productId: c.productId,
-    supplierId: c.supplierId,
-    distanceM: c.distanceM,
-    withinRadius: c.withinRadius,
-  };
-}
-
 /** One request's answer: all its matches counted, the page after its cursor in order. */
 export interface MatchedRequest {
   total: number;
@@ -447,7 +435,7 @@ async function findCandidates(
     keys,
   });
   const candidates: Candidate[] = [];
-  for (const f of found) for (const c of f.candidates) candidates.push(toCandidate(f.key, c));
+  for (const f of found) for (const c of f.candidates) candidates.push({ ...c, key: f.key });
   return { withinCountOf: new Map(found.map((f) => [f.key, f.withinCount])), candidates };
 }
 
