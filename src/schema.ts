@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { validateInput } from './common';
 import { ActorResolver, ActorMutationResolver } from './actor';
 import { authChecker, AuditTrailResolver } from './auth';
@@ -9,7 +9,7 @@ import { ImportResolver } from './import';
 import { LabelResolver } from './label';
 import { ActorNeedsResolver, NeedResolver, NeedMutationResolver } from './need';
 import { ActorOffersResolver, OfferResolver, OfferMutationResolver } from './offer';
-import { ActorPageResolver } from './prefetch';
+import { ActorPageResolver, answerFromRows } from './prefetch';
 import { ProductResolver } from './product';
 import { SearchResolver } from './search';
 import { ActorTradeResolver, SupplyLinkResolver, SupplyLinkMutationResolver, TradePartnerResolver } from './supply';
@@ -57,8 +57,16 @@ const RESOLVERS: NonEmptyArray<Function> = [
  * rejected before any resolver runs, with the first problem's message (src/common/validation.ts).
  * Access is declared with `@Authorized(AccessRule...)` and decided by src/auth's authChecker;
  * authMode "null" makes a refused private field read null, while operation rules throw
- * UNAUTHENTICATED or FORBIDDEN themselves (docs/security.md).
+ * UNAUTHENTICATED or FORBIDDEN themselves (docs/security.md). A page of actors answers some
+ * relationship fields from its own rows (src/prefetch, `answerFromRows`): never a field with a rule.
  */
-export function buildMaillonSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validateFn: validateInput, authChecker, authMode: 'null' });
+export async function buildMaillonSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers: RESOLVERS, validateFn: validateInput, authChecker, authMode: 'null' });
+  return answerFromRows(schema, hasAccessRule);
+}
+
+/** True when a field of an object type declares `@Authorized` (on the type's field or on its field resolver: type-graphql copies the latter onto the former). */
+export function hasAccessRule(typeName: string, fieldName: string): boolean {
+  const type = getMetadataStorage().objectTypes.find((t) => t.name === typeName);
+  return type?.fields?.find((f) => f.schemaName === fieldName)?.roles !== undefined;
 }

@@ -1,4 +1,8 @@
+import type DataLoader from 'dataloader';
+import type { Context } from '../src/context';
 import type { Database } from '../src/db';
+import { ANSWERED_FROM_ROW, answerFromRows } from '../src/prefetch';
+import { buildMaillonSchema, hasAccessRule } from '../src/schema';
 import { connectTestDb } from './helpers/db';
 import { seededGraph } from './helpers/seeded';
 import { createRunner, graphql, testMember, type OperationResult, type ResultOf } from './helpers/graphql';
@@ -183,6 +187,75 @@ const TRADE = graphql(`
   }
 `);
 
+// Partners and offers with `first`, for the answers from the rows: a bound within what the page
+// loaded, one beyond it (an actor of the seed sells to 60 actors, the page loads the first 50).
+const BOUNDED_PAGE = graphql(`
+  query PrefetchBoundedPage($commune: String, $offers: Int, $customers: Int) {
+    actors(first: 200, filter: { communeInsee: $commune }) {
+      nodes {
+        id
+        offers(first: $offers) {
+          id
+        }
+        customers(first: $customers) {
+          actor {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+const ONE_ACTOR_BOUNDED = graphql(`
+  query PrefetchOneActorBounded($id: String!, $offers: Int, $customers: Int) {
+    actor(id: $id) {
+      offers(first: $offers) {
+        id
+      }
+      customers(first: $customers) {
+        actor {
+          id
+        }
+      }
+    }
+  }
+`);
+
+/** The loaders a page primes, whose loads the fields answered from the rows no longer make. */
+const PRIMED_LOADERS = [
+  ['territory', 'communeOfActor'],
+  ['offer', 'offersOfActor'],
+  ['product', 'productOfOffer'],
+  ['label', 'labelsOfOffer'],
+  ['supply', 'suppliersOfActor'],
+  ['supply', 'customersOfActor'],
+  ['actor', 'actorPropertiesById'],
+] as const;
+
+/** Counts the loads of the primed loaders in a request (`load` and `loadMany`), by loader. */
+function countingLoads(counts: Map<string, number>) {
+  return (ctx: Context) => {
+    for (const [folder, name] of PRIMED_LOADERS) {
+      const loader = (ctx.loaders as unknown as Record<string, Record<string, DataLoader<unknown, unknown>>>)[folder][name];
+      const count = () => counts.set(name, (counts.get(name) ?? 0) + 1);
+      const [load, loadMany] = [loader.load.bind(loader), loader.loadMany.bind(loader)];
+      // `loadMany` calls `load` for each key: counted once, as the one call it is.
+      let inMany = false;
+      loader.load = (key) => (inMany || count(), load(key));
+      loader.loadMany = (keys) => {
+        count();
+        inMany = true;
+        try {
+          return loadMany(keys);
+        } finally {
+          inMany = false;
+        }
+      };
+    }
+  };
+}
+
 type FullActor = ResultOf<typeof FULL_PAGE>['actors']['nodes'][number];
 
 /** Groups links by their other end, partners by their largest link: what `toPartners` did in Node before. */
@@ -360,4 +433,86 @@ describe('a page of actors prefetched in one statement', () => {
         .sort(),
     ).toEqual(ownPrices.map((r) => r.id).sort());
   }, 120_000);
+
+  describe('its relationship fields answered from the rows', () => {
+    it('asks no loader for the commune, offers, products, labels and partners it fetched', async () => {
+      // The first request validates `first` (type-graphql, once per value): then the rows answer.
+      const first = await runner.run(W3_PAGE, { first: 50 });
+      const loads = new Map<string, number>();
+      const again = await runner.run(W3_PAGE, { first: 50 }, { onContext: countingLoads(loads) });
+      expect(again.errors).toBeUndefined();
+      expect(again.data).toEqual(first.data);
+      // The partners' actors are loaded once, for the whole page, before its fields run.
+      expect(Object.fromEntries(loads)).toEqual({ actorPropertiesById: 1 });
+      expect(again.queries).toBe(2);
+      // A field the page does not fetch still goes through its loader, batched.
+      const full = new Map<string, number>();
+      expect((await runner.run(FULL_PAGE, { first: 50 }, { onContext: countingLoads(full) })).errors).toBeUndefined();
+      expect(full.get('actorPropertiesById')).toBe(1);
+      expect(full.get('communeOfActor') ?? 0).toBeGreaterThan(0); // `department` reads the commune through the loader
+    });
+
+    it('keeps `first`: within the loaded partners from the rows, beyond them through the resolver, as actor(id) answers', async () => {
+      const [{ busiest, commune, customers }] = await db.read<{ busiest: string; commune: string; customers: number }>(`
+        MATCH (s:Actor)-[:SUPPLIES]->(:SupplyLink)-[:TO]->(b:Actor)
+        WITH s, count(DISTINCT b) AS customers ORDER BY customers DESC, s.id LIMIT 1
+        MATCH (s)-[:LOCATED_IN]->(c:Commune)
+        RETURN s.id AS busiest, c.insee AS commune, customers`);
+      expect(customers).toBeGreaterThan(50);
+      for (const bounds of [
+        { offers: 2, customers: 3 },
+        { offers: 200, customers: 50 },
+        { offers: 1, customers: 55 },
+        { offers: 50, customers: 200 },
+      ]) {
+        const loads = new Map<string, number>();
+        // Twice: the first request validates these `first` values, the second is answered from the rows.
+        for (let run = 0; run < 2; run += 1) {
+          const page = await runner.run(BOUNDED_PAGE, { commune, ...bounds }, { onContext: run === 1 ? countingLoads(loads) : undefined });
+          expect(page.errors).toBeUndefined();
+          const listed = page.data!.actors.nodes.find((a) => a.id === busiest)!;
+          const single = await runner.run(ONE_ACTOR_BOUNDED, { id: busiest, ...bounds });
+          expect(listed.offers).toEqual(single.data!.actor.offers);
+          expect(listed.customers).toEqual(single.data!.actor.customers);
+          expect(listed.customers).toHaveLength(Math.min(bounds.customers, customers));
+        }
+        // Beyond the 50 partners the page loaded, that actor's list goes through its resolver (and its loader).
+        expect(loads.get('customersOfActor') ?? 0).toBe(bounds.customers > 50 ? 1 : 0);
+        expect(loads.get('offersOfActor') ?? 0).toBe(0);
+      }
+    });
+
+    it('answers no field with an access rule from the rows', async () => {
+      // The rule lookup sees the rules, on a type's field and on a field resolver.
+      expect([hasAccessRule('Offer', 'capacity'), hasAccessRule('Offer', 'priceEur'), hasAccessRule('Actor', 'email')]).toEqual([
+        true,
+        true,
+        true,
+      ]);
+      for (const [type, fields] of Object.entries(ANSWERED_FROM_ROW)) {
+        for (const field of Object.keys(fields)) expect([type, field, hasAccessRule(type, field)]).toEqual([type, field, false]);
+      }
+      // A field that had one would be refused when the schema is built.
+      const schema = await buildMaillonSchema();
+      expect(() => answerFromRows(schema, (type, field) => type === 'Offer' && field === 'labels')).toThrow(
+        'Offer.labels has an access rule',
+      );
+    });
+
+    it('refuses a `first` out of range as before, however often it is asked', async () => {
+      // A refusal is never remembered as valid: the rows never answer it.
+      for (let run = 0; run < 3; run += 1) {
+        for (const bounds of [
+          { offers: 0, customers: 10 },
+          { offers: 10, customers: 201 },
+        ]) {
+          const res = await runner.run(BOUNDED_PAGE, { commune: null, ...bounds });
+          expect(res.data).toBeNull();
+          expect(res.errors!.map((e) => [e.extensions?.code, e.message].join(': '))).toEqual([
+            'BAD_USER_INPUT: first must be between 1 and 200',
+          ]);
+        }
+      }
+    });
+  });
 });

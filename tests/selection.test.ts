@@ -59,6 +59,8 @@ describe('the selection a resolver reads before its children run', () => {
       offerLabels: false,
       suppliers: false,
       customers: false,
+      supplierProperties: ['id'],
+      customerProperties: ['id'],
     });
     expect(
       page('{ actors { nodes { department { code } offers { product { id } } } edges { node { customers { actor { id } } } } } }'),
@@ -69,6 +71,8 @@ describe('the selection a resolver reads before its children run', () => {
       offerLabels: false,
       suppliers: false,
       customers: true,
+      supplierProperties: ['id'],
+      customerProperties: ['id'],
     });
     // Fields nested deeper (a partner's own offers) are not the page's: left to the loaders.
     expect(page('{ actors { nodes { suppliers { actor { offers { id } commune { insee } } } } } }')).toMatchObject({
@@ -76,5 +80,12 @@ describe('the selection a resolver reads before its children run', () => {
       offers: false,
       suppliers: true,
     });
+    // The partners' actors are loaded with the page, with what the query selects of them under
+    // `nodes` and `edges.node` together, in ACTOR_PROPERTIES' order (the keys `Actor.suppliers` loads).
+    expect(
+      page(
+        '{ actors { nodes { suppliers { actor { siret name } } } edges { node { suppliers { actor { id roles } } customers { actor { email } } } } } }',
+      ),
+    ).toMatchObject({ supplierProperties: ['id', 'name', 'roles', 'siret'], customerProperties: ['id', 'email'] });
   });
 });

@@ -15,13 +15,13 @@ const READS: Readonly<Record<string, readonly ActorProperty[]>> = {
 const IS_PROPERTY = new Set<string>(ACTOR_PROPERTIES);
 
 /**
- * The properties of an actor that a selection of Actor fields reads (`id` first, then in
+ * The properties of an actor that selections of Actor fields read, together (`id` first, then in
  * ACTOR_PROPERTIES' order, so that equal selections give equal lists). `undefined` (not selected):
  * `id` alone.
  */
-export function actorPropertiesOf(selection: Selection | undefined): ActorProperty[] {
+export function actorPropertiesOf(...selections: (Selection | undefined)[]): ActorProperty[] {
   const wanted = new Set<string>(['id']);
-  for (const field of selection?.fields() ?? []) {
+  for (const field of selections.flatMap((s) => [...(s?.fields() ?? [])])) {
     if (IS_PROPERTY.has(field)) wanted.add(field);
     for (const property of READS[field] ?? []) wanted.add(property);
   }

@@ -9,6 +9,7 @@ export {
   exactlyOneMessage,
   givenFields,
   InRange,
+  isKnownValid,
   NotBlank,
   notBlankMessage,
   registerClassRule,
@@ -26,6 +27,7 @@ export { manyByKey, oneByKey } from './loader';
 export type { PageRequest } from './pagination';
 export {
   DEFAULT_PAGE_SIZE,
+  DEFAULT_RELATED_ITEMS,
   MAX_PAGE_SIZE,
   MAX_RELATED_ITEMS,
   MAX_SOURCES,

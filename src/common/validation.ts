@@ -219,6 +219,16 @@ function knownValidKey(object: object): string | null {
   return key !== undefined && key.length <= KNOWN_VALID_MAX_LENGTH ? key : null;
 }
 
+/**
+ * True when an argument object with this class and value was already found valid (validateInput):
+ * a resolver that answers without type-graphql (src/prefetch answers a page's fields from its rows)
+ * reuses that verdict instead of validating a second way, and lets type-graphql validate otherwise.
+ */
+export function isKnownValid(object: object): boolean {
+  const key = knownValidKey(object);
+  return key !== null && knownValid.get(object.constructor)?.has(key) === true;
+}
+
 function rememberValid(constructor: object, key: string): void {
   let keys = knownValid.get(constructor);
   if (!keys) knownValid.set(constructor, (keys = new Set()));

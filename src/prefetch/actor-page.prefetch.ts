@@ -1,5 +1,5 @@
-import type { Actor, ActorPageExtension } from '../actor';
-import { MAX_RELATED_ITEMS, type Selection } from '../common';
+import { actorPropertiesKey, actorPropertiesOf, type Actor, type ActorPageExtension, type ActorProperty } from '../actor';
+import { DEFAULT_RELATED_ITEMS, MAX_RELATED_ITEMS, type Selection } from '../common';
 import type { Context } from '../context';
 import { int } from '../db';
 import type { Label } from '../label';
@@ -8,6 +8,7 @@ import type { Product } from '../product';
 import type { TradePartnerRow } from '../supply';
 import type { Commune } from '../territory';
 import { PREFETCHING_ACTOR_PAGES } from './actor-page.cypher';
+import { keepRowValues, type KeptPartners } from './answered-from-row';
 
 /** Which relationships of the page's actors the query selects, hence which subqueries of the page statement run. */
 export interface ActorPagePrefetch {
@@ -18,6 +19,9 @@ export interface ActorPagePrefetch {
   offerLabels: boolean;
   suppliers: boolean;
   customers: boolean;
+  /** The properties the query selects of the suppliers' actors, and of the customers' (as `Actor.suppliers`/`customers` load them). */
+  supplierProperties: ActorProperty[];
+  customerProperties: ActorProperty[];
 }
 
 /** An offer of the page, with what the query selects of it (null / [] when not selected). */
@@ -52,12 +56,14 @@ export function toActorPagePrefetch(connection: Selection): ActorPagePrefetch {
     offerLabels: selects('offers', 'labels'),
     suppliers: selects('suppliers'),
     customers: selects('customers'),
+    supplierProperties: actorPropertiesOf(...actors.map((s) => s.at('suppliers', 'actor'))),
+    customerProperties: actorPropertiesOf(...actors.map((s) => s.at('customers', 'actor'))),
   };
 }
 
 /** True when the query selects none of the prefetched relationships: the plain page statement does. */
-export function prefetchesNothing(wanted: ActorPagePrefetch): boolean {
-  return !Object.values(wanted).some(Boolean);
+export function prefetchesNothing({ commune, offers, suppliers, customers }: ActorPagePrefetch): boolean {
+  return !(commune || offers || suppliers || customers);
 }
 
 /**
@@ -65,26 +71,85 @@ export function prefetchesNothing(wanted: ActorPagePrefetch): boolean {
  * `prime` leaves a key that is already cached alone, so nothing loaded earlier in the request is
  * overwritten. The values have the loaders' shapes (same projections, same order, same bound), and
  * the resolvers and authorization rules run on them unchanged: a private field the viewer may not
- * read still reads null.
+ * read still reads null. The same values are kept on the actor and its offers, which answer their
+ * relationship fields from them (answered-from-row.ts); the loaders serve any other field of the
+ * request that asks for them (an actor met again elsewhere, an offer's owner for its access rules).
  */
-function primeLoaders(row: PrefetchedActorRow, wanted: ActorPagePrefetch, { loaders }: Context): void {
+function primeLoaders(row: PrefetchedActorRow, wanted: ActorPagePrefetch, { loaders }: Context): Record<string, unknown> {
   const { actor } = row;
+  const kept: Record<string, unknown> = {};
   loaders.actor.actorById.prime(actor.id, actor);
-  if (wanted.commune) loaders.territory.communeOfActor.prime(actor.id, row.commune);
+  if (wanted.commune) {
+    loaders.territory.communeOfActor.prime(actor.id, row.commune);
+    kept.commune = row.commune;
+  }
   if (wanted.offers) {
     // Instances: type-graphql copies a plain root into a new Offer for each field resolver it runs on it.
     const offers = row.offers.map((o) => Object.assign(new Offer(), o.offer));
     loaders.offer.offersOfActor.prime(actor.id, offers);
+    kept.offers = offers;
     for (const [i, { product, labels }] of row.offers.entries()) {
       const offer = offers[i];
       // An offer's owner, for its private fields' rules (OWNERSHIP.Offer), without a statement.
       loaders.actor.actorOfOffer.prime(offer.id, actor);
-      if (wanted.offerProducts) loaders.product.productOfOffer.prime(offer.id, product);
-      if (wanted.offerLabels) loaders.label.labelsOfOffer.prime(offer.id, labels);
+      const keptOfOffer: Record<string, unknown> = {};
+      if (wanted.offerProducts) {
+        loaders.product.productOfOffer.prime(offer.id, product);
+        keptOfOffer.product = product;
+      }
+      if (wanted.offerLabels) {
+        loaders.label.labelsOfOffer.prime(offer.id, labels);
+        keptOfOffer.labels = labels;
+      }
+      keepRowValues(offer, keptOfOffer);
     }
   }
   if (wanted.suppliers && row.suppliers) loaders.supply.suppliersOfActor.prime(actor.id, row.suppliers);
   if (wanted.customers && row.customers) loaders.supply.customersOfActor.prime(actor.id, row.customers);
+  return kept;
+}
+
+/** The partners loaded with the page: the first DEFAULT_RELATED_ITEMS of each list (what `suppliers` answers by default). */
+function firstPartnersOf(partners: TradePartnerRow[] | null): TradePartnerRow[] {
+  return partners?.slice(0, DEFAULT_RELATED_ITEMS) ?? [];
+}
+
+/**
+ * The partners' actors of the whole page, with the properties the query selects of them, in one
+ * batch under the keys `Actor.suppliers`/`customers` load (`actorPropertiesById`): loaded before the
+ * page is returned, so that the partner fields answer from the rows instead of a loader round each,
+ * and a partner field that runs its resolver after all finds them cached.
+ */
+async function loadPartnerActors(rows: PrefetchedActorRow[], wanted: ActorPagePrefetch, { loaders }: Context): Promise<Map<string, Actor>> {
+  const keys = new Set<string>();
+  for (const row of rows) {
+    for (const p of firstPartnersOf(row.suppliers)) keys.add(actorPropertiesKey(wanted.supplierProperties, p.actorId));
+    for (const p of firstPartnersOf(row.customers)) keys.add(actorPropertiesKey(wanted.customerProperties, p.actorId));
+  }
+  const actors = await loaders.actor.actorPropertiesById.loadMany([...keys]);
+  const failed = actors.find((a) => a instanceof Error);
+  if (failed) throw failed;
+  return new Map([...keys].map((key, i) => [key, actors[i] as Actor]));
+}
+
+function toKeptPartners(partners: TradePartnerRow[], properties: ActorProperty[], actors: Map<string, Actor>): KeptPartners {
+  const first = firstPartnersOf(partners);
+  return {
+    partners: first.map((p) => ({ actor: actors.get(actorPropertiesKey(properties, p.actorId))!, linkIds: p.linkIds })),
+    complete: first.length === partners.length,
+  };
+}
+
+async function keepPage(rows: PrefetchedActorRow[], wanted: ActorPagePrefetch, ctx: Context): Promise<void> {
+  const kept = rows.map((row) => primeLoaders(row, wanted, ctx));
+  if (wanted.suppliers || wanted.customers) {
+    const actors = await loadPartnerActors(rows, wanted, ctx);
+    rows.forEach((row, i) => {
+      if (wanted.suppliers && row.suppliers) kept[i].suppliers = toKeptPartners(row.suppliers, wanted.supplierProperties, actors);
+      if (wanted.customers && row.customers) kept[i].customers = toKeptPartners(row.customers, wanted.customerProperties, actors);
+    });
+  }
+  rows.forEach((row, i) => keepRowValues(row.actor, kept[i]));
 }
 
 /** The extension of the actors page that fetches the selected relationships in the page statement and primes the loaders. */
@@ -100,8 +165,6 @@ export function actorPagePrefetch(wanted: ActorPagePrefetch, ctx: Context): Acto
       withCustomers: wanted.customers,
       max: int(MAX_RELATED_ITEMS),
     },
-    onRows: (rows) => {
-      for (const row of rows) primeLoaders(row, wanted, ctx);
-    },
+    onRows: (rows) => keepPage(rows, wanted, ctx),
   };
 }

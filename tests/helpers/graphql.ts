@@ -20,6 +20,8 @@ export interface OperationResult<T> {
 export interface RunOptions {
   /** Who asks; anonymous (null) unless the runner or the call says otherwise. */
   viewer?: Viewer | null;
+  /** Sees (or instruments) the request's context before the operation runs: its loaders, its database handle. */
+  onContext?: (ctx: Context) => void;
 }
 
 /** A club editor, for tests of writes and of private fields that are about something else. */
@@ -50,6 +52,7 @@ export async function createRunner(db: Database, defaults: RunOptions = {}) {
   async function execute(query: string, variables: Record<string, unknown> | undefined, options: RunOptions) {
     const viewer = options.viewer !== undefined ? options.viewer : (defaults.viewer ?? null);
     const contextValue: Context = createContext({ db, logger: silentLogger, requestId: 'test', viewer });
+    options.onContext?.(contextValue);
     const response = await apollo.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
     const { data, errors } = response.body.singleResult;
