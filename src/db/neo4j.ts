@@ -685,13 +685,31 @@ export class Database {
     }
     this.shared.book.note(cypher, params, mode);
     const started = performance.now();
-    const result = await this.shared.gate.run(cypher, () => tx.run(cypher, params));
+    const result = await this.shared.gate.run(cypher, () => withoutCallerStack(() => tx.run(cypher, params)));
     const rows = toRows<T>(result);
     this.shared.options.logger.debug(
       { cypher: firstLine(cypher), ms: Math.round((performance.now() - started) * 10) / 10, rows: rows.length },
       'cypher',
     );
     return rows;
+  }
+}
+
+/**
+ * Starts a statement without capturing its caller's stack. The driver's Result captures one when it
+ * is created (`new Error().stack`, formatted at once) only to graft it onto the stack of a failure,
+ * which no client ever sees (errors are mapped to coded GraphQL errors) and which our logs identify
+ * by the statement and the driver's code instead. It cost 0.08 ms of CPU per statement, 5 % of the
+ * W4 search's server CPU (issue 13 profile; bare driver, 0.31 → 0.22 ms per trivial read). The
+ * limit is restored before anything else runs: the Result is created synchronously.
+ */
+function withoutCallerStack<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
