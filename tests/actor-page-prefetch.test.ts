@@ -306,15 +306,14 @@ describe('a page of actors prefetched in one statement', () => {
     await db.close();
   });
 
-  it('answers the page of 50 with commune, offers (product, labels) and suppliers in two statements, whatever the page size', async () => {
-    // The page with everything it selects; then the partners' actors that are not on the page, once each.
+  it('answers the page of 50 with commune, offers (product, labels) and suppliers in one statement, whatever the page size', async () => {
+    // The page with everything it selects, the partners' actors included (the properties selected of them).
     for (const first of [5, 50, 200]) {
       const res = await runner.run(W3_PAGE, { first });
       expect(res.errors).toBeUndefined();
       expect(res.data!.actors.nodes).toHaveLength(first);
-      expect(res.queries).toBe(2);
+      expect(res.queries).toBe(1);
     }
-    // Without the partners' actors, the page alone.
     expect((await runner.run(EDGES_PAGE, { first: 200, withOffers: true })).queries).toBe(1);
     // The seed's page of 50 does have offers, labels and suppliers to fetch.
     const { data } = await runner.run(W3_PAGE, { first: 50 });
@@ -327,8 +326,8 @@ describe('a page of actors prefetched in one statement', () => {
     const ten = await runner.run(FULL_PAGE, { first: 10 }, { viewer: testMember(owner) });
     const fifty = await runner.run(FULL_PAGE, { first: 50 }, { viewer: testMember(owner) });
     expect(fifty.errors).toBeUndefined();
-    // The page (with commune, offers, suppliers, customers); department; the partners' actors; their links; their products.
-    expect(fifty.queries).toBe(5);
+    // The page (with commune, offers, suppliers and customers with their actors); department; the partners' links; their products.
+    expect(fifty.queries).toBe(4);
     expect(ten.queries).toBe(fifty.queries);
   });
 
@@ -442,17 +441,16 @@ describe('a page of actors prefetched in one statement', () => {
       const again = await runner.run(W3_PAGE, { first: 50 }, { onContext: countingLoads(loads) });
       expect(again.errors).toBeUndefined();
       expect(again.data).toEqual(first.data);
-      // The partners' actors are loaded once, for the whole page, before its fields run.
-      expect(Object.fromEntries(loads)).toEqual({ actorPropertiesById: 1 });
-      expect(again.queries).toBe(2);
+      expect(Object.fromEntries(loads)).toEqual({});
+      expect(again.queries).toBe(1);
       // A field the page does not fetch still goes through its loader, batched.
       const full = new Map<string, number>();
       expect((await runner.run(FULL_PAGE, { first: 50 }, { onContext: countingLoads(full) })).errors).toBeUndefined();
-      expect(full.get('actorPropertiesById')).toBe(1);
+      expect(full.get('actorPropertiesById') ?? 0).toBe(0);
       expect(full.get('communeOfActor') ?? 0).toBeGreaterThan(0); // `department` reads the commune through the loader
     });
 
-    it('keeps `first`: within the loaded partners from the rows, beyond them through the resolver, as actor(id) answers', async () => {
+    it('keeps `first` as actor(id) does, partners beyond the default 50 included', async () => {
       const [{ busiest, commune, customers }] = await db.read<{ busiest: string; commune: string; customers: number }>(`
         MATCH (s:Actor)-[:SUPPLIES]->(:SupplyLink)-[:TO]->(b:Actor)
         WITH s, count(DISTINCT b) AS customers ORDER BY customers DESC, s.id LIMIT 1
@@ -476,9 +474,8 @@ describe('a page of actors prefetched in one statement', () => {
           expect(listed.customers).toEqual(single.data!.actor.customers);
           expect(listed.customers).toHaveLength(Math.min(bounds.customers, customers));
         }
-        // Beyond the 50 partners the page loaded, that actor's list goes through its resolver (and its loader).
-        expect(loads.get('customersOfActor') ?? 0).toBe(bounds.customers > 50 ? 1 : 0);
-        expect(loads.get('offersOfActor') ?? 0).toBe(0);
+        // From the rows, whatever the bound: the page ships every partner its loader would list.
+        expect(Object.fromEntries(loads)).toEqual({});
       }
     });
 

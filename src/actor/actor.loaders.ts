@@ -17,7 +17,7 @@ export function actorPropertiesKey(properties: readonly ActorProperty[], id: str
 }
 
 /** An Actor with the given properties (the others unread, hence unset): an instance, so type-graphql need not copy it per field. */
-function toPartialActor(properties: readonly string[], values: unknown[]): Actor {
+export function toPartialActor(properties: readonly string[], values: unknown[]): Actor {
   const actor = new Actor();
   properties.forEach((property, i) => {
     (actor as unknown as Record<string, unknown>)[property] = values[i];

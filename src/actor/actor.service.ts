@@ -53,13 +53,12 @@ function hasNoFilter(params: ActorFilterParams): boolean {
 /**
  * How a caller extends the page statement (src/prefetch): the statements to run instead of the
  * plain ones (the same pages with a fixed tail of subqueries, from `actorPageStatements`), their
- * extra parameters, and what to do with the rows before the page is returned (awaited: it may load
- * what the rows name).
+ * extra parameters, and what to do with each row before the page is returned.
  */
 export interface ActorPageExtension<R> {
   statements: ActorPageStatements;
   params: Record<string, unknown>;
-  onRows(rows: (R & { actor: Actor })[]): void | Promise<void>;
+  onRows(rows: (R & { actor: Actor })[]): void;
 }
 
 /** A page of actors, by name or by distance, with keyset cursors; `extension` runs a richer statement in place of the plain one. */
@@ -94,7 +93,7 @@ export async function findActors<R = object>(
     const rows = await ctx.db.read<T & R>(cypher, { ...params, ...extension?.params, ...pageParams, limit });
     // Instances: type-graphql copies a plain root into a new Actor for each field resolver it runs on it.
     for (const row of rows) row.actor = Object.assign(new Actor(), row.actor);
-    await extension?.onRows(rows);
+    extension?.onRows(rows);
     return rows;
   };
 

@@ -1,5 +1,5 @@
 export { ActorResolver } from './actor.resolver';
-export { actorPropertiesKey, createActorLoaders } from './actor.loaders';
+export { actorPropertiesKey, createActorLoaders, toPartialActor } from './actor.loaders';
 export { actorPropertiesOf } from './actor.properties';
 export { Actor, ActorConnection } from './actor.type';
 export {

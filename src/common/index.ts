@@ -27,7 +27,6 @@ export { manyByKey, oneByKey } from './loader';
 export type { PageRequest } from './pagination';
 export {
   DEFAULT_PAGE_SIZE,
-  DEFAULT_RELATED_ITEMS,
   MAX_PAGE_SIZE,
   MAX_RELATED_ITEMS,
   MAX_SOURCES,

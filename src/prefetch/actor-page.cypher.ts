@@ -1,5 +1,5 @@
 import { actorPageStatements } from '../actor';
-import { CUSTOMERS_OF_ACTOR, SUPPLIERS_OF_ACTOR } from '../supply';
+import { CUSTOMERS_WITH_ACTOR_VALUES, SUPPLIERS_WITH_ACTOR_VALUES } from '../supply';
 
 /**
  * The tail of the prefetching page statements: run on each actor `a` of the page (after its LIMIT),
@@ -8,14 +8,15 @@ import { CUSTOMERS_OF_ACTOR, SUPPLIERS_OF_ACTOR } from '../supply';
  * the properties its GraphQL type reads and its owner's id (which its access rules read), not the
  * search keys stored beside them (issue 13: W3 shipped 300 KB of rows). Each subquery is
  * switched on by a boolean parameter ($withCommune, $withOffers, $withOfferProducts,
- * $withOfferLabels, $withSuppliers, $withCustomers) rather than by choosing among texts: one text
+ * $withOfferLabels, $withSuppliers, $withCustomers; $supplierProperties and $customerProperties
+ * list the partners' actor properties the query selects) rather than by choosing among texts: one text
  * per kind of page, so one plan in Neo4j's cache whatever the selection; a subquery switched off
  * stops at its first filter, reading nothing. Each subquery returns exactly one row (an OPTIONAL
  * MATCH, an aggregation, or an OPTIONAL CALL that reads null when switched off), so no actor of the
  * page is lost.
  * Columns: commune (map or null), offers (list of {offer, product, labels}), suppliers and
- * customers (lists of {actorId, linkIds}, see SUPPLIERS_OF_ACTOR: partners' actors are loaded by id,
- * once each, by the field resolver).
+ * customers (lists of {actorId, linkIds, actorValues}, see SUPPLIERS_WITH_ACTOR_VALUES: each partner
+ * with the selected properties of its actor, so that the page needs no second statement for them).
  */
 const PREFETCH_TAIL = /* cypher */ `
   CALL (a) {
@@ -33,12 +34,12 @@ const PREFETCH_TAIL = /* cypher */ `
   }
   OPTIONAL CALL (a) {
     WITH a WHERE $withSuppliers
-    CALL (a) { ${SUPPLIERS_OF_ACTOR} }
+    CALL (a) { ${SUPPLIERS_WITH_ACTOR_VALUES} }
     RETURN partners AS suppliers
   }
   OPTIONAL CALL (a) {
     WITH a WHERE $withCustomers
-    CALL (a) { ${CUSTOMERS_OF_ACTOR} }
+    CALL (a) { ${CUSTOMERS_WITH_ACTOR_VALUES} }
     RETURN partners AS customers
   }`;
 

@@ -1,14 +1,14 @@
-import { actorPropertiesKey, actorPropertiesOf, type Actor, type ActorPageExtension, type ActorProperty } from '../actor';
-import { DEFAULT_RELATED_ITEMS, MAX_RELATED_ITEMS, type Selection } from '../common';
+import { actorPropertiesKey, actorPropertiesOf, toPartialActor, type Actor, type ActorPageExtension, type ActorProperty } from '../actor';
+import { MAX_RELATED_ITEMS, type Selection } from '../common';
 import type { Context } from '../context';
 import { int } from '../db';
 import type { Label } from '../label';
 import { Offer } from '../offer';
 import type { Product } from '../product';
-import type { TradePartnerRow } from '../supply';
+import type { TradePartner, TradePartnerRow } from '../supply';
 import type { Commune } from '../territory';
 import { PREFETCHING_ACTOR_PAGES } from './actor-page.cypher';
-import { keepRowValues, type KeptPartners } from './answered-from-row';
+import { keepRowValues } from './answered-from-row';
 
 /** Which relationships of the page's actors the query selects, hence which subqueries of the page statement run. */
 export interface ActorPagePrefetch {
@@ -109,47 +109,28 @@ function primeLoaders(row: PrefetchedActorRow, wanted: ActorPagePrefetch, { load
   return kept;
 }
 
-/** The partners loaded with the page: the first DEFAULT_RELATED_ITEMS of each list (what `suppliers` answers by default). */
-function firstPartnersOf(partners: TradePartnerRow[] | null): TradePartnerRow[] {
-  return partners?.slice(0, DEFAULT_RELATED_ITEMS) ?? [];
-}
-
 /**
- * The partners' actors of the whole page, with the properties the query selects of them, in one
- * batch under the keys `Actor.suppliers`/`customers` load (`actorPropertiesById`): loaded before the
- * page is returned, so that the partner fields answer from the rows instead of a loader round each,
- * and a partner field that runs its resolver after all finds them cached.
+ * A page's partners with their actors, as `Actor.suppliers`/`customers` would load them: each
+ * partner's actor is built from the values the page statement shipped with it (the properties the
+ * query selects of it, SUPPLIERS_WITH_ACTOR_VALUES) and put into `actorPropertiesById` under the
+ * resolver's key, so a partner field that runs its resolver after all (a `first` not yet known
+ * valid) finds it cached instead of running a statement.
  */
-async function loadPartnerActors(rows: PrefetchedActorRow[], wanted: ActorPagePrefetch, { loaders }: Context): Promise<Map<string, Actor>> {
-  const keys = new Set<string>();
+function toKeptPartners(partners: TradePartnerRow[], properties: ActorProperty[], { loaders }: Context): TradePartner[] {
+  return partners.map((p) => {
+    const actor = toPartialActor(properties, p.actorValues!);
+    loaders.actor.actorPropertiesById.prime(actorPropertiesKey(properties, p.actorId), actor);
+    return { actor, linkIds: p.linkIds };
+  });
+}
+
+function keepPage(rows: PrefetchedActorRow[], wanted: ActorPagePrefetch, ctx: Context): void {
   for (const row of rows) {
-    for (const p of firstPartnersOf(row.suppliers)) keys.add(actorPropertiesKey(wanted.supplierProperties, p.actorId));
-    for (const p of firstPartnersOf(row.customers)) keys.add(actorPropertiesKey(wanted.customerProperties, p.actorId));
+    const kept = primeLoaders(row, wanted, ctx);
+    if (wanted.suppliers && row.suppliers) kept.suppliers = toKeptPartners(row.suppliers, wanted.supplierProperties, ctx);
+    if (wanted.customers && row.customers) kept.customers = toKeptPartners(row.customers, wanted.customerProperties, ctx);
+    keepRowValues(row.actor, kept);
   }
-  const actors = await loaders.actor.actorPropertiesById.loadMany([...keys]);
-  const failed = actors.find((a) => a instanceof Error);
-  if (failed) throw failed;
-  return new Map([...keys].map((key, i) => [key, actors[i] as Actor]));
-}
-
-function toKeptPartners(partners: TradePartnerRow[], properties: ActorProperty[], actors: Map<string, Actor>): KeptPartners {
-  const first = firstPartnersOf(partners);
-  return {
-    partners: first.map((p) => ({ actor: actors.get(actorPropertiesKey(properties, p.actorId))!, linkIds: p.linkIds })),
-    complete: first.length === partners.length,
-  };
-}
-
-async function keepPage(rows: PrefetchedActorRow[], wanted: ActorPagePrefetch, ctx: Context): Promise<void> {
-  const kept = rows.map((row) => primeLoaders(row, wanted, ctx));
-  if (wanted.suppliers || wanted.customers) {
-    const actors = await loadPartnerActors(rows, wanted, ctx);
-    rows.forEach((row, i) => {
-      if (wanted.suppliers && row.suppliers) kept[i].suppliers = toKeptPartners(row.suppliers, wanted.supplierProperties, actors);
-      if (wanted.customers && row.customers) kept[i].customers = toKeptPartners(row.customers, wanted.customerProperties, actors);
-    });
-  }
-  rows.forEach((row, i) => keepRowValues(row.actor, kept[i]));
 }
 
 /** The extension of the actors page that fetches the selected relationships in the page statement and primes the loaders. */
@@ -163,6 +144,8 @@ export function actorPagePrefetch(wanted: ActorPagePrefetch, ctx: Context): Acto
       withOfferLabels: wanted.offerLabels,
       withSuppliers: wanted.suppliers,
       withCustomers: wanted.customers,
+      supplierProperties: wanted.supplierProperties,
+      customerProperties: wanted.customerProperties,
       max: int(MAX_RELATED_ITEMS),
     },
     onRows: (rows) => keepPage(rows, wanted, ctx),

@@ -1,6 +1,5 @@
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { isKnownValid, RelatedItemsArgs } from '../common';
-import type { TradePartner } from '../supply';
 
 /**
  * Answering a prefetched page's relationship fields from its rows (issue 13, W3).
@@ -11,8 +10,8 @@ import type { TradePartner } from '../supply';
  * graphql-js' asynchronous completion: a promise or three per field, and the garbage they make, for
  * values that were already there. Here the page keeps each object's values under a symbol, and the
  * fields below answer from them synchronously: graphql-js then completes the whole page without a
- * promise. Anything not kept (another object, an argument not yet known valid, partners beyond what
- * the page loaded) runs the field's own resolver, unchanged.
+ * promise. Anything not kept (another object, an argument not yet known valid) runs the field's own
+ * resolver, unchanged.
  *
  * Only fields without an access rule are answered here (checked at start by `answerFromRows`): a
  * private field always runs its rule.
@@ -33,12 +32,6 @@ const NOT_IN_ROW = Symbol('notInRow');
 /** How a field answers from the value its row kept, with the field's arguments. */
 type FromRow = (kept: unknown, args: Record<string, unknown>) => unknown;
 
-/** Partners as kept by the page: the first ones with their actors, and whether that is all of them. */
-export interface KeptPartners {
-  partners: TradePartner[];
-  complete: boolean;
-}
-
 /** `first` of RelatedItemsArgs, when this value was already found valid (else type-graphql validates it). */
 function validFirst(args: Record<string, unknown>): number | null {
   const related = Object.assign(new RelatedItemsArgs(), args);
@@ -52,16 +45,9 @@ const firstItems: FromRow = (kept, args) => {
   return first === null ? NOT_IN_ROW : (kept as unknown[]).slice(0, first);
 };
 
-const firstPartners: FromRow = (kept, args) => {
-  const first = validFirst(args);
-  const { partners, complete } = kept as KeptPartners;
-  if (first === null || (!complete && first > partners.length)) return NOT_IN_ROW;
-  return partners.slice(0, first);
-};
-
 /** The fields answered from the row, by type: each reads what its resolver would return (same order, same bound). */
 export const ANSWERED_FROM_ROW: Record<string, Record<string, FromRow>> = {
-  Actor: { commune: whole, offers: firstItems, suppliers: firstPartners, customers: firstPartners },
+  Actor: { commune: whole, offers: firstItems, suppliers: firstItems, customers: firstItems },
   Offer: { product: whole, labels: whole },
 };
 

@@ -149,10 +149,13 @@ export const SALES_OF_ACTORS = /* cypher */ `
  * link ids in that same order. Grouping in Cypher ships one small row per partner instead of every
  * link map to Node, and the partner's id rather than its actor: a supplier of many actors of a page
  * is then loaded once (actorById), not once per buyer. Aggregates, so it returns exactly one row:
- * partners (a list of {actorId, linkIds}).
- * Both sides are fixed text of ours: the side is chosen from this closed pair, never from input.
+ * partners (a list of {actorId, linkIds}). With `actorValues` (the name of a parameter listing actor
+ * properties), each partner also carries `actorValues`: its actor's values of those properties, in
+ * that order, for a page that ships its partners' actors with its rows (src/prefetch).
+ * Both sides and both parameter names are fixed text of ours, chosen from closed sets, never from input.
  */
-function partnersOf(side: 'suppliers' | 'customers'): string {
+function partnersOf(side: 'suppliers' | 'customers', actorValues?: '$supplierProperties' | '$customerProperties'): string {
+  const values = actorValues ? `, actorValues: [k IN ${actorValues} | p[k]]` : '';
   const pattern =
     side === 'suppliers' ? '(p:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(a)' : '(a)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(p:Actor)';
   return /* cypher */ `
@@ -160,7 +163,7 @@ function partnersOf(side: 'suppliers' | 'customers'): string {
     WITH p, l ORDER BY l.volume DESC, l.id LIMIT $max
     WITH collect({partner: p, link: l.id}) AS rows
     WITH rows, reduce(seen = [], r IN rows | CASE WHEN r.partner IN seen THEN seen ELSE seen + r.partner END) AS others
-    RETURN [p IN others | {actorId: p.id, linkIds: [r IN rows WHERE r.partner = p | r.link]}] AS partners`;
+    RETURN [p IN others | {actorId: p.id, linkIds: [r IN rows WHERE r.partner = p | r.link]${values}}] AS partners`;
 }
 
 /** Body of a subquery over an actor `a`: who it buys from (see partnersOf). Returns one row: partners. */
@@ -168,6 +171,12 @@ export const SUPPLIERS_OF_ACTOR = partnersOf('suppliers');
 
 /** Body of a subquery over an actor `a`: who it sells to (see partnersOf). Returns one row: partners. */
 export const CUSTOMERS_OF_ACTOR = partnersOf('customers');
+
+/** SUPPLIERS_OF_ACTOR with each supplier's values of the actor properties $supplierProperties (`actorValues`). */
+export const SUPPLIERS_WITH_ACTOR_VALUES = partnersOf('suppliers', '$supplierProperties');
+
+/** CUSTOMERS_OF_ACTOR with each customer's values of the actor properties $customerProperties (`actorValues`). */
+export const CUSTOMERS_WITH_ACTOR_VALUES = partnersOf('customers', '$customerProperties');
 
 /** The suppliers of each actor. Params: $keys (actor ids), $max (neo4j.int). Returns rows: key, value (partners). */
 export const SUPPLIERS_OF_ACTORS = /* cypher */ `
