@@ -3,9 +3,7 @@ export { SupplyLink } from './supply.type';
 export { TradePartner, type TradePartnerRow } from './trade-partner.type';
 export { ActorTradeResolver, TradePartnerResolver } from './actor-trade.resolver';
 export {
-  CUSTOMERS_OF_ACTOR,
   CUSTOMERS_WITH_ACTOR_VALUES,
-  SUPPLIERS_OF_ACTOR,
   SUPPLIERS_WITH_ACTOR_VALUES,
   SUPPLY_BACKFILLS,
   SUPPLY_LINKS_FOR_MAP,

@@ -147,11 +147,13 @@ export const SALES_OF_ACTORS = /* cypher */ `
  * its $max largest links on that side (the links `purchases`/`sales` list: volume DESC, then id),
  * grouped by the actor on the other end, partners ordered by their largest link, each with its
  * link ids in that same order. Grouping in Cypher ships one small row per partner instead of every
- * link map to Node, and the partner's id rather than its actor: a supplier of many actors of a page
- * is then loaded once (actorById), not once per buyer. Aggregates, so it returns exactly one row:
- * partners (a list of {actorId, linkIds}). With `actorValues` (the name of a parameter listing actor
- * properties), each partner also carries `actorValues`: its actor's values of those properties, in
- * that order, for a page that ships its partners' actors with its rows (src/prefetch).
+ * link map to Node, and the partner's id rather than its actor: the loaders' path loads each
+ * partner's actor once per request (actorPropertiesById), not once per buyer. Aggregates, so it
+ * returns exactly one row: partners (a list of {actorId, linkIds}). With `actorValues` (the name of
+ * a parameter listing actor properties), each partner also carries `actorValues`: its actor's values
+ * of only those properties, in that order, for a page that ships its partners' actors with its rows
+ * (src/prefetch) to save the second statement; a partner of several actors of the page is then
+ * shipped once per buyer, which is why only the selected properties travel.
  * Both sides and both parameter names are fixed text of ours, chosen from closed sets, never from input.
  */
 function partnersOf(side: 'suppliers' | 'customers', actorValues?: '$supplierProperties' | '$customerProperties'): string {
