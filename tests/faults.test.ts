@@ -144,7 +144,7 @@ describe('the health monitor after Neo4j answers again', () => {
     const monitor = new HealthMonitor({ probe: async () => true, rewarm: () => rewarm, probeIntervalMs: 5, logger: silentLogger });
     monitor.markWarm();
     await expect(monitor.settled(60_000)).resolves.toBeUndefined(); // up: at once
-    monitor.reportUnavailable();
+    monitor.reportUnavailable('request');
     await until(() => monitor.state === 'warming');
     return { monitor, endRewarm };
   }
@@ -174,11 +174,46 @@ describe('the health monitor after Neo4j answers again', () => {
   it('releases the held requests when Neo4j goes down again meanwhile (they are then refused at once)', async () => {
     const { monitor, endRewarm } = await warmingMonitor();
     const held = monitor.settled(60_000);
-    monitor.reportUnavailable();
+    monitor.reportUnavailable('readiness');
     await held;
     expect(monitor.isDown).toBe(true);
     monitor.stop();
     endRewarm();
+  });
+
+  it('keeps each change of state, with when and the cause of each outage, for an operator to tell outages apart', async () => {
+    const before = Date.now();
+    const { monitor, endRewarm } = await warmingMonitor();
+    endRewarm();
+    await until(() => monitor.state === 'up');
+    monitor.connectionLost();
+    expect(monitor.transitions.map(({ state, cause }) => (cause ? `${state}:${cause}` : state))).toEqual([
+      'up',
+      'down:request',
+      'warming',
+      'up',
+      'down:connection-closed',
+    ]);
+    const times = monitor.transitions.map((transition) => transition.at);
+    expect(times[0]).toBeGreaterThanOrEqual(before);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(monitor.counters).toMatchObject({ outages: 2, recoveries: 1, connectionsLost: 1 });
+    monitor.stop();
+  });
+
+  it('keeps the last 30 changes of state only', async () => {
+    const monitor = new HealthMonitor({ probe: async () => true, rewarm: async () => undefined, probeIntervalMs: 1, logger: silentLogger });
+    monitor.markWarm();
+    for (let outage = 0; outage < 12; outage += 1) {
+      monitor.reportUnavailable('request');
+      await until(() => monitor.state === 'up');
+    }
+    // 1 + 12 × 3 changes, the first 7 dropped: the oldest kept is the third outage's down.
+    expect(monitor.counters).toMatchObject({ outages: 12, recoveries: 12 });
+    expect(monitor.transitions).toHaveLength(30);
+    expect(monitor.transitions.slice(0, 2).map((t) => t.state)).toEqual(['down', 'warming']);
+    expect(monitor.transitions.at(-1)?.state).toBe('up');
+    monitor.stop();
   });
 });
 

@@ -113,6 +113,25 @@ describe('Neo4j stopped under load and started again', () => {
     expect(report.failed).toEqual([]);
   }, 400_000);
 
+  /** The outages that began at or after `since` (epoch ms), with their causes. */
+  const outagesSince = (since: number) => db.status().transitions.filter((t) => t.state === 'down' && t.at >= since);
+
+  /**
+   * Every outage ended by itself: as many recoveries as outages, and up. Not "exactly one outage per
+   * stop": on a loaded machine a `/ready` ping or a new connection may take more than its 2 s while
+   * Neo4j starts, which is an outage by the service's rules (docs/reliability.md) and only delays
+   * readiness. CI once counted 2 outages and 2 recoveries for one stop, every other check of this
+   * file passing; its output did not say why, which is what the transitions now keep.
+   */
+  function expectEveryOutageRecovered() {
+    const { state, health, transitions } = db.status();
+    expect({ state, recoveries: health.recoveries, transitions }).toEqual({
+      state: 'up',
+      recoveries: health.outages,
+      transitions: expect.any(Array),
+    });
+  }
+
   afterAll(async () => {
     await server?.stop();
     await db?.close();
@@ -136,6 +155,7 @@ describe('Neo4j stopped under load and started again', () => {
         if (answer.codes.length > 0) await new Promise((r) => setTimeout(r, 25));
       }
     });
+    let stopRequestedAt = 0;
     let stoppedAt = 0;
     let backAt = 0;
     let readyAfterMs: number | null = null;
@@ -148,6 +168,7 @@ describe('Neo4j stopped under load and started again', () => {
       waitUntil(async () => answers.filter((a) => a.startedAt >= since).length >= n, 30_000, 20);
     try {
       expect(await answeredSince(0, 8)).not.toBeNull(); // under load
+      stopRequestedAt = Date.now();
       await neo4jServer.stop({ name: INSTANCE.name });
       stoppedAt = Date.now();
       expect(await waitUntil(async () => (await getStatus(`${base}/ready`)) === 503, 2_000, 100)).not.toBeNull();
@@ -199,9 +220,13 @@ describe('Neo4j stopped under load and started again', () => {
     const afterReady = answers.filter((a) => a.startedAt >= backAt + (readyAfterMs ?? 0) + (answeredAfterMs ?? 0));
     expect(afterReady.length).toBeGreaterThan(0);
     expect(afterReady.flatMap((a) => a.codes)).toEqual([]);
-    expect(db.status().health).toMatchObject({ outages: 1, recoveries: 1 });
     // It recovered by itself: ready again, and answering (null would mean "not within the bound").
     expect({ readyAfterMs, answeredAfterMs }).toEqual({ readyAfterMs: expect.any(Number), answeredAfterMs: expect.any(Number) });
+    expectEveryOutageRecovered();
+    // The stop was an outage at once (a connection Neo4j closed, or a statement it failed) ...
+    expect(outagesSince(stopRequestedAt)[0]?.at).toBeLessThan(stoppedAt + 2_000);
+    // ... and none began once the service was ready again.
+    expect(outagesSince(backAt + (readyAfterMs ?? 0))).toEqual([]);
     const back = await postGraphQL(url, SERVICE_QUERY);
     expect(back.errors).toBeUndefined();
     expect(back.data?.service.name).toBe('Maillon');
@@ -213,13 +238,19 @@ describe('Neo4j stopped under load and started again', () => {
     expect((await ask(url, READ)).codes).toEqual([]);
     const before = { ...db.status().health };
     // The pool is idle: no request runs while Neo4j stops and starts again.
+    const stopRequestedAt = Date.now();
     await neo4jServer.stop({ name: INSTANCE.name });
     expect(db.state).toBe('down');
     expect(db.status().health.connectionsLost).toBe(before.connectionsLost + 1);
+    // Seen through a connection Neo4j closed: nothing else could have told.
+    expect(outagesSince(stopRequestedAt).map((outage) => outage.cause)[0]).toBe('connection-closed');
     await neo4jServer.start({ ...INSTANCE });
     expect(await waitUntil(async () => (await getStatus(`${base}/ready`)) === 200, RECOVERY_BOUND_MS, 100)).not.toBeNull();
-    expect(db.status().health).toMatchObject({ outages: before.outages + 1, recoveries: before.recoveries + 1 });
+    const readyAt = Date.now();
+    expectEveryOutageRecovered();
+    expect(db.status().health.outages).toBeGreaterThan(before.outages);
     expect((await ask(url, READ)).codes).toEqual([]);
+    expect(outagesSince(readyAt)).toEqual([]);
   }, 300_000);
 
   it('ends a statement running inside Neo4j soon after a graceful stop begins, as unavailable', async () => {

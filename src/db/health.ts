@@ -26,6 +26,23 @@ export interface HealthCounters {
   connectionsLost: number;
 }
 
+/**
+ * Why the service turned Neo4j down: a connection Neo4j closed (`connectionLost`), a statement that
+ * failed for unavailability (`request`), or a `/ready` ping that failed or did not answer in time
+ * (`readiness`).
+ */
+export type OutageCause = 'connection-closed' | 'request' | 'readiness';
+
+/** A change of state, with when (epoch ms) and, for `down`, why. */
+export interface HealthTransition {
+  at: number;
+  state: DbState;
+  cause?: OutageCause;
+}
+
+/** How many changes of state the monitor keeps (an outage and its recovery are three). */
+const TRANSITIONS_KEPT = 30;
+
 export interface HealthMonitorOptions {
   probe: () => Promise<boolean>;
   /** Runs after a probe succeeds, before the state turns `up` (re-planning the hot statements). */
@@ -44,6 +61,8 @@ export class HealthMonitor {
   private stopped = false;
   private downSince = 0;
   readonly counters: HealthCounters = { outages: 0, recoveries: 0, refusedWhileDown: 0, heldWhileWarming: 0, connectionsLost: 0 };
+  /** The last changes of state, oldest first: what an operator (or a test) reads to tell one outage from another. */
+  private readonly history: HealthTransition[] = [];
 
   constructor(private readonly options: HealthMonitorOptions) {}
 
@@ -53,6 +72,11 @@ export class HealthMonitor {
 
   get isDown(): boolean {
     return this.current === 'down';
+  }
+
+  /** The last changes of state (at most TRANSITIONS_KEPT), oldest first. */
+  get transitions(): HealthTransition[] {
+    return this.history.map((transition) => ({ ...transition }));
   }
 
   /**
@@ -77,13 +101,13 @@ export class HealthMonitor {
     if (this.current === 'cold') this.set('up');
   }
 
-  /** A request or probe failed because Neo4j is unreachable or not serving: start probing. */
-  reportUnavailable(): void {
+  /** A request or the readiness ping failed because Neo4j is unreachable or not serving: start probing. */
+  reportUnavailable(cause: OutageCause): void {
     if (this.current === 'down' || this.stopped) return;
     this.counters.outages += 1;
     this.downSince = Date.now();
-    this.options.logger.warn('Neo4j is unavailable: refusing requests at once and probing until it answers');
-    this.set('down');
+    this.options.logger.warn({ cause }, 'Neo4j is unavailable: refusing requests at once and probing until it answers');
+    this.set('down', cause);
     this.schedule();
   }
 
@@ -110,7 +134,7 @@ export class HealthMonitor {
   connectionLost(): void {
     if (this.current !== 'up' || this.stopped) return;
     this.counters.connectionsLost += 1;
-    this.reportUnavailable();
+    this.reportUnavailable('connection-closed');
   }
 
   private async probeOnce(): Promise<void> {
@@ -138,8 +162,10 @@ export class HealthMonitor {
     this.options.logger.info({ downMs: back - this.downSince, rewarmMs: Date.now() - back }, 'Neo4j answers again');
   }
 
-  private set(state: DbState): void {
+  private set(state: DbState, cause?: OutageCause): void {
     this.current = state;
+    this.history.push(cause ? { at: Date.now(), state, cause } : { at: Date.now(), state });
+    if (this.history.length > TRANSITIONS_KEPT) this.history.shift();
     if (state !== 'warming' && this.settledListeners.length > 0) {
       const listeners = this.settledListeners;
       this.settledListeners = [];

@@ -13,5 +13,5 @@ export {
 export { Neo4jError } from 'neo4j-driver';
 export { migrate, type Backfill, type SchemaStatement } from './migrations';
 export { countSubqueries } from './plans';
-export type { DbState } from './health';
+export type { DbState, HealthTransition, OutageCause } from './health';
 export { toLuceneQuery } from './full-text';

@@ -20,7 +20,7 @@ import type { Logger } from 'pino';
 import type { Config, DbAdmissionConfig } from '../config';
 import { AppError, ConflictError, QueryTimeoutError, ServiceBusyError, ServiceUnavailableError, StatementLimitError, WriteOutcomeUnknownError } from '../errors';
 import { AdmissionQueue, type AdmissionStats } from './admission';
-import { HealthMonitor, type DbState, type HealthCounters } from './health';
+import { HealthMonitor, type DbState, type HealthCounters, type HealthTransition } from './health';
 import { PlanGate, StatementBook, type GateStats } from './plans';
 import { installTcpNoDelayForBolt } from './tcp-nodelay';
 
@@ -263,6 +263,8 @@ export const DEFAULT_ADMISSION: DbAdmissionConfig = {
 export interface DatabaseStatus {
   state: DbState;
   health: HealthCounters;
+  /** The last changes of state, oldest first, with the cause of each outage. */
+  transitions: HealthTransition[];
   reads: AdmissionStats & { active: number; queued: number };
   writes: AdmissionStats & { active: number; queued: number };
   gate: GateStats;
@@ -412,6 +414,7 @@ export class Database {
     return {
       state: health.state,
       health: { ...health.counters },
+      transitions: health.transitions,
       reads: { ...reads.stats, active: reads.activeCount, queued: reads.queuedCount },
       writes: { ...writes.stats, active: writes.activeCount, queued: writes.queuedCount },
       gate: { ...gate.stats },
@@ -533,7 +536,7 @@ export class Database {
       .catch(() => false);
     try {
       const up = await Promise.race([answer, timeout]);
-      if (!up && options.report !== false) this.shared.health.reportUnavailable();
+      if (!up && options.report !== false) this.shared.health.reportUnavailable('readiness');
       return up;
     } finally {
       clearTimeout(timer);
@@ -662,7 +665,7 @@ export class Database {
    */
   private toFailure(error: unknown, mode: 'READ' | 'WRITE', workReturned: boolean, timeoutMs: number): unknown {
     const failure = classifyDriverError(error) ?? (this.isDriverFaultWhileDown(error) ? 'unavailable' : undefined);
-    if (failure === 'unavailable') this.shared.health.reportUnavailable();
+    if (failure === 'unavailable') this.shared.health.reportUnavailable('request');
     if (mode === 'WRITE' && workReturned && failure === 'unavailable') return new WriteOutcomeUnknownError(RETRY_AFTER_SECONDS);
     if (failure === 'unavailable') return unavailableNow();
     return toAppError(error, timeoutMs);
