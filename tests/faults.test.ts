@@ -217,6 +217,51 @@ describe('the health monitor after Neo4j answers again', () => {
   });
 });
 
+describe('the Bolt sockets', () => {
+  /**
+   * Nagle off, and the chunks of one statement in one socket write (src/db/tcp-nodelay.ts): the
+   * driver cuts a message into 1,400-byte chunks and writes each at once; with Nagle off each was a
+   * system call and a packet of its own (17 per headline question). Counted on the sockets' Writable
+   * methods: `_write` takes one write, `_writev` the writes a cork gathered.
+   */
+  it('have Nagle off, and send a statement of several chunks in one write', async () => {
+    const net = await import('node:net');
+    const boltPort = Number(new URL(testConfig().neo4j.uri).port);
+    const noDelay = jest.spyOn(net.Socket.prototype, 'setNoDelay');
+    const writes: number[] = [];
+    const proto = net.Socket.prototype as unknown as Record<
+      '_write' | '_writev',
+      (this: import('node:net').Socket, ...args: unknown[]) => void
+    >;
+    const countWrites = (method: '_write' | '_writev') => {
+      const original = proto[method];
+      return jest.spyOn(proto, method).mockImplementation(function (this: import('node:net').Socket, ...args: unknown[]) {
+        if (this.remotePort === boltPort) writes.push(method === '_writev' ? (args[0] as unknown[]).length : 1);
+        return original.apply(this, args);
+      });
+    };
+    const db = Database.connect(testConfig().neo4j, silentLogger);
+    try {
+      await db.read('RETURN 1 AS ok'); // connected, authenticated
+      expect(noDelay.mock.calls.some(([on]) => on === true)).toBe(true);
+      const spies = [countWrites('_write'), countWrites('_writev')];
+      try {
+        const text = 'x'.repeat(5_000); // four chunks of the driver's at least
+        const rows = await db.read<{ length: number }>('RETURN size($text) AS length', { text });
+        expect(rows).toEqual([{ length: 5_000 }]);
+      } finally {
+        for (const spy of spies) spy.mockRestore();
+      }
+      // One write for RUN and PULL together (an auto-commit read), gathering the chunks.
+      expect(writes).toHaveLength(1);
+      expect(writes[0]).toBeGreaterThanOrEqual(4);
+    } finally {
+      noDelay.mockRestore();
+      await db.close();
+    }
+  });
+});
+
 describe('the database layer on a healthy Neo4j', () => {
   let db: Database;
 
