@@ -595,13 +595,23 @@ export class Database {
     return this.afterRewarm(() => this.refuseWhileDown(() => (this.budget ? this.budget.queue.run(admitted) : admitted())));
   }
 
-  /** One read statement in an auto-commit transaction (see `read`); the driver's error as it comes. */
-  private async readAlone<T>(cypher: string, params: Params, timeoutMs: number): Promise<T[]> {
-    const session = this.shared.driver.session({
+  /**
+   * A session for the service's statements (auto-commit reads and transactions alike). One bookmark
+   * manager for the whole driver (the one executeQuery uses): each transaction starts after every
+   * transaction this process committed, so on a cluster a read routed to a secondary sees the writes
+   * made through this instance (read-your-writes across requests).
+   */
+  private statementSession(mode: 'READ' | 'WRITE') {
+    return this.shared.driver.session({
       database: this.shared.options.database,
-      defaultAccessMode: neo4j.session.READ,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.shared.driver.executeQueryBookmarkManager,
     });
+  }
+
+  /** One read statement in an auto-commit transaction (see `read`); the driver's error as it comes. */
+  private async readAlone<T>(cypher: string, params: Params, timeoutMs: number): Promise<T[]> {
+    const session = this.statementSession('READ');
     try {
       return await this.runIn<T>({ run: (text, values) => session.run(text, values, { timeout: timeoutMs }) }, cypher, params, 'READ');
     } finally {
@@ -633,14 +643,7 @@ export class Database {
   }
 
   private async transact<R>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<R>, timeoutMs: number): Promise<R> {
-    const session = this.shared.driver.session({
-      database: this.shared.options.database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      // One bookmark manager for the whole driver (the one executeQuery uses): each transaction
-      // starts after every transaction this process committed, so on a cluster a read routed to a
-      // secondary sees the writes made through this instance (read-your-writes across requests).
-      bookmarkManager: this.shared.driver.executeQueryBookmarkManager,
-    });
+    const session = this.statementSession(mode);
     const config = { timeout: timeoutMs };
     // Set once a transaction function has returned: its commit was then sent, and may have happened.
     let workReturned = false;
