@@ -191,6 +191,8 @@ const ENV_SCHEMA = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_ON_START: booleanString.default('true'),
+  /** Compiled execution of GraphQL operations (graphql-jit, src/http/execution.ts); false: graphql-js interprets them. */
+  GRAPHQL_COMPILED_EXECUTION: booleanString.default('true'),
   /** The Chromium that prints reports to PDF (scripts/chromium.cjs provides Debian's; none is ever downloaded). */
   CHROMIUM_PATH: z.string().regex(/^\//, 'expected the absolute path of a Chromium or Chrome executable').default('/usr/bin/chromium'),
   /** A raster tile URL template for the explorer's map (`https://…/{z}/{x}/{y}.png`); unset, the map draws commune outlines only, offline. */
@@ -221,6 +223,8 @@ export interface Config {
   logLevel: string;
   /** Whether `npm start` seeds an empty graph (tools/seed `--if-empty`); the server itself never seeds. */
   seedOnStart: boolean;
+  /** true: operations are compiled once and run as functions (graphql-jit); false: graphql-js interprets each one. */
+  compiledExecution: boolean;
   limits: LimitsConfig;
   shutdown: { graceMs: number };
   import: ImportLimits;
@@ -329,6 +333,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,
+    compiledExecution: e.GRAPHQL_COMPILED_EXECUTION,
     limits: {
       bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
       importBodyLimitBytes: e.HTTP_IMPORT_BODY_LIMIT_BYTES,

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     host: config.http.host,
     limits: config.limits,
     shutdownGraceMs: config.shutdown.graceMs,
+    compiledExecution: config.compiledExecution,
     authenticate: (req) => authenticator.authenticate(req.headers),
     reports: {
       buildReport: (request) => buildTerritoryReport(db, request, request.year),

@@ -16,6 +16,7 @@ import { makeFormatError } from './errors';
 import {
   allowOnly,
   authenticationMiddleware,
+  compiledExecution,
   corsFor,
   finalErrorHandler,
   graphqlBodyParser,
@@ -52,6 +53,8 @@ export interface ServerOptions {
   authenticate?: Authenticate;
   /** How long stop() lets running requests finish before closing their connections (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs?: number;
+  /** Compiled execution (graphql-jit, GRAPHQL_COMPILED_EXECUTION), the default; false: graphql-js's `execute`. */
+  compiledExecution?: boolean;
   /** The territory reports under /reports (HTML, PDF, CSV); absent, /reports is not served. */
   reports?: Pick<ReportRoutesOptions, 'buildReport' | 'findLinks' | 'printer'>;
   /** The explorer's built front-end, served at `/` (docs/explorer.md); absent, `/` is a 404. */
@@ -77,10 +80,14 @@ function requestIdOf(req: http.IncomingMessage): string {
  * Every operation passes the limits before execution: tokens while parsing, depth, aliases and
  * directives while validating, cost and list lengths once the operation and its variables are known.
  */
-export function createApollo(options: Pick<ServerOptions, 'schema' | 'logger' | 'limits' | 'shutdownGraceMs'>, httpServer?: http.Server) {
+export function createApollo(
+  options: Pick<ServerOptions, 'schema' | 'logger' | 'limits' | 'shutdownGraceMs' | 'compiledExecution'>,
+  httpServer?: http.Server,
+) {
   const limits = options.limits ?? DEFAULT_LIMITS;
   return new ApolloServer<Context>({
-    schema: options.schema,
+    // Apollo parses, validates and runs the plugins either way; compiled, graphql-jit executes (src/http/execution.ts).
+    ...(options.compiledExecution === false ? { schema: options.schema } : { gateway: compiledExecution(options.schema) }),
     formatError: makeFormatError(options.logger, { hideSuggestions: !limits.introspection }),
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGTERM/SIGINT (bounded drain, then exit); Apollo's own handlers would stop the

@@ -8,3 +8,4 @@ export { FailedAuthentications, clientAddressOf, failedAuthenticationLimit, rate
 export { DEFAULT_RETRY_AFTER_SECONDS, serviceUnavailableStatusPlugin } from './status';
 export { reportRoutes, REPORT_CONTENT_SECURITY_POLICY, type ReportRoutesOptions } from './reports';
 export { explorerContentSecurityPolicy, explorerRoutes, graphqlIdeRedirect, type ExplorerRoutesOptions } from './explorer';
+export { compiledExecution } from './execution';
