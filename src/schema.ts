@@ -74,8 +74,10 @@ export async function buildMaillonSchema(): Promise<GraphQLSchema> {
  * resolve info the compiled executor must build (issue 13, W3). Without a resolver, graphql-jit
  * reads the property inline and graphql-js uses its default resolver: the same value. A field with
  * `@Authorized` keeps its resolver, hence its rule; so does any field whose GraphQL name differs
- * from its property name, and every field of an interface. This is type-graphql's own
- * `simple: true`, applied once here rather than on some 300 fields.
+ * from its property name, every field of an interface, and a property declared as a promise or a
+ * function (a connection's lazy `totalCount`): graphql-js's default resolver awaits or calls those,
+ * graphql-jit's inline read does not. This is type-graphql's own `simple: true`, applied once here
+ * rather than on some 400 fields.
  */
 function readPlainFieldsDirectly(schema: GraphQLSchema): GraphQLSchema {
   const storage = getMetadataStorage();
@@ -89,11 +91,18 @@ function readPlainFieldsDirectly(schema: GraphQLSchema): GraphQLSchema {
         field.roles === undefined &&
         !field.middlewares?.length &&
         field.name === field.schemaName &&
-        !resolved.has(`${objectType.target.name}.${field.name}`);
+        !resolved.has(`${objectType.target.name}.${field.name}`) &&
+        !holdsPromiseOrFunction(objectType.target, field.name);
       if (plain && fields[field.schemaName]) fields[field.schemaName].resolve = undefined;
     }
   }
   return schema;
+}
+
+/** Whether a class property is declared (TypeScript's emitted design type) as a promise or a function. */
+function holdsPromiseOrFunction(target: Function, property: string): boolean {
+  const declared: unknown = Reflect.getMetadata('design:type', target.prototype as object, property);
+  return declared === Promise || declared === Function;
 }
 
 /** True when a field of an object type declares `@Authorized` (on the type's field or on its field resolver: type-graphql copies the latter onto the former). */
