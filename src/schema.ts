@@ -100,7 +100,7 @@ function readPlainFieldsDirectly(schema: GraphQLSchema): GraphQLSchema {
 }
 
 /** Whether a class property is declared (TypeScript's emitted design type) as a promise or a function. */
-function holdsPromiseOrFunction(target: Function, property: string): boolean {
+function holdsPromiseOrFunction(target: { prototype: unknown }, property: string): boolean {
   const declared: unknown = Reflect.getMetadata('design:type', target.prototype as object, property);
   return declared === Promise || declared === Function;
 }
