@@ -16,6 +16,10 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
+/** Apollo's gateway interface, through the types @apollo/server exports. */
+type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
+type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
+
 /**
  * Executes Apollo's parsed and validated operations with graphql-jit instead of graphql-js's
  * `execute` (issue 13). graphql-js interprets the query tree for every field of every object: on the
@@ -36,10 +40,6 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * spec accepts: the defaults are written into the variables first (withDefaults), as the client
  * could have written them.
  */
-/** Apollo's gateway interface, through the types @apollo/server exports. */
-type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
-type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
-
 export function compiledExecution(schema: GraphQLSchema): Gateway {
   const compiled = new WeakMap<DocumentNode, Map<string | null, CompiledQuery | ExecutionResult>>();
 
@@ -57,7 +57,7 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
   const executor: Executor = async ({ document, operation, operationName, request, context }) => {
     let variables = request.variables ?? {};
     if (operation.variableDefinitions?.length) {
-      const coerced = getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 50 });
+      const coerced = getVariableValues(schema, operation.variableDefinitions, variables);
       if (coerced.errors) return { errors: coerced.errors };
       variables = withDefaults(schema, operation.variableDefinitions, variables);
     }
