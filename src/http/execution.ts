@@ -57,7 +57,8 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
   const executor: Executor = async ({ document, operation, operationName, request, context }) => {
     let variables = request.variables ?? {};
     if (operation.variableDefinitions?.length) {
-      const coerced = getVariableValues(schema, operation.variableDefinitions, variables);
+      // At most 50 errors, as graphql-js's execute coerces them (a client's 1,000 bad variables get 51 errors, not 1,000).
+      const coerced = getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 50 });
       if (coerced.errors) return { errors: coerced.errors };
       variables = withDefaults(schema, operation.variableDefinitions, variables);
     }
