@@ -99,7 +99,11 @@ function readPlainFieldsDirectly(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-/** Whether a class property is declared (TypeScript's emitted design type) as a promise or a function. */
+/**
+ * Whether a class property is declared (TypeScript's emitted design type) as a promise or a function.
+ * A union (`Promise<T> | null`) is emitted as Object and not seen: declare a lazy value as a bare
+ * `Promise<T>`, as the connections' `totalCount` is.
+ */
 function holdsPromiseOrFunction(target: { prototype: unknown }, property: string): boolean {
   const declared: unknown = Reflect.getMetadata('design:type', target.prototype as object, property);
   return declared === Promise || declared === Function;
