@@ -1,10 +1,11 @@
 import type { Context } from '../context';
 import { decodeCursor, toConnection, toPageRequest, type PageArgs } from '../common';
 import { toGeoPoint } from '../territory';
-import { toCypherPoint, int, toLuceneQuery } from '../db';
+import { toCypherPoint, int, toLuceneQuery, type Row } from '../db';
 import { BadUserInputError } from '../errors';
 import {
   ACTOR_IDS_MATCHING,
+  ACTOR_PROPERTIES,
   COUNT_ACTORS,
   COUNT_ALL_ACTORS,
   PLAIN_ACTOR_PAGES,
@@ -13,6 +14,7 @@ import {
   type ActorPageStatements,
 } from './actor.cypher';
 import { ActorSort, type ActorFilter } from './actor.input';
+import { toPartialActor } from './actor.loaders';
 import { Actor } from './actor.type';
 
 /** A full-text filter narrows to at most this many best-matching actors. */
@@ -61,6 +63,16 @@ export interface ActorPageExtension<R> {
   onRows(rows: (R & { actor: Actor })[]): void;
 }
 
+/** A row of a page statement as Neo4j returns it: the actor's values (actorValues), and by distance its distance in km. */
+type PageRow = Row & { actor: unknown; distanceKm?: number };
+
+/** The page's actor from its values: an instance, as type-graphql copies a plain root into a new Actor for each field resolver it runs on it. */
+function toPageActor(row: PageRow): Actor {
+  const actor = toPartialActor(ACTOR_PROPERTIES, row.actor as unknown[]);
+  if (row.distanceKm !== undefined) actor.distanceKm = row.distanceKm;
+  return actor;
+}
+
 /** A page of actors, by name or by distance, with keyset cursors; `extension` runs a richer statement in place of the plain one. */
 export async function findActors<R = object>(
   filter: ActorFilter,
@@ -90,9 +102,8 @@ export async function findActors<R = object>(
   const limit = int(page.size + 1);
   const statements = (extension?.statements ?? PLAIN_ACTOR_PAGES)[filterSet];
   const readPage = async <T extends { actor: Actor }>(cypher: string, pageParams: Record<string, unknown>) => {
-    const rows = await ctx.db.read<T & R>(cypher, { ...params, ...extension?.params, ...pageParams, limit });
-    // Instances: type-graphql copies a plain root into a new Actor for each field resolver it runs on it.
-    for (const row of rows) row.actor = Object.assign(new Actor(), row.actor);
+    const rows = await ctx.db.read<PageRow & T & R>(cypher, { ...params, ...extension?.params, ...pageParams, limit });
+    for (const row of rows) row.actor = toPageActor(row);
     extension?.onRows(rows);
     return rows;
   };

@@ -2,11 +2,19 @@ import { actorPageStatements } from '../actor';
 import { CUSTOMERS_WITH_ACTOR_VALUES, SUPPLIERS_WITH_ACTOR_VALUES } from '../supply';
 
 /**
+ * The properties of an offer its GraphQL type reads, in the order the page statement lists them
+ * (then its product and its labels): positional, because the driver decodes every key of every
+ * map, and a page of 50 actors carries about 150 offers (issue 13, W3). Not the search keys stored
+ * beside them; its owner's id (which its access rules read) is the page actor's, set in Node.
+ */
+export const OFFER_PROPERTIES = ['id', 'months', 'capacity', 'capacityUnit', 'deliveryRadiusKm', 'priceEur'] as const;
+
+/**
  * The tail of the prefetching page statements: run on each actor `a` of the page (after its LIMIT),
  * it fetches the relationships the query selects, as the field loaders would (same matches, same
  * order, same bound $max per actor), so the loaders can be primed with the result. An offer ships
- * the properties its GraphQL type reads and its owner's id (which its access rules read), not the
- * search keys stored beside them (issue 13: W3 shipped 300 KB of rows). Each subquery is
+ * the properties its GraphQL type reads (OFFER_PROPERTIES), not the search keys stored beside them
+ * (issue 13: W3 shipped 300 KB of rows). Each subquery is
  * switched on by a boolean parameter ($withCommune, $withOffers, $withOfferProducts,
  * $withOfferLabels, $withSuppliers, $withCustomers; $supplierProperties and $customerProperties
  * list the partners' actor properties the query selects) rather than by choosing among texts: one text
@@ -14,9 +22,10 @@ import { CUSTOMERS_WITH_ACTOR_VALUES, SUPPLIERS_WITH_ACTOR_VALUES } from '../sup
  * stops at its first filter, reading nothing. Each subquery returns exactly one row (an OPTIONAL
  * MATCH, an aggregation, or an OPTIONAL CALL that reads null when switched off), so no actor of the
  * page is lost.
- * Columns: commune (map or null), offers (list of {offer, product, labels}), suppliers and
- * customers (lists of {actorId, linkIds, actorValues}, see SUPPLIERS_WITH_ACTOR_VALUES: each partner
- * with the selected properties of its actor, so that the page needs no second statement for them).
+ * Columns: commune (map or null), offers (list of [...OFFER_PROPERTIES values, product, labels]),
+ * suppliers and customers (lists of [actorId, linkIds, actorValues], see SUPPLIERS_WITH_ACTOR_VALUES:
+ * each partner with the selected properties of its actor, so that the page needs no second
+ * statement for them).
  */
 const PREFETCH_TAIL = /* cypher */ `
   CALL (a) {
@@ -26,11 +35,11 @@ const PREFETCH_TAIL = /* cypher */ `
   CALL (a) {
     MATCH (a)-[:OFFERS]->(o:Offer)-[:OF_PRODUCT]->(p:Product) WHERE $withOffers
     WITH o, p ORDER BY p.name, o.id LIMIT $max
-    RETURN collect({
-      offer: o {.id, .months, .capacity, .capacityUnit, .deliveryRadiusKm, .priceEur, supplierId: a.id},
-      product: CASE WHEN $withOfferProducts THEN p {.*} END,
-      labels: COLLECT { MATCH (o)-[:CERTIFIED]->(l:Label) WHERE $withOfferLabels RETURN l {.*} ORDER BY l.name }
-    }) AS offers
+    RETURN collect([
+      ${OFFER_PROPERTIES.map((property) => `o.${property}`).join(', ')},
+      CASE WHEN $withOfferProducts THEN p {.*} END,
+      COLLECT { MATCH (o)-[:CERTIFIED]->(l:Label) WHERE $withOfferLabels RETURN l {.*} ORDER BY l.name }
+    ]) AS offers
   }
   OPTIONAL CALL (a) {
     WITH a WHERE $withSuppliers

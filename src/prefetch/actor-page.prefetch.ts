@@ -7,7 +7,7 @@ import { Offer } from '../offer';
 import type { Product } from '../product';
 import type { TradePartner, TradePartnerRow } from '../supply';
 import type { Commune } from '../territory';
-import { PREFETCHING_ACTOR_PAGES } from './actor-page.cypher';
+import { OFFER_PROPERTIES, PREFETCHING_ACTOR_PAGES } from './actor-page.cypher';
 import { keepRowValues } from './answered-from-row';
 
 /** Which relationships of the page's actors the query selects, hence which subqueries of the page statement run. */
@@ -24,12 +24,14 @@ export interface ActorPagePrefetch {
   customerProperties: ActorProperty[];
 }
 
-/** An offer of the page, with what the query selects of it (null / [] when not selected). */
-interface PrefetchedOffer {
-  offer: Offer;
-  product: Product | null;
-  labels: Label[];
-}
+/**
+ * An offer of the page as the statement lists it: its values of OFFER_PROPERTIES, then its product
+ * and its labels (null / [] when not selected).
+ */
+type PrefetchedOffer = unknown[];
+
+/** A partner of a page actor as the statement lists it (SUPPLIERS_WITH_ACTOR_VALUES). */
+type PrefetchedPartner = [actorId: string, linkIds: string[], actorValues: unknown[]];
 
 /** A row of the prefetching page statement (PREFETCHING_ACTOR_PAGES). */
 export interface PrefetchedActorRow {
@@ -37,9 +39,24 @@ export interface PrefetchedActorRow {
   commune: Commune | null;
   offers: PrefetchedOffer[];
   /** Null when not selected. */
-  suppliers: TradePartnerRow[] | null;
-  customers: TradePartnerRow[] | null;
+  suppliers: PrefetchedPartner[] | null;
+  customers: PrefetchedPartner[] | null;
 }
+
+const PRODUCT_AT = OFFER_PROPERTIES.length;
+const LABELS_AT = PRODUCT_AT + 1;
+
+/** The page's offer from its values, owned by `supplierId`: an instance, as type-graphql copies a plain root into a new Offer for each field resolver it runs on it. */
+function toOffer(values: PrefetchedOffer, supplierId: string): Offer {
+  const offer = new Offer() as unknown as Record<string, unknown>;
+  OFFER_PROPERTIES.forEach((property, i) => (offer[property] = values[i]));
+  // Its owner's id, which its access rules read (OWNERSHIP.Offer) instead of loading its actor.
+  offer.supplierId = supplierId;
+  return offer as unknown as Offer;
+}
+
+/** Partners as the loaders hold them (`suppliersOfActor`, `customersOfActor`). */
+const toPartnerRows = (partners: PrefetchedPartner[]): TradePartnerRow[] => partners.map(([actorId, linkIds]) => ({ actorId, linkIds }));
 
 /**
  * Reads which relationships the query selects on the actors of a page, under `nodes` or
@@ -84,12 +101,13 @@ function primeLoaders(row: PrefetchedActorRow, wanted: ActorPagePrefetch, { load
     kept.commune = row.commune;
   }
   if (wanted.offers) {
-    // Instances: type-graphql copies a plain root into a new Offer for each field resolver it runs on it.
-    const offers = row.offers.map((o) => Object.assign(new Offer(), o.offer));
+    const offers = row.offers.map((values) => toOffer(values, actor.id));
     loaders.offer.offersOfActor.prime(actor.id, offers);
     kept.offers = offers;
-    for (const [i, { product, labels }] of row.offers.entries()) {
+    for (const [i, values] of row.offers.entries()) {
       const offer = offers[i];
+      const product = values[PRODUCT_AT] as Product | null;
+      const labels = values[LABELS_AT] as Label[];
       // An offer's owner, for its private fields' rules (OWNERSHIP.Offer), without a statement.
       loaders.actor.actorOfOffer.prime(offer.id, actor);
       const keptOfOffer: Record<string, unknown> = {};
@@ -104,8 +122,8 @@ function primeLoaders(row: PrefetchedActorRow, wanted: ActorPagePrefetch, { load
       keepRowValues(offer, keptOfOffer);
     }
   }
-  if (wanted.suppliers && row.suppliers) loaders.supply.suppliersOfActor.prime(actor.id, row.suppliers);
-  if (wanted.customers && row.customers) loaders.supply.customersOfActor.prime(actor.id, row.customers);
+  if (wanted.suppliers && row.suppliers) loaders.supply.suppliersOfActor.prime(actor.id, toPartnerRows(row.suppliers));
+  if (wanted.customers && row.customers) loaders.supply.customersOfActor.prime(actor.id, toPartnerRows(row.customers));
   return kept;
 }
 
@@ -116,11 +134,11 @@ function primeLoaders(row: PrefetchedActorRow, wanted: ActorPagePrefetch, { load
  * resolver's key, so a partner field that runs its resolver after all (a `first` not yet known
  * valid) finds it cached instead of running a statement.
  */
-function toKeptPartners(partners: TradePartnerRow[], properties: ActorProperty[], { loaders }: Context): TradePartner[] {
-  return partners.map((p) => {
-    const actor = toPartialActor(properties, p.actorValues!);
-    loaders.actor.actorPropertiesById.prime(actorPropertiesKey(properties, p.actorId), actor);
-    return { actor, linkIds: p.linkIds };
+function toKeptPartners(partners: PrefetchedPartner[], properties: ActorProperty[], { loaders }: Context): TradePartner[] {
+  return partners.map(([actorId, linkIds, actorValues]) => {
+    const actor = toPartialActor(properties, actorValues);
+    loaders.actor.actorPropertiesById.prime(actorPropertiesKey(properties, actorId), actor);
+    return { actor, linkIds };
   });
 }
 

@@ -150,14 +150,16 @@ export const SALES_OF_ACTORS = /* cypher */ `
  * link map to Node, and the partner's id rather than its actor: the loaders' path loads each
  * partner's actor once per request (actorPropertiesById), not once per buyer. Aggregates, so it
  * returns exactly one row: partners (a list of {actorId, linkIds}). With `actorValues` (the name of
- * a parameter listing actor properties), each partner also carries `actorValues`: its actor's values
- * of only those properties, in that order, for a page that ships its partners' actors with its rows
- * (src/prefetch) to save the second statement; a partner of several actors of the page is then
- * shipped once per buyer, which is why only the selected properties travel.
+ * a parameter listing actor properties), each partner is instead a list [actorId, linkIds, values]:
+ * its actor's values of only those properties, in that order, for a page that ships its partners'
+ * actors with its rows (src/prefetch) to save the second statement; a partner of several actors of
+ * the page is then shipped once per buyer, which is why only the selected properties travel, and
+ * why positionally (no key names to decode: a page of 50 carries some 300 partners).
  * Both sides and both parameter names are fixed text of ours, chosen from closed sets, never from input.
  */
 function partnersOf(side: 'suppliers' | 'customers', actorValues?: '$supplierProperties' | '$customerProperties'): string {
-  const values = actorValues ? `, actorValues: [k IN ${actorValues} | p[k]]` : '';
+  const linkIds = '[r IN rows WHERE r.partner = p | r.link]';
+  const partner = actorValues ? `[p.id, ${linkIds}, [k IN ${actorValues} | p[k]]]` : `{actorId: p.id, linkIds: ${linkIds}}`;
   const pattern =
     side === 'suppliers' ? '(p:Actor)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(a)' : '(a)-[:SUPPLIES]->(l:SupplyLink)-[:TO]->(p:Actor)';
   return /* cypher */ `
@@ -165,7 +167,7 @@ function partnersOf(side: 'suppliers' | 'customers', actorValues?: '$supplierPro
     WITH p, l ORDER BY l.volume DESC, l.id LIMIT $max
     WITH collect({partner: p, link: l.id}) AS rows
     WITH rows, reduce(seen = [], r IN rows | CASE WHEN r.partner IN seen THEN seen ELSE seen + r.partner END) AS others
-    RETURN [p IN others | {actorId: p.id, linkIds: [r IN rows WHERE r.partner = p | r.link]${values}}] AS partners`;
+    RETURN [p IN others | ${partner}] AS partners`;
 }
 
 /** Body of a subquery over an actor `a`: who it buys from (see partnersOf). Returns one row: partners. */
@@ -174,10 +176,10 @@ export const SUPPLIERS_OF_ACTOR = partnersOf('suppliers');
 /** Body of a subquery over an actor `a`: who it sells to (see partnersOf). Returns one row: partners. */
 export const CUSTOMERS_OF_ACTOR = partnersOf('customers');
 
-/** SUPPLIERS_OF_ACTOR with each supplier's values of the actor properties $supplierProperties (`actorValues`). */
+/** SUPPLIERS_OF_ACTOR with each supplier as [actorId, linkIds, its values of the actor properties $supplierProperties]. */
 export const SUPPLIERS_WITH_ACTOR_VALUES = partnersOf('suppliers', '$supplierProperties');
 
-/** CUSTOMERS_OF_ACTOR with each customer's values of the actor properties $customerProperties (`actorValues`). */
+/** CUSTOMERS_OF_ACTOR with each customer as [actorId, linkIds, its values of the actor properties $customerProperties]. */
 export const CUSTOMERS_WITH_ACTOR_VALUES = partnersOf('customers', '$customerProperties');
 
 /** The suppliers of each actor. Params: $keys (actor ids), $max (neo4j.int). Returns rows: key, value (partners). */

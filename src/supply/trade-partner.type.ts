@@ -17,6 +17,4 @@ export class TradePartner {
 export interface TradePartnerRow {
   actorId: string;
   linkIds: string[];
-  /** Its actor's values of the properties a page asked for (SUPPLIERS_WITH_ACTOR_VALUES), when shipped with the page. */
-  actorValues?: unknown[];
 }
