@@ -51,17 +51,38 @@ const W3_PAGE = graphql(`
 `);
 
 // Everything the prefetch touches, private fields included, and fields it leaves to the loaders
-// (department, a partner's links and products, purchases).
+// (department, a partner's links and products, purchases). Every property of the actor, its
+// commune, offers, products and labels: the page ships them as lists of values in a fixed order,
+// and the per-field path as maps, so a value read at the wrong place differs here.
 graphql(`
   fragment PrefetchActorFields on Actor {
     id
     name
+    roles
+    siret
+    agenceBioNumber
+    clubMember
+    memberGroup
     email
     phone
+    website
+    description
+    location {
+      latitude
+      longitude
+    }
     confidentialVolumes
+    fictitious
+    publicBuyer
     commune {
       insee
       name
+      postalCodes
+      population
+      location {
+        latitude
+        longitude
+      }
     }
     department {
       code
@@ -71,14 +92,22 @@ graphql(`
       months
       capacity
       capacityUnit
+      deliveryRadiusKm
       priceEur
       product {
         id
         name
+        nameEn
+        family
+        kingdom
       }
       labels {
         id
         name
+        kind
+        egalim
+        organic
+        description
       }
     }
     suppliers {

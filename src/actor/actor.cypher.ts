@@ -1,3 +1,4 @@
+import { valuesOf } from '../common';
 import type { SchemaStatement } from '../db';
 
 export const ACTOR_SCHEMA: SchemaStatement[] = [
@@ -47,7 +48,7 @@ export const actorMap = (variable: string, extra = ''): string =>
  * string, and the page of 50 actors with their offers and partners shipped about 3,000 of them
  * (issue 13, W3). `variable` is a Cypher variable of ours.
  */
-export const actorValues = (variable: string): string => `[${ACTOR_PROPERTIES.map((p) => `${variable}.${p}`).join(', ')}]`;
+export const actorValues = (variable: string): string => valuesOf(variable, ACTOR_PROPERTIES);
 
 /** Counts actors per role. Returns rows: role, actors. */
 export const COUNT_ACTORS_PER_ROLE = /* cypher */ `

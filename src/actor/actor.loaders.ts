@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { oneByKey } from '../common';
+import { oneByKey, withValues } from '../common';
 import type { Database } from '../db';
 import {
   ACTORS_BY_ID,
@@ -18,11 +18,7 @@ export function actorPropertiesKey(properties: readonly ActorProperty[], id: str
 
 /** An Actor with the given properties (the others unread, hence unset): an instance, so type-graphql need not copy it per field. */
 export function toPartialActor(properties: readonly string[], values: unknown[]): Actor {
-  const actor = new Actor();
-  properties.forEach((property, i) => {
-    (actor as unknown as Record<string, unknown>)[property] = values[i];
-  });
-  return actor;
+  return withValues(new Actor(), properties, values);
 }
 
 /**

@@ -21,7 +21,7 @@ export {
 export { GeoPoint, GeoPointInput, LATITUDE_RANGE, LONGITUDE_RANGE } from './geo.type';
 export { Connection, PageInfo } from './connection.type';
 export { decodeCursor, encodeCursor } from './cursor';
-export { cypherList, volumeConfidential } from './cypher';
+export { cypherList, valuesOf, volumeConfidential, withValues } from './cypher';
 export { DeletedRecord, DeletionCounts, noCascade } from './deleted-record.type';
 export { manyByKey, oneByKey } from './loader';
 export type { PageRequest } from './pagination';

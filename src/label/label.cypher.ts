@@ -5,6 +5,9 @@ export const LABEL_SCHEMA: SchemaStatement[] = [
   { name: 'label_id', kind: 'constraint', cypher: 'CREATE CONSTRAINT label_id IF NOT EXISTS FOR (l:Label) REQUIRE l.id IS UNIQUE' },
 ];
 
+/** The properties a label holds (UPSERT_LABELS sets them all), which its GraphQL type reads. */
+export const LABEL_PROPERTIES = ['id', 'name', 'kind', 'egalim', 'organic', 'description'] as const;
+
 /**
  * Upserts labels and the products an appellation may be carried by. When a label's organic flag
  * changes, its offers' organic key follows (see SET_OFFER_KEYS in records/records.cypher.ts). Params: $labels [LabelRecord].

@@ -1,12 +1,12 @@
 import { actorPropertiesKey, actorPropertiesOf, toPartialActor, type Actor, type ActorPageExtension, type ActorProperty } from '../actor';
-import { MAX_RELATED_ITEMS, type Selection } from '../common';
+import { MAX_RELATED_ITEMS, withValues, type Selection } from '../common';
 import type { Context } from '../context';
 import { int } from '../db';
-import type { Label } from '../label';
+import { LABEL_PROPERTIES, type Label } from '../label';
 import { Offer } from '../offer';
-import type { Product } from '../product';
+import { PRODUCT_PROPERTIES, type Product } from '../product';
 import type { TradePartner, TradePartnerRow } from '../supply';
-import type { Commune } from '../territory';
+import { COMMUNE_PROPERTIES, type Commune } from '../territory';
 import { OFFER_PROPERTIES, PREFETCHING_ACTOR_PAGES } from './actor-page.cypher';
 import { keepRowValues } from './answered-from-row';
 
@@ -25,10 +25,11 @@ export interface ActorPagePrefetch {
 }
 
 /**
- * An offer of the page as the statement lists it: its values of OFFER_PROPERTIES, then its product
- * and its labels (null / [] when not selected).
+ * An offer of the page as the statement lists it: its values of OFFER_PROPERTIES, its product's
+ * values of PRODUCT_PROPERTIES (null when not selected) and its labels' values of LABEL_PROPERTIES
+ * ([] when not selected).
  */
-type PrefetchedOffer = unknown[];
+type PrefetchedOffer = [offer: unknown[], product: unknown[] | null, labels: unknown[][]];
 
 /** A partner of a page actor as the statement lists it (SUPPLIERS_WITH_ACTOR_VALUES). */
 type PrefetchedPartner = [actorId: string, linkIds: string[], actorValues: unknown[]];
@@ -36,24 +37,22 @@ type PrefetchedPartner = [actorId: string, linkIds: string[], actorValues: unkno
 /** A row of the prefetching page statement (PREFETCHING_ACTOR_PAGES). */
 export interface PrefetchedActorRow {
   actor: Actor;
-  commune: Commune | null;
+  /** Its values of COMMUNE_PROPERTIES; null when not selected. */
+  commune: unknown[] | null;
   offers: PrefetchedOffer[];
   /** Null when not selected. */
   suppliers: PrefetchedPartner[] | null;
   customers: PrefetchedPartner[] | null;
 }
 
-const PRODUCT_AT = OFFER_PROPERTIES.length;
-const LABELS_AT = PRODUCT_AT + 1;
-
 /** The page's offer from its values, owned by `supplierId`: an instance, as type-graphql copies a plain root into a new Offer for each field resolver it runs on it. */
-function toOffer(values: PrefetchedOffer, supplierId: string): Offer {
-  const offer = new Offer() as unknown as Record<string, unknown>;
-  OFFER_PROPERTIES.forEach((property, i) => (offer[property] = values[i]));
+function toOffer(values: unknown[], supplierId: string): Offer {
   // Its owner's id, which its access rules read (OWNERSHIP.Offer) instead of loading its actor.
-  offer.supplierId = supplierId;
-  return offer as unknown as Offer;
+  return Object.assign(withValues(new Offer(), OFFER_PROPERTIES, values), { supplierId });
 }
+
+/** A product or a label as its loaders hold it (a plain object of its properties), from its values. */
+const toRecord = <T>(properties: readonly string[], values: unknown[]): T => withValues({}, properties, values) as T;
 
 /** Partners as the loaders hold them (`suppliersOfActor`, `customersOfActor`). */
 const toPartnerRows = (partners: PrefetchedPartner[]): TradePartnerRow[] => partners.map(([actorId, linkIds]) => ({ actorId, linkIds }));
@@ -97,17 +96,18 @@ function primeLoaders(row: PrefetchedActorRow, wanted: ActorPagePrefetch, { load
   const kept: Record<string, unknown> = {};
   loaders.actor.actorById.prime(actor.id, actor);
   if (wanted.commune) {
-    loaders.territory.communeOfActor.prime(actor.id, row.commune);
-    kept.commune = row.commune;
+    const commune = row.commune && toRecord<Commune>(COMMUNE_PROPERTIES, row.commune);
+    loaders.territory.communeOfActor.prime(actor.id, commune);
+    kept.commune = commune;
   }
   if (wanted.offers) {
-    const offers = row.offers.map((values) => toOffer(values, actor.id));
+    const offers = row.offers.map(([offerValues]) => toOffer(offerValues, actor.id));
     loaders.offer.offersOfActor.prime(actor.id, offers);
     kept.offers = offers;
-    for (const [i, values] of row.offers.entries()) {
+    for (const [i, [, productValues, labelValues]] of row.offers.entries()) {
       const offer = offers[i];
-      const product = values[PRODUCT_AT] as Product | null;
-      const labels = values[LABELS_AT] as Label[];
+      const product = productValues && toRecord<Product>(PRODUCT_PROPERTIES, productValues);
+      const labels = labelValues.map((values) => toRecord<Label>(LABEL_PROPERTIES, values));
       // An offer's owner, for its private fields' rules (OWNERSHIP.Offer), without a statement.
       loaders.actor.actorOfOffer.prime(offer.id, actor);
       const keptOfOffer: Record<string, unknown> = {};

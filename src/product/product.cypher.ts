@@ -13,6 +13,9 @@ export const PRODUCT_SCHEMA: SchemaStatement[] = [
   },
 ];
 
+/** The properties a product holds (UPSERT_PRODUCTS sets them all), which its GraphQL type reads. */
+export const PRODUCT_PROPERTIES = ['id', 'name', 'nameEn', 'family', 'kingdom'] as const;
+
 /**
  * Upserts products. Params: $products [{id, name, nameEn, family, kingdom}], each kingdom resolved
  * (resolveProductKingdoms: inherited from the broader product). When a product's kingdom changes,

@@ -4,6 +4,7 @@ export { Commune, Department, Epci, Region } from './territory.type';
 export { distanceKm, EARTH_RADIUS_KM, type LatLon } from './distance';
 export { NearInput, PlaceInput, toGeoPoint } from './place';
 export {
+  COMMUNE_PROPERTIES,
   LINK_NEIGHBOUR_DEPARTMENTS,
   TERRITORY_SCHEMA,
   UPSERT_COMMUNES,

@@ -47,6 +47,9 @@ export const UPSERT_EPCIS = /* cypher */ `
   MERGE (e:Epci {siren: row.siren})
   SET e.name = row.name, e.kind = row.kind, e.population = row.population`;
 
+/** The properties a commune holds (UPSERT_COMMUNES sets them all), which its GraphQL type reads. */
+export const COMMUNE_PROPERTIES = ['insee', 'name', 'postalCodes', 'population', 'location'] as const;
+
 /**
  * Upserts communes with their point, department and EPCI, then links each EPCI to the departments
  * its communes lie in (an EPCI may straddle two). Params: $communes [{insee, name, department,
