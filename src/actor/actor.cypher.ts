@@ -44,9 +44,8 @@ export const actorMap = (variable: string, extra = ''): string =>
 
 /**
  * The same properties as actorMap, as a list in ACTOR_PROPERTIES' order (`toPartialActor` reads
- * it): a page's rows then carry no key names. The driver decodes every key of every map as a
- * string, and the page of 50 actors with their offers and partners shipped about 3,000 of them
- * (issue 13, W3). `variable` is a Cypher variable of ours.
+ * it), for the page statements: their rows then carry no key names, which the driver decodes as
+ * strings for every map (valuesOf). `variable` is a Cypher variable of ours.
  */
 export const actorValues = (variable: string): string => valuesOf(variable, ACTOR_PROPERTIES);
 

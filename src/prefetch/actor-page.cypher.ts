@@ -6,9 +6,9 @@ import { CUSTOMERS_WITH_ACTOR_VALUES, SUPPLIERS_WITH_ACTOR_VALUES } from '../sup
 import { COMMUNE_PROPERTIES } from '../territory';
 
 /**
- * The properties of an offer its GraphQL type reads, in the order the page statement lists them.
- * Not the search keys stored beside them; its owner's id (which
- * its access rules read) is the page actor's, set in Node.
+ * The properties of an offer its GraphQL type reads, in the order the page statement lists them:
+ * not the search keys stored beside them. Its owner's id, which its access rules read, is the page
+ * actor's, set in Node.
  */
 export const OFFER_PROPERTIES = ['id', 'months', 'capacity', 'capacityUnit', 'deliveryRadiusKm', 'priceEur'] as const;
 
@@ -27,12 +27,11 @@ export const OFFER_PROPERTIES = ['id', 'months', 'capacity', 'capacityUnit', 'de
  * stops at its first filter, reading nothing. Each subquery returns exactly one row (an OPTIONAL
  * MATCH, an aggregation, or an OPTIONAL CALL that reads null when switched off), so no actor of the
  * page is lost.
- * Columns: commune (its COMMUNE_PROPERTIES values, or null), offers (per offer: [its
+ * Columns: commune (its COMMUNE_PROPERTIES values, or null); offers (per offer: [its
  * OFFER_PROPERTIES values, its product's PRODUCT_PROPERTIES values or null, its labels'
- * LABEL_PROPERTIES values]),
- * suppliers and customers (lists of [actorId, linkIds, actorValues], see SUPPLIERS_WITH_ACTOR_VALUES:
- * each partner with the selected properties of its actor, so that the page needs no second
- * statement for them).
+ * LABEL_PROPERTIES values]); suppliers and customers (lists of [actorId, linkIds, actorValues], see
+ * SUPPLIERS_WITH_ACTOR_VALUES: each partner with the selected properties of its actor, so that the
+ * page needs no second statement for them).
  */
 const PREFETCH_TAIL = /* cypher */ `
   CALL (a) {
