@@ -22,6 +22,12 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ SEED_ON_START: 'maybe' })).toThrow(/SEED_ON_START="maybe": expected true or false/);
   });
 
+  it('executes operations compiled unless GRAPHQL_COMPILED_EXECUTION=false, and names a bad value', () => {
+    expect(loadConfig({}).compiledExecution).toBe(true);
+    expect(loadConfig({ GRAPHQL_COMPILED_EXECUTION: 'false' }).compiledExecution).toBe(false);
+    expect(() => loadConfig({ GRAPHQL_COMPILED_EXECUTION: 'jit' })).toThrow(/GRAPHQL_COMPILED_EXECUTION="jit": expected true or false/);
+  });
+
   it('reads the shutdown grace and the import limits, with their defaults, and names a bad one', () => {
     expect(loadConfig({}).shutdown).toEqual({ graceMs: 10_000 });
     expect(loadConfig({}).import).toEqual({ maxBytes: 20_000_000, maxRows: 100_000, maxIssues: 100 });
